@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * Every business outcome the API can answer with. The server maps each code to an HTTP status
+ * (a `satisfies Record<ErrorCode, number>` map, so a new code cannot ship unmapped) and the web app
+ * shows the bilingual message below.
+ */
+export const errorCodes = [
+  /** The request body, query or params break the schema: `details` lists each field and rule. */
+  'VALIDATION_FAILED',
+  /** The route needs a signed-in caller and none was presented (or the session ended). */
+  'UNAUTHENTICATED',
+  /** Email and password do not match an active account. */
+  'INVALID_CREDENTIALS',
+  /** The caller is signed in but its role may not use this part of the API. */
+  'FORBIDDEN',
+  /** A cookie-authenticated write came from another origin (or without an Origin). */
+  'CSRF_REJECTED',
+  /** No such resource, or it is outside the caller's scope (we never say which). */
+  'NOT_FOUND',
+  /** The resource already exists (an email already registered, a duplicate slug). */
+  'ALREADY_EXISTS',
+  /** Too many attempts from this account, phone or address: wait `Retry-After` seconds. */
+  'RATE_LIMITED',
+  /** The one-time code is wrong; `details.attemptsLeft` says how many tries remain. */
+  'OTP_INVALID',
+  /** The one-time code is older than 5 minutes, was already used, or was never sent. */
+  'OTP_EXPIRED',
+  /** Five wrong codes: the code is void and a new one must be requested. */
+  'OTP_TOO_MANY_ATTEMPTS',
+  /** WeChat login is not configured on this server (no app id / secret). */
+  'WECHAT_NOT_CONFIGURED',
+  /** WeChat refused the login code: invalid (40029) or already used (40163). */
+  'WECHAT_CODE_INVALID',
+  /** WeChat flagged the user as high-risk (40226). */
+  'WECHAT_USER_BLOCKED',
+  /** WeChat could not be reached, was busy, or answered something unexpected. */
+  'WECHAT_UNAVAILABLE',
+  /** The request body is larger than the server accepts. */
+  'PAYLOAD_TOO_LARGE',
+  /** The request body is not JSON (or not the declared content type). */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** The database cannot be reached. */
+  'SERVICE_UNAVAILABLE',
+  /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const validationIssueSchema = z.object({
+  /** Where the offending value sits: `body.email`, `query.page`. */
+  field: z.string(),
+  /** The rule it broke, as zod names it: `too_small`, `invalid_format`, `invalid_type`, … */
+  rule: z.string(),
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(errorCodes),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** What a person reads for each code, in both languages; the server answers in the caller's language. */
+export const errorMessages = {
+  VALIDATION_FAILED: { en: 'Some fields are not valid.', zh: '部分字段填写不正确。' },
+  UNAUTHENTICATED: { en: 'Please sign in first.', zh: '请先登录。' },
+  INVALID_CREDENTIALS: { en: 'The email or password is not correct.', zh: '邮箱或密码不正确。' },
+  FORBIDDEN: { en: 'Your account cannot use this part of Pavilion.', zh: '您的账户无权使用此功能。' },
+  CSRF_REJECTED: { en: 'The request came from another site and was refused.', zh: '请求来自其他站点，已被拒绝。' },
+  NOT_FOUND: { en: 'Not found.', zh: '未找到。' },
+  ALREADY_EXISTS: { en: 'This already exists.', zh: '该项已存在。' },
+  RATE_LIMITED: { en: 'Too many attempts. Please wait and try again.', zh: '尝试次数过多，请稍后再试。' },
+  OTP_INVALID: { en: 'The code is not correct.', zh: '验证码不正确。' },
+  OTP_EXPIRED: { en: 'The code has expired. Please request a new one.', zh: '验证码已过期，请重新获取。' },
+  OTP_TOO_MANY_ATTEMPTS: {
+    en: 'Too many wrong codes. Please request a new one.',
+    zh: '验证码错误次数过多，请重新获取。',
+  },
+  WECHAT_NOT_CONFIGURED: { en: 'WeChat login is not available here.', zh: '此处暂不支持微信登录。' },
+  WECHAT_CODE_INVALID: { en: 'The WeChat login has expired. Please try again.', zh: '微信登录凭证已失效，请重试。' },
+  WECHAT_USER_BLOCKED: { en: 'WeChat refused this login.', zh: '微信拒绝了此次登录。' },
+  WECHAT_UNAVAILABLE: { en: 'WeChat is not answering. Please try again later.', zh: '微信服务暂时无法访问，请稍后再试。' },
+  PAYLOAD_TOO_LARGE: { en: 'The request is too large.', zh: '请求内容过大。' },
+  UNSUPPORTED_MEDIA_TYPE: { en: 'The request must be JSON.', zh: '请求必须为 JSON 格式。' },
+  SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
+  INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
+} as const satisfies Record<ErrorCode, { en: string; zh: string }>;

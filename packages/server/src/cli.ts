@@ -1,0 +1,132 @@
+import { createInterface } from 'node:readline/promises';
+import { Command, Option } from 'commander';
+import { emailSchema, passwordSchema, roles } from '@pavilion/contracts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { AppError } from './platform/errors.ts';
+import { AccountService } from './features/accounts/account.service.ts';
+import { demoAccounts, seedDemo } from './features/demo/seed.ts';
+import { serve } from './server.ts';
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+async function withDatabase<T>(fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const database = openDatabase(config());
+  try {
+    return await fn(database);
+  } finally {
+    await database.destroy();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('pavilion')
+    .description('Pavilion: national export pavilions reaching buyers in China')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('serve')
+    .description('Start the HTTP server (API, OpenAPI docs and the built web app)')
+    .option('--no-migrate', 'do not apply pending migrations before starting')
+    .option('--demo', 'seed the demo pavilions and accounts when the database is empty', false)
+    .addHelpText('after', '\nConfiguration comes from environment variables: see the README (PORT, DATABASE_URL, …).')
+    .action(async (opts: { migrate: boolean; demo: boolean }) => {
+      await serve(config(), { migrate: opts.migrate, demo: opts.demo });
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (SQLite or PostgreSQL, from DATABASE_URL)')
+    .action(async () => {
+      await withDatabase(async ({ db, dialect }) => {
+        const result = await migrateToLatest(db);
+        const applied = result.results ?? [];
+        console.log(applied.length === 0 ? `${dialect}: already up to date` : applied.map((r) => `${dialect}: ${r.status} ${r.migrationName}`).join('\n'));
+      });
+    });
+
+  program
+    .command('seed')
+    .description('Load data into the database')
+    .requiredOption('--demo', 'the demo pavilions, exporters and accounts (only into an empty database)')
+    .action(async () => {
+      await withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        if (!(await seedDemo(db))) {
+          console.log('The database already holds pavilions or accounts: demo data not seeded.');
+          return;
+        }
+        console.log('Demo data seeded. Accounts:');
+        for (const a of demoAccounts()) console.log(`  ${a.role.padEnd(9)} ${a.login.padEnd(36)} ${a.password ?? '(phone code)'}`);
+      });
+    });
+
+  program
+    .command('create-user')
+    .description('Create a staff, exporter or importer account that signs in with email and password')
+    .addOption(new Option('--role <role>', 'the account role').choices(roles.filter((r) => r !== 'buyer')).makeOptionMandatory())
+    .requiredOption('--email <email>', 'sign-in email')
+    .option('--name <name>', 'display name (default: the part of the email before @)')
+    .option('--pavilion <slug...>', 'operator: the pavilion(s) it runs')
+    .option('--exporter <id>', 'exporter_member: the exporter id it belongs to')
+    .option('--company <id>', 'company_member: the buyer company id it belongs to')
+    .addOption(new Option('--company-role <role>', 'company_member: its role in the company').choices(['owner', 'buyer']).default('buyer'))
+    .option('--password <password>', 'the password (default: asked on the terminal, or PAVILION_PASSWORD)')
+    .action(async (opts: { role: Exclude<(typeof roles)[number], 'buyer'>; email: string; name?: string; pavilion?: string[]; exporter?: string; company?: string; companyRole: 'owner' | 'buyer'; password?: string }) => {
+      const email = emailSchema.safeParse(opts.email);
+      if (!email.success) throw new UsageError(`--email ${email.error.issues[0]?.message ?? 'is not valid'}`);
+      const password = opts.password ?? process.env.PAVILION_PASSWORD ?? (await askPassword());
+      const checked = passwordSchema.safeParse(password);
+      if (!checked.success) throw new UsageError(`password ${checked.error.issues[0]?.message ?? 'is not valid'}`);
+      if (opts.role === 'operator' && !opts.pavilion) throw new UsageError('--pavilion <slug> is required for an operator');
+      if (opts.role === 'exporter_member' && !opts.exporter) throw new UsageError('--exporter <id> is required for an exporter member');
+      if (opts.role === 'company_member' && !opts.company) throw new UsageError('--company <id> is required for a company member');
+      await withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        const user = await new AccountService({ db }).createStaffUser({
+          email: email.data,
+          password: checked.data,
+          displayName: opts.name ?? email.data.split('@')[0] ?? email.data,
+          role: opts.role,
+          ...(opts.pavilion ? { pavilionSlugs: opts.pavilion } : {}),
+          ...(opts.exporter ? { exporterId: opts.exporter } : {}),
+          ...(opts.company ? { companyId: opts.company, companyRole: opts.companyRole } : {}),
+        });
+        console.log(`Created ${opts.role} ${email.data} (id ${user.id})`);
+      });
+    });
+
+  return program;
+}
+
+class UsageError extends Error {}
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError('no password given: use --password or PAVILION_PASSWORD');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question('Password: ');
+  } finally {
+    rl.close();
+  }
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      console.error(`pavilion: ${err.message}`);
+      process.exit(2);
+    }
+    if (err instanceof AppError) {
+      console.error(`pavilion: ${err.code}: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

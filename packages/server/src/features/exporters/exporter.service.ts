@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { exporterProfileSchema } from '@pavilion/contracts';
+import type { Db } from '../../db/database.ts';
+import { exporterScope, requireRole } from '../../platform/access.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import { findExporterById, findPavilions } from '../pavilions/pavilion.repository.ts';
+import { toExporterSummary, toPavilionSummary } from '../pavilions/pavilion.mapper.ts';
+
+export class ExporterService {
+  private readonly db: Db;
+
+  constructor(options: { db: Db }) {
+    this.db = options.db;
+  }
+
+  /** The exporter the signed-in member belongs to, its pavilion and its team. */
+  async getOwnProfile(caller: Caller | null): Promise<z.infer<typeof exporterProfileSchema>> {
+    const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
+    const exporter = await findExporterById(this.db, exporterId);
+    if (!exporter) throw notFound();
+    const [[pavilion], members] = await Promise.all([
+      findPavilions(this.db, { ids: [exporter.pavilion_id] }),
+      this.db
+        .selectFrom('user_roles as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select(['u.id', 'u.display_name', 'u.email'])
+        .where('r.role', '=', 'exporter_member')
+        .where('r.exporter_id', '=', exporterId)
+        .orderBy('u.display_name')
+        .execute(),
+    ]);
+    if (!pavilion) throw notFound();
+    return {
+      exporter: toExporterSummary(exporter),
+      pavilion: toPavilionSummary(pavilion),
+      members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })),
+    };
+  }
+}

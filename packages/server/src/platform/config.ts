@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const secret = z.string().min(32, { message: 'must be at least 32 characters' });
+
+/** Every environment variable Pavilion reads, with its default. The README's table mirrors this. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, { message: 'must start with postgres://, postgresql://, sqlite: or file:' })
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECRET_KEY: secret.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
+  COOKIE_SECURE: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  WEB_DIST_DIR: z.string().optional(),
+  SMS_SENDER: z.enum(['log']).default('log'),
+  WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
+  WECHAT_APP_SECRET: secret.or(z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be 32 hex digits' })).optional(),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  logLevel: string;
+  secretKey: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  webDistDir: string;
+  smsSender: 'log';
+  wechat: { appId: string; appSecret: string; apiBase: string } | null;
+  version: string;
+}
+
+export class ConfigError extends Error {}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * Reads and checks the configuration. A missing or malformed variable throws a ConfigError naming
+ * it. Secrets: required in production; in development they are generated once and kept in the data
+ * directory so sessions survive restarts.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const got = env[name];
+      return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
+
+  if (production) {
+    const missing = ['SECRET_KEY', ...(e.WECHAT_APP_ID ? ['WECHAT_APP_SECRET'] : [])].filter((name) => !env[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set in production`).join('\n')}`);
+    }
+  }
+  if (e.WECHAT_APP_ID && !e.WECHAT_APP_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  WECHAT_APP_SECRET: must be set when WECHAT_APP_ID is set');
+  }
+
+  const database: Config['database'] =
+    e.DATABASE_URL && /^postgres(ql)?:/.test(e.DATABASE_URL)
+      ? { dialect: 'postgres', url: e.DATABASE_URL }
+      : { dialect: 'sqlite', file: sqliteFile(e.DATABASE_URL, dataDir) };
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    database,
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.SECRET_KEY ?? developmentSecret(dataDir),
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ?? production,
+    trustProxy: e.TRUST_PROXY,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'packages/web/dist')),
+    smsSender: e.SMS_SENDER,
+    wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
+      ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') }
+      : null,
+    version,
+  };
+}
+
+function sqliteFile(url: string | undefined, dataDir: string): string {
+  if (!url) return path.join(dataDir, 'pavilion.db');
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return file === ':memory:' ? file : path.resolve(file);
+}
+
+/** Development only: a random secret created on first start and kept in DATA_DIR/secrets.json. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { secretKey?: unknown };
+    if (typeof stored.secretKey === 'string' && stored.secretKey.length >= 32) return stored.secretKey;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secretKey = randomBytes(32).toString('base64url');
+  writeFileSync(file, JSON.stringify({ secretKey }, null, 2) + '\n', { mode: 0o600 });
+  return secretKey;
+}

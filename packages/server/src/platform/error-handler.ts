@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { errorMessages, localeFromAcceptLanguage, type ErrorCode, type ValidationIssue } from '@pavilion/contracts';
+import { AppError, errorStatus } from './errors.ts';
+
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  details?: unknown,
+): FastifyReply {
+  const lang = localeFromAcceptLanguage(request.headers['accept-language']) === 'zh-CN' ? 'zh' : 'en';
+  const body = { error: { code, message: errorMessages[code][lang], ...(details === undefined ? {} : { details }) } };
+  return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
+}
+
+function validationIssues(error: Parameters<typeof hasZodFastifySchemaValidationErrors>[0] & object): ValidationIssue[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const context = error.validationContext ?? 'body';
+  return error.validation.flatMap((v): ValidationIssue[] => {
+    const path = v.instancePath.split('/').filter(Boolean);
+    const keys = (v.params as { keys?: unknown }).keys;
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({
+        field: [context, ...path, String(key)].join('.'),
+        rule: 'unrecognized_key',
+        message: 'is not a known field',
+      }));
+    }
+    return [{ field: [context, ...path].join('.'), rule: v.keyword, message: v.message ?? 'is not valid' }];
+  });
+}
+
+/** Fastify's own client errors, as our codes. */
+const fastifyCodes: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+/**
+ * The one error handler: AppError → its status and code; schema validation → 400 naming each
+ * field; anything else → logged with the request id and answered as a generic 500.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendError(request, reply, error.code, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendError(request, reply, 'VALIDATION_FAILED', validationIssues(error));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return sendError(request, reply, 'INTERNAL', { requestId: request.id });
+    }
+    const known = error.code ? fastifyCodes[error.code] : undefined;
+    if (known) {
+      const details =
+        known === 'VALIDATION_FAILED' ? [{ field: 'body', rule: 'invalid_json', message: error.message }] : undefined;
+      return sendError(request, reply, known, details);
+    }
+    if (error.statusCode === 404) return sendError(request, reply, 'NOT_FOUND');
+    if (error.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED');
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(request, reply, 'VALIDATION_FAILED', [{ field: 'request', rule: 'bad_request', message: error.message }]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, 'INTERNAL', { requestId: request.id });
+  });
+}

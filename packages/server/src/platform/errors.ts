@@ -1,0 +1,46 @@
+import type { ErrorCode } from '@pavilion/contracts';
+
+/** The HTTP status of each error code; `satisfies` keeps a new code from shipping unmapped. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  RATE_LIMITED: 429,
+  OTP_INVALID: 400,
+  OTP_EXPIRED: 400,
+  OTP_TOO_MANY_ATTEMPTS: 429,
+  WECHAT_NOT_CONFIGURED: 503,
+  WECHAT_CODE_INVALID: 401,
+  WECHAT_USER_BLOCKED: 403,
+  WECHAT_UNAVAILABLE: 502,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const satisfies Record<ErrorCode, number>;
+
+/** An expected business outcome: answered with its status and code, never logged as a fault. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  /** Seconds to wait, for RATE_LIMITED (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown; retryAfterSeconds?: number } = {}) {
+    super(options.message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (): AppError => new AppError('NOT_FOUND');

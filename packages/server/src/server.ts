@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import type { Config } from './platform/config.ts';
+import { createLogger } from './platform/logging.ts';
+import { demoAccounts, seedDemo } from './features/demo/seed.ts';
+
+export interface ServeOptions {
+  migrate: boolean;
+  demo: boolean;
+}
+
+/**
+ * Starts Pavilion: migrate, seed the demo into an empty database when asked, listen, and on SIGTERM
+ * or SIGINT stop accepting connections, let in-flight requests finish, then close the database.
+ */
+export async function serve(config: Config, options: ServeOptions): Promise<FastifyInstance> {
+  const logger = createLogger(config);
+  const database = openDatabase(config);
+  if (options.migrate) await migrateToLatest(database.db);
+  const seeded = options.demo ? await seedDemo(database.db) : false;
+
+  const app = await buildApp({ config, database, logger });
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('in-flight requests did not finish within 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    app.close().then(
+      () => {
+        logger.info('closed');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'error while closing');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
+  printBanner({ url, database: database.dialect, seeded, demo: options.demo });
+  return app;
+}
+
+function printBanner(info: { url: string; database: string; seeded: boolean; demo: boolean }): void {
+  const lines = [
+    '',
+    `  Pavilion is running at ${info.url}`,
+    `    storefront        ${info.url}/`,
+    `    exporter console  ${info.url}/exporter`,
+    `    operator console  ${info.url}/operator`,
+    `    API docs          ${info.url}/docs`,
+    `    database          ${info.database}${info.seeded ? ' (demo data seeded just now)' : ''}`,
+  ];
+  if (info.demo) {
+    lines.push('', '  Demo accounts:');
+    for (const a of demoAccounts()) {
+      lines.push(`    ${a.role.padEnd(9)} ${a.login.padEnd(36)} ${(a.password ?? '(phone code)').padEnd(20)} ${a.note}`);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, ORIGIN, type TestApp } from '../support/test-app.ts';
+import { bearer, cookieLogin } from '../support/sessions.ts';
+import { DEMO_PASSWORD, demoBuyer, demoPavilions } from '../../src/features/demo/demo-data.ts';
+
+const operatorEmail = demoPavilions[0].operator.email;
+
+describe('email and password sign-in', () => {
+  let ta: TestApp;
+  before(async () => {
+    ta = await createTestApp();
+  });
+  after(() => ta.close());
+
+  test('a cookie session: httpOnly, SameSite=Lax, and /me shows the account with its pavilion', async () => {
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: ORIGIN },
+      payload: { email: 'Operator.PK@pavilion.demo ', password: DEMO_PASSWORD },
+    });
+    assert.equal(res.statusCode, 200);
+    const cookie = res.cookies.find((c) => c.name === 'pavilion_session');
+    assert.ok(cookie, 'sets the session cookie');
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(cookie.secure, undefined, 'not Secure outside production');
+    assert.equal(res.json().token, undefined, 'a cookie session does not expose its token');
+
+    const me = await ta.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `pavilion_session=${cookie.value}` } });
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().displayName, demoPavilions[0].operator.displayName);
+    assert.deepEqual(
+      me.json().roles.map((r: { role: string; pavilion: { slug: string } | null }) => [r.role, r.pavilion?.slug]),
+      [['operator', 'pakistan']],
+    );
+    assert.ok(!me.body.includes('password'), 'no password hash in the answer');
+  });
+
+  test('a token session for API clients, revoked by logout', async () => {
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: operatorEmail, password: DEMO_PASSWORD, session: 'token' },
+    });
+    assert.equal(res.statusCode, 200);
+    const token = res.json().token as string;
+    assert.match(token, /^pv_/);
+    assert.equal(res.cookies.length, 0, 'no cookie for a token session');
+
+    assert.equal((await ta.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode, 200);
+    const out = await ta.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(token) });
+    assert.equal(out.statusCode, 204);
+    const after = await ta.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+    assert.equal(after.statusCode, 401);
+    assert.equal(after.json().error.code, 'UNAUTHENTICATED');
+  });
+
+  test('logout of a cookie session clears the cookie and the old cookie no longer works', async () => {
+    const cookie = await cookieLogin(ta.app, operatorEmail);
+    const out = await ta.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, origin: ORIGIN } });
+    assert.equal(out.statusCode, 204);
+    assert.equal(out.cookies.find((c) => c.name === 'pavilion_session')?.value, '');
+    assert.equal((await ta.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode, 401);
+  });
+
+  test('a wrong password and an unknown email give the same answer, in the caller\'s language', async () => {
+    const wrong = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'admin@pavilion.demo', password: 'not-the-password' } });
+    const unknown = await ta.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+      payload: { email: 'nobody@pavilion.demo', password: 'not-the-password' },
+    });
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(wrong.json().error.code, 'INVALID_CREDENTIALS');
+    assert.equal(wrong.json().error.message, 'The email or password is not correct.');
+    assert.equal(unknown.statusCode, 401);
+    assert.equal(unknown.json().error.message, '邮箱或密码不正确。');
+  });
+
+  test('bad input names each field and its rule', async () => {
+    const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'not-an-email', extra: 1 } });
+    assert.equal(res.statusCode, 400);
+    const body = res.json();
+    assert.equal(body.error.code, 'VALIDATION_FAILED');
+    const fields = body.error.details.map((d: { field: string }) => d.field).sort();
+    assert.deepEqual(fields, ['body.email', 'body.extra', 'body.password']);
+    assert.equal(body.error.details.find((d: { field: string }) => d.field === 'body.extra').rule, 'unrecognized_key');
+  });
+
+  test('five failed passwords for one account answer 429 with Retry-After, even with the right password', async () => {
+    const email = demoPavilions[1].operator.email;
+    for (let i = 0; i < 5; i++) {
+      const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email, password: `wrong-password-${i}` } });
+      assert.equal(res.statusCode, 401);
+    }
+    const limited = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.99', payload: { email, password: DEMO_PASSWORD } });
+    assert.equal(limited.statusCode, 429);
+    assert.equal(limited.json().error.code, 'RATE_LIMITED');
+    const retryAfter = Number(limited.headers['retry-after']);
+    assert.ok(retryAfter > 0 && retryAfter <= 900, `Retry-After ${retryAfter}`);
+
+    // Lockout-free: once the window has passed, the right password works again.
+    ta.clock.advance(15 * 60 * 1000);
+    const later = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.99', payload: { email, password: DEMO_PASSWORD } });
+    assert.equal(later.statusCode, 200);
+  });
+
+  test('one address trying many accounts is limited too', async () => {
+    let last = 0;
+    for (let i = 0; i < 31; i++) {
+      const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { email: `guess${i}@pavilion.demo`, password: 'whatever-it-is' } });
+      last = res.statusCode;
+    }
+    assert.equal(last, 429);
+  });
+});
+
+describe('buyer sign-in with a one-time code', () => {
+  let ta: TestApp;
+  before(async () => {
+    ta = await createTestApp();
+  });
+  after(() => ta.close());
+
+  const request = (phone: string, ip = '198.51.100.1') =>
+    ta.app.inject({ method: 'POST', url: '/api/auth/otp/request', remoteAddress: ip, payload: { phone } });
+  const verify = (phone: string, code: string, session: 'cookie' | 'token' = 'token') =>
+    ta.app.inject({ method: 'POST', url: '/api/auth/otp/verify', payload: { phone, code, session } });
+
+  test('a new phone gets a code, signs in and becomes a buyer; the code is never stored in clear', async () => {
+    const phone = '13912345678';
+    const sent = await request(`+86 ${phone}`);
+    assert.equal(sent.statusCode, 202);
+    assert.deepEqual(sent.json(), { expiresInSeconds: 300, resendAfterSeconds: 60 });
+    const code = ta.sms.lastCodeFor(phone);
+    assert.match(code, /^\d{6}$/);
+
+    const stored = await ta.testDb.database.db.selectFrom('otp_challenges').selectAll().where('phone', '=', phone).execute();
+    assert.equal(stored.length, 1);
+    assert.ok(!JSON.stringify(stored).includes(code), 'the code is hashed');
+
+    const res = await verify(phone, code);
+    assert.equal(res.statusCode, 200);
+    const me = res.json().user;
+    assert.equal(me.phone, '139****5678');
+    assert.deepEqual(me.roles.map((r: { role: string }) => r.role), ['buyer']);
+    assert.equal((await verify(phone, code)).json().error.code, 'OTP_EXPIRED', 'a code works once');
+  });
+
+  test('the demo buyer keeps its account', async () => {
+    await request(demoBuyer.phone, '198.51.100.2');
+    const res = await verify(demoBuyer.phone, ta.sms.lastCodeFor(demoBuyer.phone));
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().user.displayName, demoBuyer.displayName);
+  });
+
+  test('a code expires after 5 minutes', async () => {
+    const phone = '13700001111';
+    await request(phone, '198.51.100.3');
+    ta.clock.advance(5 * 60 * 1000 + 1);
+    const res = await verify(phone, ta.sms.lastCodeFor(phone));
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().error.code, 'OTP_EXPIRED');
+  });
+
+  test('five wrong tries void the code, even if the sixth is right', async () => {
+    const phone = '13600002222';
+    await request(phone, '198.51.100.4');
+    const code = ta.sms.lastCodeFor(phone);
+    const wrong = code === '000000' ? '111111' : '000000';
+    const left: number[] = [];
+    for (let i = 0; i < 4; i++) left.push((await verify(phone, wrong)).json().error.details.attemptsLeft);
+    assert.deepEqual(left, [4, 3, 2, 1]);
+    assert.equal((await verify(phone, wrong)).json().error.code, 'OTP_TOO_MANY_ATTEMPTS');
+    const right = await verify(phone, code);
+    assert.equal(right.statusCode, 429);
+    assert.equal(right.json().error.code, 'OTP_TOO_MANY_ATTEMPTS');
+  });
+
+  test('a second code within 60 seconds is refused with Retry-After', async () => {
+    const phone = '13500003333';
+    assert.equal((await request(phone, '198.51.100.5')).statusCode, 202);
+    const again = await request(phone, '198.51.100.5');
+    assert.equal(again.statusCode, 429);
+    assert.ok(Number(again.headers['retry-after']) <= 60);
+    assert.equal(ta.sms.sent.filter((s) => s.phone === phone).length, 1);
+  });
+
+  test('numbers that are not mainland mobiles are refused, naming the field', async () => {
+    for (const phone of ['12345678901', '1381234567', '+1 4155550100', 'abc']) {
+      const res = await request(phone, '198.51.100.6');
+      assert.equal(res.statusCode, 400, phone);
+      assert.equal(res.json().error.details[0].field, 'body.phone');
+    }
+  });
+
+  test('the development sender logs the code with the phone masked', async () => {
+    const { LogSmsSender } = await import('../../src/features/auth/sms-sender.ts');
+    const entries: unknown[] = [];
+    const log = { info: (obj: unknown) => entries.push(obj) } as unknown as ConstructorParameters<typeof LogSmsSender>[0];
+    await new LogSmsSender(log).sendLoginCode({ phone: '13812345678', code: '424242', ttlMinutes: 5 });
+    assert.deepEqual(entries, [{ sms: { to: '138****5678', code: '424242' } }]);
+  });
+});

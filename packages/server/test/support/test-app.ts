@@ -1,0 +1,91 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { createLogger } from '../../src/platform/logging.ts';
+import { seedDemo } from '../../src/features/demo/seed.ts';
+import type { SmsSender } from '../../src/features/auth/sms-sender.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+
+export const TEST_SECRET = 'test-secret-key-that-is-at-least-32-characters';
+export const ORIGIN = 'http://localhost:3000';
+
+/** Collects what the app logs, to check request ids are logged and secrets are not. */
+export class LogCapture extends Writable {
+  readonly lines: Array<Record<string, unknown>> = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    done();
+  }
+  get text(): string {
+    return this.lines.map((l) => JSON.stringify(l)).join('\n');
+  }
+}
+
+/** Records the codes the app would send by SMS. */
+export class CapturingSmsSender implements SmsSender {
+  readonly sent: Array<{ phone: string; code: string }> = [];
+  async sendLoginCode(options: { phone: string; code: string }): Promise<void> {
+    this.sent.push({ phone: options.phone, code: options.code });
+  }
+  lastCodeFor(phone: string): string {
+    const found = this.sent.findLast((s) => s.phone === phone);
+    if (!found) throw new Error(`no code sent to ${phone}`);
+    return found.code;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  testDb: TestDatabase;
+  config: Config;
+  logs: LogCapture;
+  sms: CapturingSmsSender;
+  /** The test clock: move it with `clock.advance(ms)`. */
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string>; overrides?: Partial<Omit<AppOptions, 'config' | 'database'>> } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  if (options.demo !== false) await seedDemo(testDb.database.db);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SECRET_KEY: TEST_SECRET,
+    DATA_DIR: testDb.dir,
+    LOG_LEVEL: 'info',
+    PUBLIC_URL: ORIGIN,
+    WEB_DIST_DIR: `${testDb.dir}/no-web-build`,
+    ...options.env,
+  });
+  const logs = new LogCapture();
+  const sms = new CapturingSmsSender();
+  const clock = {
+    now: new Date(),
+    advance(ms: number) {
+      this.now = new Date(this.now.getTime() + ms);
+    },
+  };
+  const app = await buildApp({
+    config,
+    database: testDb.database,
+    logger: createLogger(config, logs),
+    clock: () => clock.now,
+    sms,
+    ...options.overrides,
+  });
+  return {
+    app,
+    testDb,
+    config,
+    logs,
+    sms,
+    clock,
+    async close() {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}

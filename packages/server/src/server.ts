@@ -23,6 +23,10 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
 
   const app = await buildApp({ config, database, logger });
   let closing = false;
+  // While closing, answers end their keep-alive connection, so close() does not wait on idle clients.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;

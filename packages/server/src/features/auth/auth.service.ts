@@ -32,6 +32,9 @@ export const limits = {
   wechatPerIp: { name: 'wechat:ip', max: 60, windowSeconds: MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
+/** Another login linked this openid first: roll back and look again. */
+class LostLinkRace extends Error {}
+
 export interface AuthDeps {
   db: Db;
   config: Pick<Config, 'secretKey' | 'sessionTtlHours'>;
@@ -165,7 +168,9 @@ export class AuthService {
     const session = await wechat.codeToSession(input.code);
     const now = clock().toISOString();
 
-    const userId = await db.transaction().execute(async (trx) => {
+    // A new user's logins can race (a mini program calling wx.login twice at launch): the loser's link
+    // insert conflicts, its transaction (and the user it made) is rolled back, and the retry finds the link.
+    const link = () => db.transaction().execute(async (trx) => {
       const linked = await trx
         .selectFrom('wechat_accounts')
         .select(['id', 'user_id'])
@@ -188,7 +193,7 @@ export class AuthService {
         locale: 'zh-CN',
       });
       await accounts.insertRole(trx, user.id, { role: 'buyer' });
-      await trx
+      const inserted = await trx
         .insertInto('wechat_accounts')
         .values({
           id: newId(),
@@ -200,9 +205,16 @@ export class AuthService {
           created_at: now,
           updated_at: now,
         })
-        .execute();
+        .onConflict((oc) => oc.columns(['app_id', 'openid']).doNothing())
+        .executeTakeFirst();
+      if (inserted.numInsertedRows === 0n) throw new LostLinkRace();
       return user.id;
+    }).catch((error: unknown) => {
+      if (error instanceof LostLinkRace) return null;
+      throw error;
     });
+    const userId = (await link()) ?? (await link());
+    if (userId === null) throw new AppError('WECHAT_UNAVAILABLE', { message: 'wechat account link kept conflicting' });
     return this.startSession(userId, input.transport);
   }
 

@@ -53,7 +53,8 @@ export class HttpWechatLoginClient implements WechatLoginClient {
   }
 
   async codeToSession(code: string): Promise<WechatSession> {
-    const url = new URL('/sns/jscode2session', this.apiBase);
+    // Appended, not resolved: an absolute path would drop a base's own path (an egress proxy's /weixin).
+    const url = new URL(`${this.apiBase.replace(/\/+$/, '')}/sns/jscode2session`);
     url.search = new URLSearchParams({
       appid: this.appId,
       secret: this.appSecret,

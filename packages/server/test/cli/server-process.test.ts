@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { test } from 'node:test';
+
+const bin = path.resolve(import.meta.dirname, '../../bin/pavilion.js');
+
+/** Starts the real server on a free port and resolves with its URL once it prints it. */
+async function start(dataDir: string) {
+  const child = spawn(process.execPath, [bin, 'serve', '--demo'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${out}`)), 20_000);
+    const check = () => {
+      const match = /Pavilion is running at (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', () => reject(new Error(`exited early:\n${out}`)));
+  });
+  return { child, url, output: () => out };
+}
+
+test('serve --demo on a new SQLite file: migrates, seeds, prints the accounts, and shuts down cleanly on SIGTERM', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pavilion-serve-'));
+  try {
+    const server = await start(dataDir);
+    assert.match(server.output(), /operator\.pacific@pavilion\.demo/);
+    assert.match(server.output(), /demo data seeded just now/);
+
+    const health = await fetch(`${server.url}/api/health`);
+    assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite', version: '0.1.0' });
+    const pavilions = (await (await fetch(`${server.url}/api/store/pavilions`)).json()) as { items: unknown[] };
+    assert.equal(pavilions.items.length, 2);
+    assert.ok(existsSync(path.join(dataDir, 'pavilion.db-wal')), 'SQLite runs in WAL mode');
+
+    // A request in flight when SIGTERM arrives still gets its answer.
+    const inFlight = fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@pavilion.demo', password: 'pavilion-demo-2026', session: 'token' }),
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    server.child.kill('SIGTERM');
+    const answer = await inFlight;
+    assert.equal(answer.status, 200);
+    const [code] = (await once(server.child, 'exit')) as [number | null];
+    assert.equal(code, 0);
+    assert.match(server.output(), /"msg":"closed"/);
+    assert.ok(!existsSync(path.join(dataDir, 'pavilion.db-wal')), 'the database was closed (WAL checkpointed and removed)');
+
+    // A second start keeps the data and does not seed again.
+    const again = await start(dataDir);
+    assert.doesNotMatch(again.output(), /seeded just now/);
+    again.child.kill('SIGTERM');
+    await once(again.child, 'exit');
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

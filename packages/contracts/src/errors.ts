@@ -12,6 +12,8 @@ export const errorCodes = [
   'UNAUTHENTICATED',
   /** Email and password do not match an active account. */
   'INVALID_CREDENTIALS',
+  /** The account exists but was disabled by an admin: no new session is started. */
+  'ACCOUNT_DISABLED',
   /** The caller is signed in but its role may not use this part of the API. */
   'FORBIDDEN',
   /** A cookie-authenticated write came from another origin (or without an Origin). */
@@ -73,6 +75,7 @@ export const errorMessages = {
   VALIDATION_FAILED: { en: 'Some fields are not valid.', zh: '部分字段填写不正确。' },
   UNAUTHENTICATED: { en: 'Please sign in first.', zh: '请先登录。' },
   INVALID_CREDENTIALS: { en: 'The email or password is not correct.', zh: '邮箱或密码不正确。' },
+  ACCOUNT_DISABLED: { en: 'This account has been disabled.', zh: '该账户已被停用。' },
   FORBIDDEN: { en: 'Your account cannot use this part of Pavilion.', zh: '您的账户无权使用此功能。' },
   CSRF_REJECTED: { en: 'The request came from another site and was refused.', zh: '请求来自其他站点，已被拒绝。' },
   NOT_FOUND: { en: 'Not found.', zh: '未找到。' },

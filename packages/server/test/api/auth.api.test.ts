@@ -205,3 +205,24 @@ describe('buyer sign-in with a one-time code', () => {
     assert.deepEqual(entries, [{ sms: { to: '138****5678', code: '424242' } }]);
   });
 });
+
+describe('disabled accounts', () => {
+  test('a disabled account cannot start a session, by password or by phone code', async () => {
+    const ta = await createTestApp();
+    try {
+      const db = ta.testDb.database.db;
+      await db.updateTable('users').set({ status: 'disabled' }).where('email', '=', operatorEmail).execute();
+      await db.updateTable('users').set({ status: 'disabled' }).where('phone', '=', demoBuyer.phone).execute();
+      const login = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: operatorEmail, password: DEMO_PASSWORD } });
+      assert.equal(login.statusCode, 403);
+      assert.equal(login.json().error.code, 'ACCOUNT_DISABLED');
+      await ta.app.inject({ method: 'POST', url: '/api/auth/otp/request', payload: { phone: demoBuyer.phone } });
+      const otp = await ta.app.inject({ method: 'POST', url: '/api/auth/otp/verify', payload: { phone: demoBuyer.phone, code: ta.sms.lastCodeFor(demoBuyer.phone) } });
+      assert.equal(otp.json().error.code, 'ACCOUNT_DISABLED');
+      const sessions = await db.selectFrom('sessions').select('id').execute();
+      assert.equal(sessions.length, 0, 'no session was created');
+    } finally {
+      await ta.close();
+    }
+  });
+});

@@ -65,7 +65,7 @@ export class AuthService {
     const user = await accounts.findUserByEmail(db, input.email);
     // Hash even when there is no such account, so the answer's timing does not reveal which emails exist.
     const ok = await verifyPassword(input.password, user?.password_hash ?? unusablePasswordHash);
-    if (!user || !ok || user.status !== 'active') {
+    if (!user || !ok) {
       await rateLimiter.hit(limits.loginFailuresPerAccount, input.email).catch(() => {});
       throw new AppError('INVALID_CREDENTIALS');
     }
@@ -180,7 +180,7 @@ export class AuthService {
       if (linked) {
         await trx
           .updateTable('wechat_accounts')
-          .set({ session_key: session.sessionKey, unionid: session.unionid, updated_at: now })
+          .set({ session_key: session.sessionKey, updated_at: now, ...(session.unionid ? { unionid: session.unionid } : {}) })
           .where('id', '=', linked.id)
           .execute();
         return linked.user_id;
@@ -207,7 +207,7 @@ export class AuthService {
         })
         .onConflict((oc) => oc.columns(['app_id', 'openid']).doNothing())
         .executeTakeFirst();
-      if (inserted.numInsertedRows === 0n) throw new LostLinkRace();
+      if (inserted.numInsertedOrUpdatedRows === 0n) throw new LostLinkRace();
       return user.id;
     }).catch((error: unknown) => {
       if (error instanceof LostLinkRace) return null;
@@ -224,6 +224,8 @@ export class AuthService {
 
   private async startSession(userId: string, transport: SessionTransport): Promise<NewSession> {
     const { db, clock, config } = this.deps;
+    const user = await accounts.findUserById(db, userId);
+    if (user?.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
     const { token, expiresAt } = await createSession(db, { userId, transport, ttlHours: config.sessionTtlHours, now: clock() });
     return { me: await this.loadMe(userId), token, expiresAt };
   }

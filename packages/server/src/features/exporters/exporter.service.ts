@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { exporterProfileSchema } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import { exporterScope, requireRole } from '../../platform/access.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, companyMemberRoles } from './roles.ts';
 import { localeSchema } from './locale.ts';
+import { validationMessages as m } from './validation.ts';
 
 export const passwordMinLength = 10;
 export const passwordMaxLength = 200;
@@ -10,14 +11,14 @@ export const mainlandMobileSchema = z
   .string()
   .trim()
   .transform((value) => value.replace(/^\+?86[\s-]?/, '').replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, { message: 'must be a mainland China mobile number (11 digits, 13–19…)' }));
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, { message: m.mobile.en }));
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' }).max(254));
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: m.email.en }).max(254));
 
 export const passwordSchema = z
   .string()
-  .min(passwordMinLength, { message: `must be at least ${passwordMinLength} characters` })
-  .max(passwordMaxLength, { message: `must be at most ${passwordMaxLength} characters` });
+  .min(passwordMinLength, { message: m.passwordTooShort.en })
+  .max(passwordMaxLength, { message: m.passwordTooLong.en });
 
 /**
  * How the new session is carried: `cookie` (the web app: an httpOnly cookie) or `token` (API
@@ -28,13 +29,15 @@ export const sessionTransportSchema = z.enum(['cookie', 'token']).default('cooki
 export const passwordLoginRequestSchema = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, { message: 'is required' }).max(passwordMaxLength),
+    password: z.string().min(1, { message: m.required.en }).max(passwordMaxLength),
     session: sessionTransportSchema,
   })
   .strict();
 
 export const otpRequestSchema = z.object({ phone: mainlandMobileSchema }).strict();
 export const otpRequestResponseSchema = z.object({
+  /** `log`: this server writes codes to its log (development and demos); `sms`: a real SMS was sent. */
+  delivery: z.enum(['sms', 'log']),
   expiresInSeconds: z.number().int(),
   resendAfterSeconds: z.number().int(),
 });
@@ -42,14 +45,14 @@ export const otpRequestResponseSchema = z.object({
 export const otpVerifyRequestSchema = z
   .object({
     phone: mainlandMobileSchema,
-    code: z.string().trim().regex(/^\d{6}$/, { message: 'must be the 6-digit code' }),
+    code: z.string().trim().regex(/^\d{6}$/, { message: m.otpCode.en }),
     session: sessionTransportSchema,
   })
   .strict();
 
 export const wechatLoginRequestSchema = z
   .object({
-    code: z.string().trim().min(1, { message: 'is required' }).max(128),
+    code: z.string().trim().min(1, { message: m.required.en }).max(128),
     session: z.enum(['cookie', 'token']).default('token'),
   })
   .strict();

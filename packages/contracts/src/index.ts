@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './pavilions.ts';
 export * from './health.ts';
 export * from './trade.ts';
+export * from './validation.ts';

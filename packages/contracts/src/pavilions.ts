@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCodeSchema } from './countries.ts';
+import { validationMessages } from './validation.ts';
 
 export const pavilionSummarySchema = z
   .object({
@@ -10,6 +11,7 @@ export const pavilionSummarySchema = z
     taglineEn: z.string(),
     taglineZh: z.string(),
     countries: z.array(countryCodeSchema),
+    /** Approved exporters: the ones buyers see. */
     exporterCount: z.number().int(),
   })
   .meta({ id: 'PavilionSummary' });
@@ -47,7 +49,7 @@ export const operatorPavilionSchema = pavilionSummarySchema.extend({
 export const operatorPavilionListSchema = z.object({ items: z.array(operatorPavilionSchema) });
 
 export const pavilionSlugParamsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{2,64}$/, { message: 'must be 2–64 lowercase letters, digits or hyphens' }),
+  slug: z.string().regex(/^[a-z0-9-]{2,64}$/, { message: validationMessages.slug.en }),
 });
 
 export const pavilionDetailSchema = pavilionSummarySchema

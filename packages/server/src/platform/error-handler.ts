@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorMessages, localeFromAcceptLanguage, type ErrorCode, type ValidationIssue } from '@pavilion/contracts';
+import { errorMessages, localeFromAcceptLanguage, localizeIssue, validationMessages, type ErrorCode, type ValidationIssue } from '@pavilion/contracts';
 import { AppError, errorStatus } from './errors.ts';
 
 export function sendError(
@@ -9,8 +9,14 @@ export function sendError(
   code: ErrorCode,
   details?: unknown,
 ): FastifyReply {
-  const lang = localeFromAcceptLanguage(request.headers['accept-language']) === 'zh-CN' ? 'zh' : 'en';
-  const body = { error: { code, message: errorMessages[code][lang], ...(details === undefined ? {} : { details }) } };
+  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
+  // Validation issues are answered in the caller's language too.
+  const localized =
+    code === 'VALIDATION_FAILED' && Array.isArray(details)
+      ? (details as ValidationIssue[]).map((issue) => ({ ...issue, message: localizeIssue(issue, locale) }))
+      : details;
+  const body = { error: { code, message: errorMessages[code][lang], ...(localized === undefined ? {} : { details: localized }) } };
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }
 
@@ -24,7 +30,7 @@ function validationIssues(error: Parameters<typeof hasZodFastifySchemaValidation
       return keys.map((key) => ({
         field: [context, ...path, String(key)].join('.'),
         rule: 'unrecognized_key',
-        message: 'is not a known field',
+        message: validationMessages.unknownField.en,
       }));
     }
     return [{ field: [context, ...path].join('.'), rule: v.keyword, message: v.message ?? 'is not valid' }];

@@ -88,6 +88,10 @@ describe('email and password sign-in', () => {
     const fields = body.error.details.map((d: { field: string }) => d.field).sort();
     assert.deepEqual(fields, ['body.email', 'body.extra', 'body.password']);
     assert.equal(body.error.details.find((d: { field: string }) => d.field === 'body.extra').rule, 'unrecognized_key');
+    assert.equal(body.error.details.find((d: { field: string }) => d.field === 'body.email').message, 'must be an email address');
+    const zh = await ta.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'zh-CN' }, payload: { email: 'not-an-email' } });
+    const zhMessages = Object.fromEntries(zh.json().error.details.map((d: { field: string; message: string }) => [d.field, d.message]));
+    assert.deepEqual(zhMessages, { 'body.email': '须为有效的邮箱地址', 'body.password': '缺失或类型不正确' });
   });
 
   test('five failed passwords for one account answer 429 with Retry-After, even with the right password', async () => {
@@ -134,7 +138,7 @@ describe('buyer sign-in with a one-time code', () => {
     const phone = '13912345678';
     const sent = await request(`+86 ${phone}`);
     assert.equal(sent.statusCode, 202);
-    assert.deepEqual(sent.json(), { expiresInSeconds: 300, resendAfterSeconds: 60 });
+    assert.deepEqual(sent.json(), { delivery: 'sms', expiresInSeconds: 300, resendAfterSeconds: 60 });
     const code = ta.sms.lastCodeFor(phone);
     assert.match(code, /^\d{6}$/);
 

@@ -24,6 +24,7 @@ export class LogCapture extends Writable {
 
 /** Records the codes the app would send by SMS. */
 export class CapturingSmsSender implements SmsSender {
+  readonly delivery = 'sms' as const;
   readonly sent: Array<{ phone: string; code: string }> = [];
   async sendLoginCode(options: { phone: string; code: string }): Promise<void> {
     this.sent.push({ phone: options.phone, code: options.code });

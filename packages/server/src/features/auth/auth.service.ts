@@ -72,7 +72,7 @@ export class AuthService {
     return this.startSession(user.id, input.transport);
   }
 
-  async requestOtp(input: { phone: string; ip: string }): Promise<{ expiresInSeconds: number; resendAfterSeconds: number }> {
+  async requestOtp(input: { phone: string; ip: string }): Promise<{ delivery: 'sms' | 'log'; expiresInSeconds: number; resendAfterSeconds: number }> {
     const { db, rateLimiter, clock, config, sms } = this.deps;
     await rateLimiter.hit(limits.otpSendPerIp, input.ip);
     await rateLimiter.hit(limits.otpSendPerPhone, input.phone);
@@ -101,7 +101,7 @@ export class AuthService {
         .execute();
     });
     await sms.sendLoginCode({ phone: input.phone, code, ttlMinutes: OTP_TTL_SECONDS / 60 });
-    return { expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_AFTER_SECONDS };
+    return { delivery: sms.delivery, expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_AFTER_SECONDS };
   }
 
   /** Checks the code; a phone seen for the first time becomes a buyer account. */

@@ -6,10 +6,13 @@ import { maskPhone } from '../accounts/account.rules.ts';
  * provider here; the default writes the code to the server log, for development and demos.
  */
 export interface SmsSender {
+  /** `log` tells the sign-in page to say where a developer finds the code. */
+  readonly delivery: 'sms' | 'log';
   sendLoginCode(options: { phone: string; code: string; ttlMinutes: number }): Promise<void>;
 }
 
 export class LogSmsSender implements SmsSender {
+  readonly delivery = 'log' as const;
   private readonly log: FastifyBaseLogger;
 
   constructor(log: FastifyBaseLogger) {

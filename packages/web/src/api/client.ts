@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import {
+  errorBodySchema,
+  exporterProfileSchema,
+  meSchema,
+  operatorPavilionListSchema,
+  otpRequestResponseSchema,
+  pavilionDetailSchema,
+  pavilionListSchema,
+  sessionResponseSchema,
+  validationIssueSchema,
+  type ErrorCode,
+  type ValidationIssue,
+  type otpRequestSchema,
+  type otpVerifyRequestSchema,
+  type passwordLoginRequestSchema,
+} from '@pavilion/contracts';
+import { i18n } from '../i18n/i18n.ts';
+
+/** An answer of the API that is not a success: the `{ error: { code, message, details } }` body. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(options: { status: number; code: ErrorCode; message: string; details?: unknown }) {
+    super(options.message);
+    this.status = options.status;
+    this.code = options.code;
+    this.details = options.details;
+  }
+
+  /** The offending fields of a VALIDATION_FAILED answer (empty for any other code). */
+  get issues(): ValidationIssue[] {
+    if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return [];
+    return this.details.flatMap((detail: unknown) => {
+      const parsed = validationIssueSchema.safeParse(detail);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+export function isApiError(error: unknown, code?: ErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  // No body, no Content-Type: Fastify refuses an empty body declared as JSON.
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError({ status: 0, code: 'SERVICE_UNAVAILABLE', message: String(cause) });
+  }
+  const text = await response.text();
+  const json: unknown = text === '' ? undefined : parseJson(text);
+  if (response.ok) return json;
+  const error = errorBodySchema.safeParse(json);
+  if (error.success) throw new ApiError({ status: response.status, ...error.data.error });
+  // Not the API's own answer (a proxy page, the server down behind the dev proxy).
+  const code: ErrorCode = response.status >= 502 && response.status <= 504 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+  throw new ApiError({ status: response.status, code, message: `${response.status} ${response.statusText}` });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates a success body against its contract, so a drift between server and web fails loudly here. */
+function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError({ status: 200, code: 'INTERNAL', message: parsed.error.message, details: parsed.error.issues });
+  }
+  return parsed.data;
+}
+
+const get = async <S extends z.ZodType>(path: string, schema: S) => expect(schema, await send('GET', path));
+const post = async <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+  expect(schema, await send('POST', path, body));
+
+export type Me = z.output<typeof meSchema>;
+export type PavilionList = z.output<typeof pavilionListSchema>;
+export type PavilionDetail = z.output<typeof pavilionDetailSchema>;
+export type ExporterProfile = z.output<typeof exporterProfileSchema>;
+export type OperatorPavilionList = z.output<typeof operatorPavilionListSchema>;
+export type OperatorPavilion = OperatorPavilionList['items'][number];
+export type PasswordLoginRequest = z.output<typeof passwordLoginRequestSchema>;
+export type OtpRequest = z.output<typeof otpRequestSchema>;
+export type OtpVerifyRequest = z.output<typeof otpVerifyRequestSchema>;
+
+/** Every endpoint the web app calls, typed by the contracts it shares with the server. */
+export const api = {
+  getMe: () => get('/api/auth/me', meSchema),
+  login: (body: PasswordLoginRequest) => post('/api/auth/login', sessionResponseSchema, body),
+  requestOtp: (body: OtpRequest) => post('/api/auth/otp/request', otpRequestResponseSchema, body),
+  verifyOtp: (body: OtpVerifyRequest) => post('/api/auth/otp/verify', sessionResponseSchema, body),
+  logout: async (): Promise<void> => {
+    await send('POST', '/api/auth/logout');
+  },
+  getStorePavilions: () => get('/api/store/pavilions', pavilionListSchema),
+  getStorePavilion: (slug: string) => get(`/api/store/pavilions/${encodeURIComponent(slug)}`, pavilionDetailSchema),
+  getExporterProfile: () => get('/api/exporter/profile', exporterProfileSchema),
+  getOperatorPavilions: () => get('/api/operator/pavilions', operatorPavilionListSchema),
+};

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Button, Input, List } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { otpRequestSchema, otpVerifyRequestSchema } from '@pavilion/contracts';
+import { api, type OtpRequest, type OtpVerifyRequest } from '../api/client.ts';
+import { useLocale } from '../i18n/face-language.tsx';
+import { errorText } from '../shared/errors.ts';
+import { returnPath } from '../shared/navigation.ts';
+import { useFormSubmit } from '../shared/use-form-submit.ts';
+import { FieldError, StoreNote, StorePage } from './store-ui.tsx';
+
+type SentCode = { phone: string; delivery: 'sms' | 'log'; expiresInSeconds: number; resendAfterSeconds: number };
+
+/** Buyers sign in with a mainland mobile number and a 6-digit code sent to it. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [sent, setSent] = useState<SentCode | null>(null);
+  const signedIn = useCallback(
+    () => void navigate(returnPath(location.state, '/'), { replace: true }),
+    [navigate, location.state],
+  );
+  return (
+    <StorePage title={t('store.login.title')} backTo="/">
+      {sent === null ? (
+        <PhoneStep onSent={setSent} />
+      ) : (
+        <CodeStep sent={sent} onResent={setSent} onChangePhone={() => setSent(null)} onSignedIn={signedIn} />
+      )}
+      {sent?.delivery === 'log' && <StoreNote tone="info">{t('store.login.devHint')}</StoreNote>}
+    </StorePage>
+  );
+}
+
+async function sendCode(request: OtpRequest): Promise<SentCode> {
+  return { phone: request.phone, ...(await api.requestOtp(request)) };
+}
+
+function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [phone, setPhone] = useState('');
+  const action = useCallback(async (request: OtpRequest) => onSent(await sendCode(request)), [onSent]);
+  const form = useFormSubmit(otpRequestSchema, action);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.submit({ phone });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <List mode="card" style={{ margin: 0 }}>
+        <List.Item title={t('common.fields.phone')}>
+          <Input
+            name="phone"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel"
+            placeholder={t('store.login.phonePlaceholder')}
+            value={phone}
+            onChange={setPhone}
+            aria-invalid={form.fieldErrors.phone !== undefined}
+            aria-describedby="phone-error"
+          />
+        </List.Item>
+      </List>
+      <FieldError id="phone-error" message={form.fieldErrors.phone} />
+      {form.failure !== null && <StoreNote tone="danger">{errorText(form.failure, locale)}</StoreNote>}
+      <Button type="submit" color="primary" block loading={form.busy} style={{ marginTop: 16 }}>
+        {t('store.login.sendCode')}
+      </Button>
+    </form>
+  );
+}
+
+type CodeStepProps = {
+  sent: SentCode;
+  onResent: (sent: SentCode) => void;
+  onChangePhone: () => void;
+  onSignedIn: () => void;
+};
+
+function CodeStep({ sent, onResent, onChangePhone, onSignedIn }: CodeStepProps) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [code, setCode] = useState('');
+  const waitSeconds = useCountdown(sent);
+  const verify = useFormSubmit(
+    otpVerifyRequestSchema,
+    useCallback(async (request: OtpVerifyRequest) => {
+      await api.verifyOtp(request);
+      onSignedIn();
+    }, [onSignedIn]),
+  );
+  const resend = useFormSubmit(
+    otpRequestSchema,
+    useCallback(async (request: OtpRequest) => onResent(await sendCode(request)), [onResent]),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void verify.submit({ phone: sent.phone, code });
+  };
+  const failure = verify.failure ?? resend.failure;
+  return (
+    <form onSubmit={submit} noValidate>
+      <StoreNote tone="info">
+        {t('store.login.codeSent', { phone: sent.phone, minutes: Math.ceil(sent.expiresInSeconds / 60) })}
+      </StoreNote>
+      <List mode="card" style={{ margin: 0 }}>
+        <List.Item title={t('common.fields.code')}>
+          <Input
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder={t('store.login.codePlaceholder')}
+            value={code}
+            onChange={setCode}
+            aria-invalid={verify.fieldErrors.code !== undefined}
+            aria-describedby="code-error"
+          />
+        </List.Item>
+      </List>
+      <FieldError id="code-error" message={verify.fieldErrors.code ?? verify.fieldErrors.phone} />
+      {failure !== null && <StoreNote tone="danger">{errorText(failure, locale)}</StoreNote>}
+      <Button type="submit" color="primary" block loading={verify.busy} style={{ marginTop: 16 }}>
+        {t('store.login.submit')}
+      </Button>
+      <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 12 }}>
+        <Button type="button" fill="none" size="small" onClick={onChangePhone}>
+          {t('store.login.changePhone')}
+        </Button>
+        <Button
+          type="button"
+          fill="none"
+          size="small"
+          disabled={waitSeconds > 0}
+          loading={resend.busy}
+          onClick={() => void resend.submit({ phone: sent.phone })}
+        >
+          {waitSeconds > 0 ? t('store.login.resendIn', { seconds: waitSeconds }) : t('store.login.resend')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Seconds left before another code may be requested; restarts whenever a new code is sent. */
+function useCountdown(sent: SentCode): number {
+  const [left, setLeft] = useState(sent.resendAfterSeconds);
+  useEffect(() => {
+    setLeft(sent.resendAfterSeconds);
+    const timer = window.setInterval(() => setLeft((seconds) => Math.max(0, seconds - 1)), 1000);
+    return () => window.clearInterval(timer);
+  }, [sent]);
+  return left;
+}

@@ -38,6 +38,15 @@ describe('email and password sign-in', () => {
     assert.ok(!me.body.includes('password'), 'no password hash in the answer');
   });
 
+  test('logs carry request ids but never passwords, tokens or cookies', async () => {
+    const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: operatorEmail, password: DEMO_PASSWORD, session: 'token' } });
+    const token = res.json().token as string;
+    await ta.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...bearer(token), cookie: `pavilion_session=${token}` } });
+    const text = ta.logs.text;
+    assert.ok(text.includes('"reqId"'), 'request ids are logged');
+    for (const secret of [DEMO_PASSWORD, token, token.slice(3)]) assert.ok(!text.includes(secret), 'a secret reached the log');
+  });
+
   test('a token session for API clients, revoked by logout', async () => {
     const res = await ta.app.inject({
       method: 'POST',

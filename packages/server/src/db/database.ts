@@ -3,10 +3,11 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import type { Config } from '../platform/config.ts';
 import type { DB } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
+/** Which database to open: an SQLite file (or :memory:) or a PostgreSQL URL. */
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 export type Db = Kysely<DB>;
 export type Trx = Transaction<DB>;
 
@@ -37,7 +38,7 @@ function pgTypeParser(oid: number, format?: string): (value: string) => unknown 
   return pg.types.getTypeParser(oid, format === 'binary' ? 'binary' : 'text') as (value: string) => unknown;
 }
 
-export function openDatabase(config: Pick<Config, 'database'>): Database {
+export function openDatabase(config: { database: DatabaseTarget }): Database {
   const target = config.database;
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({

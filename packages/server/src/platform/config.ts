@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { DatabaseTarget } from '../db/database.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const secret = z.string().min(32, { message: 'must be at least 32 characters' });
@@ -38,7 +39,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   dataDir: string;
-  database: { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+  database: DatabaseTarget;
   logLevel: string;
   secretKey: string;
   sessionTtlHours: number;

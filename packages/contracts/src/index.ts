@@ -7,3 +7,4 @@ export * from './pavilions.ts';
 export * from './health.ts';
 export * from './trade.ts';
 export * from './validation.ts';
+export * from './money.ts';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -12,6 +13,10 @@ import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext } from './platform/request-context.ts';
 import { registerWebApp } from './platform/web-static.ts';
+import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
+import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
+import { MediaService } from './features/media/media.service.ts';
+import { mediaRoutes } from './features/media/media.routes.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
@@ -34,6 +39,8 @@ export interface AppOptions {
   clock?: Clock;
   sms?: SmsSender;
   wechat?: WechatLoginClient | null;
+  /** Where uploaded files live (default: DATA_DIR/files). */
+  files?: FileStore;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -80,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: config.env === 'production',
   });
   await app.register(fastifyCookie);
+  // Uploads: one file of at most 10 MB per request, read whole before anything is stored.
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
 
   const db = database.db;
   const rateLimiter = new RateLimiter({ db, clock });
@@ -91,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : null;
   const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? new LogSmsSender(logger), wechat });
   const pavilions = new PavilionService({ db });
+  const files = options.files ?? new DirectoryFileStore(`${config.dataDir}/files`);
+  const media = new MediaService({ db, files });
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -102,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exporterRoutes(new ExporterService({ db })), { prefix: '/api/exporter' });
   await app.register(operatorPavilionRoutes(pavilions), { prefix: '/api/operator' });
   await app.register(adminRoutes(new AccountService({ db })), { prefix: '/api/admin' });
+  await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir });
 
   app.addHook('onClose', async () => {

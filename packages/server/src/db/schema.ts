@@ -14,6 +14,7 @@ export interface PavilionsTable {
   intro_en: Generated<string>;
   intro_zh: Generated<string>;
   position: Generated<number>;
+  hero_media_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -35,6 +36,19 @@ export interface ExportersTable {
   country_code: string;
   city: string;
   status: ColumnType<ExporterStatus, ExporterStatus | undefined, ExporterStatus>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_name: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  registration_number: ColumnType<string | null, string | null | undefined, string | null>;
+  gacc_registration_number: ColumnType<string | null, string | null | undefined, string | null>;
+  manufacturer_name: ColumnType<string | null, string | null | undefined, string | null>;
+  manufacturer_address: ColumnType<string | null, string | null | undefined, string | null>;
+  review_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  story_en: ColumnType<string | null, string | null | undefined, string | null>;
+  story_zh: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<string | null, string | null | undefined, string | null>;
+  reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -106,6 +120,211 @@ export interface RateLimitCountersTable {
   hits: number;
 }
 
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface CategoriesTable {
+  id: string;
+  parent_id: string | null;
+  slug: string;
+  path: string;
+  name_en: string;
+  name_zh: string;
+  is_food: Generated<number>;
+  position: Generated<number>;
+}
+
+export interface HsRatesTable {
+  hs_code: string;
+  description_en: string;
+  description_zh: string;
+  vat_rate_bp: number;
+  consumption_tax_rate_bp: Generated<number>;
+  retail_eligible: number;
+  retail_modes: ColumnType<'both' | '1210', 'both' | '1210' | undefined, 'both' | '1210'>;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeRatesTable {
+  id: string;
+  currency: string;
+  rate_micro: number;
+  effective_date: string;
+  source: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OperatorAlertsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  message_en: string;
+  message_zh: string;
+  created_at: Timestamp;
+  resolved_at: Nullable<string>;
+}
+
+export interface ExporterCategoriesTable {
+  exporter_id: string;
+  category_id: string;
+}
+
+export type DocumentKind = 'export_licence' | 'business_registration' | 'gacc_registration' | 'certificate' | 'other';
+
+export interface ExporterDocumentsTable {
+  id: string;
+  exporter_id: string;
+  kind: DocumentKind;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  exporter_id: string;
+  email: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: string;
+  accepted_at: Nullable<string>;
+}
+
+export interface MediaTable {
+  id: string;
+  owner: string;
+  sha256: string;
+  source_type: string;
+  width: number;
+  height: number;
+  size_bytes: number;
+  created_at: Timestamp;
+}
+
+export interface BrandsTable {
+  id: string;
+  exporter_id: string;
+  name_en: string;
+  name_zh: string;
+  logo_media_id: Nullable<string>;
+  story_en: Generated<string>;
+  story_zh: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WarehousesTable {
+  id: string;
+  exporter_id: string;
+  kind: 'origin' | 'bonded';
+  name: string;
+  city: string;
+  country_code: string;
+  created_at: Timestamp;
+}
+
+export type ProductStatus = 'draft' | 'submitted' | 'changes_requested' | 'published' | 'unpublished' | 'archived';
+export type RevisionState = 'draft' | 'submitted' | 'changes_requested' | 'approved' | 'superseded';
+
+export interface ProductsTable {
+  id: string;
+  exporter_id: string;
+  status: ProductStatus;
+  live_revision_id: Nullable<string>;
+  working_revision_id: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Nullable<string>;
+}
+
+export interface ProductRevisionsTable {
+  id: string;
+  product_id: string;
+  number: number;
+  content: string;
+  state: RevisionState;
+  review_reasons: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Nullable<string>;
+  reviewed_at: Nullable<string>;
+  reviewed_by: Nullable<string>;
+}
+
+export interface VariantsTable {
+  id: string;
+  product_id: string;
+  exporter_id: string;
+  sku: string;
+  status: ColumnType<'active' | 'removed', 'active' | 'removed' | undefined, 'active' | 'removed'>;
+  live_price_minor: Nullable<number>;
+  live_currency: Nullable<string>;
+  live_weight_grams: Nullable<number>;
+  position: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface StockLevelsTable {
+  variant_id: string;
+  warehouse_id: string;
+  on_hand: Generated<number>;
+  reserved: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CatalogListingsTable {
+  product_id: string;
+  exporter_id: string;
+  pavilion_id: string;
+  brand_id: string | null;
+  category_id: string;
+  category_path: string;
+  title_en: string;
+  title_zh: string;
+  subtitle_en: string;
+  subtitle_zh: string;
+  cover_media_id: string;
+  currency: string;
+  price_min_minor: number;
+  price_cny_min: number | null;
+  origin_country: string;
+  customs_modes: string;
+  retail_eligible: number;
+  in_stock: Generated<number>;
+  sales_count: Generated<number>;
+  published_at: string;
+}
+
+export interface PavilionFeaturesTable {
+  pavilion_id: string;
+  kind: 'exporter' | 'product';
+  target_id: string;
+  position: Generated<number>;
+}
+
+export interface PavilionStoriesTable {
+  id: string;
+  pavilion_id: string;
+  slug: string;
+  title_en: string;
+  title_zh: string;
+  summary_en: Generated<string>;
+  summary_zh: Generated<string>;
+  body_en: Generated<string>;
+  body_zh: Generated<string>;
+  cover_media_id: Nullable<string>;
+  status: ColumnType<'draft' | 'published', 'draft' | 'published' | undefined, 'draft' | 'published'>;
+  position: Generated<number>;
+  published_at: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -117,6 +336,23 @@ export interface DB {
   sessions: SessionsTable;
   otp_challenges: OtpChallengesTable;
   rate_limit_counters: RateLimitCountersTable;
+  categories: CategoriesTable;
+  hs_rates: HsRatesTable;
+  exchange_rates: ExchangeRatesTable;
+  operator_alerts: OperatorAlertsTable;
+  exporter_categories: ExporterCategoriesTable;
+  exporter_documents: ExporterDocumentsTable;
+  invitations: InvitationsTable;
+  media: MediaTable;
+  brands: BrandsTable;
+  warehouses: WarehousesTable;
+  products: ProductsTable;
+  product_revisions: ProductRevisionsTable;
+  variants: VariantsTable;
+  stock_levels: StockLevelsTable;
+  catalog_listings: CatalogListingsTable;
+  pavilion_features: PavilionFeaturesTable;
+  pavilion_stories: PavilionStoriesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

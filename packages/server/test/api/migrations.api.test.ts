@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-db.ts';
 
@@ -29,7 +29,7 @@ test(`every migration goes up and back down on ${testDialect}`, async () => {
     'a grant for a missing user is refused (foreign keys are on)',
   );
 
-  const down = await migrator.migrateDown();
+  const down = await migrator.migrateTo(NO_MIGRATIONS);
   assert.equal(down.error, undefined);
   const tables =
     testDialect === 'postgres'

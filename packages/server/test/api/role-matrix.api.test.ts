@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { checkRoleMatrix, expectAll, type MatrixCase } from '../support/role-matrix.ts';
+import { checkRoleMatrix } from '../support/role-matrix.ts';
+import { allCases as cases } from '../support/matrix/index.ts';
 
 /**
- * Route × role → status, for every API route. A new route must be added here: the last test
- * fails for any route the matrix does not cover.
+ * Route × role → status, for every API route. Each feature keeps its cases in
+ * test/support/matrix/<feature>.ts, listed in its index; the last test fails for any route the
+ * matrix does not cover.
  */
-const cases: MatrixCase[] = [
-  { method: 'GET', url: '/api/health', expect: expectAll(200) },
-  { method: 'GET', url: '/api/auth/me', expect: expectAll(200, { anonymous: 401 }) },
-  { method: 'GET', url: '/api/store/pavilions', expect: expectAll(200) },
-  { method: 'GET', url: '/api/store/pavilions/pacific', route: '/api/store/pavilions/:slug', expect: expectAll(200) },
-  { method: 'GET', url: '/api/trade/company', expect: expectAll(403, { anonymous: 401, importer: 200 }) },
-  { method: 'GET', url: '/api/exporter/profile', expect: expectAll(403, { anonymous: 401, exporter: 200, otherExporter: 200 }) },
-  { method: 'GET', url: '/api/operator/pavilions', expect: expectAll(403, { anonymous: 401, operator: 200, otherOperator: 200, admin: 200 }) },
-  { method: 'GET', url: '/api/admin/users', expect: expectAll(403, { anonymous: 401, admin: 200 }) },
-  // Sign-in routes are open to everyone; these bodies are invalid on purpose, so nothing is created.
-  { method: 'POST', url: '/api/auth/login', payload: {}, expect: expectAll(400) },
-  { method: 'POST', url: '/api/auth/otp/request', payload: {}, expect: expectAll(400) },
-  { method: 'POST', url: '/api/auth/otp/verify', payload: {}, expect: expectAll(400) },
-  { method: 'POST', url: '/api/auth/wechat/login', payload: {}, expect: expectAll(400) },
-  // Last: every signed-in actor ends its session; the anonymous caller has none to end.
-  { method: 'POST', url: '/api/auth/logout', expect: expectAll(204, { anonymous: 401 }) },
-];
-
 describe('role matrix', () => {
   let ta: TestApp;
   before(async () => {

@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as accounts from './2026-11-22T1100-accounts.ts';
+import * as catalog from './2026-11-22T1300-catalog.ts';
+import * as baseCategories from './2026-11-22T1310-base-categories.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
   '2026-11-22T1100-accounts': accounts,
+  '2026-11-22T1300-catalog': catalog,
+  '2026-11-22T1310-base-categories': baseCategories,
 };

@@ -1,0 +1,12 @@
+/** Uploads are limited to 10 MB (images and documents alike). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+export const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+/** The sizes every product or story image is resized into (longest side, px), all as WebP. */
+export const imageSizes = { thumb: 320, display: 1080 } as const;
+export type ImageSize = keyof typeof imageSizes;
+
+export const mediaKey = (mediaId: string, size: ImageSize): string => `media/${mediaId.slice(0, 2)}/${mediaId}-${size}.webp`;
+export const mediaUrl = (mediaId: string, size: ImageSize): string => `/media/${mediaId}/${size}.webp`;

@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
+import { AppError } from './errors.ts';
+
+export interface Upload {
+  fileName: string;
+  bytes: Buffer;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads one multipart file (the field `file`) and the text fields sent with it. Over the size limit
+ * or without a file answers 400 naming the field; nothing is stored before the whole file is read.
+ */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: 'send the file as multipart/form-data' });
+  }
+  const fields: Record<string, string> = {};
+  let upload: { fileName: string; bytes: Buffer } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file' || upload) {
+        await part.toBuffer();
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: part.fieldname, rule: 'unexpected_file', message: 'send one file, in the field "file"' }] });
+      }
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) {
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: 'must be at most 10 MB' }] });
+      }
+      upload = { fileName: part.filename, bytes };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!upload) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'required', message: 'is required' }] });
+  return { ...upload, fields };
+}

@@ -52,7 +52,7 @@ describe('foundation journeys in Chromium', () => {
     const text = await pavilion.first().innerText();
     assert.match(text, /巴基斯坦国家馆/);
     assert.match(text, /木尔坦蓝陶坊|Multani Blue/);
-    assert.match(text, /罕萨果园|Hunza Orchards/, 'the pending exporter is listed for the operator');
+    assert.match(text, /拉合尔库萨绣鞋工作室|Lahore Khussa Studio/, 'the pending exporter is listed for the operator');
     await page.getByText('Ayesha Siddiqui').first().waitFor();
     await context.close();
   });

@@ -22,6 +22,14 @@ export const errorCodes = [
   'NOT_FOUND',
   /** The resource already exists (an email already registered, a duplicate slug). */
   'ALREADY_EXISTS',
+  /** The action does not apply to the resource's current state (approve a product not under review, …). */
+  'INVALID_TRANSITION',
+  /** A product cannot be submitted or published: `details` lists each failed rule by name with its field. */
+  'PUBLICATION_RULES_FAILED',
+  /** The resource is still used (a category with subcategories, exporters or products) and cannot be deleted. */
+  'IN_USE',
+  /** The exporter is not approved (pending, rejected or suspended): it cannot invite members yet. */
+  'EXPORTER_NOT_APPROVED',
   /** Too many attempts from this account, phone or address: wait `Retry-After` seconds. */
   'RATE_LIMITED',
   /** The one-time code is wrong; `details.attemptsLeft` says how many tries remain. */
@@ -80,6 +88,13 @@ export const errorMessages = {
   CSRF_REJECTED: { en: 'The request came from another site and was refused.', zh: '请求来自其他站点，已被拒绝。' },
   NOT_FOUND: { en: 'Not found.', zh: '未找到。' },
   ALREADY_EXISTS: { en: 'This already exists.', zh: '该项已存在。' },
+  INVALID_TRANSITION: { en: 'This cannot be done in the current state.', zh: '当前状态下无法执行此操作。' },
+  PUBLICATION_RULES_FAILED: { en: 'The product does not meet the publication rules yet.', zh: '商品尚未满足上架规则。' },
+  IN_USE: { en: 'This is still in use and cannot be deleted.', zh: '该项仍在使用中，无法删除。' },
+  EXPORTER_NOT_APPROVED: {
+    en: 'The pavilion has not approved this exporter (or has suspended it).',
+    zh: '该出口商尚未通过国家馆审核（或已被暂停）。',
+  },
   RATE_LIMITED: { en: 'Too many attempts. Please wait and try again.', zh: '尝试次数过多，请稍后再试。' },
   OTP_INVALID: { en: 'The code is not correct.', zh: '验证码不正确。' },
   OTP_EXPIRED: { en: 'The code has expired. Please request a new one.', zh: '验证码已过期，请重新获取。' },

@@ -8,3 +8,7 @@ export * from './health.ts';
 export * from './trade.ts';
 export * from './validation.ts';
 export * from './money.ts';
+export * from './catalog.ts';
+export * from './categories.ts';
+export * from './hs-rates.ts';
+export * from './exporters.ts';

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { DirectoryFileStore } from './platform/file-store.ts';
 import { Command, Option } from 'commander';
 import { emailSchema, passwordSchema, roles } from '@pavilion/contracts';
 import { openDatabase } from './db/database.ts';
@@ -56,7 +58,7 @@ export function buildCli(): Command {
     .action(async () => {
       await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        if (!(await seedDemo(db))) {
+        if (!(await seedDemo(db, { files: new DirectoryFileStore(path.join(config().dataDir, 'files')) }))) {
           console.log('The database already holds pavilions or accounts: demo data not seeded.');
           return;
         }

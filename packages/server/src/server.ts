@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import path from 'node:path';
 import { buildApp } from './app.ts';
+import { DirectoryFileStore } from './platform/file-store.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import type { Config } from './platform/config.ts';
@@ -19,7 +21,7 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   const logger = createLogger(config);
   const database = openDatabase(config);
   if (options.migrate) await migrateToLatest(database.db);
-  const seeded = options.demo ? await seedDemo(database.db) : false;
+  const seeded = options.demo ? await seedDemo(database.db, { files: new DirectoryFileStore(path.join(config.dataDir, 'files')) }) : false;
 
   const app = await buildApp({ config, database, logger });
   let closing = false;

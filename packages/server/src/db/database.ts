@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -38,7 +38,9 @@ function pgTypeParser(oid: number, format?: string): (value: string) => unknown 
   return pg.types.getTypeParser(oid, format === 'binary' ? 'binary' : 'text') as (value: string) => unknown;
 }
 
-export function openDatabase(config: { database: DatabaseTarget }): Database {
+/** `onQuery` sees every SQL statement run (tests count them). */
+export function openDatabase(config: { database: DatabaseTarget; onQuery?: (sql: string) => void }): Database {
+  const log = config.onQuery ? (event: LogEvent) => config.onQuery?.(event.query.sql) : undefined;
   const target = config.database;
   if (target.dialect === 'postgres') {
     const pool = new pg.Pool({
@@ -49,7 +51,7 @@ export function openDatabase(config: { database: DatabaseTarget }): Database {
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }), 'postgres');
   }
 
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
@@ -58,7 +60,7 @@ export function openDatabase(config: { database: DatabaseTarget }): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) }), 'sqlite');
 }
 
 function wrap(db: Db, dialect: DialectName): Database {

@@ -284,6 +284,7 @@ export interface CatalogListingsTable {
   brand_id: string | null;
   category_id: string;
   category_path: string;
+  category_root: string;
   title_en: string;
   title_zh: string;
   subtitle_en: string;

@@ -24,9 +24,16 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: Des
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { method: string; url: string; id: string; ip?: string }) => ({ method: req.method, url: req.url, id: req.id }),
+        req: (req: { method: string; url: string; id: string; ip?: string }) => ({ method: req.method, url: maskUrl(req.url), id: req.id }),
       },
     },
     destination,
   );
+}
+
+/** Secrets that travel in URLs (invitation tokens, one-time links) never reach the log: long random segments are masked. */
+export function maskUrl(url: string): string {
+  const uuid = /^\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return url
+    .replace(/\/[A-Za-z0-9_-]{32,}(?=[/?#]|$)/g, (segment) => (uuid.test(segment) ? segment : '/[redacted]')).replace(/([?&](?:token|code)=)[^&#]*/gi, '$1[redacted]');
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
+import { validationMessages } from '@pavilion/contracts';
 import { AppError } from './errors.ts';
 
 export interface Upload {
@@ -24,9 +25,17 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
         await part.toBuffer();
         throw new AppError('VALIDATION_FAILED', { details: [{ field: part.fieldname, rule: 'unexpected_file', message: 'send one file, in the field "file"' }] });
       }
-      const bytes = await part.toBuffer();
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: validationMessages.fileTooBig.en }] });
+        }
+        throw err;
+      }
       if (part.file.truncated) {
-        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: 'must be at most 10 MB' }] });
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: validationMessages.fileTooBig.en }] });
       }
       upload = { fileName: part.filename, bytes };
     } else {

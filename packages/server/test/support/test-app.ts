@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Writable } from 'node:stream';
+import { DirectoryFileStore } from '../../src/platform/file-store.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
@@ -48,10 +50,20 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { demo?: boolean; env?: Record<string, string>; overrides?: Partial<Omit<AppOptions, 'config' | 'database'>> } = {},
+  options: {
+    demo?: boolean;
+    /** Also the demo catalog (84 products with pictures): slower, for the tests that browse it. */
+    catalog?: boolean;
+    /** Sees every SQL statement the app runs. */
+    onQuery?: (sql: string) => void;
+    env?: Record<string, string>;
+    overrides?: Partial<Omit<AppOptions, 'config' | 'database'>>;
+  } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase();
-  if (options.demo !== false) await seedDemo(testDb.database.db);
+  const testDb = await createTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
+  if (options.demo !== false) {
+    await seedDemo(testDb.database.db, options.catalog ? { files: new DirectoryFileStore(path.join(testDb.dir, 'files')) } : {});
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     SECRET_KEY: TEST_SECRET,

@@ -22,7 +22,7 @@ export interface TestDatabase {
 }
 
 /** A freshly migrated database of its own for one test file: a temp SQLite file, or a new PostgreSQL database. */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrate?: boolean; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pavilion-test-'));
   let target: Config['database'];
   let dropDatabase = async () => {};
@@ -48,7 +48,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     target = { dialect: 'sqlite', file: path.join(dir, 'pavilion.db') };
   }
 
-  const database = openDatabase({ database: target });
+  const database = openDatabase({ database: target, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   if (options.migrate !== false) await migrateToLatest(database.db);
   let dropped = false;
   return {

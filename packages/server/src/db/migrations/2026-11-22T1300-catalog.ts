@@ -233,6 +233,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('brand_id', 'text')
     .addColumn('category_id', 'text', (c) => c.notNull())
     .addColumn('category_path', 'text', (c) => c.notNull())
+    // The root of the category tree it sits in (the tree is two levels deep): a root filter is an equality.
+    .addColumn('category_root', 'text', (c) => c.notNull())
     .addColumn('title_en', 'text', (c) => c.notNull())
     .addColumn('title_zh', 'text', (c) => c.notNull())
     .addColumn('subtitle_en', 'text', (c) => c.notNull())
@@ -250,7 +252,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('catalog_listings_pavilion_new').on('catalog_listings').columns(['pavilion_id', 'published_at']).execute();
-  await db.schema.createIndex('catalog_listings_category_new').on('catalog_listings').columns(['category_path', 'published_at']).execute();
+  await db.schema.createIndex('catalog_listings_category_new').on('catalog_listings').columns(['category_id', 'published_at']).execute();
+  await db.schema.createIndex('catalog_listings_root_new').on('catalog_listings').columns(['category_root', 'published_at']).execute();
   await db.schema.createIndex('catalog_listings_new').on('catalog_listings').columns(['published_at']).execute();
   await db.schema.createIndex('catalog_listings_price').on('catalog_listings').columns(['price_cny_min']).execute();
   await db.schema.createIndex('catalog_listings_exporter').on('catalog_listings').columns(['exporter_id', 'published_at']).execute();

@@ -222,6 +222,11 @@ export class AuthService {
     return this.loadMe(caller.userId);
   }
 
+  /** Signs in an account another feature has just created (an exporter's application, an accepted invitation). */
+  async startSessionFor(userId: string, transport: SessionTransport): Promise<NewSession> {
+    return this.startSession(userId, transport);
+  }
+
   private async startSession(userId: string, transport: SessionTransport): Promise<NewSession> {
     const { db, clock, config } = this.deps;
     const user = await accounts.findUserById(db, userId);

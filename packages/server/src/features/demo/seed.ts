@@ -3,6 +3,9 @@ import { newId } from '../../platform/ids.ts';
 import { insertRole, insertUser } from '../accounts/account.repository.ts';
 import { AccountService } from '../accounts/account.service.ts';
 import { DEMO_PASSWORD, demoAdmin, demoBuyer, demoCompany, demoExporters, demoPavilions } from './demo-data.ts';
+import { seedDemoStories } from './demo-stories.ts';
+import { seedDemoCatalog } from './demo-catalog.ts';
+import type { FileStore } from '../../platform/file-store.ts';
 
 export interface DemoAccount {
   role: string;
@@ -30,8 +33,11 @@ export function demoAccounts(): DemoAccount[] {
   ];
 }
 
-/** Seeds the demo world. Refuses (returns false) when the database already holds pavilions or accounts. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Seeds the demo world. Refuses (returns false) when the database already holds pavilions or
+ * accounts. With `files`, the demo catalog too (products with generated pictures, stock, rates).
+ */
+export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Promise<boolean> {
   if (!(await isDatabaseEmpty(db))) return false;
   const accounts = new AccountService({ db });
 
@@ -104,5 +110,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     ),
     accounts.createStaffUser({ ...demoCompany.owner, password, role: 'company_member', companyId, companyRole: 'owner', locale: 'zh-CN' }),
   ]);
+  await seedDemoStories(db);
+  if (options.files) await seedDemoCatalog(db, { files: options.files, exporterIds });
   return true;
 }

@@ -6,6 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { findExporterById, findPavilions } from '../pavilions/pavilion.repository.ts';
 import { toExporterSummary, toPavilionSummary } from '../pavilions/pavilion.mapper.ts';
+import { findMembers } from './exporter.repository.ts';
 
 export class ExporterService {
   private readonly db: Db;
@@ -19,22 +20,17 @@ export class ExporterService {
     const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
     const exporter = await findExporterById(this.db, exporterId);
     if (!exporter) throw notFound();
-    const [[pavilion], members] = await Promise.all([
+    const [[pavilion], members, review] = await Promise.all([
       findPavilions(this.db, { ids: [exporter.pavilion_id] }),
-      this.db
-        .selectFrom('user_roles as r')
-        .innerJoin('users as u', 'u.id', 'r.user_id')
-        .select(['u.id', 'u.display_name', 'u.email'])
-        .where('r.role', '=', 'exporter_member')
-        .where('r.exporter_id', '=', exporterId)
-        .orderBy('u.display_name')
-        .execute(),
+      findMembers(this.db, exporterId),
+      this.db.selectFrom('exporters').select('review_reason').where('id', '=', exporterId).executeTakeFirstOrThrow(),
     ]);
     if (!pavilion) throw notFound();
     return {
       exporter: toExporterSummary(exporter),
       pavilion: toPavilionSummary(pavilion),
       members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })),
+      reviewReason: review.review_reason,
     };
   }
 }

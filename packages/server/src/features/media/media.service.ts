@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import { validationMessages } from '@pavilion/contracts';
 import sharp, { type Metadata } from 'sharp';
-import type { Db } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
@@ -27,7 +28,7 @@ export const toStoredMedia = (row: { id: string; width: number; height: number }
  */
 export async function detectType<T extends string>(bytes: Buffer, allowed: readonly T[], field: string): Promise<T> {
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'too_big', message: 'must be at most 10 MB' }] });
+    throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'too_big', message: validationMessages.fileTooBig.en }] });
   }
   const detected = await fileTypeFromBuffer(bytes);
   const mime = detected?.mime as string | undefined;
@@ -95,10 +96,13 @@ export class MediaService {
     return this.files.get(mediaKey(mediaId, size));
   }
 
-  /** Checks that every id names media of this owner (an exporter may not use another's pictures). */
-  async assertOwned(owner: string, mediaIds: string[], field: string): Promise<void> {
+  /**
+   * Checks that every id names media of this owner (an exporter may not use another's pictures).
+   * Takes the caller's transaction: on SQLite a query outside it would wait for it forever.
+   */
+  async assertOwned(db: Db | Trx, owner: string, mediaIds: string[], field: string): Promise<void> {
     if (mediaIds.length === 0) return;
-    const rows = await this.db.selectFrom('media').select('id').where('owner', '=', owner).where('id', 'in', mediaIds).execute();
+    const rows = await db.selectFrom('media').select('id').where('owner', '=', owner).where('id', 'in', mediaIds).execute();
     const found = new Set(rows.map((r) => r.id));
     const missing = mediaIds.filter((id) => !found.has(id));
     if (missing.length > 0) {

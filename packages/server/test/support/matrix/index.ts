@@ -1,7 +1,10 @@
 import type { MatrixCase } from '../role-matrix.ts';
 import { foundationCases } from './foundation.ts';
+import { pavilionContentCases } from './pavilion-content.ts';
+import { exporterCases } from './exporters.ts';
+import { catalogCases } from './catalog.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

@@ -1,0 +1,55 @@
+import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
+import type { Trx } from '../../db/database.ts';
+import { raiseMissingRateAlert, type RateInForce } from '../rates/rate.service.ts';
+import { availableByVariant, findProduct, findRevisions } from './product.repository.ts';
+
+/**
+ * Rebuilds the storefront's listing row of one product from its live revision, or removes it when
+ * the product is not on sale. Called inside the transaction that changed the product or its stock,
+ * so buyers never see a listing that disagrees with what was committed.
+ */
+export async function rebuildListing(trx: Trx, productId: string, rates: Map<CurrencyCode, RateInForce>): Promise<void> {
+  const product = await findProduct(trx, productId);
+  if (!product || product.status !== 'published' || !product.live_revision_id) {
+    await trx.deleteFrom('catalog_listings').where('product_id', '=', productId).execute();
+    return;
+  }
+  const live = (await findRevisions(trx, [product.live_revision_id])).get(product.live_revision_id);
+  if (!live) throw new Error(`product ${productId} has no live revision ${product.live_revision_id}`);
+  const c = live.content;
+  const [exporter, category, hs, available] = await Promise.all([
+    trx.selectFrom('exporters').select(['pavilion_id']).where('id', '=', product.exporter_id).executeTakeFirstOrThrow(),
+    trx.selectFrom('categories').select(['path', 'parent_id']).where('id', '=', c.categoryId).executeTakeFirstOrThrow(),
+    c.compliance.hsCode ? trx.selectFrom('hs_rates').select(['retail_eligible']).where('hs_code', '=', c.compliance.hsCode).executeTakeFirst() : undefined,
+    availableByVariant(trx, c.variants.map((v) => v.id)),
+  ]);
+  const priceMin = Math.min(...c.variants.map((v) => v.priceMinor));
+  const rate = rates.get(c.currency);
+  if (!rate) await raiseMissingRateAlert(trx, c.currency, new Date().toISOString());
+  const row = {
+    exporter_id: product.exporter_id,
+    pavilion_id: exporter.pavilion_id,
+    brand_id: c.brandId,
+    category_id: c.categoryId,
+    category_path: category.path,
+    category_root: category.parent_id ?? c.categoryId,
+    title_en: c.titleEn,
+    title_zh: c.titleZh,
+    subtitle_en: c.subtitleEn,
+    subtitle_zh: c.subtitleZh,
+    cover_media_id: c.imageIds[0] ?? '',
+    currency: c.currency,
+    price_min_minor: priceMin,
+    price_cny_min: rate ? toCnyFen(priceMin, c.currency, rate.rateMicro) : null,
+    origin_country: c.compliance.originCountry,
+    customs_modes: c.compliance.customsModes.join(','),
+    retail_eligible: c.compliance.retailSale && hs?.retail_eligible === 1 ? 1 : 0,
+    in_stock: [...available.values()].some((n) => n > 0) ? 1 : 0,
+    published_at: product.published_at ?? new Date().toISOString(),
+  };
+  await trx
+    .insertInto('catalog_listings')
+    .values({ product_id: productId, ...row })
+    .onConflict((oc) => oc.column('product_id').doUpdateSet(row))
+    .execute();
+}

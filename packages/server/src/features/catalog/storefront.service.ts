@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { formatRate, toCnyFen, type CurrencyCode, type ListingCard, type listingPageSchema, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
+import type { Db } from '../../db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { toStoredMedia } from '../media/media.service.ts';
+import { mediaUrl } from '../media/media.rules.ts';
+import type { RateService } from '../rates/rate.service.ts';
+import { availableByVariant, findRevisions } from './product.repository.ts';
+
+type ListingQuery = z.infer<typeof listingQuerySchema>;
+
+const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.null()]), z.string()]);
+const encodeCursor = (value: string | number | null, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+function decodeCursor(cursor: string): [string | number | null, string] {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('VALIDATION_FAILED', { details: [{ field: 'querystring.cursor', rule: 'invalid_format', message: 'is not a cursor this server gave' }] });
+  }
+}
+
+/** Units left at or below this show as "low stock". */
+const LOW_STOCK = 5;
+
+/** What buyers see: listings from the read model, product pages from the live revision. */
+export class StorefrontService {
+  private readonly db: Db;
+  private readonly rates: RateService;
+
+  constructor(options: { db: Db; rates: RateService }) {
+    this.db = options.db;
+    this.rates = options.rates;
+  }
+
+  /**
+   * One page of listing cards, keyset-paginated for endless scroll. One query whatever the page
+   * size or filters (filters by slug resolve in sub-queries), served by the listing indexes.
+   */
+  async list(query: ListingQuery): Promise<z.infer<typeof listingPageSchema>> {
+    // A category filter names a root (its whole subtree) or a leaf: looked up first, so each is an index equality.
+    const category = query.category
+      ? await this.db.selectFrom('categories').select(['id', 'parent_id as parentId']).where('id', '=', query.category).executeTakeFirst()
+      : null;
+    if (query.category && !category) return { items: [], nextCursor: null };
+    const rows = await this.listingQuery(query, category ?? null).execute();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const cursorValue = (r: (typeof rows)[number]) => (query.sort === 'newest' ? r.published_at : query.sort === 'popular' ? r.sales_count : r.price_cny_min);
+    return {
+      items: page.map((r): ListingCard => ({
+        id: r.product_id,
+        titleEn: r.title_en,
+        titleZh: r.title_zh,
+        subtitleEn: r.subtitle_en,
+        subtitleZh: r.subtitle_zh,
+        cover: { thumb: mediaUrl(r.cover_media_id, 'thumb'), display: mediaUrl(r.cover_media_id, 'display') },
+        price: { cnyFen: r.price_cny_min, origin: { amount: r.price_min_minor, currency: r.currency as CurrencyCode } },
+        originCountry: r.origin_country as ListingCard['originCountry'],
+        exporter: { id: r.exporter_id, nameEn: r.trading_name_en, nameZh: r.trading_name_zh },
+        inStock: r.in_stock === 1,
+        available: r.retail_eligible === 1 && r.price_cny_min !== null,
+        publishedAt: r.published_at,
+      })),
+      nextCursor: rows.length > query.limit && last ? encodeCursor(cursorValue(last), last.product_id) : null,
+    };
+  }
+
+  /** The listing's one query (a page and one row more, to know whether another page follows). */
+  listingQuery(query: ListingQuery, category: { id: string; parentId: string | null } | null) {
+    const sortColumn = query.sort === 'newest' ? 'l.published_at' : query.sort === 'popular' ? 'l.sales_count' : 'l.price_cny_min';
+    const direction = query.sort === 'price_asc' ? 'asc' : 'desc';
+    let q = this.db
+      .selectFrom('catalog_listings as l')
+      .innerJoin('exporters as e', 'e.id', 'l.exporter_id')
+      .select([
+        'l.product_id', 'l.title_en', 'l.title_zh', 'l.subtitle_en', 'l.subtitle_zh', 'l.cover_media_id', 'l.currency', 'l.price_min_minor',
+        'l.price_cny_min', 'l.origin_country', 'l.retail_eligible', 'l.in_stock', 'l.published_at', 'l.sales_count',
+        'e.id as exporter_id', 'e.trading_name_en', 'e.trading_name_zh',
+      ]);
+    if (query.pavilion) {
+      const slug = query.pavilion;
+      q = q.where('l.pavilion_id', '=', (eb) => eb.selectFrom('pavilions').select('id').where('slug', '=', slug));
+    }
+    if (category) q = category.parentId === null ? q.where('l.category_root', '=', category.id) : q.where('l.category_id', '=', category.id);
+    if (query.exporter) q = q.where('l.exporter_id', '=', query.exporter);
+    if (query.brand) q = q.where('l.brand_id', '=', query.brand);
+    if (query.country) q = q.where('l.origin_country', '=', query.country);
+    if (query.ids) q = q.where('l.product_id', 'in', query.ids.split(',').slice(0, 60));
+    if (query.sort === 'price_asc' || query.sort === 'price_desc') q = q.where('l.price_cny_min', 'is not', null);
+    if (query.cursor) {
+      const [value, id] = decodeCursor(query.cursor);
+      const cmp = direction === 'asc' ? '>' : '<';
+      q = q.where((eb) => eb(eb.refTuple(sortColumn, 'l.product_id'), cmp, eb.tuple(value as string, id)));
+    }
+    return q.orderBy(sortColumn, direction).orderBy('l.product_id', direction).limit(query.limit + 1);
+  }
+
+  /** A published product as buyers see it, priced in yuan at the rate in force today. */
+  async productPage(productId: string): Promise<ProductPage> {
+    const { db } = this;
+    const row = await db
+      .selectFrom('products as p')
+      .innerJoin('exporters as e', 'e.id', 'p.exporter_id')
+      .innerJoin('pavilions as pv', 'pv.id', 'e.pavilion_id')
+      .select(['p.id', 'p.status', 'p.live_revision_id', 'p.published_at', 'e.id as exporter_id', 'e.trading_name_en', 'e.trading_name_zh', 'e.country_code', 'e.city', 'e.status as exporter_status', 'pv.id as pavilion_id', 'pv.slug', 'pv.name_en', 'pv.name_zh'])
+      .where('p.id', '=', productId)
+      .executeTakeFirst();
+    if (!row || row.status !== 'published' || !row.live_revision_id || row.exporter_status !== 'approved') throw notFound();
+    const live = (await findRevisions(db, [row.live_revision_id])).get(row.live_revision_id);
+    if (!live) throw notFound();
+    const c = live.content;
+    const [images, category, brand, hs, available, rates] = await Promise.all([
+      c.imageIds.length ? db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', c.imageIds).execute() : [],
+      db.selectFrom('categories as c').leftJoin('categories as parent', 'parent.id', 'c.parent_id').select(['c.id', 'c.name_en', 'c.name_zh', 'parent.id as parent_id', 'parent.name_en as parent_en', 'parent.name_zh as parent_zh']).where('c.id', '=', c.categoryId).executeTakeFirstOrThrow(),
+      c.brandId ? db.selectFrom('brands').select(['id', 'name_en', 'name_zh']).where('id', '=', c.brandId).executeTakeFirst() : undefined,
+      c.compliance.hsCode ? db.selectFrom('hs_rates').select(['retail_eligible']).where('hs_code', '=', c.compliance.hsCode).executeTakeFirst() : undefined,
+      availableByVariant(db, c.variants.map((v) => v.id)),
+      this.rates.ratesInForce(),
+    ]);
+    const rate = rates.get(c.currency);
+    const price = (amount: number) => ({ cnyFen: rate ? toCnyFen(amount, c.currency, rate.rateMicro) : null, origin: { amount, currency: c.currency } });
+    const variants = c.variants.map((v) => {
+      const left = available.get(v.id) ?? 0;
+      return { id: v.id, sku: v.sku, optionValues: v.optionValues, weightGrams: v.weightGrams, price: price(v.priceMinor), stock: left <= 0 ? ('out_of_stock' as const) : left <= LOW_STOCK ? ('low' as const) : ('in_stock' as const) };
+    });
+    const retailEligible = c.compliance.retailSale && hs?.retail_eligible === 1;
+    const inStock = variants.some((v) => v.stock !== 'out_of_stock');
+    const unavailableReason = !rate ? 'no_exchange_rate' : !retailEligible ? 'not_retail_eligible' : !inStock ? 'out_of_stock' : null;
+    const { variants: _v, imageIds: _i, ...content } = c;
+    return {
+      id: row.id,
+      content,
+      images: c.imageIds.flatMap((id) => {
+        const m = images.find((x) => x.id === id);
+        return m ? [toStoredMedia(m)] : [];
+      }),
+      variants,
+      exchangeRate: rate && c.currency !== 'CNY' ? { currency: c.currency, rate: formatRate(rate.rateMicro), effectiveDate: rate.effectiveDate, source: rate.source } : null,
+      available: unavailableReason === null,
+      unavailableReason,
+      b2bTiers: c.b2b.tiers.map((t) => ({ minQuantity: t.minQuantity, price: price(t.priceMinor) })),
+      category: {
+        id: category.id,
+        nameEn: category.name_en,
+        nameZh: category.name_zh,
+        path: [
+          ...(category.parent_id && category.parent_en && category.parent_zh ? [{ id: category.parent_id, nameEn: category.parent_en, nameZh: category.parent_zh }] : []),
+          { id: category.id, nameEn: category.name_en, nameZh: category.name_zh },
+        ],
+      },
+      exporter: { id: row.exporter_id, nameEn: row.trading_name_en, nameZh: row.trading_name_zh, country: row.country_code as ProductPage['exporter']['country'], city: row.city },
+      brand: brand ? { id: brand.id, nameEn: brand.name_en, nameZh: brand.name_zh } : null,
+      pavilion: { id: row.pavilion_id, slug: row.slug, nameEn: row.name_en, nameZh: row.name_zh },
+      publishedAt: row.published_at ?? '',
+    };
+  }
+}

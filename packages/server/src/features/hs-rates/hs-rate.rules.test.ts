@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hsRateIssues } from './hs-rate.rules.ts';
+
+const perfume = { descriptionEn: 'Perfumes', descriptionZh: '香水', vatRateBp: 1300, consumptionTaxRateBp: 1500 };
+const fields = (issues: Array<{ field: string }>) => issues.map((i) => i.field);
+
+test('a well-formed rate has no issues (edges included)', () => {
+  assert.deepEqual(hsRateIssues('3303000010', perfume), []);
+  assert.deepEqual(hsRateIssues('0804502000', { ...perfume, vatRateBp: 900, consumptionTaxRateBp: 0 }), []);
+  assert.deepEqual(hsRateIssues('7113191100', { ...perfume, vatRateBp: 10_000, consumptionTaxRateBp: 9_999 }), []);
+});
+
+test('the HS code must be exactly ten digits', () => {
+  assert.deepEqual(fields(hsRateIssues('33030000', perfume)), ['params.hsCode'], '8 digits');
+  assert.deepEqual(fields(hsRateIssues('330300001', perfume)), ['params.hsCode'], '9 digits');
+  assert.deepEqual(fields(hsRateIssues('33030000100', perfume)), ['params.hsCode'], '11 digits');
+  assert.deepEqual(fields(hsRateIssues('33030000AB', perfume)), ['params.hsCode'], 'letters');
+  assert.deepEqual(fields(hsRateIssues('3303.00.00', perfume)), ['params.hsCode'], 'dots');
+  assert.equal(hsRateIssues('330300001', perfume)[0]?.message, 'must be a 10-digit HS code');
+});
+
+test('rates are whole basis points within range; consumption tax stays below 100%', () => {
+  assert.deepEqual(fields(hsRateIssues('3303000010', { ...perfume, vatRateBp: 10_001 })), ['body.vatRateBp']);
+  assert.deepEqual(fields(hsRateIssues('3303000010', { ...perfume, vatRateBp: -1 })), ['body.vatRateBp']);
+  assert.deepEqual(fields(hsRateIssues('3303000010', { ...perfume, vatRateBp: 12.5 })), ['body.vatRateBp']);
+  assert.deepEqual(fields(hsRateIssues('3303000010', { ...perfume, consumptionTaxRateBp: 10_000 })), ['body.consumptionTaxRateBp']);
+});
+
+test('both descriptions are required, and every issue is reported at once', () => {
+  assert.deepEqual(fields(hsRateIssues('12', { descriptionEn: ' ', descriptionZh: '', vatRateBp: 20_000, consumptionTaxRateBp: -5 })), [
+    'params.hsCode',
+    'body.descriptionEn',
+    'body.descriptionZh',
+    'body.vatRateBp',
+    'body.consumptionTaxRateBp',
+  ]);
+});

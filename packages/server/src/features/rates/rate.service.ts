@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { currencies, currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema } from '@pavilion/contracts';
+import type { Db, Trx } from '../../db/database.ts';
+import { requireRole } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import { chinaDate } from '../catalog/product.rules.ts';
+
+export interface RateInForce {
+  currency: CurrencyCode;
+  rateMicro: number;
+  effectiveDate: string;
+  source: string;
+}
+
+type RateRow = { id: string; currency: string; rate_micro: number; effective_date: string; source: string; created_at: string };
+const toRate = (r: RateRow) => ({
+  id: r.id,
+  currency: r.currency as CurrencyCode,
+  rate: formatRate(r.rate_micro),
+  rateMicro: r.rate_micro,
+  effectiveDate: r.effective_date,
+  source: r.source,
+  createdAt: r.created_at,
+});
+
+/**
+ * Exchange rates to CNY, entered by operators with an effective date and a source (customs values
+ * foreign currency at the PBOC central parity of the third Wednesday of the previous month). The
+ * rate in force on a day is the latest one effective on or before it. A currency without one makes
+ * its products unavailable and raises an operator alert; nothing is guessed.
+ */
+export class RateService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+
+  constructor(options: { db: Db; clock: Clock }) {
+    this.db = options.db;
+    this.clock = options.clock;
+  }
+
+  today(): string {
+    return chinaDate(this.clock());
+  }
+
+  /** The rate in force for each currency on a day (CNY is 1:1 and never listed). */
+  async ratesInForce(db: Db | Trx = this.db, day = this.today()): Promise<Map<CurrencyCode, RateInForce>> {
+    const rows = await db
+      .selectFrom('exchange_rates as r')
+      .select(['r.currency', 'r.rate_micro', 'r.effective_date', 'r.source'])
+      .where('r.effective_date', '<=', day)
+      .where(({ eb, selectFrom }) =>
+        eb('r.effective_date', '=', selectFrom('exchange_rates as l').select((e) => e.fn.max('l.effective_date').as('d')).whereRef('l.currency', '=', 'r.currency').where('l.effective_date', '<=', day)),
+      )
+      .execute();
+    const map = new Map<CurrencyCode, RateInForce>();
+    for (const r of rows) {
+      map.set(r.currency as CurrencyCode, { currency: r.currency as CurrencyCode, rateMicro: r.rate_micro, effectiveDate: r.effective_date, source: r.source });
+    }
+    map.set('CNY', { currency: 'CNY', rateMicro: 1_000_000, effectiveDate: '1970-01-01', source: 'identity' });
+    return map;
+  }
+
+  async addRate(caller: Caller | null, input: z.infer<typeof exchangeRateInputSchema>) {
+    const signedIn = requireRole(caller, 'operator', 'admin');
+    const rateMicro = parseRate(input.rate);
+    if (rateMicro === null) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body.rate', rule: 'invalid_format', message: 'must be a positive rate' }] });
+    const row = await this.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('exchange_rates').select('id').where('currency', '=', input.currency).where('effective_date', '=', input.effectiveDate).executeTakeFirst();
+      if (exists) throw new AppError('ALREADY_EXISTS', { details: [{ field: 'body.effectiveDate', rule: 'duplicate', message: `a ${input.currency} rate effective ${input.effectiveDate} already exists` }] });
+      return trx
+        .insertInto('exchange_rates')
+        .values({ id: newId(), currency: input.currency, rate_micro: rateMicro, effective_date: input.effectiveDate, source: input.source, created_by: signedIn.userId, created_at: this.clock().toISOString() })
+        .returning(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at'])
+        .executeTakeFirstOrThrow();
+    });
+    await this.refreshListingPrices();
+    return toRate(row);
+  }
+
+  async overview(caller: Caller | null): Promise<z.infer<typeof exchangeRateOverviewSchema>> {
+    requireRole(caller, 'operator', 'admin');
+    const [inForce, history, alerts] = await Promise.all([
+      this.ratesInForce(),
+      this.db.selectFrom('exchange_rates').select(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at']).orderBy('effective_date', 'desc').orderBy('currency').limit(200).execute(),
+      this.db.selectFrom('operator_alerts').selectAll().where('resolved_at', 'is', null).orderBy('created_at', 'desc').execute(),
+    ]);
+    const historyByKey = new Map(history.map((h) => [`${h.currency}:${h.effective_date}`, h]));
+    return {
+      inForce: currencyCodes.filter((c) => c !== 'CNY').map((currency) => {
+        const r = inForce.get(currency);
+        const row = r ? historyByKey.get(`${currency}:${r.effectiveDate}`) : undefined;
+        return { currency, rate: row ? toRate(row) : null };
+      }),
+      history: history.map(toRate),
+      alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, messageEn: a.message_en, messageZh: a.message_zh, createdAt: a.created_at })),
+    };
+  }
+
+  /**
+   * Recomputes the listings' yuan prices from the rates in force today, in SQL (one statement per
+   * currency), and opens or resolves the "no rate" alerts. Runs when a rate is added, at start and
+   * daily, so a rate effective tomorrow takes over tomorrow.
+   */
+  async refreshListingPrices(): Promise<void> {
+    const inForce = await this.ratesInForce();
+    const used = await this.db.selectFrom('catalog_listings').select('currency').distinct().execute();
+    const usedSet = new Set(used.map((u) => u.currency as CurrencyCode));
+    for (const currency of currencyCodes) {
+      const rate = inForce.get(currency);
+      if (usedSet.has(currency)) {
+        // Same rounding as toCnyFen: half up, in integers (literals, so SQLite does integer division). denominator = 10^(digits+6).
+        const denominator = 10 ** (currencies[currency].digits + 6);
+        await this.db
+          .updateTable('catalog_listings')
+          .set({
+            price_cny_min: rate
+              ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}`
+              : null,
+          })
+          .where('currency', '=', currency)
+          .execute();
+      }
+      if (currency === 'CNY') continue;
+      if (!rate && usedSet.has(currency)) await raiseMissingRateAlert(this.db, currency, this.clock().toISOString());
+      if (rate) {
+        await this.db.updateTable('operator_alerts').set({ resolved_at: this.clock().toISOString() }).where('kind', '=', 'missing_rate').where('subject', '=', currency).where('resolved_at', 'is', null).execute();
+      }
+    }
+  }
+}
+
+/** Opens the "no rate in force" alert for a currency, once (an open alert is not repeated). */
+export async function raiseMissingRateAlert(db: Db | Trx, currency: CurrencyCode, now: string): Promise<void> {
+  await db
+    .insertInto('operator_alerts')
+    .values({
+      id: newId(),
+      kind: 'missing_rate',
+      subject: currency,
+      message_en: `No ${currency} exchange rate is in force: products priced in ${currency} show as unavailable.`,
+      message_zh: `${currencies[currency].zh}（${currency}）没有生效汇率：以其标价的商品暂不可购买。`,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['kind', 'subject']).where('resolved_at', 'is', null).doNothing())
+    .execute();
+}

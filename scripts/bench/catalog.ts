@@ -91,13 +91,16 @@ async function main() {
   writeFileSync(bodiesFile, JSON.stringify({ listing: JSON.parse(listingBody), product: JSON.parse(productBody) }));
   const baseline = await startProcess(['scripts/bench/baseline-server.ts', bodiesFile], {});
 
+  const uncached = await startProcess(['packages/server/bin/pavilion.js', 'serve', '--no-migrate'], { ...env, CATALOG_CACHE_ENTRIES: '0' });
   const rows: string[][] = [];
-  for (const [name, paths, base, bytes] of [
-    ['listing page (24 items)', listingPaths, '/listing', listingBody.length],
-    ['product page', productPaths, '/product', productBody.length],
+  for (const [name, url, paths, base, bytes] of [
+    ['listing page (24 items)', server.url, listingPaths, '/listing', listingBody.length],
+    ['listing page, cache off', uncached.url, listingPaths, '/listing', listingBody.length],
+    ['product page', server.url, productPaths, '/product', productBody.length],
+    ['product page, cache off', uncached.url, productPaths, '/product', productBody.length],
   ] as const) {
-    await run(server.url, [...paths], 2); // warm-up: JIT, page cache
-    const measured = await run(server.url, [...paths]);
+    await run(url, [...paths], 2); // warm-up: JIT, page cache
+    const measured = await run(url, [...paths]);
     const plain = await run(baseline.url, [base]);
     rows.push([
       name,
@@ -111,6 +114,7 @@ async function main() {
       measured.non2xx > 0 ? `${measured.non2xx} non-2xx` : '',
     ]);
   }
+  uncached.child.kill('SIGTERM');
   server.child.kill('SIGTERM');
   baseline.child.kill('SIGTERM');
   const header = ['route', 'body', 'req/s', 'p50 ms', 'p99 ms', 'plain req/s', 'plain p99 ms', 'vs plain', ''];

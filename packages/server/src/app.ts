@@ -121,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });
   const stock = new StockService(catalogDeps);
-  const storefront = new StorefrontService({ db, rates });
+  const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });

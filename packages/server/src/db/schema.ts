@@ -326,6 +326,11 @@ export interface PavilionStoriesTable {
   updated_at: Timestamp;
 }
 
+export interface CatalogStateTable {
+  id: number;
+  version: number;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -352,6 +357,7 @@ export interface DB {
   variants: VariantsTable;
   stock_levels: StockLevelsTable;
   catalog_listings: CatalogListingsTable;
+  catalog_state: CatalogStateTable;
   pavilion_features: PavilionFeaturesTable;
   pavilion_stories: PavilionStoriesTable;
 }

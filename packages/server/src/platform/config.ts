@@ -25,6 +25,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
+  CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   SMS_SENDER: z.enum(['log']).default('log'),
   WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
   WECHAT_APP_SECRET: secret.or(z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be 32 hex digits' })).optional(),
@@ -47,6 +48,8 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Storefront answers kept in memory (0 turns the cache off). */
+  catalogCacheEntries: number;
   smsSender: 'log';
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   version: string;
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'packages/web/dist')),
     smsSender: e.SMS_SENDER,
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET

@@ -1,8 +1,18 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '@pavilion/contracts';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
+import enCommon from './locales/en/common.json';
+import enStore from './locales/en/store.json';
+import enExporter from './locales/en/exporter.json';
+import enOperator from './locales/en/operator.json';
+import zhCommon from './locales/zh-CN/common.json';
+import zhStore from './locales/zh-CN/store.json';
+import zhExporter from './locales/zh-CN/exporter.json';
+import zhOperator from './locales/zh-CN/operator.json';
+
+// One file per face and language (locales/<lang>/<face>.json), joined under the face's key.
+const en = { common: enCommon, store: enStore, exporter: enExporter, operator: enOperator };
+const zhCN = { common: zhCommon, store: zhStore, exporter: zhExporter, operator: zhOperator };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,11 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { compareLocales } from './compare-locales.ts';
 
+/** A locale is a folder of files, one per face: locales/<lang>/<face>.json, joined under the face's key. */
 function readLocale(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`./locales/${name}.json`, import.meta.url), 'utf8'));
+  const dir = new URL(`./locales/${name}/`, import.meta.url);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as unknown]),
+  );
 }
+
+test('both locales have the same files', () => {
+  const files = (lang: string) => readdirSync(new URL(`./locales/${lang}/`, import.meta.url)).sort();
+  assert.deepEqual(files('zh-CN'), files('en'));
+});
 
 test('en and zh-CN have the same keys, no empty text and the same {{variables}}', () => {
   const problems = compareLocales({ en: readLocale('en'), 'zh-CN': readLocale('zh-CN') });

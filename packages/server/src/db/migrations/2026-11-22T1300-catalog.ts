@@ -260,6 +260,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('catalog_listings_brand').on('catalog_listings').columns(['brand_id', 'published_at']).execute();
   await db.schema.createIndex('catalog_listings_currency').on('catalog_listings').columns(['currency']).execute();
 
+  // One row: bumped in every transaction that changes what the storefront shows, so cached pages
+  // of an older version are never served after a commit.
+  await db.schema
+    .createTable('catalog_state')
+    .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.insertInto('catalog_state').values({ id: 1, version: 0 }).execute();
+
   for (const [name, type] of [['hero_media_id', 'text']] as const) {
     await db.schema.alterTable('pavilions').addColumn(name, type).execute();
   }
@@ -297,6 +306,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
+    'catalog_state',
     'pavilion_stories',
     'pavilion_features',
     'catalog_listings',

@@ -1,6 +1,7 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
 import type { Trx } from '../../db/database.ts';
-import { raiseMissingRateAlert, type RateInForce } from '../rates/rate.service.ts';
+import { bumpCatalogVersion } from './catalog-version.ts';
+import { raiseMissingRateAlert, type RateInForce } from '../rates/rate-alerts.ts';
 import { availableByVariant, findProduct, findRevisions } from './product.repository.ts';
 
 /**
@@ -9,6 +10,7 @@ import { availableByVariant, findProduct, findRevisions } from './product.reposi
  * so buyers never see a listing that disagrees with what was committed.
  */
 export async function rebuildListing(trx: Trx, productId: string, rates: Map<CurrencyCode, RateInForce>): Promise<void> {
+  await bumpCatalogVersion(trx);
   const product = await findProduct(trx, productId);
   if (!product || product.status !== 'published' || !product.live_revision_id) {
     await trx.deleteFrom('catalog_listings').where('product_id', '=', productId).execute();

@@ -16,17 +16,19 @@ import type { StockService } from './stock.service.ts';
 import type { StorefrontService } from './storefront.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
+const JSON_UTF8 = 'application/json; charset=utf-8';
 const withConflicts = { ...errorResponses, 409: errorBodySchema, 422: errorBodySchema };
 
 export function storeCatalogRoutes(storefront: StorefrontService) {
   return async function (fastify: FastifyInstance) {
-    const app = typed(fastify);
-    app.get('/products', {
+    // Answers are JSON text from the page cache, checked against their schema when cached, so these
+    // two routes send text (the plain instance: the schemas document and validate the input).
+    fastify.get('/products', {
       schema: { tags: ['store'], summary: 'Listing cards: filter by pavilion, category (with its subtree), exporter, brand, country; endless scroll by cursor', querystring: listingQuerySchema, response: { 200: listingPageSchema, ...errorResponses } },
-    }, async (request) => storefront.list(request.query));
-    app.get('/products/:id', {
+    }, async (request, reply) => reply.type(JSON_UTF8).send(await storefront.listJson(listingQuerySchema.parse(request.query))));
+    fastify.get('/products/:id', {
       schema: { tags: ['store'], summary: 'A published product, priced in yuan at the rate in force', params: idParams, response: { 200: productPageSchema, ...errorResponses } },
-    }, async (request) => storefront.productPage(request.params.id));
+    }, async (request, reply) => reply.type(JSON_UTF8).send(await storefront.productPageJson(idParams.parse(request.params).id)));
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatRate, toCnyFen, type CurrencyCode, type ListingCard, type listingPageSchema, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
+import { formatRate, listingPageSchema, productPageSchema, toCnyFen, type CurrencyCode, type ListingCard, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
+import { PageCache } from './page-cache.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { toStoredMedia } from '../media/media.service.ts';
@@ -26,10 +27,20 @@ const LOW_STOCK = 5;
 export class StorefrontService {
   private readonly db: Db;
   private readonly rates: RateService;
+  private readonly cache: PageCache;
 
-  constructor(options: { db: Db; rates: RateService }) {
+  constructor(options: { db: Db; rates: RateService; cacheEntries?: number }) {
     this.db = options.db;
     this.rates = options.rates;
+    this.cache = new PageCache({ db: options.db, maxEntries: options.cacheEntries ?? 0 });
+  }
+
+  listJson(query: ListingQuery): Promise<string> {
+    return this.cache.json(`list:${JSON.stringify(query)}`, this.rates.today(), listingPageSchema, () => this.list(query));
+  }
+
+  productPageJson(productId: string): Promise<string> {
+    return this.cache.json(`product:${productId}`, this.rates.today(), productPageSchema, () => this.productPage(productId));
   }
 
   /**

@@ -8,13 +8,10 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { chinaDate } from '../catalog/product.rules.ts';
+import { bumpCatalogVersion } from '../catalog/catalog-version.ts';
+import { raiseMissingRateAlert, type RateInForce } from './rate-alerts.ts';
 
-export interface RateInForce {
-  currency: CurrencyCode;
-  rateMicro: number;
-  effectiveDate: string;
-  source: string;
-}
+export type { RateInForce };
 
 type RateRow = { id: string; currency: string; rate_micro: number; effective_date: string; source: string; created_at: string };
 const toRate = (r: RateRow) => ({
@@ -106,6 +103,7 @@ export class RateService {
    * daily, so a rate effective tomorrow takes over tomorrow.
    */
   async refreshListingPrices(): Promise<void> {
+    await bumpCatalogVersion(this.db);
     const inForce = await this.ratesInForce();
     const used = await this.db.selectFrom('catalog_listings').select('currency').distinct().execute();
     const usedSet = new Set(used.map((u) => u.currency as CurrencyCode));
@@ -131,20 +129,4 @@ export class RateService {
       }
     }
   }
-}
-
-/** Opens the "no rate in force" alert for a currency, once (an open alert is not repeated). */
-export async function raiseMissingRateAlert(db: Db | Trx, currency: CurrencyCode, now: string): Promise<void> {
-  await db
-    .insertInto('operator_alerts')
-    .values({
-      id: newId(),
-      kind: 'missing_rate',
-      subject: currency,
-      message_en: `No ${currency} exchange rate is in force: products priced in ${currency} show as unavailable.`,
-      message_zh: `${currencies[currency].zh}（${currency}）没有生效汇率：以其标价的商品暂不可购买。`,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.columns(['kind', 'subject']).where('resolved_at', 'is', null).doNothing())
-    .execute();
 }

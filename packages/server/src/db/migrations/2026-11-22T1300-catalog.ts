@@ -251,13 +251,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sales_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('published_at', ts, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_listings_pavilion_new').on('catalog_listings').columns(['pavilion_id', 'published_at']).execute();
-  await db.schema.createIndex('catalog_listings_category_new').on('catalog_listings').columns(['category_id', 'published_at']).execute();
-  await db.schema.createIndex('catalog_listings_root_new').on('catalog_listings').columns(['category_root', 'published_at']).execute();
-  await db.schema.createIndex('catalog_listings_new').on('catalog_listings').columns(['published_at']).execute();
-  await db.schema.createIndex('catalog_listings_price').on('catalog_listings').columns(['price_cny_min']).execute();
-  await db.schema.createIndex('catalog_listings_exporter').on('catalog_listings').columns(['exporter_id', 'published_at']).execute();
-  await db.schema.createIndex('catalog_listings_brand').on('catalog_listings').columns(['brand_id', 'published_at']).execute();
+  // Every filter × sort the storefront offers is served by an index in order (the product id breaks
+  // ties, so the keyset pagination never sorts): none, pavilion, category root, category leaf,
+  // exporter and brand, by newest; the first four also by price and by sales.
+  const orders = { new: 'published_at', price: 'price_cny_min', popular: 'sales_count' } as const;
+  for (const [filter, column] of [['all', null], ['pavilion', 'pavilion_id'], ['root', 'category_root'], ['category', 'category_id']] as const) {
+    for (const [order, sortColumn] of Object.entries(orders)) {
+      await db.schema
+        .createIndex(`catalog_listings_${filter}_${order}`)
+        .on('catalog_listings')
+        .columns([...(column ? [column] : []), sortColumn, 'product_id'])
+        .execute();
+    }
+  }
+  await db.schema.createIndex('catalog_listings_exporter_new').on('catalog_listings').columns(['exporter_id', 'published_at', 'product_id']).execute();
+  await db.schema.createIndex('catalog_listings_brand_new').on('catalog_listings').columns(['brand_id', 'published_at', 'product_id']).execute();
   await db.schema.createIndex('catalog_listings_currency').on('catalog_listings').columns(['currency']).execute();
 
   // One row: bumped in every transaction that changes what the storefront shows, so cached pages

@@ -13,6 +13,7 @@ import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext } from './platform/request-context.ts';
 import { registerWebApp } from './platform/web-static.ts';
+import { storefrontShareCards } from './features/catalog/share-cards.ts';
 import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
 import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
 import { MediaService } from './features/media/media.service.ts';
@@ -141,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
-  await registerWebApp(app, { distDir: config.webDistDir });
+  await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
   app.addHook('onClose', async () => {
     await database.destroy();

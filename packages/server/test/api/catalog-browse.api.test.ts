@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { listingQuerySchema, toCnyFen, parseRate } from '@pavilion/contracts';
@@ -19,7 +22,9 @@ describe('browsing the demo catalog', () => {
     return res.json() as { items: Card[]; nextCursor: string | null };
   };
   before(async () => {
-    ta = await createTestApp({ catalog: true, onQuery: (q) => queries.push(q) });
+    const dist = mkdtempSync(path.join(tmpdir(), 'pavilion-dist-'));
+    writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>Pavilion 国家馆</title></head><body><div id="root"></div></body></html>');
+    ta = await createTestApp({ catalog: true, onQuery: (q) => queries.push(q), env: { WEB_DIST_DIR: dist } });
   });
   after(() => ta.close());
 
@@ -134,5 +139,20 @@ describe('browsing the demo catalog', () => {
     assert.equal(card.available, false);
     const page = (await ta.app.inject({ method: 'GET', url: `/api/store/products/${card.id}` })).json();
     assert.equal(page.unavailableReason, 'not_retail_eligible');
+  });
+
+  test('a shared product link shows its Chinese name and picture (Open Graph)', async () => {
+    const [card] = (await list('pavilion=pakistan&limit=1')).items;
+    assert.ok(card);
+    const res = await ta.app.inject({ method: 'GET', url: `/products/${card.id}`, headers: { accept: 'text/html' } });
+    assert.equal(res.statusCode, 200);
+    assert.ok(res.body.includes(`<meta property="og:title" content="${card.titleZh}`), res.body);
+    assert.match(res.body, new RegExp(`<meta property="og:image" content="http://localhost:3000/media/[0-9a-f-]+/display.webp"`));
+    assert.match(res.body, /<div id="root"><\/div>/, 'still the app');
+    const pavilion = await ta.app.inject({ method: 'GET', url: '/pavilions/pacific', headers: { accept: 'text/html' } });
+    assert.match(pavilion.body, /og:title" content="太平洋岛国馆/);
+    const unknown = await ta.app.inject({ method: 'GET', url: '/products/00000000-0000-4000-8000-000000000000', headers: { accept: 'text/html' } });
+    assert.equal(unknown.statusCode, 200, 'the app answers; it shows its own not-found page');
+    assert.doesNotMatch(unknown.body, /og:title/);
   });
 });

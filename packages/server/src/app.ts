@@ -6,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
+import { scheduleDaily } from './platform/schedule.ts';
 import type { Config } from './platform/config.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
@@ -144,7 +145,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
+  // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
+  const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => rates.refreshListingPrices() });
+  app.addHook('onReady', async () => {
+    await rates.refreshListingPrices();
+    dailyRates.start();
+  });
   app.addHook('onClose', async () => {
+    dailyRates.stop();
     await database.destroy();
   });
   return app;

@@ -131,6 +131,17 @@ describe('catalog: from draft to the Chinese storefront', () => {
     assert.equal(dup.statusCode, 409);
   });
 
+  test('a rate effective tomorrow takes over tomorrow, not before', async () => {
+    const tomorrow = new Date(ta.clock.now.getTime() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const added = await ta.app.inject({ method: 'POST', url: '/api/operator/rates', headers: operator, payload: { currency: 'PKR', rate: '0.03', effectiveDate: tomorrow, source: 'next month' } });
+    assert.equal(added.statusCode, 201);
+    const price = async () => (await ta.app.inject({ method: 'GET', url: `/api/store/products/${productId}` })).json().variants[0].price.cnyFen;
+    assert.equal(await price(), 11475);
+    ta.clock.advance(86_400_000);
+    assert.equal(await price(), 13500, 'PKR 4,500.00 × 0.03');
+    ta.clock.advance(-86_400_000);
+  });
+
   test('stock in a warehouse makes it buyable; stock never goes below what is reserved', async () => {
     const wh = await ta.app.inject({ method: 'POST', url: '/api/exporter/warehouses', headers: exporter, payload: { kind: 'origin', name: 'Multan workshop', city: 'Multan', countryCode: 'PK' } });
     assert.equal(wh.statusCode, 201);

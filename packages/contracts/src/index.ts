@@ -12,3 +12,4 @@ export * from './catalog.ts';
 export * from './categories.ts';
 export * from './hs-rates.ts';
 export * from './exporters.ts';
+export * from './product-review.ts';

@@ -20,6 +20,7 @@ import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
 import { MediaService } from './features/media/media.service.ts';
 import { mediaRoutes } from './features/media/media.routes.ts';
 import { RateService } from './features/rates/rate.service.ts';
+import { refreshListingPrices } from './features/catalog/listing-prices.ts';
 import { operatorRateRoutes } from './features/rates/rate.routes.ts';
 import { ProductService } from './features/catalog/product.service.ts';
 import { ProductReviewService } from './features/catalog/product-review.service.ts';
@@ -118,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pavilions = new PavilionService({ db, media });
   const stories = new StoryService({ db, media, pavilions });
   const categories = new CategoryService({ db });
-  const rates = new RateService({ db, clock });
+  const rates: RateService = new RateService({ db, clock, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
   const catalogDeps = { db, clock, media, rates };
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });
@@ -146,9 +147,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
   // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
-  const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => rates.refreshListingPrices() });
+  const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
   app.addHook('onReady', async () => {
-    await rates.refreshListingPrices();
+    await refreshListingPrices({ db, rates, clock });
     dailyRates.start();
   });
   app.addHook('onClose', async () => {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import type { exporterProductSchema, ReviewReason } from '@pavilion/contracts';
+import type { z } from 'zod';
+import { operatorProductSchema, reviewQueueSchema, type ReviewReason } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { operatorScope, requireRole } from '../../platform/access.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -7,33 +7,12 @@ import type { Caller } from '../../platform/sessions.ts';
 import { rebuildListing } from './catalog-listing.ts';
 import { loadPublicationContext } from './publication-context.ts';
 import { findProduct, findRevisions, type ProductRow } from './product.repository.ts';
-import { chinaDate, checkPublication } from './product.rules.ts';
+import { checkPublication } from './product.rules.ts';
+import { chinaDate } from '../../platform/clock.ts';
 import { nextState, updateProductIfUnchanged, type CatalogDeps, type ProductService } from './product.service.ts';
 
-export const reviewQueueSchema = z.object({
-  items: z.array(
-    z.object({
-      productId: z.string(),
-      revisionId: z.string(),
-      revisionNumber: z.number().int(),
-      /** True when a live product's edit waits for review (the product stays on sale meanwhile). */
-      isEdit: z.boolean(),
-      titleEn: z.string(),
-      titleZh: z.string(),
-      exporter: z.object({ id: z.string(), nameEn: z.string(), nameZh: z.string() }),
-      pavilionId: z.string(),
-      submittedAt: z.string(),
-    }),
-  ),
-});
-
-export const operatorProductSchema = z.object({
-  product: z.custom<z.infer<typeof exporterProductSchema>>(),
-  exporter: z.object({ id: z.string(), nameEn: z.string(), nameZh: z.string(), status: z.string(), gaccRegistrationNumber: z.string().nullable(), pavilionId: z.string() }),
-  hsRate: z
-    .object({ hsCode: z.string(), descriptionEn: z.string(), descriptionZh: z.string(), vatRateBp: z.number(), consumptionTaxRateBp: z.number(), retailEligible: z.boolean(), retailModes: z.string() })
-    .nullable(),
-});
+// The answers' schemas live in the contracts, which the operator console shares.
+export { operatorProductSchema, reviewQueueSchema };
 
 /** Operators review the products of their pavilions: approve (publish) or ask for changes, per field. */
 export class ProductReviewService {

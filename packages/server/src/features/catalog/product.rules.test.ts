@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { productContentSchema, productStatuses } from '@pavilion/contracts';
-import { chinaDate, checkDraftStructure, checkPublication, productTransitions, transition, type ProductAction, type PublicationContext } from './product.rules.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import { checkDraftStructure, checkPublication, productTransitions, transition, type ProductAction, type PublicationContext } from './product.rules.ts';
 
 const complete = productContentSchema.parse({
   titleEn: 'Multani blue pottery vase',

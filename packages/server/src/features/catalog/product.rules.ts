@@ -130,8 +130,3 @@ export function checkDraftStructure(content: ProductContent): Array<{ field: str
   });
   return problems;
 }
-
-/** A date as it is in China (UTC+8, no daylight saving): rules about expiry and rates use it. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -12,7 +12,8 @@ import type { RateService } from '../rates/rate.service.ts';
 import { rebuildListing } from './catalog-listing.ts';
 import { loadPublicationContext } from './publication-context.ts';
 import { findProduct, findRevisions, findStock, nextRevisionNumber, type ProductRow } from './product.repository.ts';
-import { chinaDate, checkDraftStructure, checkPublication, transition, type ProductAction } from './product.rules.ts';
+import { checkDraftStructure, checkPublication, transition, type ProductAction } from './product.rules.ts';
+import { chinaDate } from '../../platform/clock.ts';
 
 type ExporterProduct = z.infer<typeof exporterProductSchema>;
 
@@ -132,13 +133,7 @@ export class ProductService {
     const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
     const { db, clock } = this.deps;
     const now = clock().toISOString();
-    const productId = newId();
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('products').values({ id: productId, exporter_id: exporterId, status: 'draft', live_revision_id: null, working_revision_id: null, created_at: now, updated_at: now, published_at: null }).execute();
-      const product = await findProduct(trx, productId);
-      if (!product) throw new Error('product vanished');
-      await this.writeWorkingRevision(trx, product, exporterId, input, now);
-    });
+    const productId = await db.transaction().execute((trx) => this.writeInTransaction(trx, { exporterId, productId: null, content: input, now }));
     const product = await findProduct(db, productId);
     if (!product) throw notFound();
     return this.describe(product, exporterId);
@@ -156,6 +151,23 @@ export class ProductService {
     const product = await findProduct(db, productId);
     if (!product) throw notFound();
     return this.describe(product, exporterId);
+  }
+
+  /**
+   * Creates a draft (productId null) or saves the content being edited, in the caller's transaction
+   * and under the same rules as create and save. The bulk import writes a whole file this way, so
+   * a file is imported all or nothing. Answers the product id.
+   */
+  async writeInTransaction(trx: Trx, options: { exporterId: string; productId: string | null; content: ProductContent; now: string }): Promise<string> {
+    const { exporterId, content, now } = options;
+    const productId = options.productId ?? newId();
+    if (!options.productId) {
+      await trx.insertInto('products').values({ id: productId, exporter_id: exporterId, status: 'draft', live_revision_id: null, working_revision_id: null, created_at: now, updated_at: now, published_at: null }).execute();
+    }
+    const product = await findProduct(trx, productId);
+    if (!product || product.exporter_id !== exporterId) throw notFound();
+    await this.writeWorkingRevision(trx, product, exporterId, content, now);
+    return productId;
   }
 
   private async writeWorkingRevision(trx: Trx, product: ProductRow, exporterId: string, input: ProductContent, now: string): Promise<void> {

@@ -1,15 +1,13 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import { currencies, currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema } from '@pavilion/contracts';
+import { currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { chinaDate } from '../catalog/product.rules.ts';
-import { bumpCatalogVersion } from '../catalog/catalog-version.ts';
-import { raiseMissingRateAlert, type RateInForce } from './rate-alerts.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { RateInForce } from './rate-alerts.ts';
 
 export type { RateInForce };
 
@@ -33,10 +31,13 @@ const toRate = (r: RateRow) => ({
 export class RateService {
   private readonly db: Db;
   private readonly clock: Clock;
+  private readonly onRatesChanged: () => Promise<void>;
 
-  constructor(options: { db: Db; clock: Clock }) {
+  /** `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices). */
+  constructor(options: { db: Db; clock: Clock; onRatesChanged?: () => Promise<void> }) {
     this.db = options.db;
     this.clock = options.clock;
+    this.onRatesChanged = options.onRatesChanged ?? (async () => {});
   }
 
   today(): string {
@@ -74,7 +75,7 @@ export class RateService {
         .returning(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at'])
         .executeTakeFirstOrThrow();
     });
-    await this.refreshListingPrices();
+    await this.onRatesChanged();
     return toRate(row);
   }
 
@@ -95,38 +96,5 @@ export class RateService {
       history: history.map(toRate),
       alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, messageEn: a.message_en, messageZh: a.message_zh, createdAt: a.created_at })),
     };
-  }
-
-  /**
-   * Recomputes the listings' yuan prices from the rates in force today, in SQL (one statement per
-   * currency), and opens or resolves the "no rate" alerts. Runs when a rate is added, at start and
-   * daily, so a rate effective tomorrow takes over tomorrow.
-   */
-  async refreshListingPrices(): Promise<void> {
-    await bumpCatalogVersion(this.db);
-    const inForce = await this.ratesInForce();
-    const used = await this.db.selectFrom('catalog_listings').select('currency').distinct().execute();
-    const usedSet = new Set(used.map((u) => u.currency as CurrencyCode));
-    for (const currency of currencyCodes) {
-      const rate = inForce.get(currency);
-      if (usedSet.has(currency)) {
-        // Same rounding as toCnyFen: half up, in integers (literals, so SQLite does integer division). denominator = 10^(digits+6).
-        const denominator = 10 ** (currencies[currency].digits + 6);
-        await this.db
-          .updateTable('catalog_listings')
-          .set({
-            price_cny_min: rate
-              ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}`
-              : null,
-          })
-          .where('currency', '=', currency)
-          .execute();
-      }
-      if (currency === 'CNY') continue;
-      if (!rate && usedSet.has(currency)) await raiseMissingRateAlert(this.db, currency, this.clock().toISOString());
-      if (rate) {
-        await this.db.updateTable('operator_alerts').set({ resolved_at: this.clock().toISOString() }).where('kind', '=', 'missing_rate').where('subject', '=', currency).where('resolved_at', 'is', null).execute();
-      }
-    }
   }
 }

@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { currencies, currencyCodes, type CurrencyCode } from '@pavilion/contracts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { raiseMissingRateAlert } from '../rates/rate-alerts.ts';
+import type { RateService } from '../rates/rate.service.ts';
+import { bumpCatalogVersion } from './catalog-version.ts';
+
+/**
+ * Recomputes the listings' yuan prices from the rates in force today, in SQL (one statement per
+ * currency), and opens or resolves the "no rate" alerts. Runs when a rate is added, at start and
+ * just after each midnight in China, so a rate effective tomorrow takes over tomorrow.
+ */
+export async function refreshListingPrices(deps: { db: Db; rates: RateService; clock: Clock }): Promise<void> {
+  const { db, rates, clock } = deps;
+  await bumpCatalogVersion(db);
+  const inForce = await rates.ratesInForce();
+  const used = await db.selectFrom('catalog_listings').select('currency').distinct().execute();
+  const usedSet = new Set(used.map((u) => u.currency as CurrencyCode));
+  for (const currency of currencyCodes) {
+    const rate = inForce.get(currency);
+    if (usedSet.has(currency)) {
+      // Same rounding as toCnyFen: half up, in integers (literals, so SQLite divides integers). denominator = 10^(digits+6).
+      const denominator = 10 ** (currencies[currency].digits + 6);
+      await db
+        .updateTable('catalog_listings')
+        .set({
+          price_cny_min: rate
+            ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}`
+            : null,
+        })
+        .where('currency', '=', currency)
+        .execute();
+    }
+    if (currency === 'CNY') continue;
+    if (!rate && usedSet.has(currency)) await raiseMissingRateAlert(db, currency, clock().toISOString());
+    if (rate) {
+      await db.updateTable('operator_alerts').set({ resolved_at: clock().toISOString() }).where('kind', '=', 'missing_rate').where('subject', '=', currency).where('resolved_at', 'is', null).execute();
+    }
+  }
+}

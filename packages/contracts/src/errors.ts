@@ -30,6 +30,8 @@ export const errorCodes = [
   'IN_USE',
   /** The exporter is not approved (pending, rejected or suspended): it cannot invite members yet. */
   'EXPORTER_NOT_APPROVED',
+  /** A product import of this exporter is still running: wait for it to finish before sending another file. */
+  'IMPORT_IN_PROGRESS',
   /** Too many attempts from this account, phone or address: wait `Retry-After` seconds. */
   'RATE_LIMITED',
   /** The one-time code is wrong; `details.attemptsLeft` says how many tries remain. */
@@ -95,6 +97,7 @@ export const errorMessages = {
     en: 'The pavilion has not approved this exporter (or has suspended it).',
     zh: '该出口商尚未通过国家馆审核（或已被暂停）。',
   },
+  IMPORT_IN_PROGRESS: { en: 'An import is still running. Please wait for it to finish.', zh: '上一次导入仍在进行，请等待其完成。' },
   RATE_LIMITED: { en: 'Too many attempts. Please wait and try again.', zh: '尝试次数过多，请稍后再试。' },
   OTP_INVALID: { en: 'The code is not correct.', zh: '验证码不正确。' },
   OTP_EXPIRED: { en: 'The code has expired. Please request a new one.', zh: '验证码已过期，请重新获取。' },

@@ -9,6 +9,7 @@ export * from './trade.ts';
 export * from './validation.ts';
 export * from './money.ts';
 export * from './catalog.ts';
+export * from './catalog-import.ts';
 export * from './categories.ts';
 export * from './hs-rates.ts';
 export * from './exporters.ts';

@@ -27,6 +27,8 @@ import { ProductReviewService } from './features/catalog/product-review.service.
 import { StockService } from './features/catalog/stock.service.ts';
 import { StorefrontService } from './features/catalog/storefront.service.ts';
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/catalog.routes.ts';
+import { ProductImportService } from './features/catalog/product-import.service.ts';
+import { productImportRoutes } from './features/catalog/product-import.routes.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
@@ -141,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes(new AccountService({ db })), { prefix: '/api/admin' });
   await app.register(storeCatalogRoutes(storefront), { prefix: '/api/store' });
   await app.register(exporterCatalogRoutes({ products, stock, media }), { prefix: '/api/exporter' });
+  const imports = new ProductImportService({ db, clock, products, onJobFailure: (err) => app.log.error({ err }, 'product import failed') });
+  await app.register(productImportRoutes(imports), { prefix: '/api/exporter' });
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
@@ -149,7 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
   const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
   app.addHook('onReady', async () => {
-    await refreshListingPrices({ db, rates, clock });
+    // A database that is down at start must not keep the server from answering (health says 503).
+    await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     dailyRates.start();
   });
   app.addHook('onClose', async () => {

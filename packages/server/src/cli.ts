@@ -10,6 +10,7 @@ import { AppError } from './platform/errors.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { demoAccounts, seedDemo } from './features/demo/seed.ts';
 import { serve } from './server.ts';
+import { productImportCommands } from './features/catalog/product-import.cli.ts';
 
 function config(): Config {
   return loadConfig(process.env);
@@ -101,6 +102,8 @@ export function buildCli(): Command {
         console.log(`Created ${opts.role} ${email.data} (id ${user.id})`);
       });
     });
+
+  for (const command of productImportCommands({ withDatabase, dataDir: () => config().dataDir, usageError: (message) => new UsageError(message) })) program.addCommand(command);
 
   return program;
 }

@@ -269,6 +269,14 @@ export interface VariantsTable {
   created_at: Timestamp;
 }
 
+/** The key an import file gave a new product (product_ref), so importing the file again updates it. */
+export interface ProductImportRefsTable {
+  exporter_id: string;
+  ref: string;
+  product_id: string;
+  created_at: Timestamp;
+}
+
 export interface StockLevelsTable {
   variant_id: string;
   warehouse_id: string;
@@ -355,6 +363,7 @@ export interface DB {
   products: ProductsTable;
   product_revisions: ProductRevisionsTable;
   variants: VariantsTable;
+  product_import_refs: ProductImportRefsTable;
   stock_levels: StockLevelsTable;
   catalog_listings: CatalogListingsTable;
   catalog_state: CatalogStateTable;

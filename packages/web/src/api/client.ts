@@ -15,6 +15,15 @@ import {
   type otpVerifyRequestSchema,
   type passwordLoginRequestSchema,
 } from '@pavilion/contracts';
+import {
+  categoryTreeSchema,
+  listingPageSchema,
+  productPageSchema,
+  storeBrandSchema,
+  storeExporterSchema,
+  storyDetailSchema,
+  type listingQuerySchema,
+} from '@pavilion/contracts';
 import { i18n } from '../i18n/i18n.ts';
 
 /** An answer of the API that is not a success: the `{ error: { code, message, details } }` body. */
@@ -45,17 +54,21 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-async function send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Sends a request to the API: `body` as JSON, or a FormData as multipart (the browser sets its boundary). */
+export async function send(method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   // No body, no Content-Type: Fastify refuses an empty body declared as JSON.
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? body : JSON.stringify(body),
     });
   } catch (cause) {
     throw new ApiError({ status: 0, code: 'SERVICE_UNAVAILABLE', message: String(cause) });
@@ -79,7 +92,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Validates a success body against its contract, so a drift between server and web fails loudly here. */
-function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+export function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError({ status: 200, code: 'INTERNAL', message: parsed.error.message, details: parsed.error.issues });
@@ -114,4 +127,35 @@ export const api = {
   getStorePavilion: (slug: string) => get(`/api/store/pavilions/${encodeURIComponent(slug)}`, pavilionDetailSchema),
   getExporterProfile: () => get('/api/exporter/profile', exporterProfileSchema),
   getOperatorPavilions: () => get('/api/operator/pavilions', operatorPavilionListSchema),
+};
+
+/** The listing's filters and sort (each optional: the server applies its defaults); the cursor is the feed's business. */
+export type ListingQuery = Partial<Omit<z.output<typeof listingQuerySchema>, 'cursor'>>;
+export type ListingPage = z.output<typeof listingPageSchema>;
+export type StoreProduct = z.output<typeof productPageSchema>;
+export type CategoryTree = z.output<typeof categoryTreeSchema>;
+export type StoryDetail = z.output<typeof storyDetailSchema>;
+export type StoreExporter = z.output<typeof storeExporterSchema>;
+export type StoreBrand = z.output<typeof storeBrandSchema>;
+
+/** `?a=1&b=x` from the defined values only. */
+function queryString(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const segment = encodeURIComponent;
+
+/** The storefront's catalog: listing cards (endless scroll by cursor), product, story, exporter and brand pages. */
+export const storeApi = {
+  getProducts: (query: ListingQuery & { cursor?: string | undefined }) =>
+    get(`/api/store/products${queryString(query)}`, listingPageSchema),
+  getProduct: (id: string) => get(`/api/store/products/${segment(id)}`, productPageSchema),
+  getCategories: () => get('/api/store/categories', categoryTreeSchema),
+  getStory: (slug: string, storySlug: string) =>
+    get(`/api/store/pavilions/${segment(slug)}/stories/${segment(storySlug)}`, storyDetailSchema),
+  getExporter: (id: string) => get(`/api/store/exporters/${segment(id)}`, storeExporterSchema),
+  getBrand: (id: string) => get(`/api/store/brands/${segment(id)}`, storeBrandSchema),
 };

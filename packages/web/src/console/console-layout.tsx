@@ -1,5 +1,5 @@
-import { Button, Flex, Layout, Typography, theme } from 'antd';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, Flex, Layout, Menu, Typography, theme } from 'antd';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useLocale } from '../i18n/face-language.tsx';
 import { needsSignIn, returnState } from '../shared/navigation.ts';
 import { useMe } from '../shared/use-auth.ts';
@@ -14,10 +14,19 @@ export function ConsoleLanguageSwitch() {
   );
 }
 
-type ConsoleLayoutProps = { title: string; loginPath: string };
+/** One entry of a console's side menu: the page it opens and the pages under it. */
+export type ConsoleMenuItem = { path: string; label: string; testId: string };
+type ConsoleLayoutProps = { title: string; loginPath: string; menu: readonly ConsoleMenuItem[] };
 
-/** The frame of a console: who is signed in, the language switch, sign-out; a 401 goes to log in. */
-export function ConsoleLayout({ title, loginPath }: ConsoleLayoutProps) {
+/** The entry whose path is the longest prefix of the current page (a product editor lights "Products"). */
+function selectedEntry(menu: readonly ConsoleMenuItem[], pathname: string): string[] {
+  const matches = menu.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
+  return best === undefined ? [] : [best.path];
+}
+
+/** The frame of a console: its menu, who is signed in, the language switch, sign-out; a 401 goes to log in. */
+export function ConsoleLayout({ title, loginPath, menu }: ConsoleLayoutProps) {
   const { token } = theme.useToken();
   const location = useLocation();
   const me = useMe();
@@ -51,11 +60,24 @@ export function ConsoleLayout({ title, loginPath }: ConsoleLayoutProps) {
           </Flex>
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        {me.status === 'loading' && <ConsoleLoading />}
-        {me.status === 'failed' && <ConsoleError error={me.error} loginPath={loginPath} onRetry={me.reload} />}
-        {me.status === 'done' && <Outlet />}
-      </Layout.Content>
+      <Layout hasSider>
+        {me.status === 'done' && (
+          <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+            <Menu
+              mode="inline"
+              data-testid="console-menu"
+              selectedKeys={selectedEntry(menu, location.pathname)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+              items={menu.map((item) => ({ key: item.path, label: <Link to={item.path} data-testid={item.testId}>{item.label}</Link> }))}
+            />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+          {me.status === 'loading' && <ConsoleLoading />}
+          {me.status === 'failed' && <ConsoleError error={me.error} loginPath={loginPath} onRetry={me.reload} />}
+          {me.status === 'done' && <Outlet />}
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

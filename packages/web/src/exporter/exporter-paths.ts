@@ -1,2 +1,11 @@
 /** Where the exporter console lives; a 401 anywhere in it leads to the login path. */
-export const exporterPaths = { home: '/exporter', login: '/exporter/login' } as const;
+export const exporterPaths = {
+  home: '/exporter',
+  login: '/exporter/login',
+  application: '/exporter/application',
+  brands: '/exporter/brands',
+  products: '/exporter/products',
+  newProduct: '/exporter/products/new',
+  product: (id: string) => `/exporter/products/${encodeURIComponent(id)}`,
+  stock: '/exporter/stock',
+} as const;

@@ -1,7 +1,7 @@
 import { createContext, use, useLayoutEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@pavilion/contracts';
-import { isLocale } from './i18n.ts';
+import { i18n, isLocale } from './i18n.ts';
 
 /** The three audiences of the web app; each keeps its own language choice. */
 export type Face = 'store' | 'exporter' | 'operator';
@@ -37,7 +37,9 @@ const FaceContext = createContext<Face>('store');
 
 /** Sets the face's language (remembered choice, else its default) before rendering the face. */
 export function FaceLanguage({ face, children }: { face: Face; children: ReactNode }) {
-  const { i18n } = useTranslation();
+  // The instance itself, not useTranslation()'s i18n: react-i18next hands out a new wrapper whenever
+  // the language changes, which would re-run this effect and remount the whole face on every switch
+  // (losing a page's state: the chosen variant, the pages of an endless list).
   const [ready, setReady] = useState(false);
   useLayoutEffect(() => {
     let current = true;
@@ -48,7 +50,7 @@ export function FaceLanguage({ face, children }: { face: Face; children: ReactNo
     return () => {
       current = false;
     };
-  }, [face, i18n]);
+  }, [face]);
   return <FaceContext value={face}>{ready ? children : null}</FaceContext>;
 }
 

@@ -5,14 +5,17 @@ import enCommon from './locales/en/common.json';
 import enStore from './locales/en/store.json';
 import enExporter from './locales/en/exporter.json';
 import enOperator from './locales/en/operator.json';
+import enConsole from './locales/en/console.json';
 import zhCommon from './locales/zh-CN/common.json';
 import zhStore from './locales/zh-CN/store.json';
 import zhExporter from './locales/zh-CN/exporter.json';
 import zhOperator from './locales/zh-CN/operator.json';
+import zhConsole from './locales/zh-CN/console.json';
 
 // One file per face and language (locales/<lang>/<face>.json), joined under the face's key.
-const en = { common: enCommon, store: enStore, exporter: enExporter, operator: enOperator };
-const zhCN = { common: zhCommon, store: zhStore, exporter: zhExporter, operator: zhOperator };
+// console.json: the catalog vocabulary both consoles share (product fields, statuses, rules).
+const en = { common: enCommon, store: enStore, exporter: enExporter, operator: enOperator, console: enConsole };
+const zhCN = { common: zhCommon, store: zhStore, exporter: zhExporter, operator: zhOperator, console: zhConsole };
 
 declare module 'i18next' {
   interface CustomTypeOptions {

@@ -1,10 +1,12 @@
 import { Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ExporterSummary } from '@pavilion/contracts';
 import type { OperatorPavilion } from '../api/client.ts';
 import { ExporterStatusTag } from '../console/exporter-status-tag.tsx';
 import { useLocale } from '../i18n/face-language.tsx';
 import { countryName, pick } from '../shared/localized.ts';
+import { operatorPaths } from './operator-paths.ts';
 
 const pageSize = 20;
 
@@ -21,10 +23,13 @@ export function OperatorPavilionCard({ pavilion }: { pavilion: OperatorPavilion 
         </Space>
       }
       extra={
-        <Space size={4} wrap aria-label={t('operator.home.countries')}>
-          {pavilion.countries.map((code) => (
-            <Tag key={code}>{countryName(code, locale)}</Tag>
-          ))}
+        <Space size={4} wrap>
+          <Space size={4} wrap aria-label={t('operator.home.countries')}>
+            {pavilion.countries.map((code) => (
+              <Tag key={code}>{countryName(code, locale)}</Tag>
+            ))}
+          </Space>
+          <Link to={operatorPaths.pavilion(pavilion.id)} data-testid="edit-pavilion">{t('operator.home.editContent')}</Link>
         </Space>
       }
     >
@@ -43,7 +48,9 @@ export function OperatorPavilionCard({ pavilion }: { pavilion: OperatorPavilion 
             title: t('operator.home.tradingName'),
             render: (_, exporter) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{pick(locale, exporter.tradingNameZh, exporter.tradingNameEn)}</Typography.Text>
+                <Link to={operatorPaths.exporter(exporter.id)}>
+                  <Typography.Text strong>{pick(locale, exporter.tradingNameZh, exporter.tradingNameEn)}</Typography.Text>
+                </Link>
                 <Typography.Text type="secondary">{pick(locale, exporter.tradingNameEn, exporter.tradingNameZh)}</Typography.Text>
               </Space>
             ),

@@ -24,10 +24,18 @@ export function PavilionCard({ pavilion }: { pavilion: PavilionSummary }) {
           </span>
         }
       >
+        {pavilion.heroImage && (
+          <img
+            src={pavilion.heroImage.urls.display}
+            alt=""
+            loading="lazy"
+            style={{ display: 'block', width: '100%', aspectRatio: '2 / 1', objectFit: 'cover', borderRadius: 6, marginBottom: 8 }}
+          />
+        )}
         <p style={{ margin: '0 0 8px' }}>{pick(locale, pavilion.taglineZh, pavilion.taglineEn)}</p>
-        <div style={{ color: 'var(--adm-color-weak)', fontSize: 13, display: 'flex', justifyContent: 'space-between' }}>
+        <div style={{ color: 'var(--adm-color-weak)', fontSize: 13, display: 'flex', justifyContent: 'space-between', gap: 8 }}>
           <span>{countryNames(pavilion.countries, locale)}</span>
-          <span>{t('store.pavilion.exporterCount', { count: pavilion.exporterCount })}</span>
+          <span style={{ flex: 'none' }}>{t('store.pavilion.exporterCount', { count: pavilion.exporterCount })}</span>
         </div>
       </Card>
     </Link>

@@ -1,22 +1,38 @@
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, ScrollRestoration } from 'react-router';
 import { useLocale } from '../i18n/face-language.tsx';
+import './components/imperative-render.ts';
 import { AccountPage } from './account-page.tsx';
+import { BrandPage } from './brand-page.tsx';
+import { CategoriesPage } from './categories-page.tsx';
+import { CategoryListingPage } from './category-listing-page.tsx';
+import { ExporterPage } from './exporter-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PavilionPage } from './pavilion-page.tsx';
+import { ProductPage } from './product-page.tsx';
+import { StoryPage } from './story-page.tsx';
+import './store.css';
 
 /** The buyer storefront (antd-mobile, mobile first), mounted at `/`. */
 export function StoreApp() {
   const { locale } = useLocale();
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
+      {/* A new page opens at its top; "back" returns to where the visitor was on the previous one. */}
+      <ScrollRestoration />
       <Routes>
         <Route index element={<HomePage />} />
         <Route path="pavilions/:slug" element={<PavilionPage />} />
+        <Route path="pavilions/:slug/stories/:storySlug" element={<StoryPage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="categories/:id" element={<CategoryListingPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
+        <Route path="exporters/:id" element={<ExporterPage />} />
+        <Route path="brands/:id" element={<BrandPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="me" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />

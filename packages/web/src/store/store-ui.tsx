@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, SpinLoading } from 'antd-mobile';
+import { Button, ErrorBlock, NavBar, Space, SpinLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/face-language.tsx';
+import { isApiError } from '../api/client.ts';
 import { errorText } from '../shared/errors.ts';
+import { ShareButton } from './components/share-button.tsx';
 
 /** The language switch of every storefront page: "English" in Chinese, "中文" in English. */
 export function StoreLanguageSwitch() {
@@ -17,15 +19,26 @@ export function StoreLanguageSwitch() {
   );
 }
 
-/** A storefront page: its title bar (with the language switch) and its content. */
-export function StorePage({ title, backTo, children }: { title: ReactNode; backTo?: string; children: ReactNode }) {
+type StorePageProps = { title: ReactNode; backTo?: string; share?: boolean; children: ReactNode };
+
+/** A storefront page: its title bar (with the language switch, and a share button on pages worth sharing) and its content. */
+export function StorePage({ title, backTo, share = false, children }: StorePageProps) {
   const navigate = useNavigate();
+  useEffect(() => {
+    // The tab's title and what a browser's own share sheet uses; Open Graph tags come from the server.
+    if (typeof title === 'string') document.title = `${title} · Pavilion`;
+  }, [title]);
   return (
     <div style={{ minHeight: '100vh', background: 'var(--adm-color-fill-content)' }}>
       <NavBar
         back={backTo === undefined ? null : ''}
-        onBack={() => void navigate(backTo ?? '/')}
-        right={<StoreLanguageSwitch />}
+        onBack={() => void (cameFromThisApp() ? navigate(-1) : navigate(backTo ?? '/'))}
+        right={
+          <Space style={{ '--gap': '6px' }}>
+            {share && <ShareButton />}
+            <StoreLanguageSwitch />
+          </Space>
+        }
         style={{ background: 'var(--adm-color-background)' }}
       >
         {title}
@@ -33,6 +46,12 @@ export function StorePage({ title, backTo, children }: { title: ReactNode; backT
       <main style={{ padding: 12, maxWidth: 640, margin: '0 auto' }}>{children}</main>
     </div>
   );
+}
+
+/** React Router counts the entries it pushed: above 0, "back" stays in the storefront (a shared link opens at 0). */
+function cameFromThisApp(): boolean {
+  const state: unknown = window.history.state;
+  return typeof state === 'object' && state !== null && 'idx' in state && typeof state.idx === 'number' && state.idx > 0;
 }
 
 export function StoreLoading() {
@@ -48,13 +67,22 @@ export function StoreLoading() {
 export function StoreError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const navigate = useNavigate();
+  // Trying again cannot bring back what does not exist (or is no longer published): offer the home page.
+  const gone = isApiError(error, 'NOT_FOUND');
   return (
     <div role="alert">
-      <ErrorBlock status="default" title={errorText(error, locale)} description={null}>
-        {onRetry && (
-          <Button color="primary" fill="outline" onClick={onRetry}>
-            {t('common.retry')}
+      <ErrorBlock status={gone ? 'empty' : 'default'} title={errorText(error, locale)} description={null}>
+        {gone ? (
+          <Button color="primary" fill="outline" onClick={() => void navigate('/')}>
+            {t('common.notFound.home')}
           </Button>
+        ) : (
+          onRetry && (
+            <Button color="primary" fill="outline" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          )
         )}
       </ErrorBlock>
     </div>

@@ -164,4 +164,16 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
       }
     });
   }
+
+  // Each pavilion features its best sellers and the exporters behind them, as an operator would.
+  const pavilions = await db.selectFrom('pavilions').select('id').execute();
+  for (const pavilion of pavilions) {
+    const top = await db.selectFrom('catalog_listings').select(['product_id', 'exporter_id']).where('pavilion_id', '=', pavilion.id).where('retail_eligible', '=', 1).orderBy('sales_count', 'desc').limit(6).execute();
+    const exporters = [...new Set(top.map((t) => t.exporter_id))].slice(0, 4);
+    const features = [
+      ...top.map((t, position) => ({ pavilion_id: pavilion.id, kind: 'product' as const, target_id: t.product_id, position })),
+      ...exporters.map((target_id, position) => ({ pavilion_id: pavilion.id, kind: 'exporter' as const, target_id, position })),
+    ];
+    if (features.length > 0) await db.insertInto('pavilion_features').values(features).execute();
+  }
 }

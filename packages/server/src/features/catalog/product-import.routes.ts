@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import {
+  errorBodySchema, importJobParamsSchema, importJobSchema, localeFromAcceptLanguage, localizeIssue, sheetFormatQuerySchema, type ImportJob, type Locale,
+} from '@pavilion/contracts';
+import { exporterScope, requireRole } from '../../platform/access.ts';
+import { errorResponses, typed } from '../../platform/http.ts';
+import { readUpload } from '../../platform/uploads.ts';
+import type { ProductImportService, SheetDownload } from './product-import.service.ts';
+
+/** A private download, always saved rather than shown. */
+const sendSheet = (reply: FastifyReply, file: SheetDownload) =>
+  reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'private, no-store').send(file.bytes);
+
+/** Row problems in the reader's language (Accept-Language), as the other validation answers are. */
+const localized = (job: ImportJob, locale: Locale): ImportJob =>
+  job.errors ? { ...job, errors: job.errors.map((issue) => ({ ...issue, message: localizeIssue(issue, locale) })) } : job;
+
+/** Bulk import and export of the exporter's products (mounted under /api/exporter). */
+export function productImportRoutes(imports: ProductImportService) {
+  return async function (fastify: FastifyInstance) {
+    const app = typed(fastify);
+    const tags = ['exporter'];
+    // A running import finishes before the database closes.
+    fastify.addHook('preClose', async () => imports.drain());
+
+    app.get('/catalog/template', {
+      schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', querystring: sheetFormatQuerySchema, response: errorResponses },
+    }, async (request, reply) => sendSheet(reply, await imports.templateFor(request.caller, request.query.format)));
+
+    app.get('/catalog/export', {
+      schema: { tags, summary: "All the exporter's products (not archived) in the template's format: working content if any, else live", querystring: sheetFormatQuerySchema, response: errorResponses },
+    }, async (request, reply) => sendSheet(reply, await imports.exportFor(request.caller, request.query.format)));
+
+    app.post('/catalog/import', {
+      schema: {
+        tags,
+        summary: 'Import products from an XLSX or CSV file (multipart `file`, 10 MB, type told by content): answers a job to poll; all or nothing',
+        consumes: ['multipart/form-data'],
+        response: { 202: importJobSchema, ...errorResponses, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+      },
+    }, async (request, reply) => {
+      exporterScope(requireRole(request.caller, 'exporter_member'));
+      const upload = await readUpload(request);
+      const job = await imports.startImport(request.caller, upload);
+      reply.code(202).header('location', `${request.url.replace(/\/$/, '')}/${job.jobId}`);
+      return job;
+    });
+
+    app.get('/catalog/import/:jobId', {
+      schema: { tags, summary: "An import's progress, then its result or every problem by row and column (kept an hour after it ends)", params: importJobParamsSchema, response: { 200: importJobSchema, ...errorResponses } },
+    }, async (request) => localized(imports.getJob(request.caller, request.params.jobId), localeFromAcceptLanguage(request.headers['accept-language'])));
+  };
+}

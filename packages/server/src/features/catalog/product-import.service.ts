@@ -1,0 +1,384 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import {
+  countries, currencies, MAX_IMPORT_ERRORS, productContentSchema,
+  type ImportIssue, type ImportJob, type ImportResult, type ProductContent, type SheetFormat, type StoredProductContent,
+  validationMessages as m,
+} from '@pavilion/contracts';
+import type { Db } from '../../db/database.ts';
+import { exporterScope, requireRole } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import type { Upload } from '../../platform/uploads.ts';
+import { findRevisions } from './product.repository.ts';
+import type { ProductService } from './product.service.ts';
+import {
+  buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS,
+  readHeader, sameContent, sheetHeaders, sheetHints, type ImportLookups, type ProductRows, type SheetLayout,
+} from './product-sheet.rules.ts';
+import { detectSheetFormat, readSheet, SheetReadError, sheetContentTypes, writeSheet, type SheetLists } from './sheet-file.ts';
+
+export type ImportPhase = 'validating' | 'importing';
+export type ImportProgress = (phase: ImportPhase, processedRows: number, totalRows: number) => void;
+export type ImportOutcome =
+  | { ok: true; format: SheetFormat; result: ImportResult }
+  | { ok: false; format: SheetFormat | null; totalRows: number; errors: ImportIssue[] };
+
+export interface SheetDownload {
+  bytes: Buffer;
+  fileName: string;
+  contentType: string;
+}
+
+/** Rows checked (or products written) between two turns of the event loop. */
+const ROWS_PER_TURN = 50;
+const PRODUCTS_PER_TURN = 25;
+/** Ids per `in (…)` list: well under SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500;
+/** A finished job's state is kept this long for the console to read. */
+export const IMPORT_JOB_TTL_MS = 60 * 60 * 1000;
+
+const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+interface PlannedProduct {
+  group: ProductRows;
+  productId: string | null;
+  content: ProductContent;
+  action: 'created' | 'updated' | 'unchanged';
+}
+
+/** Thrown inside the import transaction to roll it back with the problems found while writing. */
+class ImportRejected extends Error {
+  readonly issues: ImportIssue[];
+  constructor(issues: ImportIssue[]) {
+    super('import rejected');
+    this.issues = issues;
+  }
+}
+
+interface JobState extends ImportJob {
+  exporterId: string;
+  finishedAtMs: number | null;
+  done: Promise<void>;
+}
+
+/**
+ * Bulk import and export of an exporter's products as XLSX or CSV (see product-sheet.rules.ts for
+ * the format). An import is all or nothing: every row is checked first, and only a file without a
+ * single problem is written, in one transaction, through the product service's own rules. Re-importing
+ * a file is safe: product_ref names the product each row group updates.
+ */
+export class ProductImportService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly products: ProductService;
+  private readonly onJobFailure: (err: unknown) => void;
+  private readonly jobs = new Map<string, JobState>();
+
+  constructor(deps: { db: Db; clock: Clock; products: ProductService; onJobFailure?: (err: unknown) => void }) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.products = deps.products;
+    this.onJobFailure = deps.onJobFailure ?? (() => {});
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // HTTP: jobs scoped to the caller's exporter.
+
+  /**
+   * Starts importing an uploaded file: refused at once when it is neither XLSX nor CSV (by content)
+   * or when this exporter's previous import is still running; otherwise answers the job, which
+   * goes on after the answer. The console follows it with getJob.
+   */
+  async startImport(caller: Caller | null, upload: Upload): Promise<ImportJob> {
+    const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
+    this.prune();
+    const format = await detectSheetFormat(upload.bytes);
+    if ([...this.jobs.values()].some((j) => j.exporterId === exporterId && (j.status === 'validating' || j.status === 'importing'))) {
+      throw new AppError('IMPORT_IN_PROGRESS');
+    }
+    const now = this.clock();
+    const job: JobState = {
+      jobId: newId(), exporterId, status: 'validating', fileName: upload.fileName.slice(0, 200), format, processedRows: 0, totalRows: 0,
+      createdAt: now.toISOString(), finishedAt: null, finishedAtMs: null, result: null, errors: null, errorCount: 0, done: Promise.resolve(),
+    };
+    this.jobs.set(job.jobId, job);
+    job.done = this.runJob(job, upload.bytes);
+    return this.view(job);
+  }
+
+  /** A job of the caller's exporter (another exporter's, or an expired one, is 404). */
+  getJob(caller: Caller | null, jobId: string): ImportJob {
+    const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
+    this.prune();
+    const job = this.jobs.get(jobId);
+    if (!job || job.exporterId !== exporterId) throw notFound();
+    return this.view(job);
+  }
+
+  /** Waits for the running imports (before the database closes). */
+  async drain(): Promise<void> {
+    await Promise.all([...this.jobs.values()].map((j) => j.done));
+  }
+
+  async exportFor(caller: Caller | null, format: SheetFormat): Promise<SheetDownload> {
+    return this.exportFile(exporterScope(requireRole(caller, 'exporter_member')), format);
+  }
+
+  async templateFor(caller: Caller | null, format: SheetFormat): Promise<SheetDownload> {
+    return this.template(exporterScope(requireRole(caller, 'exporter_member')), format);
+  }
+
+  private async runJob(job: JobState, bytes: Buffer): Promise<void> {
+    let outcome: ImportOutcome;
+    try {
+      outcome = await this.importFile(job.exporterId, bytes, (phase, processed, total) => {
+        job.status = phase;
+        job.processedRows = processed;
+        job.totalRows = total;
+      });
+    } catch (err) {
+      this.onJobFailure(err);
+      outcome = { ok: false, format: job.format, totalRows: job.totalRows, errors: [{ row: null, column: null, rule: 'internal', message: 'the import stopped on an unexpected error: nothing was imported' }] };
+    }
+    const now = this.clock();
+    job.finishedAt = now.toISOString();
+    job.finishedAtMs = now.getTime();
+    job.format = outcome.format;
+    if (outcome.ok) {
+      job.status = 'done';
+      job.result = outcome.result;
+      job.processedRows = job.totalRows = outcome.result.rows;
+    } else {
+      job.status = 'failed';
+      job.totalRows = outcome.totalRows;
+      job.errorCount = outcome.errors.length;
+      job.errors = outcome.errors.slice(0, MAX_IMPORT_ERRORS);
+    }
+  }
+
+  private view(job: JobState): ImportJob {
+    const { exporterId: _exporterId, finishedAtMs: _finishedAtMs, done: _done, ...view } = job;
+    return { ...view };
+  }
+
+  private prune(): void {
+    const now = this.clock().getTime();
+    for (const [id, job] of this.jobs) if (job.finishedAtMs !== null && now - job.finishedAtMs > IMPORT_JOB_TTL_MS) this.jobs.delete(id);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The import itself (the CLI calls it directly).
+
+  /**
+   * Reads, checks and (when every row is right) writes a file of products for an exporter.
+   * Nothing is written when any row has a problem; the answer lists each with row and column.
+   */
+  async importFile(exporterId: string, bytes: Buffer, onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
+    const format = await detectSheetFormat(bytes);
+    const fail = (errors: ImportIssue[], totalRows = 0): ImportOutcome => ({ ok: false, format, totalRows, errors: sortIssues(errors) });
+
+    let raw;
+    try {
+      raw = await readSheet(bytes, format);
+    } catch (err) {
+      if (err instanceof SheetReadError) return fail([err.issue]);
+      throw err;
+    }
+    const headerAt = raw.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+    const header = raw[headerAt];
+    if (!header) return fail([{ row: null, column: null, rule: 'no_rows', message: m.importNoRows.en }]);
+    const { layout, issues: headerIssues } = readHeader(header);
+    if (headerIssues.some((i) => i.rule === 'missing_column')) return fail(headerIssues);
+    const { products, rowCount } = groupRows(layout, raw.slice(headerAt + 1));
+    if (rowCount === 0) return fail([...headerIssues, { row: null, column: null, rule: 'no_rows', message: m.importNoRows.en }]);
+    if (rowCount > MAX_IMPORT_ROWS) return fail([{ row: null, column: null, rule: 'too_many_rows', message: m.importTooManyRows.en }], rowCount);
+
+    onProgress('validating', 0, rowCount);
+    const checked = await this.validate(exporterId, layout, products, (done) => onProgress('validating', done, rowCount));
+    const issues = [...headerIssues, ...checked.issues];
+    if (issues.length > 0) return fail(issues, rowCount);
+
+    onProgress('importing', 0, rowCount);
+    const now = this.clock().toISOString();
+    const written = new Map<PlannedProduct, string>();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        let done = 0;
+        for (const [i, plan] of checked.plan.entries()) {
+          if (plan.action !== 'unchanged') {
+            try {
+              const productId = await this.products.writeInTransaction(trx, { exporterId, productId: plan.productId, content: plan.content, now });
+              written.set(plan, productId);
+              if (plan.action === 'created' && !isProductId(plan.group.ref)) {
+                await trx.insertInto('product_import_refs').values({ exporter_id: exporterId, ref: plan.group.ref, product_id: productId, created_at: now }).execute();
+              }
+            } catch (err) {
+              // Checked above, but the catalog may have changed meanwhile (a SKU taken, a product archived).
+              if (err instanceof AppError) throw new ImportRejected(issuesFromServiceError(layout, plan.group, err));
+              throw err;
+            }
+          }
+          done += plan.group.rows.length;
+          onProgress('importing', done, rowCount);
+          if (i % PRODUCTS_PER_TURN === PRODUCTS_PER_TURN - 1) await yieldToEventLoop();
+        }
+      });
+    } catch (err) {
+      if (err instanceof ImportRejected) return fail(err.issues, rowCount);
+      throw err;
+    }
+
+    const count = (action: PlannedProduct['action']) => checked.plan.filter((p) => p.action === action).length;
+    return {
+      ok: true,
+      format,
+      result: {
+        created: count('created'),
+        updated: count('updated'),
+        unchanged: count('unchanged'),
+        rows: rowCount,
+        products: checked.plan.map((p) => ({ ref: p.group.ref, row: p.group.rows[0]?.row ?? 0, productId: written.get(p) ?? p.productId ?? '', action: p.action })),
+      },
+    };
+  }
+
+  /** Checks every row against the catalog as it stands, reading it in a few batched queries. */
+  private async validate(exporterId: string, layout: SheetLayout, products: ProductRows[], onRows: (done: number) => void): Promise<{ issues: ImportIssue[]; plan: PlannedProduct[] }> {
+    const { db } = this;
+    const refs = products.map((p) => p.ref).filter(Boolean);
+    const imageIds = [...new Set(products.flatMap((p) => p.rows.flatMap((r) => (r.values.get('image_ids') ?? '').split(';').map((s) => s.trim()).filter(isProductId))))];
+
+    const [categories, brands, variants, byId, byKey, images] = await Promise.all([
+      db.selectFrom('categories').select('id').execute(),
+      db.selectFrom('brands').select(['id', 'name_en', 'name_zh']).where('exporter_id', '=', exporterId).execute(),
+      db.selectFrom('variants').select(['id', 'sku', 'product_id']).where('exporter_id', '=', exporterId).execute(),
+      this.inChunks(refs.filter(isProductId), (ids) => db.selectFrom('products').select(['id', 'status', 'working_revision_id', 'live_revision_id']).where('exporter_id', '=', exporterId).where('id', 'in', ids).execute()),
+      this.inChunks(refs.filter((r) => !isProductId(r)), (keys) =>
+        db.selectFrom('product_import_refs as r').innerJoin('products as p', 'p.id', 'r.product_id')
+          .select(['r.ref', 'p.id', 'p.status', 'p.working_revision_id', 'p.live_revision_id'])
+          .where('r.exporter_id', '=', exporterId).where('r.ref', 'in', keys).execute()),
+      this.inChunks(imageIds, (ids) => db.selectFrom('media').select('id').where('owner', '=', `exporter:${exporterId}`).where('id', 'in', ids).execute()),
+    ]);
+    const targets = new Map<string, { id: string; status: string; revisionId: string | null }>();
+    for (const p of byId) targets.set(p.id, { id: p.id, status: p.status, revisionId: p.working_revision_id ?? p.live_revision_id });
+    for (const p of byKey) targets.set(p.ref, { id: p.id, status: p.status, revisionId: p.working_revision_id ?? p.live_revision_id });
+    const contents = new Map<string, StoredProductContent>();
+    const revisionIds = [...targets.values()].map((t) => t.revisionId).filter((id): id is string => id !== null);
+    // Parsed a hundred at a time, with a turn of the event loop between: a thousand contents take a while.
+    for (let i = 0; i < revisionIds.length; i += 100) {
+      for (const [id, revision] of await findRevisions(db, revisionIds.slice(i, i + 100))) contents.set(id, revision.content);
+      await yieldToEventLoop();
+    }
+
+    const lookups: ImportLookups = {
+      categoryIds: new Set(categories.map((c) => c.id)),
+      brands: brands.map((b) => ({ id: b.id, nameEn: b.name_en, nameZh: b.name_zh })),
+      ownedImageIds: new Set(images.map((i) => i.id)),
+      variantsBySku: new Map(variants.map((v) => [v.sku, { id: v.id, productId: v.product_id }])),
+    };
+
+    const issues: ImportIssue[] = [];
+    const plan: PlannedProduct[] = [];
+    const claimed = new Set<string>();
+    let done = 0;
+    let sinceTurn = 0;
+    for (const group of products) {
+      const firstRow = group.rows[0]?.row ?? null;
+      const refIssues = checkRef(layout, group);
+      issues.push(...refIssues);
+      const target = targets.get(group.ref);
+      if (refIssues.length === 0 && isProductId(group.ref) && !target) issues.push(issueAt(layout, firstRow, 'product_ref', 'unknown', m.importUnknownProduct.en));
+      else if (target?.status === 'archived') issues.push(issueAt(layout, firstRow, 'product_ref', 'archived', m.importArchived.en));
+      else if (target && claimed.has(target.id)) issues.push(issueAt(layout, firstRow, 'product_ref', 'duplicate', m.duplicate.en));
+      if (target) claimed.add(target.id);
+
+      const base = target?.revisionId ? (contents.get(target.revisionId) ?? null) : null;
+      const built = buildProductContent(layout, group, { productId: target?.id ?? null, base }, lookups);
+      issues.push(...built.issues);
+      if (built.content && refIssues.length === 0) {
+        const action = !target ? 'created' : base && sameContent(built.content, base) ? 'unchanged' : 'updated';
+        plan.push({ group, productId: target?.id ?? null, content: built.content, action });
+      }
+
+      done += group.rows.length;
+      sinceTurn += group.rows.length;
+      if (sinceTurn >= ROWS_PER_TURN) {
+        sinceTurn = 0;
+        onRows(done);
+        await yieldToEventLoop();
+      }
+    }
+    onRows(done);
+    issues.push(...checkFileSkus(layout, products));
+    return { issues, plan };
+  }
+
+  private async inChunks<T, R>(items: T[], query: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+    const out: R[] = [];
+    for (const chunk of chunks(items)) out.push(...(await query(chunk)));
+    return out;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Export and template.
+
+  /** Every product of the exporter but the archived ones, with its working content if any, else its live content. */
+  async exportFile(exporterId: string, format: SheetFormat): Promise<SheetDownload> {
+    const { db } = this;
+    const products = await db
+      .selectFrom('products')
+      .select(['id', 'working_revision_id', 'live_revision_id'])
+      .where('exporter_id', '=', exporterId)
+      .where('status', '!=', 'archived')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const lists = await this.lists(exporterId);
+    const brandName = (id: string) => lists.brands.find((b) => b.id === id)?.nameEn ?? id;
+    const rows: string[][] = [];
+    for (let i = 0; i < products.length; i += 100) {
+      const batch = products.slice(i, i + 100);
+      const revisions = await findRevisions(db, batch.map((p) => p.working_revision_id ?? p.live_revision_id));
+      for (const p of batch) {
+        const revision = revisions.get(p.working_revision_id ?? p.live_revision_id ?? '');
+        if (revision) rows.push(...contentToRows(p.id, revision.content, brandName));
+      }
+      await yieldToEventLoop();
+    }
+    const bytes = await writeSheet(format, { headers: sheetHeaders(), hints: sheetHints(), rows, lists });
+    return { bytes, fileName: `pavilion-products-${this.clock().toISOString().slice(0, 10)}.${format}`, contentType: sheetContentTypes[format] };
+  }
+
+  /** The header, the hints row, and an example product whose rows are notes (product_ref starts with #). */
+  async template(exporterId: string, format: SheetFormat): Promise<SheetDownload> {
+    const rows = contentToRows('#example-vase', productContentSchema.parse(exampleProduct), () => '');
+    const bytes = await writeSheet(format, { headers: sheetHeaders(), hints: sheetHints(), rows, lists: await this.lists(exporterId) });
+    return { bytes, fileName: `pavilion-products-template.${format}`, contentType: sheetContentTypes[format] };
+  }
+
+  private async lists(exporterId: string): Promise<SheetLists> {
+    const [categories, brands] = await Promise.all([
+      this.db.selectFrom('categories').select(['id', 'name_en', 'name_zh']).orderBy('path').execute(),
+      this.db.selectFrom('brands').select(['id', 'name_en', 'name_zh']).where('exporter_id', '=', exporterId).orderBy('name_en').execute(),
+    ]);
+    return {
+      categories: categories.map((c) => ({ id: c.id, nameEn: c.name_en, nameZh: c.name_zh })),
+      currencies: Object.entries(currencies).map(([code, c]) => ({ code, nameEn: c.en, nameZh: c.zh, digits: c.digits })),
+      countries: Object.entries(countries).map(([code, c]) => ({ code, nameEn: c.en, nameZh: c.zh })),
+      brands: brands.map((b) => ({ id: b.id, nameEn: b.name_en, nameZh: b.name_zh })),
+    };
+  }
+}
+
+/** A refusal from the product service while writing, as problems at the cells they concern. */
+function issuesFromServiceError(layout: SheetLayout, group: ProductRows, err: AppError): ImportIssue[] {
+  const details = Array.isArray(err.details) ? (err.details as Array<{ field?: unknown; rule?: unknown; message?: unknown }>) : [];
+  const issues = details.flatMap((d) => (typeof d.field === 'string' ? [issueForField(layout, group, d.field, String(d.rule ?? err.code), String(d.message ?? err.message))] : []));
+  if (issues.length > 0) return issues.map(({ key: _key, ...issue }) => issue);
+  return [issueAt(layout, group.rows[0]?.row ?? null, 'product_ref', err.code.toLowerCase(), err.message === err.code ? 'this product changed while the file was imported: import it again' : err.message)];
+}
+
+/** Problems in reading order: by row (within a row, in the order they were found, which follows the columns). */
+const sortIssues = (issues: ImportIssue[]): ImportIssue[] => [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));

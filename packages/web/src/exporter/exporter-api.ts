@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import {
+  brandListSchema,
+  brandSchema,
+  exporterApplicationSchema,
+  exporterDocumentListSchema,
+  exporterDocumentSchema,
+  exporterProductListSchema,
+  exporterProductSchema,
+  imageSchema,
+  warehouseSchema,
+  type BrandInput,
+  type DocumentKind,
+  type ExporterApplicationUpdate,
+  type ProductContent,
+  type stockUpdateSchema,
+  type warehouseInputSchema,
+} from '@pavilion/contracts';
+import { call, callNoContent, seg, upload } from '../console/console-api.ts';
+
+export type ExporterProduct = z.output<typeof exporterProductSchema>;
+export type ExporterProductList = z.output<typeof exporterProductListSchema>;
+export type ExporterProductListItem = ExporterProductList['items'][number];
+export type ProductImage = z.output<typeof imageSchema>;
+export type ExporterDocument = z.output<typeof exporterDocumentSchema>;
+export type Warehouse = z.output<typeof warehouseSchema>;
+export type WarehouseInput = z.output<typeof warehouseInputSchema>;
+export type StockUpdate = z.output<typeof stockUpdateSchema>;
+
+const warehouseListSchema = z.object({ items: z.array(warehouseSchema) });
+const stockRowSchema = z.object({ variantId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int() });
+
+/** The exporter console's calls: its own application, documents, brands, products and stock. */
+export const exporterApi = {
+  getApplication: () => call('GET', '/api/exporter/application', exporterApplicationSchema),
+  updateApplication: (body: ExporterApplicationUpdate) => call('PUT', '/api/exporter/application', exporterApplicationSchema, body),
+
+  listDocuments: () => call('GET', '/api/exporter/documents', exporterDocumentListSchema),
+  uploadDocument: (file: Blob, kind: DocumentKind) => upload('/api/exporter/documents', exporterDocumentSchema, file, { kind }),
+  deleteDocument: (id: string) => callNoContent('DELETE', `/api/exporter/documents/${seg(id)}`),
+  documentFileUrl: (id: string) => `/api/exporter/documents/${seg(id)}/file`,
+
+  uploadImage: (file: Blob) => upload('/api/exporter/media', imageSchema, file),
+
+  listBrands: () => call('GET', '/api/exporter/brands', brandListSchema),
+  createBrand: (body: BrandInput) => call('POST', '/api/exporter/brands', brandSchema, body),
+  updateBrand: (id: string, body: BrandInput) => call('PUT', `/api/exporter/brands/${seg(id)}`, brandSchema, body),
+  deleteBrand: (id: string) => callNoContent('DELETE', `/api/exporter/brands/${seg(id)}`),
+
+  listProducts: () => call('GET', '/api/exporter/products', exporterProductListSchema),
+  getProduct: (id: string) => call('GET', `/api/exporter/products/${seg(id)}`, exporterProductSchema),
+  createProduct: (body: ProductContent) => call('POST', '/api/exporter/products', exporterProductSchema, body),
+  saveProduct: (id: string, body: ProductContent) => call('PUT', `/api/exporter/products/${seg(id)}`, exporterProductSchema, body),
+  submitProduct: (id: string) => call('POST', `/api/exporter/products/${seg(id)}/submit`, exporterProductSchema),
+  changeProductStatus: (id: string, action: 'unpublish' | 'republish' | 'archive') =>
+    call('POST', `/api/exporter/products/${seg(id)}/${action}`, exporterProductSchema),
+
+  listWarehouses: () => call('GET', '/api/exporter/warehouses', warehouseListSchema),
+  createWarehouse: (body: WarehouseInput) => call('POST', '/api/exporter/warehouses', warehouseSchema, body),
+  setStock: (body: StockUpdate) => call('PUT', '/api/exporter/stock', stockRowSchema, body),
+};

@@ -1,0 +1,52 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import type { CountryCode, CurrencyCode, PublicationIssue } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
+import { useCategoryTree } from '../../console/category-select.tsx';
+import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
+import { useLoadedState } from '../../console/use-loaded-state.ts';
+import { useApi } from '../../shared/use-api.ts';
+import { exporterApi } from '../exporter-api.ts';
+import { exporterPaths } from '../exporter-paths.ts';
+import { ProductEditor } from './product-editor.tsx';
+
+/** The currency an exporter most likely prices in, from its country (it can choose another). */
+const homeCurrencies: Partial<Record<CountryCode, CurrencyCode>> = { PK: 'PKR', FJ: 'FJD', WS: 'WST', TO: 'TOP', VU: 'VUV', PG: 'PGK', SB: 'SBD', CN: 'CNY' };
+
+const noProduct = () => Promise.resolve(null);
+
+/** /exporter/products/new and /exporter/products/:id: loads what the editor needs, then shows it. */
+export function ProductEditorPage() {
+  const { id } = useParams();
+  const loadProduct = useCallback(() => (id === undefined ? noProduct() : exporterApi.getProduct(id)), [id]);
+  const loaded = useApi(loadProduct);
+  const profile = useApi(api.getExporterProfile);
+  const brands = useApi(exporterApi.listBrands);
+  const documents = useApi(exporterApi.listDocuments);
+  const tree = useCategoryTree();
+  const [product, setProduct] = useLoadedState(loaded);
+  const [refused, setRefused] = useState<PublicationIssue[] | null>(null);
+  const country = profile.status === 'done' ? profile.data.exporter.country : null;
+  const defaults = useMemo(() => ({ currency: (country && homeCurrencies[country]) ?? 'USD', originCountry: country ?? 'PK' }), [country]);
+
+  const failed = [loaded, profile, brands, documents].find((state) => state.status === 'failed');
+  if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={exporterPaths.login} onRetry={failed.reload} />;
+  if (loaded.status !== 'done' || profile.status !== 'done' || brands.status !== 'done' || documents.status !== 'done') return <ConsoleLoading />;
+  if (product === undefined) return <ConsoleLoading />;
+  return (
+    <ProductEditor
+      // A new revision (after a save, a submission or a status change) starts the form afresh from it.
+      key={product === null ? 'new' : `${product.id}:${product.updatedAt}:${product.status}`}
+      product={product}
+      defaults={defaults}
+      brands={brands.data.items}
+      tree={tree.status === 'done' ? tree.data : null}
+      documents={documents.data.items}
+      issues={refused ?? product?.publicationIssues ?? []}
+      onChanged={(next, issues) => {
+        setProduct(next);
+        setRefused(issues ?? null);
+      }}
+    />
+  );
+}

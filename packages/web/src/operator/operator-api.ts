@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import {
+  categoryNodeSchema,
+  exchangeRateOverviewSchema,
+  exchangeRateSchema,
+  exporterQueueSchema,
+  hsRateListSchema,
+  hsRateSchema,
+  imageSchema,
+  listingPageSchema,
+  operatorExporterSchema,
+  operatorPavilionContentSchema,
+  operatorProductSchema,
+  operatorStoryListSchema,
+  operatorStorySchema,
+  reviewQueueSchema,
+  storeBrandSchema,
+  type CategoryCreateInput,
+  type CategoryUpdateInput,
+  type ExporterStatus,
+  type HsRateInput,
+  type PavilionContentInput,
+  type PavilionFeaturesInput,
+  type ReviewReason,
+  type StoryInput,
+  type exchangeRateInputSchema,
+} from '@pavilion/contracts';
+import { call, callNoContent, seg, upload } from '../console/console-api.ts';
+
+export type OperatorExporter = z.output<typeof operatorExporterSchema>;
+export type ExporterQueue = z.output<typeof exporterQueueSchema>;
+export type OperatorProductView = z.output<typeof operatorProductSchema>;
+export type RateOverview = z.output<typeof exchangeRateOverviewSchema>;
+export type RateInput = z.output<typeof exchangeRateInputSchema>;
+export type PavilionContent = z.output<typeof operatorPavilionContentSchema>;
+export type StoryListItem = z.output<typeof operatorStoryListSchema>['items'][number];
+
+const exporterPath = (id: string) => `/api/operator/exporters/${seg(id)}`;
+const productPath = (id: string) => `/api/operator/products/${seg(id)}`;
+const pavilionPath = (id: string) => `/api/operator/pavilions/${seg(id)}`;
+const storyPath = (pavilionId: string, storyId: string) => `${pavilionPath(pavilionId)}/stories/${seg(storyId)}`;
+
+/** The operator console's calls: reviews, rates, the HS table, categories and pavilion content. */
+export const operatorApi = {
+  exporterQueue: (status: ExporterStatus, page: number) =>
+    call('GET', `/api/operator/exporters?status=${status}&page=${page}&pageSize=50`, exporterQueueSchema),
+  getExporter: (id: string) => call('GET', exporterPath(id), operatorExporterSchema),
+  exporterDocumentUrl: (id: string, docId: string) => `${exporterPath(id)}/documents/${seg(docId)}/file`,
+  reviewExporter: (id: string, body: { decision: 'approve' } | { decision: 'reject'; reason: string }) =>
+    call('POST', `${exporterPath(id)}/review`, operatorExporterSchema, body),
+  suspendExporter: (id: string, reason: string) => call('POST', `${exporterPath(id)}/suspend`, operatorExporterSchema, { reason }),
+  reinstateExporter: (id: string) => call('POST', `${exporterPath(id)}/reinstate`, operatorExporterSchema),
+
+  productQueue: () => call('GET', '/api/operator/products/review', reviewQueueSchema),
+  getProduct: (id: string) => call('GET', productPath(id), operatorProductSchema),
+  /** A brand's names, as the storefront shows them (a pending exporter's brand answers 404). */
+  storeBrand: (id: string) => call('GET', `/api/store/brands/${seg(id)}`, storeBrandSchema),
+  approveProduct: (id: string, revisionId: string) => call('POST', `${productPath(id)}/approve`, operatorProductSchema, { revisionId }),
+  requestChanges: (id: string, body: { revisionId: string; reasons: ReviewReason[] }) =>
+    call('POST', `${productPath(id)}/request-changes`, operatorProductSchema, body),
+
+  getRates: () => call('GET', '/api/operator/rates', exchangeRateOverviewSchema),
+  addRate: (body: RateInput) => call('POST', '/api/operator/rates', exchangeRateSchema, body),
+
+  listHsRates: (q: string, page: number, pageSize: number) =>
+    call('GET', `/api/operator/hs-rates?${new URLSearchParams({ ...(q === '' ? {} : { q }), page: String(page), pageSize: String(pageSize) })}`, hsRateListSchema),
+  putHsRate: (hsCode: string, body: HsRateInput) => call('PUT', `/api/operator/hs-rates/${seg(hsCode)}`, hsRateSchema, body),
+  deleteHsRate: (hsCode: string) => callNoContent('DELETE', `/api/operator/hs-rates/${seg(hsCode)}`),
+
+  createCategory: (body: CategoryCreateInput) => call('POST', '/api/operator/categories', categoryNodeSchema, body),
+  updateCategory: (id: string, body: CategoryUpdateInput) => call('PUT', `/api/operator/categories/${seg(id)}`, categoryNodeSchema, body),
+  deleteCategory: (id: string) => callNoContent('DELETE', `/api/operator/categories/${seg(id)}`),
+
+  getPavilion: (id: string) => call('GET', pavilionPath(id), operatorPavilionContentSchema),
+  updatePavilion: (id: string, body: PavilionContentInput) => call('PUT', pavilionPath(id), operatorPavilionContentSchema, body),
+  uploadPavilionImage: (id: string, file: Blob) => upload(`${pavilionPath(id)}/media`, imageSchema, file),
+  setFeatures: (id: string, body: PavilionFeaturesInput) => call('PUT', `${pavilionPath(id)}/features`, operatorPavilionContentSchema, body),
+  /** Published products of a pavilion, as the storefront lists them (to pick featured ones). */
+  pavilionProducts: (slug: string) => call('GET', `/api/store/products?pavilion=${seg(slug)}&limit=60`, listingPageSchema),
+  /** Products by id (the ones already featured, which may lie beyond the first page). */
+  productsById: (ids: readonly string[]) => call('GET', `/api/store/products?ids=${ids.map(seg).join(',')}&limit=60`, listingPageSchema),
+
+  listStories: (pavilionId: string) => call('GET', `${pavilionPath(pavilionId)}/stories`, operatorStoryListSchema),
+  getStory: (pavilionId: string, storyId: string) => call('GET', storyPath(pavilionId, storyId), operatorStorySchema),
+  createStory: (pavilionId: string, body: StoryInput) => call('POST', `${pavilionPath(pavilionId)}/stories`, operatorStorySchema, body),
+  updateStory: (pavilionId: string, storyId: string, body: StoryInput) => call('PUT', storyPath(pavilionId, storyId), operatorStorySchema, body),
+  deleteStory: (pavilionId: string, storyId: string) => callNoContent('DELETE', storyPath(pavilionId, storyId)),
+  setStoryPublished: (pavilionId: string, storyId: string, publish: boolean) =>
+    call('POST', `${storyPath(pavilionId, storyId)}/${publish ? 'publish' : 'unpublish'}`, operatorStorySchema),
+};

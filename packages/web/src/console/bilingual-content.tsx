@@ -6,7 +6,8 @@ import { useLocale } from '../i18n/face-language.tsx';
 import { useFieldLabel } from './field-label.ts';
 import { RichText } from './rich-text.tsx';
 
-type Row = { key: string; fields: string[]; en: ReactNode; zh: ReactNode };
+/** A row in both languages, or in one only (`single`: tags, the Chinese e-label) spanning both columns. */
+type Row = { key: string; fields: string[]; en: ReactNode; zh: ReactNode; single?: 'en' | 'zh' };
 
 export type FieldMarks = {
   /** Paths the edit changed: their rows are marked. */
@@ -40,17 +41,21 @@ export function BilingualContent({ content, changed, action }: { content: Stored
       en: `${option.nameEn}: ${option.values.map((value) => value.en).join(', ')}`,
       zh: `${option.nameZh}：${option.values.map((value) => value.zh).join('、')}`,
     })),
-    { key: 'tags', fields: ['tags'], en: content.tags.join(', ') || none, zh: '' },
+    { key: 'tags', fields: ['tags'], en: content.tags.join(', ') || none, zh: content.tags.join(', ') || none, single: 'en' },
     ...(['nameZh', 'ingredientsZh', 'originZh', 'netContentZh', 'shelfLifeZh', 'storageZh', 'importerZh'] as const).map((key) => ({
       key: `eLabel.${key}`,
       fields: [`eLabel.${key}`],
-      en: '',
+      en: plain(label[key], none),
       zh: plain(label[key], none),
+      single: 'zh' as const,
     })),
   ];
   const rowLabel = (row: Row) => (row.key.startsWith('options.') ? fieldLabel(row.key) : fieldLabel(row.fields.length > 1 ? row.key : row.fields[0] ?? row.key));
-  const zhColumn = { key: 'zh', title: '中文', width: '40%', render: (_: unknown, row: Row) => <span lang="zh-CN">{row.zh}</span> };
-  const enColumn = { key: 'en', title: 'English', width: '40%', render: (_: unknown, row: Row) => <span lang="en">{row.en}</span> };
+  // A one-language row spans both columns: the first column takes it, the second steps aside.
+  const first = locale === 'zh-CN' ? 'zh' : 'en';
+  const span = (column: 'en' | 'zh') => (row: Row) => (row.single === undefined ? {} : { colSpan: column === first ? 2 : 0 });
+  const zhColumn = { key: 'zh', title: '中文', width: '40%', onCell: span('zh'), render: (_: unknown, row: Row) => <span lang={row.single ?? 'zh-CN'}>{row.single === 'en' ? row.en : row.zh}</span> };
+  const enColumn = { key: 'en', title: 'English', width: '40%', onCell: span('en'), render: (_: unknown, row: Row) => <span lang={row.single === 'zh' ? 'zh-CN' : 'en'}>{row.single === 'zh' ? row.zh : row.en}</span> };
   return (
     <Table<Row>
       rowKey="key"

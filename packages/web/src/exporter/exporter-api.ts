@@ -8,9 +8,11 @@ import {
   exporterProductListSchema,
   exporterProductSchema,
   imageSchema,
+  importJobSchema,
   warehouseSchema,
   type BrandInput,
   type DocumentKind,
+  type SheetFormat,
   type ExporterApplicationUpdate,
   type ProductContent,
   type stockUpdateSchema,
@@ -58,4 +60,10 @@ export const exporterApi = {
   listWarehouses: () => call('GET', '/api/exporter/warehouses', warehouseListSchema),
   createWarehouse: (body: WarehouseInput) => call('POST', '/api/exporter/warehouses', warehouseSchema, body),
   setStock: (body: StockUpdate) => call('PUT', '/api/exporter/stock', stockRowSchema, body),
+
+  catalogTemplateUrl: (format: SheetFormat) => `/api/exporter/catalog/template?format=${format}`,
+  catalogExportUrl: (format: SheetFormat) => `/api/exporter/catalog/export?format=${format}`,
+  /** Starts an import (answered 202 with a job to poll). */
+  importCatalog: (file: Blob) => upload('/api/exporter/catalog/import', importJobSchema, file),
+  getImportJob: (jobId: string) => call('GET', `/api/exporter/catalog/import/${seg(jobId)}`, importJobSchema),
 };

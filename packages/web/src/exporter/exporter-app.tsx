@@ -3,13 +3,17 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleLayout, type ConsoleMenuItem } from '../console/console-layout.tsx';
 import { ConsoleLoginPage } from '../console/console-login-page.tsx';
 import { ConsoleProviders } from '../console/console-providers.tsx';
-import { ApplicationPage } from './application/application-page.tsx';
-import { BrandsPage } from './brands/brands-page.tsx';
+import { lazyPage } from '../console/lazy-page.tsx';
 import { exporterPaths } from './exporter-paths.ts';
 import { ExporterHomePage } from './exporter-home-page.tsx';
-import { ProductEditorPage } from './products/product-editor-page.tsx';
-import { ProductsPage } from './products/products-page.tsx';
-import { StockPage } from './stock/stock-page.tsx';
+
+// Pages load when first opened (see lazyPage).
+const ApplicationPageLazy = lazyPage(() => import('./application/application-page.tsx').then((module) => module.ApplicationPage));
+const BrandsPageLazy = lazyPage(() => import('./brands/brands-page.tsx').then((module) => module.BrandsPage));
+const ImportPageLazy = lazyPage(() => import('./import/import-page.tsx').then((module) => module.ImportPage));
+const ProductEditorPageLazy = lazyPage(() => import('./products/product-editor-page.tsx').then((module) => module.ProductEditorPage));
+const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
+const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -20,6 +24,7 @@ export function ExporterApp() {
     { path: exporterPaths.brands, label: t('exporter.menu.brands'), testId: 'menu-brands' },
     { path: exporterPaths.products, label: t('exporter.menu.products'), testId: 'menu-products' },
     { path: exporterPaths.stock, label: t('exporter.menu.stock'), testId: 'menu-stock' },
+    { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
   ];
   return (
     <ConsoleProviders>
@@ -30,12 +35,13 @@ export function ExporterApp() {
         />
         <Route element={<ConsoleLayout title={t('exporter.title')} loginPath={exporterPaths.login} menu={menu} />}>
           <Route index element={<ExporterHomePage />} />
-          <Route path="application" element={<ApplicationPage />} />
-          <Route path="brands" element={<BrandsPage />} />
-          <Route path="products" element={<ProductsPage />} />
-          <Route path="products/new" element={<ProductEditorPage />} />
-          <Route path="products/:id" element={<ProductEditorPage />} />
-          <Route path="stock" element={<StockPage />} />
+          <Route path="application" element={<ApplicationPageLazy />} />
+          <Route path="brands" element={<BrandsPageLazy />} />
+          <Route path="products" element={<ProductsPageLazy />} />
+          <Route path="products/new" element={<ProductEditorPageLazy />} />
+          <Route path="products/:id" element={<ProductEditorPageLazy />} />
+          <Route path="stock" element={<StockPageLazy />} />
+          <Route path="import" element={<ImportPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

@@ -8,4 +8,5 @@ export const exporterPaths = {
   newProduct: '/exporter/products/new',
   product: (id: string) => `/exporter/products/${encodeURIComponent(id)}`,
   stock: '/exporter/stock',
+  catalogImport: '/exporter/import',
 } as const;

@@ -56,6 +56,8 @@ export const operatorApi = {
   /** A brand's names, as the storefront shows them (a pending exporter's brand answers 404). */
   storeBrand: (id: string) => call('GET', `/api/store/brands/${seg(id)}`, storeBrandSchema),
   approveProduct: (id: string, revisionId: string) => call('POST', `${productPath(id)}/approve`, operatorProductSchema, { revisionId }),
+  /** Takes a published product off sale; the exporter reads the reason. */
+  unpublishProduct: (id: string, reason: string) => call('POST', `${productPath(id)}/unpublish`, operatorProductSchema, { reason }),
   requestChanges: (id: string, body: { revisionId: string; reasons: ReviewReason[] }) =>
     call('POST', `${productPath(id)}/request-changes`, operatorProductSchema, body),
 

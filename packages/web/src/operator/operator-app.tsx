@@ -3,17 +3,20 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConsoleLayout, type ConsoleMenuItem } from '../console/console-layout.tsx';
 import { ConsoleLoginPage } from '../console/console-login-page.tsx';
 import { ConsoleProviders } from '../console/console-providers.tsx';
-import { CategoriesPage } from './categories/categories-page.tsx';
-import { ExporterQueuePage } from './exporters/exporter-queue-page.tsx';
-import { ExporterReviewPage } from './exporters/exporter-review-page.tsx';
-import { HsRatesPage } from './hs-rates/hs-rates-page.tsx';
+import { lazyPage } from '../console/lazy-page.tsx';
 import { operatorPaths } from './operator-paths.ts';
 import { OperatorHomePage } from './operator-home-page.tsx';
-import { PavilionPage } from './pavilions/pavilion-page.tsx';
-import { PavilionsPage } from './pavilions/pavilions-page.tsx';
-import { ProductQueuePage } from './products/product-queue-page.tsx';
-import { ProductReviewPage } from './products/product-review-page.tsx';
-import { RatesPage } from './rates/rates-page.tsx';
+
+// Pages load when first opened (see lazyPage).
+const CategoriesPageLazy = lazyPage(() => import('./categories/categories-page.tsx').then((module) => module.CategoriesPage));
+const ExporterQueuePageLazy = lazyPage(() => import('./exporters/exporter-queue-page.tsx').then((module) => module.ExporterQueuePage));
+const ExporterReviewPageLazy = lazyPage(() => import('./exporters/exporter-review-page.tsx').then((module) => module.ExporterReviewPage));
+const HsRatesPageLazy = lazyPage(() => import('./hs-rates/hs-rates-page.tsx').then((module) => module.HsRatesPage));
+const PavilionPageLazy = lazyPage(() => import('./pavilions/pavilion-page.tsx').then((module) => module.PavilionPage));
+const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx').then((module) => module.PavilionsPage));
+const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
+const ProductReviewPageLazy = lazyPage(() => import('./products/product-review-page.tsx').then((module) => module.ProductReviewPage));
+const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((module) => module.RatesPage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
 export function OperatorApp() {
@@ -36,15 +39,15 @@ export function OperatorApp() {
         />
         <Route element={<ConsoleLayout title={t('operator.title')} loginPath={operatorPaths.login} menu={menu} />}>
           <Route index element={<OperatorHomePage />} />
-          <Route path="exporters" element={<ExporterQueuePage />} />
-          <Route path="exporters/:id" element={<ExporterReviewPage />} />
-          <Route path="products" element={<ProductQueuePage />} />
-          <Route path="products/:id" element={<ProductReviewPage />} />
-          <Route path="pavilions" element={<PavilionsPage />} />
-          <Route path="pavilions/:id" element={<PavilionPage />} />
-          <Route path="rates" element={<RatesPage />} />
-          <Route path="hs-rates" element={<HsRatesPage />} />
-          <Route path="categories" element={<CategoriesPage />} />
+          <Route path="exporters" element={<ExporterQueuePageLazy />} />
+          <Route path="exporters/:id" element={<ExporterReviewPageLazy />} />
+          <Route path="products" element={<ProductQueuePageLazy />} />
+          <Route path="products/:id" element={<ProductReviewPageLazy />} />
+          <Route path="pavilions" element={<PavilionsPageLazy />} />
+          <Route path="pavilions/:id" element={<PavilionPageLazy />} />
+          <Route path="rates" element={<RatesPageLazy />} />
+          <Route path="hs-rates" element={<HsRatesPageLazy />} />
+          <Route path="categories" element={<CategoriesPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

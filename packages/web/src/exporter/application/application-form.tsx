@@ -11,16 +11,32 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName } from '../../shared/localized.ts';
 import { exporterApi } from '../exporter-api.ts';
 
-const textFields = [
-  'legalName', 'tradingNameEn', 'tradingNameZh', 'city', 'address', 'contactName', 'contactEmail', 'contactPhone',
-  'registrationNumber', 'gaccRegistrationNumber', 'manufacturerName', 'manufacturerAddress', 'storyEn', 'storyZh',
-] as const;
-type TextField = (typeof textFields)[number];
+type TextField =
+  | 'legalName' | 'tradingNameEn' | 'tradingNameZh' | 'city' | 'address' | 'contactName' | 'contactEmail' | 'contactPhone'
+  | 'registrationNumber' | 'gaccRegistrationNumber' | 'manufacturerName' | 'manufacturerAddress' | 'storyEn' | 'storyZh';
 type ApplicationValues = Record<TextField, string> & { country: ExporterApplication['country']; categories: string[] };
 
 function valuesOf(application: ExporterApplication): ApplicationValues {
-  const text = Object.fromEntries(textFields.map((field) => [field, application[field] ?? ''])) as Record<TextField, string>;
-  return { ...text, country: application.country, categories: application.categories.map((category) => category.id) };
+  // Absent optional fields read as empty inputs ("" is sent back as null where the contract allows it).
+  const text = (value: string | null) => value ?? '';
+  return {
+    legalName: application.legalName,
+    tradingNameEn: application.tradingNameEn,
+    tradingNameZh: application.tradingNameZh,
+    city: application.city,
+    address: text(application.address),
+    contactName: text(application.contactName),
+    contactEmail: text(application.contactEmail),
+    contactPhone: text(application.contactPhone),
+    registrationNumber: text(application.registrationNumber),
+    gaccRegistrationNumber: text(application.gaccRegistrationNumber),
+    manufacturerName: text(application.manufacturerName),
+    manufacturerAddress: text(application.manufacturerAddress),
+    storyEn: application.storyEn,
+    storyZh: application.storyZh,
+    country: application.country,
+    categories: application.categories.map((category) => category.id),
+  };
 }
 
 /** Only what changed and may change: an approved exporter sending an unchanged locked field is fine, but pointless. */
@@ -77,7 +93,7 @@ export function ApplicationForm({ application, tree, onSaved }: ApplicationFormP
           <Col xs={24} md={12}>{text('tradingNameEn', { required: true })}</Col>
           <Col xs={24} md={12}>{text('tradingNameZh', { required: true })}</Col>
           <Col xs={24} md={12}>
-            <Form.Item name="country" label={t('exporter.application.fields.country')} required>
+            <Form.Item name="country" label={t('exporter.application.fields.country')} required tooltip={locked('country') ? t('exporter.application.locked') : undefined}>
               <Select
                 disabled={locked('country')}
                 options={application.pavilion.countries.map((code) => ({ value: code, label: countryName(code, locale) }))}
@@ -90,7 +106,7 @@ export function ApplicationForm({ application, tree, onSaved }: ApplicationFormP
           <Col xs={24} md={8}>{text('contactEmail', { required: true })}</Col>
           <Col xs={24} md={8}>{text('contactPhone', { required: true })}</Col>
           <Col span={24}>
-            <Form.Item name="categories" label={t('exporter.application.fields.categories')} required>
+            <Form.Item name="categories" label={t('exporter.application.fields.categories')} required tooltip={locked('categories') ? t('exporter.application.locked') : undefined}>
               <CategorySelect tree={tree} multiple disabled={locked('categories')} testId="application-categories" />
             </Form.Item>
           </Col>

@@ -46,9 +46,7 @@ function ApplicationStatus({ application }: { application: ExporterApplication }
         title={t(`exporter.application.banner.${application.status}`)}
         description={
           application.reviewReason !== null && (
-            <span data-testid="review-reason">
-              {t('exporter.application.reason')}: {application.reviewReason}
-            </span>
+            <span data-testid="review-reason">{t('exporter.application.reasonLine', { reason: application.reviewReason })}</span>
           )
         }
       />

@@ -38,7 +38,7 @@ function ExporterReview({ exporter, onDecided }: { exporter: OperatorExporter; o
         </Space>
         <ExporterDecision exporter={exporter} onDecided={onDecided} />
       </Flex>
-      {exporter.reviewReason !== null && <Alert type="warning" showIcon title={`${t('console.reason')}: ${exporter.reviewReason}`} data-testid="exporter-reason" />}
+      {exporter.reviewReason !== null && <Alert type="warning" showIcon title={t('console.reasonLine', { reason: exporter.reviewReason })} data-testid="exporter-reason" />}
       <Card title={t('operator.exporter.application')}>
         <Descriptions
           bordered

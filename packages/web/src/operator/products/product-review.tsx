@@ -9,6 +9,7 @@ import { publicationIssuesOf } from '../../console/form-errors.ts';
 import { ProductContentView } from '../../console/product-content-view.tsx';
 import { ProductStateTags } from '../../console/product-status-tag.tsx';
 import { PublicationChecklist } from '../../console/publication-checklist.tsx';
+import { ReasonModal } from '../../console/reason-modal.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
@@ -28,6 +29,7 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
   const [form] = Form.useForm<ReasonsValues>();
   const [asking, setAsking] = useState(false);
   const [approving, setApproving] = useState(false);
+  const [unpublishing, setUnpublishing] = useState(false);
   const [refused, setRefused] = useState<PublicationIssue[]>([]);
   const { product, exporter } = view;
   const { working, live } = product;
@@ -90,6 +92,9 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
           </Space>
         </Space>
         <Space wrap>
+          {product.status === 'published' && (
+            <Button onClick={() => setUnpublishing(true)} data-testid="operator-unpublish">{t('operator.review.unpublish')}</Button>
+          )}
           <Button danger disabled={!underReview} onClick={() => setAsking(true)} data-testid="request-changes">{t('operator.review.requestChanges')}</Button>
           <Popconfirm title={t('operator.review.confirmApprove')} onConfirm={() => void approve()} disabled={!underReview}>
             <Button type="primary" disabled={!underReview} loading={approving} data-testid="approve-product">{t('operator.review.approve')}</Button>
@@ -115,6 +120,21 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
           </div>
         </Col>
       </Row>
+      {unpublishing && (
+        <ReasonModal
+          testId="unpublish-modal"
+          title={t('operator.review.unpublishTitle')}
+          okText={t('operator.review.unpublish')}
+          hint={t('operator.exporter.reasonHint')}
+          onClose={() => setUnpublishing(false)}
+          onSubmit={async (reason) => {
+            const next = await operatorApi.unpublishProduct(product.id, reason);
+            setUnpublishing(false);
+            void message.success(t('operator.review.unpublished'));
+            onChanged(next);
+          }}
+        />
+      )}
       {working !== null && (
         <RequestChangesModal
           open={asking}

@@ -119,7 +119,8 @@ export const exporterProductSchema = z.object({
   working: z
     .object({ revisionId: z.string(), number: z.number().int(), state: z.enum(revisionStates), content: storedProductContentSchema, reviewReasons: z.array(reviewReasonSchema) })
     .nullable(),
-  live: z.object({ revisionId: z.string(), number: z.number().int(), content: storedProductContentSchema }).nullable(),
+  /** `reviewReasons` of the live revision: why an operator took it off sale, if one did. */
+  live: z.object({ revisionId: z.string(), number: z.number().int(), content: storedProductContentSchema, reviewReasons: z.array(reviewReasonSchema) }).nullable(),
   images: z.array(imageSchema),
   /** The publication rules as they stand for the working (or live) content. */
   publicationIssues: z.array(publicationIssueSchema),

@@ -213,11 +213,19 @@ describe('catalog: from draft to the Chinese storefront', () => {
   test('unpublished, it leaves the storefront; archived, it cannot come back', async () => {
     const off = await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/unpublish`, headers: exporter });
     assert.equal(off.statusCode, 200);
+    assert.deepEqual(off.json().live.reviewReasons, []);
     assert.equal((await ta.app.inject({ method: 'GET', url: `/api/store/products/${productId}` })).statusCode, 404);
     const list = (await ta.app.inject({ method: 'GET', url: '/api/store/products' })).json();
     assert.ok(!list.items.some((i: { id: string }) => i.id === productId));
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/republish`, headers: exporter })).statusCode, 200);
     assert.equal((await ta.app.inject({ method: 'GET', url: `/api/store/products/${productId}` })).statusCode, 200);
+    const byOperator = await ta.app.inject({ method: 'POST', url: `/api/operator/products/${productId}/unpublish`, headers: operator, payload: { reason: '标签照片缺失 / label photo missing' } });
+    assert.equal(byOperator.statusCode, 200);
+    const seen = (await ta.app.inject({ method: 'GET', url: `/api/exporter/products/${productId}`, headers: exporter })).json();
+    assert.equal(seen.status, 'unpublished');
+    assert.deepEqual(seen.live.reviewReasons.map((r: { reason: string }) => r.reason), ['标签照片缺失 / label photo missing'], 'the exporter sees why');
+    const again = await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/republish`, headers: exporter });
+    assert.deepEqual(again.json().live.reviewReasons, [], 'the reason goes once it is back on sale');
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/archive`, headers: exporter })).statusCode, 409, 'unpublish first');
     await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/unpublish`, headers: exporter });
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${productId}/archive`, headers: exporter })).statusCode, 200);

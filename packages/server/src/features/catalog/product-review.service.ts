@@ -96,7 +96,7 @@ export class ProductReviewService {
       const issues = checkPublication(working.content, context);
       if (issues.length > 0) throw new AppError('PUBLICATION_RULES_FAILED', { details: issues });
 
-      const approved = await trx.updateTable('product_revisions').set({ state: 'approved', reviewed_at: now, reviewed_by: userId, updated_at: now }).where('id', '=', revisionId).where('state', '=', 'submitted').executeTakeFirst();
+      const approved = await trx.updateTable('product_revisions').set({ state: 'approved', review_reasons: null, reviewed_at: now, reviewed_by: userId, updated_at: now }).where('id', '=', revisionId).where('state', '=', 'submitted').executeTakeFirst();
       if (approved.numUpdatedRows === 0n) throw new AppError('INVALID_TRANSITION');
       if (product.live_revision_id) await trx.updateTable('product_revisions').set({ state: 'superseded', updated_at: now }).where('id', '=', product.live_revision_id).execute();
       await updateProductIfUnchanged(trx, product, { status: next.status, live_revision_id: revisionId, working_revision_id: null, published_at: product.published_at ?? now }, now);

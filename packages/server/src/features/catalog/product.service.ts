@@ -117,7 +117,7 @@ export class ProductService {
       working: working
         ? { revisionId: working.id, number: working.number, state: working.state, content: working.content, reviewReasons: working.reviewReasons }
         : null,
-      live: live ? { revisionId: live.id, number: live.number, content: live.content } : null,
+      live: live ? { revisionId: live.id, number: live.number, content: live.content, reviewReasons: live.reviewReasons } : null,
       images: imageIds.flatMap((id) => {
         const m = images.find((x) => x.id === id);
         return m ? [toStoredMedia(m)] : [];
@@ -276,6 +276,10 @@ export class ProductService {
       const next = nextState(product, working?.state ?? null, action);
       if (action === 'republish' && !product.live_revision_id) throw new AppError('INVALID_TRANSITION');
       await updateProductIfUnchanged(trx, product, { status: next.status }, now);
+      // Back on sale: an operator's reason for taking it off no longer applies.
+      if (action === 'republish' && product.live_revision_id) {
+        await trx.updateTable('product_revisions').set({ review_reasons: null }).where('id', '=', product.live_revision_id).execute();
+      }
       await rebuildListing(trx, product.id, rates);
       return exporterId;
     });

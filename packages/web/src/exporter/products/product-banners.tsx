@@ -28,7 +28,15 @@ export function ProductBanners({ product, issues, onShowLive }: ProductBannersPr
       {live !== null && working === null && status === 'published' && (
         <Alert type="success" showIcon title={t('exporter.product.editingLive')} action={showLive} />
       )}
-      {status === 'unpublished' && <Alert type="warning" showIcon title={t('exporter.product.unpublishedBanner')} />}
+      {status === 'unpublished' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="unpublished-banner"
+          title={t('exporter.product.unpublishedBanner')}
+          description={live?.reviewReasons.length ? live.reviewReasons.map((reason) => reason.reason).join(' · ') : undefined}
+        />
+      )}
       {status === 'archived' && <Alert type="warning" showIcon title={t('exporter.product.archivedBanner')} />}
       {working?.state === 'submitted' && <Alert type="info" showIcon data-testid="in-review" title={t('exporter.product.inReview')} />}
       {working?.state === 'changes_requested' && (

@@ -16,8 +16,8 @@ import { demoExporters } from '../../packages/server/src/features/demo/demo-data
 import { MediaService } from '../../packages/server/src/features/media/media.service.ts';
 import { RateService } from '../../packages/server/src/features/rates/rate.service.ts';
 import { ProductService } from '../../packages/server/src/features/catalog/product.service.ts';
-import { ProductImportService, type ImportPhase } from '../../packages/server/src/features/catalog/product-import.service.ts';
-import { headerOf, sheetColumns } from '../../packages/server/src/features/catalog/product-sheet.rules.ts';
+import { ProductImportService, type ImportPhase } from '../../packages/server/src/features/catalog-import/product-import.service.ts';
+import { headerOf, sheetColumns } from '../../packages/server/src/features/catalog-import/product-sheet.columns.ts';
 import { systemClock } from '../../packages/server/src/platform/clock.ts';
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
 import { productCsv, type SheetRowInput } from '../../packages/server/test/support/product-sheets.ts';

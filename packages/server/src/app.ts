@@ -27,8 +27,8 @@ import { ProductReviewService } from './features/catalog/product-review.service.
 import { StockService } from './features/catalog/stock.service.ts';
 import { StorefrontService } from './features/catalog/storefront.service.ts';
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/catalog.routes.ts';
-import { ProductImportService } from './features/catalog/product-import.service.ts';
-import { productImportRoutes } from './features/catalog/product-import.routes.ts';
+import { ProductImportService } from './features/catalog-import/product-import.service.ts';
+import { productImportRoutes } from './features/catalog-import/product-import.routes.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';

@@ -10,7 +10,7 @@ import { AppError } from './platform/errors.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { demoAccounts, seedDemo } from './features/demo/seed.ts';
 import { serve } from './server.ts';
-import { productImportCommands } from './features/catalog/product-import.cli.ts';
+import { productImportCommands } from './features/catalog-import/product-import.cli.ts';
 
 function config(): Config {
   return loadConfig(process.env);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { headerOf, sheetColumns, sheetHints, type ColumnKey } from '../../src/features/catalog/product-sheet.rules.ts';
+import { headerOf, sheetColumns, sheetHints, type ColumnKey } from '../../src/features/catalog-import/product-sheet.columns.ts';
 
 /** One spreadsheet row by column key; columns not given are blank. */
 export type SheetRowInput = Partial<Record<ColumnKey, string>>;

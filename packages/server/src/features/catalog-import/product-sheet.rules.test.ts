@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { productContentSchema, storedProductContentSchema, validationMessages as m } from '@pavilion/contracts';
 import {
-  buildProductContent, cellToRichText, checkFileSkus, contentToRows, exampleProduct, groupRows, headerOf, readHeader, sameContent, sheetColumns, sheetHeaders, sheetHints,
-  type ColumnKey, type ImportLookups, type RawRow,
+  buildProductContent, cellToRichText, checkFileSkus, contentToRows, exampleProduct, groupRows, readHeader, sameContent, type ImportLookups, type RawRow,
 } from './product-sheet.rules.ts';
+import { headerOf, sheetColumns, sheetHeaders, sheetHints, type ColumnKey } from './product-sheet.columns.ts';
 
 const lookups: ImportLookups = {
   categoryIds: new Set(['pottery-ceramics', 'woven-crafts']),

@@ -11,12 +11,12 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import type { Upload } from '../../platform/uploads.ts';
-import { findRevisions } from './product.repository.ts';
-import type { ProductService } from './product.service.ts';
+import { findRevisions } from '../catalog/product.repository.ts';
+import type { ProductService } from '../catalog/product.service.ts';
 import {
-  buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS,
-  readHeader, sameContent, sheetHeaders, sheetHints, type ImportLookups, type ProductRows, type SheetLayout,
+  buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS, readHeader, sameContent, type ImportLookups, type ProductRows, type SheetLayout,
 } from './product-sheet.rules.ts';
+import { sheetHeaders, sheetHints } from './product-sheet.columns.ts';
 import { detectSheetFormat, readSheet, SheetReadError, sheetContentTypes, writeSheet, type SheetLists } from './sheet-file.ts';
 
 export type ImportPhase = 'validating' | 'importing';

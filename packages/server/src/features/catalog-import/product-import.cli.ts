@@ -24,7 +24,7 @@ interface CliContext {
  */
 async function importService(db: Db, dataDir: string): Promise<ProductImportService> {
   const [{ MediaService }, { RateService }, { ProductService }, { ProductImportService }] = await Promise.all([
-    import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('./product.service.ts'), import('./product-import.service.ts'),
+    import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('../catalog/product.service.ts'), import('./product-import.service.ts'),
   ]);
   const clock = systemClock;
   const media = new MediaService({ db, files: new DirectoryFileStore(path.join(dataDir, 'files')) });

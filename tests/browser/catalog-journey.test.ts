@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { journeyEnvironment } from './server.ts';
 
 const PASSWORD = 'pavilion-demo-2026';
 const TITLE_EN = 'Multani blue pottery fruit bowl';
@@ -18,23 +18,14 @@ async function signIn(page: Page, url: string, face: 'exporter' | 'operator', em
 }
 
 describe('catalog journey: an exporter lists a product, the operator approves it, a buyer finds it in yuan', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const env = journeyEnvironment();
   let productId = '';
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   test('the exporter creates the product with a picture and sends it to review', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, server.url, 'exporter', 'imran@multaniblue.example');
-    await page.goto(`${server.url}/exporter/products`);
+    await signIn(page, env.server.url, 'exporter', 'imran@multaniblue.example');
+    await page.goto(`${env.server.url}/exporter/products`);
     await page.getByTestId('new-product').click();
     await page.getByTestId('product-editor').waitFor();
 
@@ -67,10 +58,10 @@ describe('catalog journey: an exporter lists a product, the operator approves it
   });
 
   test('the Pakistan operator approves it from the review queue', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, server.url, 'operator', 'operator.pk@pavilion.demo');
-    await page.goto(`${server.url}/operator/products`);
+    await signIn(page, env.server.url, 'operator', 'operator.pk@pavilion.demo');
+    await page.goto(`${env.server.url}/operator/products`);
     const row = page.locator(`[data-testid="review-row"][data-product-id="${productId}"]`);
     await row.waitFor();
     await row.click();
@@ -84,9 +75,9 @@ describe('catalog journey: an exporter lists a product, the operator approves it
   });
 
   test('a buyer finds it in the Chinese storefront, priced in yuan beside the rupee price', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/categories/pottery-ceramics`);
+    await page.goto(`${env.server.url}/categories/pottery-ceramics`);
     const card = page.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
     await card.waitFor();
     assert.match(await card.innerText(), new RegExp(TITLE_ZH));

@@ -1,25 +1,15 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium, startServer, type RunningServer } from './server.ts';
+import { describe, test } from 'node:test';
+import { journeyEnvironment } from './server.ts';
 
 describe('foundation journeys in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = journeyEnvironment();
 
   test('the storefront opens in Chinese on a phone and switches to English', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.getByText('巴基斯坦国家馆').first().waitFor();
     await page.getByText('太平洋岛国馆').first().waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -38,9 +28,9 @@ describe('foundation journeys in Chromium', () => {
   });
 
   test('the demo operator signs in and sees the console with its pavilion', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/operator`);
+    await page.goto(`${env.server.url}/operator`);
     await page.waitForURL(/\/operator\/login/);
     await page.locator('input[name="email"]').fill('operator.pk@pavilion.demo');
     await page.locator('input[name="password"]').fill('pavilion-demo-2026');
@@ -58,9 +48,9 @@ describe('foundation journeys in Chromium', () => {
   });
 
   test('a wrong password shows the reason in the console language', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/exporter/login`);
+    await page.goto(`${env.server.url}/exporter/login`);
     await page.locator('input[name="email"]').fill('imran@multaniblue.example');
     await page.locator('input[name="password"]').fill('not-the-password');
     await page.locator('button[type="submit"]').click();
@@ -73,12 +63,12 @@ describe('foundation journeys in Chromium', () => {
   });
 
   test('a buyer signs in with the code from the server log', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const context = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${env.server.url}/login`);
     await page.locator('input[name="phone"]').fill('13800138000');
     await page.locator('button[type="submit"]').first().click();
-    const code = await waitFor(() => /Login code for 138\*\*\*\*8000: (\d{6})/.exec(server.output())?.[1]);
+    const code = await waitFor(() => /Login code for 138\*\*\*\*8000: (\d{6})/.exec(env.server.output())?.[1]);
     await page.locator('input[name="code"]').fill(code);
     await page.locator('button[type="submit"]').first().click();
     await page.getByText('李娜').first().waitFor();

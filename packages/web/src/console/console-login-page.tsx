@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -11,10 +11,16 @@ import { useFormSubmit } from '../shared/use-form-submit.ts';
 import { ConsoleLanguageSwitch } from './console-layout.tsx';
 
 type LoginValues = { email: string; password: string };
-type ConsoleLoginPageProps = { title: string; submitLabel: string; homePath: string };
+type ConsoleLoginPageProps = {
+  title: string;
+  submitLabel: string;
+  homePath: string;
+  /** Below the form: the exporter console's way in for a company without an account. */
+  footer?: ReactNode;
+};
 
 /** Email and password sign-in, shared by the exporter and operator consoles. */
-export function ConsoleLoginPage({ title, submitLabel, homePath }: ConsoleLoginPageProps) {
+export function ConsoleLoginPage({ title, submitLabel, homePath, footer }: ConsoleLoginPageProps) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { token } = theme.useToken();
@@ -69,6 +75,7 @@ export function ConsoleLoginPage({ title, submitLabel, homePath }: ConsoleLoginP
             {submitLabel}
           </Button>
         </Form>
+        {footer}
       </Card>
     </Flex>
   );

@@ -1,5 +1,6 @@
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
 import { ConsoleLayout, type ConsoleMenuItem } from '../console/console-layout.tsx';
 import { ConsoleLoginPage } from '../console/console-login-page.tsx';
 import { ConsoleProviders } from '../console/console-providers.tsx';
@@ -8,12 +9,15 @@ import { exporterPaths } from './exporter-paths.ts';
 import { ExporterHomePage } from './exporter-home-page.tsx';
 
 // Pages load when first opened (see lazyPage).
+const AcceptInvitationPageLazy = lazyPage(() => import('./onboarding/accept-invitation-page.tsx').then((module) => module.AcceptInvitationPage));
+const ApplyPageLazy = lazyPage(() => import('./onboarding/apply-page.tsx').then((module) => module.ApplyPage));
 const ApplicationPageLazy = lazyPage(() => import('./application/application-page.tsx').then((module) => module.ApplicationPage));
 const BrandsPageLazy = lazyPage(() => import('./brands/brands-page.tsx').then((module) => module.BrandsPage));
 const ImportPageLazy = lazyPage(() => import('./import/import-page.tsx').then((module) => module.ImportPage));
 const ProductEditorPageLazy = lazyPage(() => import('./products/product-editor-page.tsx').then((module) => module.ProductEditorPage));
 const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
+const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -25,14 +29,28 @@ export function ExporterApp() {
     { path: exporterPaths.products, label: t('exporter.menu.products'), testId: 'menu-products' },
     { path: exporterPaths.stock, label: t('exporter.menu.stock'), testId: 'menu-stock' },
     { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
+    { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
   ];
   return (
     <ConsoleProviders>
       <Routes>
         <Route
           path="login"
-          element={<ConsoleLoginPage title={t('exporter.login.title')} submitLabel={t('exporter.login.submit')} homePath={exporterPaths.home} />}
+          element={
+            <ConsoleLoginPage
+              title={t('exporter.login.title')}
+              submitLabel={t('exporter.login.submit')}
+              homePath={exporterPaths.home}
+              footer={
+                <Typography.Paragraph style={{ margin: '16px 0 0', textAlign: 'center' }}>
+                  {t('exporter.login.newExporter')} <Link to={exporterPaths.apply} data-testid="apply-link">{t('exporter.login.apply')}</Link>
+                </Typography.Paragraph>
+              }
+            />
+          }
         />
+        <Route path="apply" element={<ApplyPageLazy />} />
+        <Route path="invitations/:token" element={<AcceptInvitationPageLazy />} />
         <Route element={<ConsoleLayout title={t('exporter.title')} loginPath={exporterPaths.login} menu={menu} />}>
           <Route index element={<ExporterHomePage />} />
           <Route path="application" element={<ApplicationPageLazy />} />
@@ -42,6 +60,7 @@ export function ExporterApp() {
           <Route path="products/:id" element={<ProductEditorPageLazy />} />
           <Route path="stock" element={<StockPageLazy />} />
           <Route path="import" element={<ImportPageLazy />} />
+          <Route path="team" element={<TeamPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

@@ -2,6 +2,9 @@
 export const exporterPaths = {
   home: '/exporter',
   login: '/exporter/login',
+  apply: '/exporter/apply',
+  invitation: (token: string) => `/exporter/invitations/${encodeURIComponent(token)}`,
+  team: '/exporter/team',
   application: '/exporter/application',
   brands: '/exporter/brands',
   products: '/exporter/products',

@@ -149,3 +149,11 @@ describe('the product sheet', () => {
     assert.equal(cellToRichText('<p>Kept\nas is</p>'), '<p>Kept\nas is</p>');
   });
 });
+
+test('CSV cells that look like formulas are written as text and read back unchanged', async () => {
+  const { guardFormula, unguardFormula } = await import('./sheet-file.ts');
+  assert.equal(guardFormula('=HYPERLINK("http://evil.example","click")'), '\'=HYPERLINK("http://evil.example","click")');
+  assert.equal(guardFormula('-5% off'), "'-5% off");
+  assert.equal(guardFormula('Multani blue'), 'Multani blue');
+  for (const text of ['=1+1', '+86 138', '@home', "'quoted", 'plain']) assert.equal(unguardFormula(guardFormula(text)), text);
+});

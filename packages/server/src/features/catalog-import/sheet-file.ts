@@ -56,6 +56,15 @@ function decodeUtf8(bytes: Buffer): string | null {
   }
 }
 
+/**
+ * A CSV cell that starts like a formula (= + - @) would run when the file is opened in a
+ * spreadsheet program (CSV injection): it is written with a leading apostrophe, which spreadsheets
+ * show as text, and the apostrophe is taken off again on import.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const guardFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+export const unguardFormula = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+
 /** The rows of the first worksheet (XLSX) or of the file (CSV), cells as text, numbered as the spreadsheet shows them. */
 export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<RawRow[]> {
   if (format === 'csv') return readCsv(bytes);
@@ -75,7 +84,7 @@ export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<Raw
 
 /** Writes the sheet: the header row, the hints row, then the rows (an XLSX adds its Lists sheet). */
 export async function writeSheet(format: SheetFormat, sheet: SheetContent): Promise<Buffer> {
-  if (format === 'csv') return Buffer.from(stringifyCsv([sheet.headers, sheet.hints, ...sheet.rows], { bom: true, record_delimiter: '\r\n' }), 'utf8');
+  if (format === 'csv') return Buffer.from(stringifyCsv([sheet.headers, sheet.hints, ...sheet.rows].map((row) => row.map(guardFormula)), { bom: true, record_delimiter: '\r\n' }), 'utf8');
   const answer = await runSheetWorker<Uint8Array>({ op: 'write', sheet });
   if (!answer.ok) throw new Error(answer.message);
   return Buffer.from(answer.value.buffer, answer.value.byteOffset, answer.value.byteLength);
@@ -119,7 +128,7 @@ async function readCsv(bytes: Buffer): Promise<RawRow[]> {
   Readable.from(slices()).pipe(parser);
   const rows: RawRow[] = [];
   try {
-    for await (const record of parser as AsyncIterable<string[]>) rows.push({ row: rows.length + 1, cells: record });
+    for await (const record of parser as AsyncIterable<string[]>) rows.push({ row: rows.length + 1, cells: record.map(unguardFormula) });
   } catch (err) {
     throw new SheetReadError({ row: (err as { lines?: number }).lines ?? null, column: null, rule: 'invalid_file', message: `${m.importUnreadable.en}: ${(err as Error).message}` });
   }

@@ -43,6 +43,8 @@ describe('catalog journey: an exporter lists a product, the operator approves it
     await page.locator('input[name="variants.0.sku"]').fill('MB-BOWL-JOURNEY');
     await page.locator('input[name="variants.0.weightGrams"]').fill('1200');
     await page.locator('input[name="variants.0.price"]').fill('5200.00');
+    // The exporter sees what buyers will pay in yuan at today's rate (PKR 5,200.00 × 0.0255).
+    await page.getByTestId('variant-cny').filter({ hasText: '132.60' }).first().waitFor();
     await page.locator('input[name="compliance.hsCode"]').fill('6913900000');
     await page.locator('input[name="eLabel.nameZh"]').fill('陶瓷果盘');
     await page.locator('input[name="eLabel.originZh"]').fill('巴基斯坦');

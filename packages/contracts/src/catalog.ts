@@ -253,3 +253,10 @@ export const exchangeRateOverviewSchema = z.object({
   history: z.array(exchangeRateSchema),
   alerts: z.array(z.object({ id: z.string(), kind: z.string(), subject: z.string(), messageEn: z.string(), messageZh: z.string(), createdAt: z.string() })),
 });
+
+/** The exchange rates in force today (public: buyers see the yuan price, exporters both prices). */
+export const ratesInForceSchema = z.object({
+  date: z.string(),
+  items: z.array(z.object({ currency: currencySchema, rate: z.string(), rateMicro: z.number().int(), effectiveDate: z.string(), source: z.string() })),
+});
+export type RatesInForce = z.infer<typeof ratesInForceSchema>;

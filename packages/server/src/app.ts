@@ -21,7 +21,7 @@ import { MediaService } from './features/media/media.service.ts';
 import { mediaRoutes } from './features/media/media.routes.ts';
 import { RateService } from './features/rates/rate.service.ts';
 import { refreshListingPrices } from './features/catalog/listing-prices.ts';
-import { operatorRateRoutes } from './features/rates/rate.routes.ts';
+import { operatorRateRoutes, storeRateRoutes } from './features/rates/rate.routes.ts';
 import { ProductService } from './features/catalog/product.service.ts';
 import { ProductReviewService } from './features/catalog/product-review.service.ts';
 import { StockService } from './features/catalog/stock.service.ts';
@@ -147,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(productImportRoutes(imports), { prefix: '/api/exporter' });
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
+  await app.register(storeRateRoutes(rates), { prefix: '/api/store' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 

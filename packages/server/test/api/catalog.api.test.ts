@@ -127,6 +127,8 @@ describe('catalog: from draft to the Chinese storefront', () => {
     assert.equal(card.titleZh, '木尔坦蓝陶花瓶');
     const rates = await ta.app.inject({ method: 'GET', url: '/api/operator/rates', headers: operator });
     assert.deepEqual(rates.json().alerts, [], 'the alert is resolved');
+    const inForce = (await ta.app.inject({ method: 'GET', url: '/api/store/exchange-rates' })).json();
+    assert.deepEqual(inForce, { date: today(), items: [{ currency: 'PKR', rate: '0.0255', rateMicro: 25500, effectiveDate: today(), source: 'PBOC central parity, third Wednesday of last month' }] });
     const dup = await ta.app.inject({ method: 'POST', url: '/api/operator/rates', headers: operator, payload: { currency: 'PKR', rate: '0.03', effectiveDate: today(), source: 'again' } });
     assert.equal(dup.statusCode, 409);
   });

@@ -9,6 +9,7 @@ import {
   exporterProductSchema,
   imageSchema,
   importJobSchema,
+  ratesInForceSchema,
   warehouseSchema,
   type BrandInput,
   type DocumentKind,
@@ -34,6 +35,7 @@ const stockRowSchema = z.object({ variantId: z.string(), warehouseId: z.string()
 
 /** The exporter console's calls: its own application, documents, brands, products and stock. */
 export const exporterApi = {
+  ratesInForce: () => call('GET', '/api/store/exchange-rates', ratesInForceSchema),
   getApplication: () => call('GET', '/api/exporter/application', exporterApplicationSchema),
   updateApplication: (body: ExporterApplicationUpdate) => call('PUT', '/api/exporter/application', exporterApplicationSchema, body),
 

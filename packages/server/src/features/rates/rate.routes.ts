@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { exchangeRateInputSchema, exchangeRateOverviewSchema, exchangeRateSchema } from '@pavilion/contracts';
+import { exchangeRateInputSchema, exchangeRateOverviewSchema, exchangeRateSchema, ratesInForceSchema } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { errorBodySchema } from '@pavilion/contracts';
 import type { RateService } from './rate.service.ts';
@@ -16,5 +16,13 @@ export function operatorRateRoutes(rates: RateService) {
       reply.code(201);
       return rates.addRate(request.caller, request.body);
     });
+  };
+}
+
+export function storeRateRoutes(rates: RateService) {
+  return async function (fastify: FastifyInstance) {
+    typed(fastify).get('/exchange-rates', {
+      schema: { tags: ['store'], summary: 'The exchange rates to CNY in force today (China time), with their source', response: { 200: ratesInForceSchema } },
+    }, async () => rates.publicRatesInForce());
   };
 }

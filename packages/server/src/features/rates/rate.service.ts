@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema } from '@pavilion/contracts';
+import { currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema, type RatesInForce } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -60,6 +60,19 @@ export class RateService {
     }
     map.set('CNY', { currency: 'CNY', rateMicro: 1_000_000, effectiveDate: '1970-01-01', source: 'identity' });
     return map;
+  }
+
+  /** Today's rates, for anyone: the storefront and the consoles convert with them. */
+  async publicRatesInForce(): Promise<RatesInForce> {
+    const day = this.today();
+    const inForce = await this.ratesInForce(this.db, day);
+    return {
+      date: day,
+      items: [...inForce.values()]
+        .filter((r) => r.currency !== 'CNY')
+        .sort((a, b) => a.currency.localeCompare(b.currency))
+        .map((r) => ({ currency: r.currency, rate: formatRate(r.rateMicro), rateMicro: r.rateMicro, effectiveDate: r.effectiveDate, source: r.source })),
+    };
   }
 
   async addRate(caller: Caller | null, input: z.infer<typeof exchangeRateInputSchema>) {

@@ -1,6 +1,8 @@
 import { Button, Card, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currencies, type CurrencyCode } from '@pavilion/contracts';
+import { currencies, formatMajor, parseMajor, toCnyFen, type CurrencyCode } from '@pavilion/contracts';
+import { useApi } from '../../../shared/use-api.ts';
+import { exporterApi } from '../../exporter-api.ts';
 import type { ProductFormValues } from '../product-form-values.ts';
 import { FieldNotes, ProductField } from '../product-notes.tsx';
 import { dataAttributes } from '../../../console/data-attributes.ts';
@@ -15,6 +17,16 @@ export function VariantsSection() {
   const form = Form.useFormInstance<ProductFormValues>();
   const options = Form.useWatch('options', form) ?? [];
   const currency: CurrencyCode = Form.useWatch('currency', form) ?? 'USD';
+  const variants: ProductFormValues['variants'] = Form.useWatch('variants', form) ?? [];
+  const rates = useApi(exporterApi.ratesInForce);
+  const rate = rates.status === 'done' ? rates.data.items.find((r) => r.currency === currency) : undefined;
+  /** What buyers will see: the yuan at the rate in force, rounded half up to the fen. */
+  const yuan = (price: string | undefined) => {
+    if (currency === 'CNY' || rates.status !== 'done') return null;
+    if (!rate) return t('exporter.product.variants.noRate', { currency });
+    const amount = parseMajor(price ?? '', currency);
+    return amount === null ? null : t('exporter.product.variants.cnyEquivalent', { amount: formatMajor(toCnyFen(amount, currency, rate.rateMicro), 'CNY'), rate: rate.rate, date: rate.effectiveDate });
+  };
   return (
     <Card title={t('exporter.product.sections.variants')} id="product-variants">
       <Form.List name="variants">
@@ -71,9 +83,12 @@ export function VariantsSection() {
                   key: 'price',
                   title: t('console.fields.variantsPriceMinor'),
                   render: (_, row) => (
-                    <ProductField name={[row.name, 'price']} notePath={`variants.${row.name}.price`} style={{ marginBottom: 0 }}>
-                      <Input name={`variants.${row.name}.price`} prefix={currencies[currency].symbol} inputMode="decimal" style={{ width: 150 }} />
-                    </ProductField>
+                    <>
+                      <ProductField name={[row.name, 'price']} notePath={`variants.${row.name}.price`} style={{ marginBottom: 0 }}>
+                        <Input name={`variants.${row.name}.price`} prefix={currencies[currency].symbol} inputMode="decimal" style={{ width: 150 }} />
+                      </ProductField>
+                      <div data-testid="variant-cny" style={{ fontSize: 12, color: '#888' }}>{yuan(variants[row.name]?.price)}</div>
+                    </>
                   ),
                 },
                 {

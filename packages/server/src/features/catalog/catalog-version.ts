@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
 
 /**
@@ -9,7 +10,17 @@ export async function bumpCatalogVersion(db: Db | Trx): Promise<void> {
   await db.updateTable('catalog_state').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', 1).execute();
 }
 
+/** Reads the version on every storefront request: the query is compiled once, per database. */
+const compiledReads = new WeakMap<Db, CompiledQuery<{ version: number }>>();
+
 export async function readCatalogVersion(db: Db): Promise<number> {
-  const row = await db.selectFrom('catalog_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+  let compiled = compiledReads.get(db);
+  if (!compiled) {
+    compiled = db.selectFrom('catalog_state').select('version').where('id', '=', 1).compile();
+    compiledReads.set(db, compiled);
+  }
+  const { rows } = await db.executeQuery(compiled);
+  const row = rows[0];
+  if (!row) throw new Error('catalog_state has no row');
   return Number(row.version);
 }

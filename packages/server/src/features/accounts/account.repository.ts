@@ -48,15 +48,6 @@ export async function insertRole(db: Db | Trx, userId: string, grant: Partial<Ro
     .execute();
 }
 
-export function findRoles(db: Db | Trx, userId: string): Promise<RoleRow[]> {
-  return db
-    .selectFrom('user_roles')
-    .select(['role', 'pavilion_id', 'exporter_id', 'company_id', 'company_role'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute();
-}
-
 /** The role grants of a user with the names of what each is scoped to (one query). */
 export function findRoleGrants(db: Db | Trx, userId: string) {
   return db

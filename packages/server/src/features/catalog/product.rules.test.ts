@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { productContentSchema, productStatuses } from '@pavilion/contracts';
 import { chinaDate } from '../../platform/clock.ts';
-import { checkDraftStructure, checkPublication, productTransitions, transition, type ProductAction, type PublicationContext } from './product.rules.ts';
+import { stockState, unavailableReason, checkDraftStructure, checkPublication, productTransitions, transition, type ProductAction, type PublicationContext } from './product.rules.ts';
 
 const complete = productContentSchema.parse({
   titleEn: 'Multani blue pottery vase',
@@ -113,4 +113,12 @@ test('lifecycle: every status × action, as a table', () => {
 test('dates are China dates', () => {
   assert.equal(chinaDate(new Date('2026-11-22T16:30:00Z')), '2026-11-23');
   assert.equal(chinaDate(new Date('2026-11-22T15:59:59Z')), '2026-11-22');
+});
+
+test('stock state and why a product cannot be bought, in order of precedence', () => {
+  assert.deepEqual([0, -1, 1, 5, 6].map(stockState), ['out_of_stock', 'out_of_stock', 'low', 'low', 'in_stock']);
+  assert.equal(unavailableReason({ hasRate: false, retailEligible: false, inStock: false }), 'no_exchange_rate');
+  assert.equal(unavailableReason({ hasRate: true, retailEligible: false, inStock: false }), 'not_retail_eligible');
+  assert.equal(unavailableReason({ hasRate: true, retailEligible: true, inStock: false }), 'out_of_stock');
+  assert.equal(unavailableReason({ hasRate: true, retailEligible: true, inStock: true }), null);
 });

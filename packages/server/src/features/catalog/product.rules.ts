@@ -130,3 +130,18 @@ export function checkDraftStructure(content: ProductContent): Array<{ field: str
   });
   return problems;
 }
+
+/** Units left at or below this show buyers "low stock". */
+export const LOW_STOCK = 5;
+
+export function stockState(available: number): 'in_stock' | 'low' | 'out_of_stock' {
+  return available <= 0 ? 'out_of_stock' : available <= LOW_STOCK ? 'low' : 'in_stock';
+}
+
+/** Why a buyer cannot buy a product now, the first reason that applies; null when they can. */
+export function unavailableReason(state: { hasRate: boolean; retailEligible: boolean; inStock: boolean }): 'no_exchange_rate' | 'not_retail_eligible' | 'out_of_stock' | null {
+  if (!state.hasRate) return 'no_exchange_rate';
+  if (!state.retailEligible) return 'not_retail_eligible';
+  if (!state.inStock) return 'out_of_stock';
+  return null;
+}

@@ -7,7 +7,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { toStoredMedia, type MediaService } from '../media/media.service.ts';
+import { findImages, toStoredMedia, type MediaService } from '../media/media.service.ts';
+import { findMediaByIds } from '../media/media.repository.ts';
 import type { RateService } from '../rates/rate.service.ts';
 import { rebuildListing } from './catalog-listing.ts';
 import { loadPublicationContext } from './publication-context.ts';
@@ -74,7 +75,7 @@ export class ProductService {
     const rows = await query.execute();
     const contents = rows.map((r) => JSON.parse(r.working_content ?? r.live_content ?? '{}') as Partial<StoredProductContent>);
     const coverIds = contents.map((c) => c.imageIds?.[0]).filter((id): id is string => Boolean(id));
-    const covers = coverIds.length ? await db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', coverIds).execute() : [];
+    const covers = await findMediaByIds(db, coverIds);
     return {
       items: rows.map((r, i) => {
         const c = contents[i] ?? {};
@@ -107,7 +108,7 @@ export class ProductService {
     const current = working ?? live;
     const imageIds = [...new Set([...(working?.content.imageIds ?? []), ...(live?.content.imageIds ?? [])])];
     const [images, stock, context] = await Promise.all([
-      imageIds.length ? db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', imageIds).execute() : [],
+      findImages(db, imageIds),
       findStock(db, product.id),
       current ? loadPublicationContext(db, { exporterId, content: current.content, today: this.deps.rates.today() }) : undefined,
     ]);
@@ -118,10 +119,7 @@ export class ProductService {
         ? { revisionId: working.id, number: working.number, state: working.state, content: working.content, reviewReasons: working.reviewReasons }
         : null,
       live: live ? { revisionId: live.id, number: live.number, content: live.content, reviewReasons: live.reviewReasons } : null,
-      images: imageIds.flatMap((id) => {
-        const m = images.find((x) => x.id === id);
-        return m ? [toStoredMedia(m)] : [];
-      }),
+      images,
       publicationIssues: current && context ? checkPublication(current.content, context) : [],
       stock: stock.map((s) => ({ variantId: s.variant_id, warehouseId: s.warehouse_id, onHand: s.on_hand, reserved: s.reserved })),
       updatedAt: product.updated_at,

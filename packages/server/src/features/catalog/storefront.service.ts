@@ -3,10 +3,11 @@ import { formatRate, listingPageSchema, productPageSchema, toCnyFen, type Curren
 import { PageCache } from './page-cache.ts';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { toStoredMedia } from '../media/media.service.ts';
+import { findImages } from '../media/media.service.ts';
 import { mediaUrl } from '../media/media.rules.ts';
 import type { RateService } from '../rates/rate.service.ts';
 import { availableByVariant, findRevisions } from './product.repository.ts';
+import { stockState, unavailableReason } from './product.rules.ts';
 
 type ListingQuery = z.infer<typeof listingQuerySchema>;
 
@@ -20,8 +21,6 @@ function decodeCursor(cursor: string): [string | number | null, string] {
   }
 }
 
-/** Units left at or below this show as "low stock". */
-const LOW_STOCK = 5;
 
 /** What buyers see: listings from the read model, product pages from the live revision. */
 export class StorefrontService {
@@ -121,7 +120,7 @@ export class StorefrontService {
     if (!live) throw notFound();
     const c = live.content;
     const [images, category, brand, hs, available, rates] = await Promise.all([
-      c.imageIds.length ? db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', c.imageIds).execute() : [],
+      findImages(db, c.imageIds),
       db.selectFrom('categories as c').leftJoin('categories as parent', 'parent.id', 'c.parent_id').select(['c.id', 'c.name_en', 'c.name_zh', 'parent.id as parent_id', 'parent.name_en as parent_en', 'parent.name_zh as parent_zh']).where('c.id', '=', c.categoryId).executeTakeFirstOrThrow(),
       c.brandId ? db.selectFrom('brands').select(['id', 'name_en', 'name_zh']).where('id', '=', c.brandId).executeTakeFirst() : undefined,
       c.compliance.hsCode ? db.selectFrom('hs_rates').select(['retail_eligible']).where('hs_code', '=', c.compliance.hsCode).executeTakeFirst() : undefined,
@@ -132,23 +131,20 @@ export class StorefrontService {
     const price = (amount: number) => ({ cnyFen: rate ? toCnyFen(amount, c.currency, rate.rateMicro) : null, origin: { amount, currency: c.currency } });
     const variants = c.variants.map((v) => {
       const left = available.get(v.id) ?? 0;
-      return { id: v.id, sku: v.sku, optionValues: v.optionValues, weightGrams: v.weightGrams, price: price(v.priceMinor), stock: left <= 0 ? ('out_of_stock' as const) : left <= LOW_STOCK ? ('low' as const) : ('in_stock' as const) };
+      return { id: v.id, sku: v.sku, optionValues: v.optionValues, weightGrams: v.weightGrams, price: price(v.priceMinor), stock: stockState(left) };
     });
     const retailEligible = c.compliance.retailSale && hs?.retail_eligible === 1;
     const inStock = variants.some((v) => v.stock !== 'out_of_stock');
-    const unavailableReason = !rate ? 'no_exchange_rate' : !retailEligible ? 'not_retail_eligible' : !inStock ? 'out_of_stock' : null;
+    const reason = unavailableReason({ hasRate: rate !== undefined, retailEligible, inStock });
     const { variants: _v, imageIds: _i, ...content } = c;
     return {
       id: row.id,
       content,
-      images: c.imageIds.flatMap((id) => {
-        const m = images.find((x) => x.id === id);
-        return m ? [toStoredMedia(m)] : [];
-      }),
+      images,
       variants,
       exchangeRate: rate && c.currency !== 'CNY' ? { currency: c.currency, rate: formatRate(rate.rateMicro), effectiveDate: rate.effectiveDate, source: rate.source } : null,
-      available: unavailableReason === null,
-      unavailableReason,
+      available: reason === null,
+      unavailableReason: reason,
       b2bTiers: c.b2b.tiers.map((t) => ({ minQuantity: t.minQuantity, price: price(t.priceMinor) })),
       category: {
         id: category.id,

@@ -6,6 +6,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
+import { findMediaByIds, type MediaRecord } from './media.repository.ts';
 import { imageSizes, imageTypes, MAX_UPLOAD_BYTES, mediaKey, mediaUrl, type ImageSize } from './media.rules.ts';
 
 export interface StoredMedia {
@@ -15,12 +16,21 @@ export interface StoredMedia {
   urls: Record<ImageSize, string>;
 }
 
-export const toStoredMedia = (row: { id: string; width: number; height: number }): StoredMedia => ({
+export const toStoredMedia = (row: MediaRecord): StoredMedia => ({
   id: row.id,
   width: row.width,
   height: row.height,
   urls: { thumb: mediaUrl(row.id, 'thumb'), display: mediaUrl(row.id, 'display') },
 });
+
+/** The images with these ids, in the order given (ids of missing images are skipped). */
+export async function findImages(db: Db | Trx, ids: readonly string[]): Promise<StoredMedia[]> {
+  const rows = await findMediaByIds(db, ids);
+  return ids.flatMap((id) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? [toStoredMedia(row)] : [];
+  });
+}
 
 /**
  * Detects a file's type from its first bytes (never its name or the declared type) and refuses

@@ -1,12 +1,6 @@
 import type { Db, Trx } from '../../db/database.ts';
+import { findMediaByIds, type MediaRecord } from '../media/media.repository.ts';
 import type { ExporterStatus } from '../../db/schema.ts';
-
-/** A stored image's row, as media urls are built from it. */
-export interface MediaRecord {
-  id: string;
-  width: number;
-  height: number;
-}
 
 export interface PavilionRecord {
   id: string;
@@ -83,10 +77,6 @@ export function findExporterById(db: Db, id: string): Promise<ExporterRecord | u
     .executeTakeFirst();
 }
 
-export function findMediaByIds(db: Db, ids: string[]): Promise<MediaRecord[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', ids).execute();
-}
 
 export async function updatePavilionContent(
   trx: Trx,

@@ -14,3 +14,4 @@ export * from './categories.ts';
 export * from './hs-rates.ts';
 export * from './exporters.ts';
 export * from './product-review.ts';
+export * from './search.ts';

@@ -46,6 +46,8 @@ import { HsRateService } from './features/hs-rates/hs-rate.service.ts';
 import { operatorHsRateRoutes } from './features/hs-rates/hs-rate.routes.ts';
 import { CompanyService } from './features/trade/company.service.ts';
 import { tradeRoutes } from './features/trade/company.routes.ts';
+import { SearchService } from './features/search/search.service.ts';
+import { operatorSearchRoutes, storeSearchRoutes } from './features/search/search.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -127,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const review = new ProductReviewService({ ...catalogDeps, products });
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
+  const search = new SearchService({ db, clock, onError: (err) => app.log.error({ err }, 'search upkeep failed') });
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -148,6 +151,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(storeRateRoutes(rates), { prefix: '/api/store' });
+  await app.register(storeSearchRoutes(search), { prefix: '/api/store' });
+  await app.register(operatorSearchRoutes(search), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
@@ -157,9 +162,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     dailyRates.start();
+    // Products segmented with an older word list (a restart during a re-index) are picked up again.
+    void search.startReindex();
   });
   app.addHook('onClose', async () => {
     dailyRates.stop();
+    await search.close();
     await database.destroy();
   });
   return app;

@@ -339,6 +339,70 @@ export interface CatalogStateTable {
   version: number;
 }
 
+export interface SearchPostingsTable {
+  term: string;
+  product_id: string;
+  score: number;
+}
+
+export interface SearchTermsTable {
+  term: string;
+  df: number;
+}
+
+export interface SearchDocumentsTable {
+  product_id: string;
+  /** The product's terms, space-separated. */
+  terms: string;
+  phrase_text: string;
+  /** The product's suggestion keys, tab-separated. */
+  suggest_keys: string;
+  /** ",halal,organic," (commas around each, for a LIKE filter). */
+  certifications: Generated<string>;
+  lexicon_epoch: number;
+  indexed_at: Timestamp;
+}
+
+export interface SearchSuggestKeysTable {
+  key: string;
+  product_id: string;
+  weight: number;
+}
+
+export interface SearchWordsTable {
+  word: string;
+  source: 'operator' | 'catalog';
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface SearchSynonymsTable {
+  id: string;
+  terms: string;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface SearchHotTable {
+  position: number;
+  text: string;
+}
+
+export interface SearchQueryDaysTable {
+  day: string;
+  query: string;
+  searches: number;
+  zero_results: number;
+  last_seen_at: string;
+}
+
+export interface SearchStateTable {
+  id: number;
+  lexicon_version: number;
+  lexicon_epoch: number;
+  database_id: string;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -369,6 +433,15 @@ export interface DB {
   catalog_state: CatalogStateTable;
   pavilion_features: PavilionFeaturesTable;
   pavilion_stories: PavilionStoriesTable;
+  search_postings: SearchPostingsTable;
+  search_terms: SearchTermsTable;
+  search_documents: SearchDocumentsTable;
+  search_suggest_keys: SearchSuggestKeysTable;
+  search_words: SearchWordsTable;
+  search_synonyms: SearchSynonymsTable;
+  search_hot: SearchHotTable;
+  search_query_days: SearchQueryDaysTable;
+  search_state: SearchStateTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -3,17 +3,19 @@ import type { Trx } from '../../db/database.ts';
 import { bumpCatalogVersion } from './catalog-version.ts';
 import { raiseMissingRateAlert, type RateInForce } from '../rates/rate-alerts.ts';
 import { availableByVariant, findProduct, findRevisions } from './product.repository.ts';
+import { indexProducts } from '../search/search-index.ts';
 
 /**
  * Rebuilds the storefront's listing row of one product from its live revision, or removes it when
  * the product is not on sale. Called inside the transaction that changed the product or its stock,
- * so buyers never see a listing that disagrees with what was committed.
+ * so buyers never see a listing (nor a search result) that disagrees with what was committed.
  */
 export async function rebuildListing(trx: Trx, productId: string, rates: Map<CurrencyCode, RateInForce>): Promise<void> {
   await bumpCatalogVersion(trx);
   const product = await findProduct(trx, productId);
   if (!product || product.status !== 'published' || !product.live_revision_id) {
     await trx.deleteFrom('catalog_listings').where('product_id', '=', productId).execute();
+    await indexProducts(trx, [productId]);
     return;
   }
   const live = (await findRevisions(trx, [product.live_revision_id])).get(product.live_revision_id);
@@ -54,4 +56,6 @@ export async function rebuildListing(trx: Trx, productId: string, rates: Map<Cur
     .values({ product_id: productId, ...row })
     .onConflict((oc) => oc.column('product_id').doUpdateSet(row))
     .execute();
+  // Search follows in the same transaction: no result disagrees with what was committed.
+  await indexProducts(trx, [productId]);
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { formatRate, listingPageSchema, productPageSchema, toCnyFen, type CurrencyCode, type ListingCard, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
 import { PageCache } from './page-cache.ts';
 import type { Db } from '../../db/database.ts';
+import type { Selectable } from 'kysely';
+import type { CatalogListingsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { findImages } from '../media/media.service.ts';
 import { mediaUrl } from '../media/media.rules.ts';
@@ -21,6 +23,44 @@ function decodeCursor(cursor: string): [string | number | null, string] {
   }
 }
 
+
+type CardRow = Pick<Selectable<CatalogListingsTable>, 'product_id' | 'title_en' | 'title_zh' | 'subtitle_en' | 'subtitle_zh' | 'cover_media_id' | 'currency' | 'price_min_minor' | 'price_cny_min' | 'origin_country' | 'retail_eligible' | 'in_stock' | 'published_at'> & { exporter_id: string; trading_name_en: string; trading_name_zh: string };
+
+/** A listing row as the card buyers see in a list. */
+export function toListingCard(r: CardRow): ListingCard {
+  return {
+    id: r.product_id,
+    titleEn: r.title_en,
+    titleZh: r.title_zh,
+    subtitleEn: r.subtitle_en,
+    subtitleZh: r.subtitle_zh,
+    cover: { thumb: mediaUrl(r.cover_media_id, 'thumb'), display: mediaUrl(r.cover_media_id, 'display') },
+    price: { cnyFen: r.price_cny_min, origin: { amount: r.price_min_minor, currency: r.currency as CurrencyCode } },
+    originCountry: r.origin_country as ListingCard['originCountry'],
+    exporter: { id: r.exporter_id, nameEn: r.trading_name_en, nameZh: r.trading_name_zh },
+    inStock: r.in_stock === 1,
+    available: r.retail_eligible === 1 && r.price_cny_min !== null,
+    publishedAt: r.published_at,
+  };
+}
+
+/** Listing cards of these products, in the order given (those no longer listed are left out). */
+export async function findListingCards(db: Db, productIds: string[]): Promise<ListingCard[]> {
+  if (productIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('catalog_listings as l')
+    .innerJoin('exporters as e', 'e.id', 'l.exporter_id')
+    .select([...CARD_COLUMNS])
+    .where('l.product_id', 'in', productIds)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.product_id, toListingCard(r)]));
+  return productIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+const CARD_COLUMNS = [
+  'l.product_id', 'l.title_en', 'l.title_zh', 'l.subtitle_en', 'l.subtitle_zh', 'l.cover_media_id', 'l.currency', 'l.price_min_minor',
+  'l.price_cny_min', 'l.origin_country', 'l.retail_eligible', 'l.in_stock', 'l.published_at', 'e.id as exporter_id', 'e.trading_name_en', 'e.trading_name_zh',
+] as const;
 
 /** What buyers see: listings from the read model, product pages from the live revision. */
 export class StorefrontService {
@@ -57,20 +97,7 @@ export class StorefrontService {
     const last = page[page.length - 1];
     const cursorValue = (r: (typeof rows)[number]) => (query.sort === 'newest' ? r.published_at : query.sort === 'popular' ? r.sales_count : r.price_cny_min);
     return {
-      items: page.map((r): ListingCard => ({
-        id: r.product_id,
-        titleEn: r.title_en,
-        titleZh: r.title_zh,
-        subtitleEn: r.subtitle_en,
-        subtitleZh: r.subtitle_zh,
-        cover: { thumb: mediaUrl(r.cover_media_id, 'thumb'), display: mediaUrl(r.cover_media_id, 'display') },
-        price: { cnyFen: r.price_cny_min, origin: { amount: r.price_min_minor, currency: r.currency as CurrencyCode } },
-        originCountry: r.origin_country as ListingCard['originCountry'],
-        exporter: { id: r.exporter_id, nameEn: r.trading_name_en, nameZh: r.trading_name_zh },
-        inStock: r.in_stock === 1,
-        available: r.retail_eligible === 1 && r.price_cny_min !== null,
-        publishedAt: r.published_at,
-      })),
+      items: page.map(toListingCard),
       nextCursor: rows.length > query.limit && last ? encodeCursor(cursorValue(last), last.product_id) : null,
     };
   }
@@ -82,11 +109,7 @@ export class StorefrontService {
     let q = this.db
       .selectFrom('catalog_listings as l')
       .innerJoin('exporters as e', 'e.id', 'l.exporter_id')
-      .select([
-        'l.product_id', 'l.title_en', 'l.title_zh', 'l.subtitle_en', 'l.subtitle_zh', 'l.cover_media_id', 'l.currency', 'l.price_min_minor',
-        'l.price_cny_min', 'l.origin_country', 'l.retail_eligible', 'l.in_stock', 'l.published_at', 'l.sales_count',
-        'e.id as exporter_id', 'e.trading_name_en', 'e.trading_name_zh',
-      ]);
+      .select([...CARD_COLUMNS, 'l.sales_count']);
     if (query.pavilion) {
       const slug = query.pavilion;
       q = q.where('l.pavilion_id', '=', (eb) => eb.selectFrom('pavilions').select('id').where('slug', '=', slug));

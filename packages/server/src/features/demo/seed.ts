@@ -5,6 +5,7 @@ import { AccountService } from '../accounts/account.service.ts';
 import { DEMO_PASSWORD, demoAdmin, demoBuyer, demoCompany, demoExporters, demoPavilions } from './demo-data.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';
+import { seedDemoSearch } from './demo-search.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 
 export interface DemoAccount {
@@ -111,6 +112,7 @@ export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Pro
     accounts.createStaffUser({ ...demoCompany.owner, password, role: 'company_member', companyId, companyRole: 'owner', locale: 'zh-CN' }),
   ]);
   await seedDemoStories(db);
+  await seedDemoSearch(db);
   if (options.files) await seedDemoCatalog(db, { files: options.files, exporterIds });
   return true;
 }

@@ -4,8 +4,9 @@ import { pavilionContentCases } from './pavilion-content.ts';
 import { exporterCases } from './exporters.ts';
 import { catalogCases } from './catalog.ts';
 import { catalogImportCases } from './catalog-import.ts';
+import { searchCases } from './search.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

@@ -1,0 +1,306 @@
+import {
+  countries, type CountryCode, type SearchQuery, type SearchResult, type Suggestion,
+} from '@pavilion/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import { requireRole } from '../../platform/access.ts';
+import { chinaDate, type Clock } from '../../platform/clock.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import { findListingCards } from '../catalog/storefront.service.ts';
+import { QueryLog } from './query-log.ts';
+import { planQuery } from './search-analyzer.ts';
+import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
+import { findCandidates, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
+import { applyFilters, computeFacets, filtersOf, loggedQuery, sortCandidates, type FacetLabels } from './search.rules.ts';
+import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
+
+const MODE_LABELS: Record<string, { en: string; zh: string }> = {
+  '9610': { en: 'Direct mail (9610)', zh: '跨境直邮（9610）' },
+  '1210': { en: 'Bonded warehouse (1210)', zh: '保税仓发货（1210）' },
+};
+const CERT_LABELS: Record<string, { en: string; zh: string }> = {
+  halal: { en: 'Halal', zh: '清真' },
+  organic: { en: 'Organic', zh: '有机' },
+  fair_trade: { en: 'Fair trade', zh: '公平贸易' },
+  gacc: { en: 'GACC registered', zh: '海关总署注册' },
+  haccp: { en: 'HACCP', zh: 'HACCP' },
+  iso22000: { en: 'ISO 22000', zh: 'ISO 22000' },
+  other: { en: 'Other certificate', zh: '其他认证' },
+};
+const RELATED = 6;
+const HOT = 10;
+
+/**
+ * Search for buyers (results with facets, suggestions, hot searches) and its upkeep for operators
+ * (words, synonyms, hot searches, zero-result queries, the background re-index).
+ */
+export class SearchService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+  readonly log: QueryLog;
+  private reindexing: Promise<void> | null = null;
+  private closed = false;
+  private readonly onError: (err: unknown) => void;
+
+  constructor(options: { db: Db; clock: Clock; onError: (err: unknown) => void }) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.onError = options.onError;
+    this.log = new QueryLog({ db: options.db, clock: options.clock, onError: options.onError });
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const { db } = this;
+    const lexicon = await syncedLexicon(db);
+    const lookup = termLookup(db);
+    const plan = await planQuery(lexicon, query.q, lookup);
+    const [pavilions, categories] = await Promise.all([
+      db.selectFrom('pavilions').select(['id', 'slug', 'name_en', 'name_zh']).execute(),
+      db.selectFrom('categories').select(['id', 'name_en', 'name_zh']).execute(),
+    ]);
+    const pavilionId = query.pavilion === undefined ? undefined : (pavilions.find((p) => p.slug === query.pavilion)?.id ?? null);
+    const filters = filtersOf(query, pavilionId);
+    const candidates = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : [];
+    const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
+    const start = (query.page - 1) * query.page_size;
+    const cards = await findListingCards(db, matching.slice(start, start + query.page_size).map((c) => c.productId));
+    const labels: FacetLabels = {
+      pavilion: (id) => named(pavilions.find((p) => p.id === id)),
+      country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
+      category: (id) => named(categories.find((c) => c.id === id)),
+      mode: (mode) => MODE_LABELS[mode] ?? { en: mode, zh: mode },
+      cert: (type) => CERT_LABELS[type] ?? { en: type, zh: type },
+    };
+    this.log.record(loggedQuery(query.q), matching.length);
+
+    let didYouMean: string | null = null;
+    let related: SearchResult['related'] = [];
+    if (matching.length === 0) {
+      // Nothing matched: offer the query without the words the catalog does not know, and products sharing some words.
+      const known = plan.units.filter((u) => u.tree !== null);
+      if (known.length > 0 && known.length < plan.units.length) didYouMean = known.map((u) => u.text).join(' ');
+      const trees: QueryNode[] = [];
+      let atoms = 0;
+      for (const u of known) {
+        if (!u.tree || atoms + atomsOf(u.tree).length > 52) continue;
+        atoms += atomsOf(u.tree).length;
+        trees.push(u.tree);
+      }
+      if (trees.length > 0) {
+        const some = await findCandidates(db, renumber(or(trees)), '');
+        const ids = sortCandidates(some, 'relevance').slice(0, RELATED).map((c) => c.productId);
+        related = await findListingCards(db, ids);
+      }
+    }
+    return {
+      q: query.q,
+      items: cards.map((card) => ({ ...card, highlight: { titleZh: highlight(card.titleZh, plan.needles), titleEn: highlight(card.titleEn, plan.needles) } })),
+      total: matching.length,
+      page: query.page,
+      pageSize: query.page_size,
+      facets: computeFacets(candidates, filters, labels),
+      didYouMean,
+      related,
+    };
+  }
+
+  /** Up to 10: categories and brands whose names hold what was typed, then products whose title starts with it. */
+  async suggest(q: string): Promise<Suggestion[]> {
+    const text = normalizeText(q).trim();
+    const key = text.replace(/\s+/g, '');
+    if (!key) return [];
+    const [names, products] = await Promise.all([findSuggestedNames(this.db, text, 2), findSuggestedProducts(this.db, key, 10)]);
+    const items: Suggestion[] = [
+      ...names.categories.map((c) => ({ kind: 'category' as const, id: c.id, labelZh: c.name_zh, labelEn: c.name_en })),
+      ...names.brands.map((b) => ({ kind: 'brand' as const, id: b.id, labelZh: b.name_zh, labelEn: b.name_en })),
+    ];
+    for (const p of products) if (items.length < 10) items.push({ kind: 'product', id: p.id, labelZh: p.titleZh, labelEn: p.titleEn });
+    return items.slice(0, 10);
+  }
+
+  /** The operators' picks, then the most searched queries of the last 7 days that found something. */
+  async hot(): Promise<Array<{ text: string; source: 'curated' | 'popular' }>> {
+    const curated = await this.db.selectFrom('search_hot').select('text').orderBy('position').execute();
+    const since = chinaDate(new Date(this.clock().getTime() - 7 * 86_400_000));
+    const popular = await this.db
+      .selectFrom('search_query_days')
+      .select(['query', (eb) => eb.fn.sum<number>('searches').as('searches')])
+      .where('day', '>=', since)
+      .groupBy('query')
+      .having((eb) => eb(eb.fn.sum('zero_results'), '<', eb.fn.sum('searches')))
+      .having((eb) => eb.fn.sum('searches'), '>=', 3)
+      .orderBy('searches', 'desc')
+      .orderBy('query')
+      .limit(HOT)
+      .execute();
+    const seen = new Set(curated.map((c) => loggedQuery(c.text)));
+    const items: Array<{ text: string; source: 'curated' | 'popular' }> = curated.map((c) => ({ text: c.text, source: 'curated' }));
+    for (const p of popular) {
+      if (items.length >= HOT) break;
+      if (!seen.has(p.query)) items.push({ text: p.query, source: 'popular' as const });
+    }
+    return items.slice(0, HOT);
+  }
+
+  // Operators: platform-wide, like categories and the HS table (any operator, and admins).
+
+  async zeroResults(caller: Caller | null, days: number): Promise<Array<{ query: string; count: number; lastSeenAt: string }>> {
+    requireRole(caller, 'operator', 'admin');
+    await this.log.flush();
+    const since = chinaDate(new Date(this.clock().getTime() - (days - 1) * 86_400_000));
+    const rows = await this.db
+      .selectFrom('search_query_days')
+      .select(['query', (eb) => eb.fn.sum<number>('zero_results').as('count'), (eb) => eb.fn.max('last_seen_at').as('last_seen_at')])
+      .where('day', '>=', since)
+      .where('zero_results', '>', 0)
+      .groupBy('query')
+      .orderBy('count', 'desc')
+      .orderBy('query')
+      .limit(200)
+      .execute();
+    return rows.map((r) => ({ query: r.query, count: Number(r.count), lastSeenAt: String(r.last_seen_at) }));
+  }
+
+  async listWords(caller: Caller | null) {
+    requireRole(caller, 'operator', 'admin');
+    const rows = await this.db.selectFrom('search_words').select(['word', 'created_at']).where('source', '=', 'operator').orderBy('created_at', 'desc').orderBy('word').execute();
+    return rows.map((r) => ({ word: r.word, createdAt: r.created_at }));
+  }
+
+  /** A new word changes how Chinese is cut: the index is rebuilt in the background with it. */
+  async addWord(caller: Caller | null, word: string) {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const normalized = normalizeText(word).replace(/\s+/g, '');
+    if (!/^\p{Script=Han}{2,12}$/u.test(normalized)) {
+      throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body.word', rule: 'chinese_word', message: 'must be a Chinese word of 2 to 12 characters' }] });
+    }
+    const createdAt = this.clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('search_words').select(['source']).where('word', '=', normalized).executeTakeFirst();
+      if (existing?.source === 'operator') {
+        throw new AppError('ALREADY_EXISTS', { details: [{ field: 'body.word', rule: 'unique', message: 'is already in the word list' }] });
+      }
+      if (existing) await trx.updateTable('search_words').set({ source: 'operator', created_by: staff.userId, created_at: createdAt }).where('word', '=', normalized).execute();
+      else await trx.insertInto('search_words').values({ word: normalized, source: 'operator', created_by: staff.userId, created_at: createdAt }).execute();
+      await bumpLexiconVersion(trx, { epoch: true });
+    });
+    this.startReindex();
+    return { word: normalized, createdAt };
+  }
+
+  async removeWord(caller: Caller | null, word: string): Promise<void> {
+    requireRole(caller, 'operator', 'admin');
+    await this.db.transaction().execute(async (trx) => {
+      const removed = await trx.deleteFrom('search_words').where('word', '=', word).where('source', '=', 'operator').executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 0) throw notFound();
+      await bumpLexiconVersion(trx, { epoch: true });
+    });
+    this.startReindex();
+  }
+
+  async listSynonyms(caller: Caller | null) {
+    requireRole(caller, 'operator', 'admin');
+    const rows = await this.db.selectFrom('search_synonyms').select(['id', 'terms', 'created_at']).orderBy('created_at', 'desc').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, terms: JSON.parse(r.terms) as string[], createdAt: r.created_at }));
+  }
+
+  /** Synonyms apply to queries only: they take effect at once, with no re-index. */
+  async addSynonyms(caller: Caller | null, terms: string[]) {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const distinct = [...new Map(terms.map((t) => [normalizeText(t).replace(/\s+/g, ' ').trim(), t.trim()])).values()];
+    if (distinct.length < 2) {
+      throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body.terms', rule: 'synonym_terms', message: 'must list at least two different words or phrases' }] });
+    }
+    const row = { id: newId(), terms: JSON.stringify(distinct), created_by: staff.userId, created_at: this.clock().toISOString() };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('search_synonyms').values(row).execute();
+      await bumpLexiconVersion(trx, { epoch: false });
+    });
+    return { id: row.id, terms: distinct, createdAt: row.created_at };
+  }
+
+  async removeSynonyms(caller: Caller | null, id: string): Promise<void> {
+    requireRole(caller, 'operator', 'admin');
+    await this.db.transaction().execute(async (trx) => {
+      const removed = await trx.deleteFrom('search_synonyms').where('id', '=', id).executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 0) throw notFound();
+      await bumpLexiconVersion(trx, { epoch: false });
+    });
+  }
+
+  async curatedHot(caller: Caller | null): Promise<string[]> {
+    requireRole(caller, 'operator', 'admin');
+    return (await this.db.selectFrom('search_hot').select('text').orderBy('position').execute()).map((r) => r.text);
+  }
+
+  async setCuratedHot(caller: Caller | null, items: string[]): Promise<string[]> {
+    requireRole(caller, 'operator', 'admin');
+    const distinct = [...new Map(items.map((t) => [loggedQuery(t), t.trim()])).values()];
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('search_hot').execute();
+      if (distinct.length > 0) await trx.insertInto('search_hot').values(distinct.map((text, position) => ({ text, position }))).execute();
+    });
+    return distinct;
+  }
+
+  async indexStatus(caller: Caller | null) {
+    requireRole(caller, 'operator', 'admin');
+    const state = await this.db.selectFrom('search_state').select(['lexicon_version', 'lexicon_epoch']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const counts = await this.db
+      .selectFrom('search_documents')
+      .select([(eb) => eb.fn.countAll<number>().as('documents'), sql<number>`sum(case when lexicon_epoch < ${state.lexicon_epoch} then 1 else 0 end)`.as('pending')])
+      .executeTakeFirstOrThrow();
+    return { documents: Number(counts.documents), pending: Number(counts.pending ?? 0), lexiconVersion: state.lexicon_version };
+  }
+
+  /**
+   * Re-indexes, in small transactions, the products segmented with an older word list. The work
+   * is found from the database, so a restart picks it up where it stopped; one run at a time.
+   */
+  startReindex(): Promise<void> {
+    if (this.reindexing) return this.reindexing;
+    this.reindexing = (async () => {
+      try {
+        for (;;) {
+          if (this.closed) return;
+          const state = await this.db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow();
+          const stale = await this.db
+            .selectFrom('search_documents')
+            .select('product_id')
+            .where('lexicon_epoch', '<', state.lexicon_epoch)
+            .orderBy('lexicon_epoch')
+            .orderBy('product_id')
+            .limit(100)
+            .execute();
+          if (stale.length === 0) return;
+          await this.db.transaction().execute((trx) => indexProducts(trx, stale.map((s) => s.product_id)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } catch (err) {
+        this.onError(err);
+      } finally {
+        this.reindexing = null;
+      }
+    })();
+    return this.reindexing;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.reindexing;
+    await this.log.close();
+  }
+}
+
+function named(row: { name_en: string; name_zh: string } | undefined): { en: string; zh: string } {
+  return row ? { en: row.name_en, zh: row.name_zh } : { en: '', zh: '' };
+}
+
+/** A tree built from units numbered apart gets fresh, distinct bits. */
+function renumber(tree: QueryNode): QueryNode {
+  let next = 0;
+  const walk = (n: QueryNode): QueryNode => (n.kind === 'atom' ? { ...n, bit: next++ } : { ...n, nodes: n.nodes.map(walk) });
+  return walk(tree);
+}

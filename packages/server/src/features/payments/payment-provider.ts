@@ -212,11 +212,16 @@ export class PaymentProviderError extends Error {
   readonly httpStatus: number | undefined;
   /** Whether repeating the same call (same outTradeNo / outRefundNo) may succeed. */
   readonly retryable: boolean;
+  /**
+   * Whether the provider's error answer carried a verified signature. An unsigned one (a gateway's
+   * page, or a forgery) may be reported and retried, but never taken as a fact about the payment.
+   */
+  readonly authenticated: boolean;
 
   constructor(
     code: PaymentProviderErrorCode,
     message: string,
-    options: { providerCode?: string; httpStatus?: number; retryable?: boolean; cause?: unknown } = {},
+    options: { providerCode?: string; httpStatus?: number; retryable?: boolean; authenticated?: boolean; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PaymentProviderError';
@@ -224,5 +229,6 @@ export class PaymentProviderError extends Error {
     this.providerCode = options.providerCode;
     this.httpStatus = options.httpStatus;
     this.retryable = options.retryable ?? false;
+    this.authenticated = options.authenticated ?? false;
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createVerify, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -8,13 +8,14 @@ import { WechatPayProvider, type WechatPayConfig } from './wechat-pay.ts';
 import { startWechatPayServer, type WechatPayFault, type WechatPayServer } from '../../../test/support/wechat-pay-server.ts';
 
 /** A predicate for assert.rejects: a PaymentProviderError with this code (and WeChat's code / HTTP status when given). */
-function providerError(code: PaymentProviderErrorCode, expected: { providerCode?: string; httpStatus?: number; retryable?: boolean } = {}) {
+function providerError(code: PaymentProviderErrorCode, expected: { providerCode?: string; httpStatus?: number; retryable?: boolean; authenticated?: boolean } = {}) {
   return (error: unknown): boolean => {
     assert.ok(error instanceof PaymentProviderError, `expected a PaymentProviderError, got ${String(error)}`);
     assert.equal(error.code, code, error.message);
     if ('providerCode' in expected) assert.equal(error.providerCode, expected.providerCode);
     if (expected.httpStatus !== undefined) assert.equal(error.httpStatus, expected.httpStatus);
     if (expected.retryable !== undefined) assert.equal(error.retryable, expected.retryable, 'retryable');
+    if (expected.authenticated !== undefined) assert.equal(error.authenticated, expected.authenticated, 'authenticated');
     return true;
   };
 }
@@ -385,14 +386,14 @@ describe('WechatPayProvider against a local WeChat Pay API v3 server', () => {
 
     test('500 SYSTEM_ERROR and 429 FREQUENCY_LIMITED surface with their codes, retryable', async () => {
       wechat.failNext({ kind: 'system-error' });
-      await assert.rejects(provider.createPayment(paymentInput()), providerError('PROVIDER_ERROR', { providerCode: 'SYSTEM_ERROR', httpStatus: 500, retryable: true }));
+      await assert.rejects(provider.createPayment(paymentInput()), providerError('PROVIDER_ERROR', { providerCode: 'SYSTEM_ERROR', httpStatus: 500, retryable: true, authenticated: true }));
       wechat.failNext({ kind: 'frequency-limited' });
       await assert.rejects(provider.queryPayment(newOutTradeNo()), providerError('PROVIDER_ERROR', { providerCode: 'FREQUENCY_LIMITED', httpStatus: 429, retryable: true }));
     });
 
-    test('an unsigned 502 page from a gateway → PROVIDER_ERROR without a WeChat code, retryable', async () => {
+    test('an unsigned 502 page from a gateway → PROVIDER_ERROR without a WeChat code, retryable, not authenticated', async () => {
       wechat.failNext({ kind: 'gateway-502' });
-      await assert.rejects(provider.createPayment(paymentInput()), providerError('PROVIDER_ERROR', { providerCode: undefined, httpStatus: 502, retryable: true }));
+      await assert.rejects(provider.createPayment(paymentInput()), providerError('PROVIDER_ERROR', { providerCode: undefined, httpStatus: 502, retryable: true, authenticated: false }));
     });
 
     test('an answer slower than the timeout → UNAVAILABLE, retryable, without waiting for it', async () => {
@@ -422,6 +423,78 @@ describe('WechatPayProvider against a local WeChat Pay API v3 server', () => {
         const text = `${String(failure)} ${String((failure as Error).stack)}`;
         assert.ok(!text.includes(wechat.apiV3Key) && !text.includes(keyBody) && !text.includes('ffffffffffffffff'), text);
       }
+    });
+  });
+
+  describe('platform certificate mode (merchants before WeChat Pay public keys)', () => {
+    // A self-signed certificate and its key made with the OpenSSL command line for this test only
+    // (openssl req -x509 … -set_serial 0x5157F09D69A3F7E3B0D5D0A6B0C4F0E1), standing in for a
+    // WeChat Pay platform certificate: answers and notifications name it by its serial.
+    const CERTIFICATE_SERIAL = '5157F09D69A3F7E3B0D5D0A6B0C4F0E1';
+    const CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIDezCCAmOgAwIBAgIQUVfwnWmj9+Ow1dCmsMTw4TANBgkqhkiG9w0BAQsFADBO
+MQswCQYDVQQGEwJDTjErMCkGA1UECgwiUGF2aWxpb24gdGVzdCBwbGF0Zm9ybSBj
+ZXJ0aWZpY2F0ZTESMBAGA1UEAwwJdGVzdCBvbmx5MCAXDTI2MTEyMzE4MDU0NloY
+DzIxMjYxMDMwMTgwNTQ2WjBOMQswCQYDVQQGEwJDTjErMCkGA1UECgwiUGF2aWxp
+b24gdGVzdCBwbGF0Zm9ybSBjZXJ0aWZpY2F0ZTESMBAGA1UEAwwJdGVzdCBvbmx5
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAzqRCZf7TE2Va2n5kuOAm
+Ve5giNtgne27u5hxFaEdrsXJ/l1qYvDkKOeQuPPtmKyZfEJi+fxlAVvM8/MM35yd
+aYGu9/slxE9bBg2glLDtgTDmarMFX89iUl3T3+RVA3FZi/DOTG7cmCqayB0jHzL0
+YDgeLjzw5tFsawoe+Beu7JnyPWQgT6AkcnsBvGZwlu7ZywzKcY/EbkQqxMDY/jlK
+Xa6Nsoih6Z0gYNm0KxklzWS5pEqfZ2wDCbQRoIbaJLbE9vVgAbCb3pjSFDXDzJiK
+mf0mm2KlvMBjVqdfDlrU/nZgP5jA7yA9xTKdGpdwGP3BxFQv19gV1i2NHtNyeDkU
+KQIDAQABo1MwUTAdBgNVHQ4EFgQUguhs7OFjT5rxSwHZDYnZBZUROBMwHwYDVR0j
+BBgwFoAUguhs7OFjT5rxSwHZDYnZBZUROBMwDwYDVR0TAQH/BAUwAwEB/zANBgkq
+hkiG9w0BAQsFAAOCAQEACbgbj7uHSvyxSZ9cyUX8npnS8HdiCp7hH2gJFUXogfl8
+pVo9wiNAOBIGk30qya6WBeMSDOG+3cPIm4tyhxGT5XKP/yDRcNQ+ZaDYWspNqiXQ
+s59HmOk0IutgpBzkmMyyfWF86DErpWCQQAFP8BsSCY6by+zWHR8Qhr8woDczZqGw
+ITHvYDCH2PUT7BVyt5Y88JjvRkQf4DSW1Y/gbiywWkVbnBDhFI/qbrIlovNRkCNt
+PnTwXubRMI5/4K+zasFbQ6CPtryx5Y4ZfYxqt1Ot44yGiRgtBETuFXdjYDUQHlWD
+NUHV8nTdveEADM0SXVX7jZifuJNnaW7F8bVloKb4dg==
+-----END CERTIFICATE-----
+`;
+    const CERTIFICATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvwIBADANBgkqhkiG9w0BAQEFAASCBKkwggSlAgEAAoIBAQDOpEJl/tMTZVra
+fmS44CZV7mCI22Cd7bu7mHEVoR2uxcn+XWpi8OQo55C48+2YrJl8QmL5/GUBW8zz
+8wzfnJ1pga73+yXET1sGDaCUsO2BMOZqswVfz2JSXdPf5FUDcVmL8M5MbtyYKprI
+HSMfMvRgOB4uPPDm0WxrCh74F67smfI9ZCBPoCRyewG8ZnCW7tnLDMpxj8RuRCrE
+wNj+OUpdro2yiKHpnSBg2bQrGSXNZLmkSp9nbAMJtBGghtoktsT29WABsJvemNIU
+NcPMmIqZ/SabYqW8wGNWp18OWtT+dmA/mMDvID3FMp0al3AY/cHEVC/X2BXWLY0e
+03J4ORQpAgMBAAECggEAKUk8UvCU750ih+EU8rMmNakI9I8QQL2M8rBEd9PXAGJY
+N1Amv1nt3BZYHfvujsB9cgw5hkTdUWYsDtmSyuKZuMjGUpmFNDG+t/jlCpBHA7bn
+co4OFtRyio5glK0kJynwgDs+nJrRzD1G65CWwdcGaGsN7KMUZqmVBdXh1iO1OWQ0
+VxU+SYFaOjyYM9BnGOSNGHRTJ4Zs4hE50qkAjAF4qiGl4Bve92qk842Y3aHi4Ybp
+il6zQDeVkPq1Kim7GnHiH+0M2nIkgdp1g1ZIE817rve3+Cw/lx5LlwSKEAS1vtSg
+SnUhZXA4eZf9BsnsCs1Z2F0+UYfNDd3+Lds6RyommQKBgQD+fh1PVlaRm/aS+woJ
+auzolvBF+69Umnhep2yP6z5l27f4QXOI/SBVoB8Psz1yC8152aTQQQFCB7GOsunN
+pNYrfHLF24JsNXqhQ9Yd6NQWq5LViTw7T0UIFD3E0bC8x4nwxRLHD9Wo3+qlQGEC
+p7WvQibPV1gs28vhWvYxzUBTywKBgQDP3Za2uMa+cdBcIoRs7wP5yUvgoGN/k2Sm
+EhdDTnQiaejR29/l1OCmqG+jCVdzF9qFzEkHIEL91uAFUOApeHfBmc7L5YaJrFgw
+72yuLXunu4QvDew8nNYjH1/sVwsIYyP6MN3hRBp87gfoPEz5GaqEpwdvTnJoku/E
+KujI+CaBWwKBgQDBG28gIXJk4MSUOPsftEv6HXZKlDUxbFkD8eTVu/pIDhYlwXxq
+qTAc6PhI0IhCfqQ23qhKAdlzgiUAE9CHY5nDu5XXfr4TX+0iazgQz/gHD7/GWnEi
+y/6kp79LFpYWWQ7ZbKDX/bLxhp8lL5mtCxc42mhaknts5odpA72mgolaSwKBgQCy
+wWWFlxta1XeQdCKbp2Qs393/uw41vOQ2KKKWwBYBLkEIj+RYupvC1mDCvRrWIDJN
+E6PNnAHgV3PpPma3YyDhfcqn76emJ27kDlHQ685GLWz8JiX87gb8x1NvZF9ZhCCB
+XJrCyRVaUDy+i3TKVzcbwqQTJUwgABRvB1OO2FAMtwKBgQCLXiu6/RPyBLIMbjpj
+5Ly0e/TUrR4g9/vKvWrkCCGFGuCa4EZ0Jduy6JOMA+B9MhK9QMQChuIFgnpn+MhZ
+sxBXPUT770LU2vwNyXM33THdGPJCZzunvhAorEIKX7w3W7t1RVslY9ULuCd4cmd3
+O8N0FNEtCxAFPqmRvb0vSdn9PA==
+-----END PRIVATE KEY-----
+`;
+
+    test('a notification signed with the certificate\'s key under its serial verifies; the certificate filed under another serial is refused at start', async () => {
+      const withCertificate = new WechatPayProvider({ ...config, platformKeys: { [CERTIFICATE_SERIAL]: CERTIFICATE_PEM, [wechat.platformSerial]: wechat.platformPublicKeyPem } });
+      const input = paymentInput();
+      await withCertificate.createPayment(input);
+      wechat.pay(input.outTradeNo);
+      const signedByCertificate = wechat.paymentNotification(input.outTradeNo, { privateKey: createPrivateKey(CERTIFICATE_KEY_PEM), serial: CERTIFICATE_SERIAL });
+      assert.equal((await withCertificate.parsePaymentNotification(signedByCertificate)).transaction.outTradeNo, input.outTradeNo);
+      // Serials are hex: configured in lower case, the certificate still answers to WeChat's upper-case serial.
+      const lowerCase = new WechatPayProvider({ ...config, platformKeys: { [CERTIFICATE_SERIAL.toLowerCase()]: CERTIFICATE_PEM } });
+      const again = wechat.paymentNotification(input.outTradeNo, { privateKey: createPrivateKey(CERTIFICATE_KEY_PEM), serial: CERTIFICATE_SERIAL });
+      assert.equal((await lowerCase.parsePaymentNotification(again)).transaction.tradeState, 'SUCCESS');
+      assert.throws(() => new WechatPayProvider({ ...config, platformKeys: { '1DDE55AD98ED71D6EDD4A4A16996DE7B47773A8C': CERTIFICATE_PEM } }), RangeError);
     });
   });
 

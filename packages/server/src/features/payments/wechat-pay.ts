@@ -91,7 +91,7 @@ export class WechatPayProvider implements PaymentProvider {
     this.merchantKey = createPrivateKey(config.merchantPrivateKeyPem);
     this.apiV3Key = Buffer.from(config.apiV3Key, 'utf8');
     if (this.apiV3Key.length !== 32) throw new RangeError('apiV3Key must be 32 bytes (WeChat Pay sets 32 characters)');
-    this.platformKeys = new Map(Object.entries(config.platformKeys).map(([serial, pem]) => [serial, platformKey(serial, pem)]));
+    this.platformKeys = new Map(Object.entries(config.platformKeys).map(([serial, pem]) => platformKey(serial, pem)));
     if (this.platformKeys.size === 0) throw new RangeError('platformKeys: at least one WeChat Pay platform certificate or public key is needed');
     this.apiBase = (config.apiBase ?? WECHAT_PAY_API_BASE).replace(/\/+$/, '');
     this.timeoutMs = config.timeoutMs ?? 10_000;
@@ -137,10 +137,11 @@ export class WechatPayProvider implements PaymentProvider {
     try {
       const answer = await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.mchid });
       // 204 is the only "closed"; a 202 USER_PAYING means the buyer is paying right now.
-      if (answer.status !== 204) throw providerError(answer.status, answer.json);
+      if (answer.status !== 204) throw providerError(answer.status, answer.json, true);
     } catch (error) {
-      // Closing twice is the goal reached, not a failure (a cancel and an expiry may race).
-      if (error instanceof PaymentProviderError && error.providerCode === 'ORDER_CLOSED') return;
+      // Closing twice is the goal reached, not a failure (a cancel and an expiry may race); only
+      // WeChat's signed word for it counts, or a forged answer could leave an order payable.
+      if (error instanceof PaymentProviderError && error.providerCode === 'ORDER_CLOSED' && error.authenticated) return;
       throw error;
     }
   }
@@ -196,7 +197,7 @@ export class WechatPayProvider implements PaymentProvider {
     const unsignedError = !response.ok && 'problem' in signed && signed.problem === 'missing';
     if (!unsignedError) this.verifySigned(response.headers, text);
     const json = text === '' ? undefined : parseJson(text, `WeChat Pay's answer to ${method} ${url.split('?')[0]}`, response.ok);
-    if (!response.ok) throw providerError(response.status, json);
+    if (!response.ok) throw providerError(response.status, json, !unsignedError);
     return { status: response.status, json };
   }
 
@@ -257,16 +258,19 @@ export class WechatPayProvider implements PaymentProvider {
   }
 }
 
-/** A platform certificate (its serial checked against the name it is filed under) or a WeChat Pay public key. */
-function platformKey(serial: string, pem: string): KeyObject {
+/**
+ * A platform certificate (its serial checked against the name it is filed under, and filed under
+ * the upper-case hex WeChat sends in Wechatpay-Serial) or a WeChat Pay public key under its id.
+ */
+function platformKey(serial: string, pem: string): [string, KeyObject] {
   if (pem.includes('BEGIN CERTIFICATE')) {
     const certificate = new X509Certificate(pem);
     if (certificate.serialNumber.toUpperCase() !== serial.toUpperCase()) {
       throw new RangeError(`platformKeys: the certificate filed under ${serial} has serial ${certificate.serialNumber}`);
     }
-    return certificate.publicKey;
+    return [certificate.serialNumber.toUpperCase(), certificate.publicKey];
   }
-  return createPublicKey(pem);
+  return [serial, createPublicKey(pem)];
 }
 
 function toRefund(wire: WireRefund): RefundResult {
@@ -314,13 +318,14 @@ function parseWire<T extends z.ZodType>(schema: T, value: unknown, what: string)
 /** WeChat's codes that say "the same call again later may work". */
 const RETRYABLE_CODES = new Set(['SYSTEM_ERROR', 'SYSTEMERROR', 'FREQUENCY_LIMITED', 'USER_PAYING', 'USERPAYING', 'BANK_ERROR']);
 
-function providerError(status: number, json: unknown): PaymentProviderError {
+function providerError(status: number, json: unknown, authenticated: boolean): PaymentProviderError {
   const parsed = wireErrorSchema.safeParse(json);
   const providerCode = parsed.success ? parsed.data.code : undefined;
   const providerMessage = parsed.success ? (parsed.data.message ?? '') : 'no {code, message} body';
-  return new PaymentProviderError('PROVIDER_ERROR', `WeChat Pay answered ${status} ${providerCode ?? ''}: ${providerMessage}`.replace('  ', ' '), {
+  return new PaymentProviderError('PROVIDER_ERROR', `WeChat Pay answered ${status}${providerCode === undefined ? '' : ` ${providerCode}`}: ${providerMessage}`, {
     ...(providerCode === undefined ? {} : { providerCode }),
     httpStatus: status,
+    authenticated,
     retryable: status >= 500 || status === 429 || (providerCode !== undefined && RETRYABLE_CODES.has(providerCode)),
   });
 }

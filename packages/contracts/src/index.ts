@@ -14,3 +14,5 @@ export * from './categories.ts';
 export * from './hs-rates.ts';
 export * from './exporters.ts';
 export * from './product-review.ts';
+export * from './resident-id.ts';
+export * from './checkout.ts';

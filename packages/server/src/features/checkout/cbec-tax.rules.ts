@@ -31,7 +31,7 @@ const FULL_SHARE = { numerator: 1n, denominator: 1n } as const;
 
 /**
  * `cbec`: within the limits: 0% tariff, 70% of VAT and consumption tax.
- * `general`: the single indivisible item above the per-order limit (财关税〔2018〕49号 art. 3), taxed in
+ * `general`: the single indivisible item above the per-order limit (财关税〔2018〕49号 art. 2), taxed in
  * full at general-trade rates: the MFN tariff plus 100% of VAT and consumption tax.
  */
 export type TaxRegime = 'cbec' | 'general';

@@ -100,6 +100,12 @@ export const validationMessages = {
   },
   chinaDivisionCode: { en: 'must be a 6-digit administrative division code of mainland China', zh: '须为 6 位中国大陆行政区划代码' },
   chinaDivisionMismatch: { en: 'does not contain the district chosen', zh: '与所选区县不对应' },
+  // Shipping templates (运费模板) of exporters.
+  freightRateRequired: { en: 'needs at least one rate', zh: '至少需要一个运费标准' },
+  freightWeight: { en: 'must be a whole number of grams above 0', zh: '须为大于 0 的整数克数' },
+  freightFen: { en: 'must be a whole number of fen, 0 or more', zh: '须为不小于 0 的整数（单位：分）' },
+  freightGroup: { en: 'must be one of the groups with a rate', zh: '须为已设置运费标准的地区分组' },
+  mainlandProvince: { en: 'must be a mainland province code such as 650000', zh: '须为中国大陆省级行政区划代码，如 650000' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

@@ -15,3 +15,5 @@ export * from './hs-rates.ts';
 export * from './exporters.ts';
 export * from './product-review.ts';
 export * from './search.ts';
+export * from './resident-id.ts';
+export * from './checkout.ts';

@@ -91,6 +91,25 @@ export const validationMessages = {
   importUnknownOptionValue: { en: 'is not one of the values listed for this option', zh: '不在该规格列出的可选值中' },
   importSkuInFile: { en: 'repeats the SKU of another product in this file', zh: '与本文件中另一商品的货号重复' },
   importSkuTaken: { en: 'is already used by another of your products', zh: '已被您的其他商品使用' },
+  // Checkout: the buyer's identity (GB 11643) and the consignee's address (GB/T 2260).
+  residentIdFormat: {
+    en: 'must be the 18-character resident ID number: 17 digits, then a digit or X',
+    zh: '须为 18 位居民身份证号码：17 位数字加 1 位数字或 X',
+  },
+  residentIdBirthDate: { en: 'holds a birth date that is not possible: please check the number', zh: '其中的出生日期不正确，请核对号码' },
+  residentIdCheckDigit: { en: 'does not pass the check digit: please check the number', zh: '校验位不正确，请核对号码' },
+  buyerName: {
+    en: 'must be the name on the ID card: 2–30 Chinese characters (· between the parts of a transcribed name)',
+    zh: '须为身份证上的姓名：2–30 个汉字（音译姓名各部分之间用 · 分隔）',
+  },
+  chinaDivisionCode: { en: 'must be a 6-digit administrative division code of mainland China', zh: '须为 6 位中国大陆行政区划代码' },
+  chinaDivisionMismatch: { en: 'does not contain the district chosen', zh: '与所选区县不对应' },
+  // Shipping templates (运费模板) of exporters.
+  freightRateRequired: { en: 'needs at least one rate', zh: '至少需要一个运费标准' },
+  freightWeight: { en: 'must be a whole number of grams above 0', zh: '须为大于 0 的整数克数' },
+  freightFen: { en: 'must be a whole number of fen, 0 or more', zh: '须为不小于 0 的整数（单位：分）' },
+  freightGroup: { en: 'must be one of the groups with a rate', zh: '须为已设置运费标准的地区分组' },
+  mainlandProvince: { en: 'must be a mainland province code such as 650000', zh: '须为中国大陆省级行政区划代码，如 650000' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

@@ -82,7 +82,10 @@ describe('search', () => {
     const desc = (await search('q=oil&sort=price_desc&page_size=60')).items.map((i) => i.price.cnyFen ?? -Infinity).filter((p) => p !== -Infinity);
     assert.deepEqual(desc, [...desc].sort((a, b) => b - a));
     const pacific = await search('q=oil&pavilion=pacific&page_size=60');
+    assert.ok(pacific.total > 0);
     assert.ok(pacific.items.every((i) => ['FJ', 'WS', 'TO', 'VU', 'PG'].includes(i.originCountry)));
+    // Facet values are what the filter takes: the pavilion's slug.
+    assert.equal(all.facets.pavilion.find((p) => p.value === 'pacific')?.count, pacific.total);
     const halal = await search('q=%E7%BD%95%E8%90%A8&cert=halal&page_size=60');
     assert.ok(halal.total > 0);
     assert.equal(halal.total, (await search('q=%E7%BD%95%E8%90%A8&page_size=60')).facets.cert.find((c) => c.value === 'halal')?.count);
@@ -105,11 +108,14 @@ describe('search', () => {
     assert.equal(none.didYouMean, '蜂蜜');
     assert.ok(none.related.length > 0);
     await search('q=zzqxw');
+    await search('q=zzqxw&page=2');
+    await search('q=qqzzy&country=FJ');
     const res = await asOperator('GET', '/api/operator/search/zero-results?days=7');
     assert.equal(res.statusCode, 200, res.body);
     const row = res.json().items.find((i: { query: string }) => i.query === 'zzqxw');
     assert.equal(row?.count, 1);
     assert.equal(res.json().items.find((i: { query: string }) => i.query === '蜂蜜 zzqxw')?.count, 1);
+    assert.ok(!res.json().items.some((i: { query: string }) => i.query === 'qqzzy'), 'a filter that empties the list is no missing product');
   });
 
   test('suggestions: at most ten, products by Chinese, pinyin and English prefixes', async () => {

@@ -17,11 +17,15 @@ import {
 } from '@pavilion/contracts';
 import {
   categoryTreeSchema,
+  hotSearchesSchema,
   listingPageSchema,
   productPageSchema,
+  searchResultSchema,
   storeBrandSchema,
   storeExporterSchema,
   storyDetailSchema,
+  suggestResultSchema,
+  type SearchQueryInput,
   type listingQuerySchema,
 } from '@pavilion/contracts';
 import { i18n } from '../i18n/i18n.ts';
@@ -138,6 +142,12 @@ export type StoryDetail = z.output<typeof storyDetailSchema>;
 export type StoreExporter = z.output<typeof storeExporterSchema>;
 export type StoreBrand = z.output<typeof storeBrandSchema>;
 
+/** A search: what was typed, the filters and the sort as the address carries them (yuan as typed), and the page. */
+export type StoreSearchQuery = Omit<SearchQueryInput, 'page' | 'page_size'> & { page?: number; page_size?: number };
+export type StoreSearchResult = z.output<typeof searchResultSchema>;
+export type Suggestions = z.output<typeof suggestResultSchema>;
+export type HotSearches = z.output<typeof hotSearchesSchema>;
+
 /** `?a=1&b=x` from the defined values only. */
 function queryString(values: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
@@ -158,4 +168,7 @@ export const storeApi = {
     get(`/api/store/pavilions/${segment(slug)}/stories/${segment(storySlug)}`, storyDetailSchema),
   getExporter: (id: string) => get(`/api/store/exporters/${segment(id)}`, storeExporterSchema),
   getBrand: (id: string) => get(`/api/store/brands/${segment(id)}`, storeBrandSchema),
+  search: (query: StoreSearchQuery) => get(`/api/store/search${queryString(query)}`, searchResultSchema),
+  suggest: (q: string) => get(`/api/store/search/suggest${queryString({ q })}`, suggestResultSchema),
+  getHotSearches: () => get('/api/store/search/hot', hotSearchesSchema),
 };

@@ -3,7 +3,9 @@ import {
   categoryNodeSchema,
   exchangeRateOverviewSchema,
   exchangeRateSchema,
+  curatedHotSearchesSchema,
   exporterQueueSchema,
+  hotSearchesSchema,
   hsRateListSchema,
   hsRateSchema,
   imageSchema,
@@ -14,7 +16,13 @@ import {
   operatorStoryListSchema,
   operatorStorySchema,
   reviewQueueSchema,
+  searchIndexStatusSchema,
+  searchWordListSchema,
+  searchWordSchema,
   storeBrandSchema,
+  synonymListSchema,
+  synonymSchema,
+  zeroResultListSchema,
   type CategoryCreateInput,
   type CategoryUpdateInput,
   type ExporterStatus,
@@ -24,6 +32,9 @@ import {
   type ReviewReason,
   type StoryInput,
   type exchangeRateInputSchema,
+  type hotSearchInputSchema,
+  type searchWordInputSchema,
+  type synonymInputSchema,
 } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
 
@@ -34,13 +45,20 @@ export type RateOverview = z.output<typeof exchangeRateOverviewSchema>;
 export type RateInput = z.output<typeof exchangeRateInputSchema>;
 export type PavilionContent = z.output<typeof operatorPavilionContentSchema>;
 export type StoryListItem = z.output<typeof operatorStoryListSchema>['items'][number];
+export type ZeroResultQuery = z.output<typeof zeroResultListSchema>['items'][number];
+export type SearchWord = z.output<typeof searchWordSchema>;
+export type SearchWordInput = z.output<typeof searchWordInputSchema>;
+export type Synonym = z.output<typeof synonymSchema>;
+export type SynonymInput = z.output<typeof synonymInputSchema>;
+export type HotSearchInput = z.output<typeof hotSearchInputSchema>;
+export type SearchIndexStatus = z.output<typeof searchIndexStatusSchema>;
 
 const exporterPath = (id: string) => `/api/operator/exporters/${seg(id)}`;
 const productPath = (id: string) => `/api/operator/products/${seg(id)}`;
 const pavilionPath = (id: string) => `/api/operator/pavilions/${seg(id)}`;
 const storyPath = (pavilionId: string, storyId: string) => `${pavilionPath(pavilionId)}/stories/${seg(storyId)}`;
 
-/** The operator console's calls: reviews, rates, the HS table, categories and pavilion content. */
+/** The operator console's calls: reviews, rates, the HS table, categories, pavilion content and search. */
 export const operatorApi = {
   exporterQueue: (status: ExporterStatus, page: number) =>
     call('GET', `/api/operator/exporters?status=${status}&page=${page}&pageSize=50`, exporterQueueSchema),
@@ -89,4 +107,17 @@ export const operatorApi = {
   deleteStory: (pavilionId: string, storyId: string) => callNoContent('DELETE', storyPath(pavilionId, storyId)),
   setStoryPublished: (pavilionId: string, storyId: string, publish: boolean) =>
     call('POST', `${storyPath(pavilionId, storyId)}/${publish ? 'publish' : 'unpublish'}`, operatorStorySchema),
+
+  zeroResultQueries: (days: number) => call('GET', `/api/operator/search/zero-results?days=${days}`, zeroResultListSchema),
+  listSearchWords: () => call('GET', '/api/operator/search/words', searchWordListSchema),
+  addSearchWord: (body: SearchWordInput) => call('POST', '/api/operator/search/words', searchWordSchema, body),
+  deleteSearchWord: (word: string) => callNoContent('DELETE', `/api/operator/search/words/${seg(word)}`),
+  listSynonyms: () => call('GET', '/api/operator/search/synonyms', synonymListSchema),
+  addSynonyms: (body: SynonymInput) => call('POST', '/api/operator/search/synonyms', synonymSchema, body),
+  deleteSynonyms: (id: string) => callNoContent('DELETE', `/api/operator/search/synonyms/${seg(id)}`),
+  getCuratedHotSearches: () => call('GET', '/api/operator/search/hot', curatedHotSearchesSchema),
+  putCuratedHotSearches: (body: HotSearchInput) => call('PUT', '/api/operator/search/hot', curatedHotSearchesSchema, body),
+  /** What the storefront shows: the curated words, then buyers' most searched. */
+  storeHotSearches: () => call('GET', '/api/store/search/hot', hotSearchesSchema),
+  searchIndexStatus: () => call('GET', '/api/operator/search/index', searchIndexStatusSchema),
 };

@@ -17,6 +17,7 @@ const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx'
 const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
 const ProductReviewPageLazy = lazyPage(() => import('./products/product-review-page.tsx').then((module) => module.ProductReviewPage));
 const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((module) => module.RatesPage));
+const SearchPageLazy = lazyPage(() => import('./search/search-page.tsx').then((module) => module.SearchPage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
 export function OperatorApp() {
@@ -29,6 +30,7 @@ export function OperatorApp() {
     { path: operatorPaths.rates, label: t('operator.menu.rates'), testId: 'menu-rates' },
     { path: operatorPaths.hsRates, label: t('operator.menu.hsRates'), testId: 'menu-hs-rates' },
     { path: operatorPaths.categories, label: t('operator.menu.categories'), testId: 'menu-categories' },
+    { path: operatorPaths.search, label: t('operator.menu.search'), testId: 'menu-search' },
   ];
   return (
     <ConsoleProviders>
@@ -48,6 +50,7 @@ export function OperatorApp() {
           <Route path="rates" element={<RatesPageLazy />} />
           <Route path="hs-rates" element={<HsRatesPageLazy />} />
           <Route path="categories" element={<CategoriesPageLazy />} />
+          <Route path="search" element={<SearchPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -9,6 +9,7 @@ export const operatorPaths = {
   rates: '/operator/rates',
   hsRates: '/operator/hs-rates',
   categories: '/operator/categories',
+  search: '/operator/search',
   pavilions: '/operator/pavilions',
   pavilion: (id: string) => `/operator/pavilions/${encodeURIComponent(id)}`,
 } as const;

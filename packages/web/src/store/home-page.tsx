@@ -11,6 +11,7 @@ import { CategoryShortcuts } from './components/category-shortcuts.tsx';
 import { FeaturedProducts } from './components/featured-products.tsx';
 import { usePavilion, usePavilionList } from './components/store-data.ts';
 import { ProductFeed } from './components/product-feed.tsx';
+import { SearchEntry } from './components/search-entry.tsx';
 import { Section } from './components/section.tsx';
 import { PavilionCard } from './pavilion-card.tsx';
 import { StoreError, StoreLoading, StorePage } from './store-ui.tsx';
@@ -22,7 +23,8 @@ export function HomePage() {
   const { t } = useTranslation();
   const pavilions = usePavilionList();
   return (
-    <StorePage title={t('store.home.title')}>
+    <StorePage title={t('store.home.title')} search={false}>
+      <SearchEntry />
       <AccountBar />
       <CategoryShortcuts />
       <Section title={t('store.home.pavilions')}>

@@ -14,6 +14,7 @@ import { LoginPage } from './login-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PavilionPage } from './pavilion-page.tsx';
 import { ProductPage } from './product-page.tsx';
+import { SearchPage } from './search/search-page.tsx';
 import { StoryPage } from './story-page.tsx';
 import './store.css';
 
@@ -33,6 +34,7 @@ export function StoreApp() {
         <Route path="products/:id" element={<ProductPage />} />
         <Route path="exporters/:id" element={<ExporterPage />} />
         <Route path="brands/:id" element={<BrandPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="me" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />

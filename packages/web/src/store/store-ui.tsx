@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/face-language.tsx';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../shared/errors.ts';
+import { SearchLink } from './components/search-entry.tsx';
 import { ShareButton } from './components/share-button.tsx';
 
 /** The language switch of every storefront page: "English" in Chinese, "中文" in English. */
@@ -19,10 +20,13 @@ export function StoreLanguageSwitch() {
   );
 }
 
-type StorePageProps = { title: ReactNode; backTo?: string; share?: boolean; children: ReactNode };
+type StorePageProps = { title: ReactNode; backTo?: string; share?: boolean; search?: boolean; children: ReactNode };
 
-/** A storefront page: its title bar (with the language switch, and a share button on pages worth sharing) and its content. */
-export function StorePage({ title, backTo, share = false, children }: StorePageProps) {
+/**
+ * A storefront page: its title bar (a way to search, the language switch, and a share button on pages
+ * worth sharing) and its content. `search={false}` on pages that show the search box themselves.
+ */
+export function StorePage({ title, backTo, share = false, search = true, children }: StorePageProps) {
   const navigate = useNavigate();
   useEffect(() => {
     // The tab's title and what a browser's own share sheet uses; Open Graph tags come from the server.
@@ -35,6 +39,7 @@ export function StorePage({ title, backTo, share = false, children }: StorePageP
         onBack={() => void (cameFromThisApp() ? navigate(-1) : navigate(backTo ?? '/'))}
         right={
           <Space style={{ '--gap': '6px' }}>
+            {search && <SearchLink />}
             {share && <ShareButton />}
             <StoreLanguageSwitch />
           </Space>
@@ -49,7 +54,7 @@ export function StorePage({ title, backTo, share = false, children }: StorePageP
 }
 
 /** React Router counts the entries it pushed: above 0, "back" stays in the storefront (a shared link opens at 0). */
-function cameFromThisApp(): boolean {
+export function cameFromThisApp(): boolean {
   const state: unknown = window.history.state;
   return typeof state === 'object' && state !== null && 'idx' in state && typeof state.idx === 'number' && state.idx > 0;
 }

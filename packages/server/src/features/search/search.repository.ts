@@ -61,7 +61,7 @@ export async function findCandidates(db: Db, tree: QueryNode, phrase: string): P
   const values = sql.join(rows.map((r) => sql`(cast(${r.term} as text), cast(${r.bit} as bigint), cast(${r.weight} as integer))`));
   const contains = isPostgres(db) ? sql`strpos(d.phrase_text, ${phrase})` : sql`instr(d.phrase_text, ${phrase})`;
   const result = await sql<{
-    product_id: string; score: number; phrase: number; pavilion_id: string; origin_country: string; category_id: string; category_root: string;
+    product_id: string; score: number; phrase: number; pavilion: string; origin_country: string; category_id: string; category_root: string;
     price_cny_min: number | null; customs_modes: string; certifications: string; in_stock: number; retail_eligible: number; sales_count: number; published_at: string;
   }>`
     with q (term, bit, w) as (values ${values}),
@@ -71,17 +71,18 @@ export async function findCandidates(db: Db, tree: QueryNode, phrase: string): P
       group by p.product_id
     )
     select m.product_id, m.score, case when ${phrase} <> '' and ${contains} > 0 then 1 else 0 end as phrase,
-      l.pavilion_id, l.origin_country, l.category_id, l.category_root, l.price_cny_min, l.customs_modes, d.certifications,
+      pv.slug as pavilion, l.origin_country, l.category_id, l.category_root, l.price_cny_min, l.customs_modes, d.certifications,
       l.in_stock, l.retail_eligible, l.sales_count, l.published_at
     from m
     inner join catalog_listings l on l.product_id = m.product_id
     inner join search_documents d on d.product_id = m.product_id
+    inner join pavilions pv on pv.id = l.pavilion_id
     where ${sql.raw(condition(tree))}`.execute(db);
   return result.rows.map((r) => ({
     productId: r.product_id,
     score: Number(r.score),
     phrase: Number(r.phrase) === 1,
-    pavilionId: r.pavilion_id,
+    pavilion: r.pavilion,
     country: r.origin_country,
     categoryId: r.category_id,
     categoryRoot: r.category_root,

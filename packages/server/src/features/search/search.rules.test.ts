@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { applyFilters, computeFacets, loggedQuery, PHRASE_BONUS, sortCandidates, type Candidate, type FacetLabels } from './search.rules.ts';
 
 const base: Candidate = {
-  productId: 'a', score: 1000, phrase: false, pavilionId: 'pk', country: 'PK', categoryId: 'honey', categoryRoot: 'food', priceFen: 10_000,
+  productId: 'a', score: 1000, phrase: false, pavilion: 'pakistan', country: 'PK', categoryId: 'honey', categoryRoot: 'food', priceFen: 10_000,
   modes: ['9610'], certifications: [], inStock: true, available: true, salesCount: 10, publishedAt: '2026-11-01T00:00:00.000Z',
 };
 const c = (over: Partial<Candidate>): Candidate => ({ ...base, ...over });
@@ -40,7 +40,7 @@ test('facets count each value with the other filters applied', () => {
   assert.deepEqual(facets.country.map((f) => [f.value, f.count]), [['FJ', 1], ['WS', 1]]);
   assert.deepEqual(facets.cert.map((f) => [f.value, f.count]), [['organic', 1]]);
   assert.equal(facets.inStock, 1);
-  assert.deepEqual(facets.price, [{ minFen: 10_000, maxFen: 20_000, count: 1 }]);
+  assert.deepEqual(facets.price, [{ minFen: 5_000, maxFen: 10_000, count: 1 }], '¥100.00 is in ¥50–100, as a filter up to ¥100 includes it');
 });
 
 test('queries are logged in one form whatever the width, case and spacing', () => {

@@ -8,7 +8,8 @@ export interface Candidate {
   productId: string;
   score: number;
   phrase: boolean;
-  pavilionId: string;
+  /** The pavilion's slug: the value of the facet and of the filter. */
+  pavilion: string;
   country: string;
   categoryId: string;
   categoryRoot: string;
@@ -30,7 +31,8 @@ type FilterName = 'pavilion' | 'country' | 'category' | 'price' | 'mode' | 'cert
 
 /** The filters of a query, resolved (a pavilion slug to its id). Absent: not filtering. */
 export interface Filters {
-  pavilionId?: string | null;
+  /** A pavilion slug (candidates carry their pavilion's slug). */
+  pavilion?: string;
   country?: string;
   category?: string;
   priceMinFen?: number;
@@ -40,9 +42,9 @@ export interface Filters {
   inStock?: boolean;
 }
 
-export function filtersOf(query: SearchQuery, pavilionId: string | null | undefined): Filters {
+export function filtersOf(query: SearchQuery): Filters {
   return {
-    ...(query.pavilion !== undefined ? { pavilionId: pavilionId ?? null } : {}),
+    ...(query.pavilion !== undefined ? { pavilion: query.pavilion } : {}),
     ...(query.country ? { country: query.country } : {}),
     ...(query.category ? { category: query.category } : {}),
     ...(query.price_min !== undefined ? { priceMinFen: query.price_min } : {}),
@@ -54,7 +56,7 @@ export function filtersOf(query: SearchQuery, pavilionId: string | null | undefi
 }
 
 function passes(c: Candidate, f: Filters, skip?: FilterName): boolean {
-  if (skip !== 'pavilion' && f.pavilionId !== undefined && c.pavilionId !== f.pavilionId) return false;
+  if (skip !== 'pavilion' && f.pavilion !== undefined && c.pavilion !== f.pavilion) return false;
   if (skip !== 'country' && f.country !== undefined && c.country !== f.country) return false;
   if (skip !== 'category' && f.category !== undefined && c.categoryId !== f.category && c.categoryRoot !== f.category) return false;
   if (skip !== 'price' && (f.priceMinFen !== undefined || f.priceMaxFen !== undefined)) {
@@ -67,6 +69,8 @@ function passes(c: Candidate, f: Filters, skip?: FilterName): boolean {
   if (skip !== 'inStock' && f.inStock && !c.inStock) return false;
   return true;
 }
+
+export const hasFilters = (filters: Filters): boolean => Object.keys(filters).length > 0;
 
 export const applyFilters = (candidates: Candidate[], filters: Filters): Candidate[] => candidates.filter((c) => passes(c, filters));
 
@@ -90,7 +94,7 @@ export function sortCandidates(candidates: Candidate[], sort: SearchSort): Candi
   return [...candidates].sort(comparators[sort]);
 }
 
-/** Yuan price bands shown in the filter drawer, in fen. */
+/** Yuan price bands shown in the filter drawer, in fen: each holds prices above its minimum up to its maximum (the first from zero), as a buyer reads "¥50–100". */
 export const PRICE_BANDS: ReadonlyArray<readonly [number, number | null]> = [
   [0, 5_000], [5_000, 10_000], [10_000, 20_000], [20_000, 50_000], [50_000, 100_000], [100_000, 200_000], [200_000, null],
 ];
@@ -121,10 +125,10 @@ export function computeFacets(candidates: Candidate[], filters: Filters, labels:
   const price = PRICE_BANDS.map(([minFen, maxFen]) => ({
     minFen,
     maxFen,
-    count: candidates.filter((c) => passes(c, filters, 'price') && c.priceFen !== null && c.priceFen >= minFen && (maxFen === null || c.priceFen < maxFen)).length,
+    count: candidates.filter((c) => passes(c, filters, 'price') && c.priceFen !== null && (c.priceFen > minFen || minFen === 0) && (maxFen === null || c.priceFen <= maxFen)).length,
   })).filter((band) => band.count > 0);
   return {
-    pavilion: count('pavilion', (c) => [c.pavilionId], labels.pavilion),
+    pavilion: count('pavilion', (c) => [c.pavilion], labels.pavilion),
     country: count('country', (c) => [c.country], labels.country),
     category: count('category', (c) => [c.categoryId], labels.category),
     mode: count('mode', (c) => c.modes, labels.mode),

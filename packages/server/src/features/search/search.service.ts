@@ -13,7 +13,7 @@ import { QueryLog } from './query-log.ts';
 import { planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
 import { findCandidates, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
-import { applyFilters, computeFacets, filtersOf, loggedQuery, sortCandidates, type FacetLabels } from './search.rules.ts';
+import { applyFilters, computeFacets, filtersOf, hasFilters, loggedQuery, sortCandidates, type FacetLabels } from './search.rules.ts';
 import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
 
 const MODE_LABELS: Record<string, { en: string; zh: string }> = {
@@ -60,20 +60,21 @@ export class SearchService {
       db.selectFrom('pavilions').select(['id', 'slug', 'name_en', 'name_zh']).execute(),
       db.selectFrom('categories').select(['id', 'name_en', 'name_zh']).execute(),
     ]);
-    const pavilionId = query.pavilion === undefined ? undefined : (pavilions.find((p) => p.slug === query.pavilion)?.id ?? null);
-    const filters = filtersOf(query, pavilionId);
+    const filters = filtersOf(query);
     const candidates = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : [];
     const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
     const start = (query.page - 1) * query.page_size;
     const cards = await findListingCards(db, matching.slice(start, start + query.page_size).map((c) => c.productId));
     const labels: FacetLabels = {
-      pavilion: (id) => named(pavilions.find((p) => p.id === id)),
+      pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
       country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
       category: (id) => named(categories.find((c) => c.id === id)),
       mode: (mode) => MODE_LABELS[mode] ?? { en: mode, zh: mode },
       cert: (type) => CERT_LABELS[type] ?? { en: type, zh: type },
     };
-    this.log.record(loggedQuery(query.q), matching.length);
+    // What buyers look for: the first page of a query, unfiltered (further pages, sorts of the same
+    // results and the drawer's previews are not new searches; a filter that empties a list is not a missing product).
+    if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), matching.length);
 
     let didYouMean: string | null = null;
     let related: SearchResult['related'] = [];

@@ -1,7 +1,7 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ListingCard } from '@pavilion/contracts';
+import type { ListingCard, Locale } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { countryLabel } from './country.ts';
@@ -18,11 +18,13 @@ const badge: CSSProperties = {
   background: 'rgba(0, 0, 0, 0.55)',
 };
 
-/** A product in a listing: cover, title, yuan price (or "not for sale"), origin and exporter. */
-export function ProductCard({ card }: { card: ListingCard }) {
+/**
+ * A product in a listing: cover, title, yuan price (or "not for sale"), origin and exporter.
+ * `title` replaces the plain title (search results mark the words that matched).
+ */
+export function ProductCard({ card, title }: { card: ListingCard; title?: ReactNode }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const title = pick(locale, card.titleZh || card.titleEn, card.titleEn || card.titleZh);
   // Not buyable in retail (no rate in force, or not on the Positive List): no yuan price is promised.
   const fen = card.available ? card.price.cnyFen : null;
   return (
@@ -45,7 +47,7 @@ export function ProductCard({ card }: { card: ListingCard }) {
       </div>
       <div style={{ padding: 8 }}>
         <div className="pv-clamp-2" style={{ fontSize: 14, lineHeight: '20px', height: 40 }}>
-          {title}
+          {title ?? cardTitle(card, locale)}
         </div>
         <div
           data-testid="card-price"
@@ -64,6 +66,11 @@ export function ProductCard({ card }: { card: ListingCard }) {
       </div>
     </Link>
   );
+}
+
+/** The title in the reader's language, or the other one when the exporter wrote only that. */
+export function cardTitle(card: ListingCard, locale: Locale): string {
+  return pick(locale, card.titleZh || card.titleEn, card.titleEn || card.titleZh);
 }
 
 export function ProductGrid({ items }: { items: readonly ListingCard[] }) {

@@ -53,7 +53,8 @@ function Feed({ cacheKey, query, emptyText }: { cacheKey: string; query: Listing
   );
 }
 
-function FeedStatus({ more, failed, retry, empty }: { more: boolean; failed: boolean; retry: () => void; empty: boolean }) {
+/** The end of an endless list: loading, failed (with retry) or "no more". */
+export function FeedStatus({ more, failed, retry, empty }: { more: boolean; failed: boolean; retry: () => void; empty: boolean }) {
   const { t } = useTranslation();
   const weak = { color: 'var(--adm-color-weak)', fontSize: 13 };
   if (failed) {

@@ -137,8 +137,10 @@ export async function planQuery(lexicon: Lexicon, q: string, lookup: TermLookup)
   const typoStems = new Map<number, string[]>();
   tokens.forEach((t, i) => {
     if (t.kind === 'han') {
-      candidates.add(t.text);
-      for (const pair of bigrams(t.text)) candidates.add(pair);
+      for (const word of [t.text, ...subWords(lexicon, t.text)]) {
+        candidates.add(word);
+        for (const pair of bigrams(word)) candidates.add(pair);
+      }
     } else if (!isStopword(t.text)) {
       candidates.add(latinTerm(t.text));
       if (/^[a-z]+$/.test(t.text) && t.text.length >= TYPO_MIN_LENGTH) {
@@ -174,7 +176,10 @@ export async function planQuery(lexicon: Lexicon, q: string, lookup: TermLookup)
   const hanNode = (word: string, weight: number = WEIGHT.exact): QueryNode => {
     const pairs = bigrams(word);
     if (pairs.length <= 1) return atom([word], weight);
-    return or([atom([word], weight), and(pairs.map((p) => atom([p], WEIGHT.pair)))]);
+    // A compound the word list knows whole (萨摩亚可可, a tag) also matches as its parts (萨摩亚 + 可可).
+    const parts = subWords(lexicon, word);
+    const byParts = parts.length > 1 ? [and(parts.map((p) => (bigrams(p).length <= 1 ? atom([p], weight) : or([atom([p], weight), and(bigrams(p).map((b) => atom([b], WEIGHT.pair)))]))))] : [];
+    return or([atom([word], weight), and(pairs.map((p) => atom([p], WEIGHT.pair))), ...byParts]);
   };
   const wordsNode = (words: string[], weight: number): QueryNode => or(words.map((w) => hanNode(w, weight)));
   const pinyinNode = (letters: string): QueryNode | null => {
@@ -183,13 +188,13 @@ export async function planQuery(lexicon: Lexicon, q: string, lookup: TermLookup)
   };
   const latinNode = (token: Token, index: number): QueryNode | null => {
     const term = latinTerm(token.text);
+    // The word itself; while typing the last word, also what it starts; a word the catalog does not
+    // have, also one typo away (a prefix found only in some description must not hide the typo).
     const english: QueryNode | null = isStopword(token.text)
       ? null
       : known.has(term)
         ? atom(index === lastLatin ? [term, ...prefixed] : [term], WEIGHT.exact)
-        : index === lastLatin && prefixed.length > 0
-          ? atom(prefixed, WEIGHT.prefix)
-          : atom(typoStems.get(index) ?? [], WEIGHT.typo);
+        : or([...(index === lastLatin ? [atom(prefixed, WEIGHT.prefix)] : []), atom(typoStems.get(index) ?? [], WEIGHT.typo)]);
     const asPinyin = pinyinNode(token.text);
     const options = [english, asPinyin].filter((n): n is QueryNode => n !== null);
     return options.length > 0 ? or(options) : null;
@@ -246,6 +251,27 @@ export async function planQuery(lexicon: Lexicon, q: string, lookup: TermLookup)
     },
     phrase: queryPhrase(q),
   };
+}
+
+/**
+ * The parts of a Chinese word that the word list knows, covering it from start to end, longest
+ * first (萨摩亚可可 → 萨摩亚, 可可); empty when it has no such cover.
+ */
+function subWords(lexicon: Lexicon, word: string): string[] {
+  const chars = [...word];
+  const parts = new Set(lexicon.cutForIndex(word).filter((w) => w !== word && [...w].length >= 2));
+  const cover: string[] = [];
+  for (let at = 0; at < chars.length; ) {
+    let found = '';
+    for (let end = chars.length; end > at + 1 && !found; end--) {
+      const piece = chars.slice(at, end).join('');
+      if (piece !== word && parts.has(piece)) found = piece;
+    }
+    if (!found) return [];
+    cover.push(found);
+    at += [...found].length;
+  }
+  return cover;
 }
 
 /** The terms a Chinese word may be found by (itself and its pairs). */

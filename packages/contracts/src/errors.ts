@@ -52,6 +52,24 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   /** The request body is not JSON (or not the declared content type). */
   'UNSUPPORTED_MEDIA_TYPE',
+  /** Not enough stock for a line (or none): `details` lists each variant with the units left. */
+  'OUT_OF_STOCK',
+  /** A line cannot be bought now (unpublished, no exchange rate, not eligible for retail import): `details` names it and why. */
+  'NOT_PURCHASABLE',
+  /** 财关税〔2018〕49号: the order's dutiable value is over 5,000 and it is not one indivisible item; `details` says by how much. */
+  'ORDER_LIMIT_EXCEEDED',
+  /** 财关税〔2018〕49号: the identity's calendar-year total would pass 26,000; `details` says by how much and what remains. */
+  'ANNUAL_QUOTA_EXCEEDED',
+  /** PIPL art. 29: the buyer has not given the separate consent an identity needs. */
+  'CONSENT_REQUIRED',
+  /** The risk notice (风险告知书) the buyer accepted is not the one in force: show it again. */
+  'RISK_NOTICE_NOT_ACCEPTED',
+  /** The Idempotency-Key was already used with another request body. */
+  'IDEMPOTENCY_CONFLICT',
+  /** A payment notification or return that does not match an order (unknown, or another amount): refused and shown to operators. */
+  'PAYMENT_MISMATCH',
+  /** The payment provider refused the request or could not be reached; nothing was charged. */
+  'PAYMENT_PROVIDER_ERROR',
   /** The database cannot be reached. */
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
@@ -111,6 +129,15 @@ export const errorMessages = {
   WECHAT_UNAVAILABLE: { en: 'WeChat is not answering. Please try again later.', zh: '微信服务暂时无法访问，请稍后再试。' },
   PAYLOAD_TOO_LARGE: { en: 'The request is too large.', zh: '请求内容过大。' },
   UNSUPPORTED_MEDIA_TYPE: { en: 'The request must be JSON.', zh: '请求必须为 JSON 格式。' },
+  OUT_OF_STOCK: { en: 'Not enough stock for some items.', zh: '部分商品库存不足。' },
+  NOT_PURCHASABLE: { en: 'Some items cannot be bought right now.', zh: '部分商品暂时无法购买。' },
+  ORDER_LIMIT_EXCEEDED: { en: 'This order is over the ¥5,000 limit for one cross-border order.', zh: '本单超出跨境电商单次交易限值 ¥5,000。' },
+  ANNUAL_QUOTA_EXCEEDED: { en: "This order is over the buyer's ¥26,000 yearly cross-border allowance.", zh: '本单超出订购人年度跨境电商交易限值 ¥26,000。' },
+  CONSENT_REQUIRED: { en: 'Please agree to the use of your ID number for customs first.', zh: '请先同意为清关使用您的身份证信息。' },
+  RISK_NOTICE_NOT_ACCEPTED: { en: 'Please read and accept the current risk notice.', zh: '请阅读并同意最新的风险告知书。' },
+  IDEMPOTENCY_CONFLICT: { en: 'This request key was already used for a different order.', zh: '该请求标识已用于另一笔订单。' },
+  PAYMENT_MISMATCH: { en: 'The payment does not match an order.', zh: '该笔支付与订单不符。' },
+  PAYMENT_PROVIDER_ERROR: { en: 'The payment service did not accept the request. Nothing was charged.', zh: '支付服务未受理该请求，未产生扣款。' },
   SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

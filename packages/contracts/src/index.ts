@@ -17,3 +17,5 @@ export * from './product-review.ts';
 export * from './search.ts';
 export * from './resident-id.ts';
 export * from './checkout.ts';
+export * from './orders.ts';
+export * from './payments.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -6,7 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { scheduleDaily } from './platform/schedule.ts';
+import { scheduleDaily, scheduleEvery } from './platform/schedule.ts';
 import type { Config } from './platform/config.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
@@ -25,7 +26,7 @@ import { operatorRateRoutes, storeRateRoutes } from './features/rates/rate.route
 import { ProductService } from './features/catalog/product.service.ts';
 import { ProductReviewService } from './features/catalog/product-review.service.ts';
 import { StockService } from './features/catalog/stock.service.ts';
-import { StorefrontService } from './features/catalog/storefront.service.ts';
+import { findListingCards, StorefrontService } from './features/catalog/storefront.service.ts';
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/catalog.routes.ts';
 import { ProductImportService } from './features/catalog-import/product-import.service.ts';
 import { productImportRoutes } from './features/catalog-import/product-import.routes.ts';
@@ -47,7 +48,24 @@ import { operatorHsRateRoutes } from './features/hs-rates/hs-rate.routes.ts';
 import { CompanyService } from './features/trade/company.service.ts';
 import { tradeRoutes } from './features/trade/company.routes.ts';
 import { SearchService } from './features/search/search.service.ts';
+import { CheckoutService } from './features/orders/checkout.service.ts';
+import { OrderService } from './features/orders/order.service.ts';
+import { exporterOrderRoutes, operatorOrderRoutes, storeOrderRoutes } from './features/orders/order.routes.ts';
+import { expireUnpaidOrders } from './features/orders/order-payment.ts';
 import { operatorSearchRoutes, storeSearchRoutes } from './features/search/search.routes.ts';
+import { CartService } from './features/cart/cart.service.ts';
+import { storeCartRoutes } from './features/cart/cart.routes.ts';
+import { AddressService } from './features/addresses/address.service.ts';
+import { storeAddressRoutes } from './features/addresses/address.routes.ts';
+import { IdentityService } from './features/identities/identity.service.ts';
+import { storeIdentityRoutes } from './features/identities/identity.routes.ts';
+import { parseIdentityKeys } from './features/checkout/identity-crypto.ts';
+import { settleCheckout } from './features/orders/order-payment.ts';
+import { PaymentService } from './features/payments/payment.service.ts';
+import { PaymentWorker } from './features/payments/payment-worker.ts';
+import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
+import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
+import { WechatPayProvider } from './features/payments/wechat-pay.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -59,6 +77,11 @@ export interface AppOptions {
   wechat?: WechatLoginClient | null;
   /** Where uploaded files live (default: DATA_DIR/files). */
   files?: FileStore;
+  /**
+   * Payment providers (default: WeChat Pay from WECHATPAY_*, the sandbox unless production) and
+   * whether the background worker runs (refunds, late-notification queries; default on).
+   */
+  payments?: { wechat?: WechatPayProvider | null; sandbox?: SandboxPaymentProvider | null; worker?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -129,7 +152,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const review = new ProductReviewService({ ...catalogDeps, products });
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
-  const search = new SearchService({ db, clock, onError: (err) => app.log.error({ err }, 'search upkeep failed') });
+  const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed') });
+  const orders = new OrderService({ db, clock });
+  const carts = new CartService({ db, clock, rates, rateLimiter });
+  const addresses = new AddressService({ db, clock });
+  const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
+  const checkout = new CheckoutService({ db, clock, rates, addresses, identities, carts });
+  const paymentWorker: PaymentWorker = new PaymentWorker({ log: app.log, tasks: { refunds: () => payments.processRefunds(), pending: () => payments.queryPending() } });
+  const payments: PaymentService = new PaymentService({
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    log: app.log,
+    settleCheckout,
+    providers: {
+      wechat: options.payments?.wechat !== undefined ? options.payments.wechat : wechatPayFromConfig(config, clock),
+      sandbox:
+        options.payments?.sandbox !== undefined
+          ? options.payments.sandbox
+          : config.sandboxPayments
+            ? new SandboxPaymentProvider({ secretKey: config.secretKey, publicUrl: config.publicUrl, now: () => clock().getTime() })
+            : null,
+    },
+    onRefundsRequested: () => paymentWorker.kick(),
+  });
+  checkout.setPaymentStarter((input) => payments.start(input));
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -152,13 +199,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(storeRateRoutes(rates), { prefix: '/api/store' });
   await app.register(storeSearchRoutes(search), { prefix: '/api/store' });
+  await app.register(storeCartRoutes(carts), { prefix: '/api/store' });
+  await app.register(storeAddressRoutes(addresses), { prefix: '/api/store' });
+  await app.register(storeIdentityRoutes(identities), { prefix: '/api/store' });
   await app.register(operatorSearchRoutes(search), { prefix: '/api/operator' });
+  await app.register(storeOrderRoutes(checkout, orders), { prefix: '/api/store' });
+  await app.register(exporterOrderRoutes(orders), { prefix: '/api/exporter' });
+  await app.register(operatorOrderRoutes(orders), { prefix: '/api/operator' });
+  await app.register(paymentCallbackRoutes(payments), { prefix: '/api/payments' });
+  if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
+  await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
+  await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
   // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
   const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
+  // Unpaid orders release their stock after 30 minutes; the work is found from the orders, so a restart resumes it.
+  const orderExpiry = scheduleEvery({ intervalMs: 15_000, log: app.log, name: 'order expiry', task: () => expireUnpaidOrders(db, clock) });
   app.addHook('onReady', async () => {
+    orderExpiry.start();
+    // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
+    if (options.payments?.worker !== false) paymentWorker.start();
     // A database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     dailyRates.start();
@@ -167,8 +229,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     dailyRates.stop();
+    await orderExpiry.stop();
+    await paymentWorker.stop();
     await search.close();
     await database.destroy();
   });
   return app;
+}
+
+/** WeChat Pay when WECHATPAY_* is set: the key files are read now, so a bad key stops the start, not a buyer's payment. */
+function wechatPayFromConfig(config: Config, clock: Clock): WechatPayProvider | null {
+  const c = config.wechatPay;
+  if (!c) return null;
+  return new WechatPayProvider({
+    mchid: c.mchid,
+    appid: c.appId,
+    merchantSerialNo: c.merchantSerialNo,
+    merchantPrivateKeyPem: readFileSync(c.privateKeyFile, 'utf8'),
+    apiV3Key: c.apiV3Key,
+    platformKeys: { [c.platformKeyId]: readFileSync(c.platformKeyFile, 'utf8') },
+    apiBase: c.apiBase,
+    now: () => clock().getTime(),
+  });
 }

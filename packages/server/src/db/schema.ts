@@ -403,6 +403,180 @@ export interface SearchStateTable {
   database_id: string;
 }
 
+export interface CartsTable {
+  id: string;
+  owner: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CartLinesTable {
+  cart_id: string;
+  variant_id: string;
+  quantity: number;
+  added_at: Timestamp;
+}
+
+export interface AddressesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  phone: string;
+  province_code: string;
+  city_code: string;
+  district_code: string;
+  province_name: string;
+  city_name: string;
+  district_name: string;
+  street: string;
+  is_default: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IdentityConsentsTable {
+  id: string;
+  user_id: string;
+  text_version: string;
+  accepted_at: string;
+}
+
+export interface BuyerIdentitiesTable {
+  id: string;
+  user_id: string;
+  name_sealed: string;
+  id_number_sealed: string;
+  id_hash: string;
+  name_masked: string;
+  id_number_masked: string;
+  consent_id: string;
+  created_at: Timestamp;
+  deleted_at: Nullable<string>;
+}
+
+export interface IdentityQuotasTable {
+  id_hash: string;
+  year: number;
+  used_fen: number;
+}
+
+export interface ShippingTemplatesTable {
+  warehouse_id: string;
+  exporter_id: string;
+  template: string;
+  updated_at: Timestamp;
+}
+
+export interface CheckoutsTable {
+  id: string;
+  buyer_user_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  total_fen: number;
+  provider: string;
+  created_at: Timestamp;
+}
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  checkout_id: string;
+  buyer_user_id: string;
+  exporter_id: string;
+  pavilion_id: string;
+  warehouse_id: string;
+  customs_mode: '9610' | '1210';
+  status: string;
+  regime: 'cbec' | 'general';
+  identity_id: Nullable<string>;
+  identity_name_masked: string;
+  identity_id_number_masked: string;
+  identity_name_sealed: string;
+  identity_id_number_sealed: string;
+  identity_hash: string;
+  quota_year: number;
+  quota_fen: number;
+  consignee: string;
+  goods_fen: number;
+  freight_fen: number;
+  tax_fen: number;
+  total_fen: number;
+  risk_notice_version: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: string;
+  paid_at: Nullable<string>;
+  cancelled_at: Nullable<string>;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  line_no: number;
+  product_id: string;
+  variant_id: string;
+  sku: string;
+  title_zh: string;
+  title_en: string;
+  option_values: string;
+  quantity: number;
+  weight_grams: number;
+  unit_price_minor: number;
+  currency: string;
+  rate_micro: number;
+  rate_date: string;
+  rate_source: string;
+  unit_fen: number;
+  goods_fen: number;
+  freight_fen: number;
+  tax_fen: number;
+  hs_code: string;
+  vat_rate_bp: number;
+  consumption_tax_rate_bp: number;
+}
+
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  status: string;
+  at: string;
+  note: Generated<string>;
+}
+
+export interface PaymentsTable {
+  id: string;
+  checkout_id: string;
+  provider: string;
+  out_trade_no: string;
+  amount_fen: number;
+  status: 'pending' | 'paid' | 'closed';
+  transaction_id: Nullable<string>;
+  paid_at: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface RefundsTable {
+  id: string;
+  payment_id: string;
+  order_id: Nullable<string>;
+  out_refund_no: string;
+  amount_fen: number;
+  reason: string;
+  status: 'requested' | 'processing' | 'succeeded' | 'failed';
+  created_at: Timestamp;
+  completed_at: Nullable<string>;
+}
+
+export interface PaymentAnomaliesTable {
+  id: string;
+  kind: string;
+  provider: string;
+  reference: string;
+  details: string;
+  created_at: Timestamp;
+  resolved_at: Nullable<string>;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -442,6 +616,20 @@ export interface DB {
   search_hot: SearchHotTable;
   search_query_days: SearchQueryDaysTable;
   search_state: SearchStateTable;
+  carts: CartsTable;
+  cart_lines: CartLinesTable;
+  addresses: AddressesTable;
+  identity_consents: IdentityConsentsTable;
+  buyer_identities: BuyerIdentitiesTable;
+  identity_quotas: IdentityQuotasTable;
+  shipping_templates: ShippingTemplatesTable;
+  checkouts: CheckoutsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  payment_anomalies: PaymentAnomaliesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -33,10 +33,29 @@ test('a malformed variable stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ DATA_DIR: scratch(), WECHAT_APP_ID: 'wx0123456789abcdef' }), /WECHAT_APP_SECRET: must be set/);
 });
 
+const identityEnv = {
+  IDENTITY_KEYS: JSON.stringify({ '2026a': Buffer.alloc(32, 1).toString('base64') }),
+  IDENTITY_KEY_ID: '2026a',
+  IDENTITY_LOOKUP_KEY: Buffer.alloc(32, 2).toString('base64'),
+};
+
 test('production needs every secret', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch() }), /SECRET_KEY: must be set in production/);
-  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40) });
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40) }), /IDENTITY_KEYS: must be set in production[^]*IDENTITY_LOOKUP_KEY: must be set/);
+  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), ...identityEnv });
   assert.equal(config.cookieSecure, true);
+  assert.deepEqual(config.identityKeys, { currentKeyId: '2026a', keys: JSON.parse(identityEnv.IDENTITY_KEYS), lookupKey: identityEnv.IDENTITY_LOOKUP_KEY });
+});
+
+test('identity keys: derived from SECRET_KEY outside production (the same every start), given ones taken as they are', () => {
+  const dev = loadConfig({ DATA_DIR: scratch(), SECRET_KEY: 'y'.repeat(40) });
+  assert.deepEqual(loadConfig({ DATA_DIR: scratch(), SECRET_KEY: 'y'.repeat(40) }).identityKeys, dev.identityKeys);
+  assert.equal(Buffer.from(dev.identityKeys.keys[dev.identityKeys.currentKeyId] ?? '', 'base64').length, 32);
+  assert.notEqual(dev.identityKeys.lookupKey, dev.identityKeys.keys[dev.identityKeys.currentKeyId]);
+  assert.notDeepEqual(loadConfig({ DATA_DIR: scratch(), SECRET_KEY: 'z'.repeat(40) }).identityKeys, dev.identityKeys);
+  assert.equal(loadConfig({ DATA_DIR: scratch(), ...identityEnv }).identityKeys.currentKeyId, '2026a');
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), IDENTITY_KEYS: '{not json' }), /IDENTITY_KEYS: must be a JSON object/);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), IDENTITY_KEYS: identityEnv.IDENTITY_KEYS }), /IDENTITY_KEY_ID: must be set together/);
 });
 
 test('development generates a secret once and keeps it in the data directory', () => {
@@ -45,4 +64,29 @@ test('development generates a secret once and keeps it in the data directory', (
   assert.ok(first.length >= 32);
   assert.equal(loadConfig({ DATA_DIR: dir }).secretKey, first);
   assert.equal(JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).secretKey, first);
+});
+
+test('WeChat Pay: all WECHATPAY_* or none (a partial set names what is missing); the sandbox is off in production only', () => {
+  const dir = scratch();
+  const none = loadConfig({ DATA_DIR: dir });
+  assert.equal(none.wechatPay, null);
+  assert.equal(none.sandboxPayments, true);
+  const full = {
+    DATA_DIR: dir,
+    WECHATPAY_MCHID: '1900009191',
+    WECHATPAY_APP_ID: 'wx8888888888888888',
+    WECHATPAY_MERCHANT_SERIAL_NO: '3775B6A45ACD588826D15E583A95F5DD1A5F1AA3',
+    WECHATPAY_PRIVATE_KEY_FILE: 'keys/apiclient_key.pem',
+    WECHATPAY_API_V3_KEY: 'a'.repeat(32),
+    WECHATPAY_PLATFORM_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000000000',
+    WECHATPAY_PLATFORM_KEY_FILE: 'keys/pub_key.pem',
+  };
+  const config = loadConfig(full);
+  assert.equal(config.wechatPay?.mchid, '1900009191');
+  assert.equal(config.wechatPay?.apiBase, 'https://api.mch.weixin.qq.com');
+  assert.equal(config.wechatPay?.privateKeyFile, path.resolve('keys/apiclient_key.pem'));
+  const { WECHATPAY_API_V3_KEY: _key, ...partial } = full;
+  assert.throws(() => loadConfig(partial), (e: unknown) => e instanceof ConfigError && /WECHATPAY_API_V3_KEY: must be set/.test(e.message));
+  assert.throws(() => loadConfig({ ...full, WECHATPAY_API_V3_KEY: 'short' }), /WECHATPAY_API_V3_KEY/);
+  assert.equal(loadConfig({ ...full, NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32), IDENTITY_KEYS: '{"k":"a"}', IDENTITY_KEY_ID: 'k', IDENTITY_LOOKUP_KEY: 'l' }).sandboxPayments, false);
 });

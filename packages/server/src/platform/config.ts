@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -30,7 +30,33 @@ const envSchema = z.object({
   WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
   WECHAT_APP_SECRET: secret.or(z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be 32 hex digits' })).optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHATPAY_MCHID: z.string().regex(/^\d{8,12}$/, { message: 'must be the merchant number (digits)' }).optional(),
+  WECHATPAY_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
+  WECHATPAY_MERCHANT_SERIAL_NO: z.string().regex(/^[0-9A-Fa-f]{8,64}$/, { message: 'must be the merchant API certificate serial (hex)' }).optional(),
+  WECHATPAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  WECHATPAY_API_V3_KEY: z.string().length(32, { message: 'must be exactly 32 characters' }).optional(),
+  WECHATPAY_PLATFORM_KEY_ID: z.string().min(1).optional(),
+  WECHATPAY_PLATFORM_KEY_FILE: z.string().min(1).optional(),
+  WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+  IDENTITY_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.string()).parse(JSON.parse(text));
+      } catch {
+        ctx.issues.push({ code: 'custom', message: 'must be a JSON object of key id → base64 key, such as {"2026a":"…"}', input: text });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  IDENTITY_KEY_ID: z.string().min(1).optional(),
+  IDENTITY_LOOKUP_KEY: z.string().min(1).optional(),
 });
+
+/** WeChat Pay needs all of these or none (and an app id: WECHATPAY_APP_ID or WECHAT_APP_ID). */
+const wechatPayVariables = [
+  'WECHATPAY_MCHID', 'WECHATPAY_MERCHANT_SERIAL_NO', 'WECHATPAY_PRIVATE_KEY_FILE', 'WECHATPAY_API_V3_KEY', 'WECHATPAY_PLATFORM_KEY_ID', 'WECHATPAY_PLATFORM_KEY_FILE',
+] as const;
 
 export type Env = Record<string, string | undefined>;
 
@@ -52,6 +78,28 @@ export interface Config {
   catalogCacheEntries: number;
   smsSender: 'log';
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
+  /** WeChat Pay API v3 (JSAPI): null until every WECHATPAY_* variable is set. The key files are read when the app is built. */
+  wechatPay: {
+    mchid: string;
+    /** The mini program the payers' openids belong to (WECHATPAY_APP_ID, else WECHAT_APP_ID). */
+    appId: string;
+    merchantSerialNo: string;
+    privateKeyFile: string;
+    apiV3Key: string;
+    /** A platform certificate's serial, or a WeChat Pay public key's id (PUB_KEY_ID_…). */
+    platformKeyId: string;
+    /** That certificate or public key, PEM. */
+    platformKeyFile: string;
+    apiBase: string;
+  } | null;
+  /** The sandbox payment provider (a page where the tester chooses the outcome): on unless NODE_ENV=production. */
+  sandboxPayments: boolean;
+  /**
+   * Field encryption of buyers' identities (PIPL art. 51): base64 AES-256 keys by id (the current one
+   * encrypts, all decrypt) and the HMAC key of the ID-number look-up hash. Checked by
+   * parseIdentityKeys when the app is built.
+   */
+  identityKeys: { currentKeyId: string; keys: Record<string, string>; lookupKey: string };
   version: string;
 }
 
@@ -80,13 +128,25 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
 
   if (production) {
-    const missing = ['SECRET_KEY', ...(e.WECHAT_APP_ID ? ['WECHAT_APP_SECRET'] : [])].filter((name) => !env[name]);
+    const missing = ['SECRET_KEY', 'IDENTITY_KEYS', 'IDENTITY_KEY_ID', 'IDENTITY_LOOKUP_KEY', ...(e.WECHAT_APP_ID ? ['WECHAT_APP_SECRET'] : [])].filter((name) => !env[name]);
     if (missing.length > 0) {
       throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set in production`).join('\n')}`);
     }
   }
+  if ((e.IDENTITY_KEYS === undefined) !== (e.IDENTITY_KEY_ID === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  IDENTITY_KEY_ID: must be set together with IDENTITY_KEYS');
+  }
   if (e.WECHAT_APP_ID && !e.WECHAT_APP_SECRET) {
     throw new ConfigError('Invalid configuration:\n  WECHAT_APP_SECRET: must be set when WECHAT_APP_ID is set');
+  }
+
+  const wechatPaySet = wechatPayVariables.filter((name) => e[name] !== undefined);
+  const wechatPayAppId = e.WECHATPAY_APP_ID ?? e.WECHAT_APP_ID;
+  if (wechatPaySet.length > 0) {
+    const missing = [...wechatPayVariables.filter((name) => e[name] === undefined), ...(wechatPayAppId ? [] : ['WECHATPAY_APP_ID'])];
+    if (missing.length > 0) {
+      throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set with the other WECHATPAY_* variables`).join('\n')}`);
+    }
   }
 
   const database: Config['database'] =
@@ -94,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
       ? { dialect: 'postgres', url: e.DATABASE_URL }
       : { dialect: 'sqlite', file: sqliteFile(e.DATABASE_URL, dataDir) };
 
+  const secretKey = e.SECRET_KEY ?? developmentSecret(dataDir);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -102,7 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     database,
     logLevel: e.LOG_LEVEL,
-    secretKey: e.SECRET_KEY ?? developmentSecret(dataDir),
+    secretKey,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? production,
     trustProxy: e.TRUST_PROXY,
@@ -113,8 +174,39 @@ export function loadConfig(env: Env = process.env): Config {
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
       ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') }
       : null,
+    identityKeys: {
+      currentKeyId: e.IDENTITY_KEY_ID ?? DEV_IDENTITY_KEY_ID,
+      keys: e.IDENTITY_KEYS ?? { [DEV_IDENTITY_KEY_ID]: derivedKey(secretKey, 'identity-encryption') },
+      lookupKey: e.IDENTITY_LOOKUP_KEY ?? derivedKey(secretKey, 'identity-lookup'),
+    },
+    wechatPay:
+      wechatPaySet.length > 0 && wechatPayAppId
+        ? {
+            mchid: e.WECHATPAY_MCHID!,
+            appId: wechatPayAppId,
+            merchantSerialNo: e.WECHATPAY_MERCHANT_SERIAL_NO!,
+            privateKeyFile: path.resolve(e.WECHATPAY_PRIVATE_KEY_FILE!),
+            apiV3Key: e.WECHATPAY_API_V3_KEY!,
+            platformKeyId: e.WECHATPAY_PLATFORM_KEY_ID!,
+            platformKeyFile: path.resolve(e.WECHATPAY_PLATFORM_KEY_FILE!),
+            apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, ''),
+          }
+        : null,
+    sandboxPayments: !production,
     version,
   };
+}
+
+const DEV_IDENTITY_KEY_ID = 'dev';
+
+/**
+ * Development and test only (production must set the identity keys): a 32-byte key derived from
+ * SECRET_KEY, so identities stored in a development database stay readable across restarts without
+ * another secret to keep. Each purpose gets its own key (the lookup key must differ from the
+ * encryption key).
+ */
+function derivedKey(secretKey: string, purpose: string): string {
+  return createHmac('sha256', secretKey).update(`pavilion.${purpose}.v1`).digest('base64');
 }
 
 function sqliteFile(url: string | undefined, dataDir: string): string {

@@ -8,6 +8,7 @@ export function sendError(
   reply: FastifyReply,
   code: ErrorCode,
   details?: unknown,
+  messages?: { en: string; zh: string },
 ): FastifyReply {
   const locale = localeFromAcceptLanguage(request.headers['accept-language']);
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
@@ -16,7 +17,7 @@ export function sendError(
     code === 'VALIDATION_FAILED' && Array.isArray(details)
       ? (details as ValidationIssue[]).map((issue) => ({ ...issue, message: localizeIssue(issue, locale) }))
       : details;
-  const body = { error: { code, message: errorMessages[code][lang], ...(localized === undefined ? {} : { details: localized }) } };
+  const body = { error: { code, message: (messages ?? errorMessages[code])[lang], ...(localized === undefined ? {} : { details: localized }) } };
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }
 
@@ -54,7 +55,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-      return sendError(request, reply, error.code, error.details);
+      return sendError(request, reply, error.code, error.details, error.messages);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendError(request, reply, 'VALIDATION_FAILED', validationIssues(error));

@@ -25,6 +25,15 @@ export const errorStatus = {
   WECHAT_UNAVAILABLE: 502,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  OUT_OF_STOCK: 409,
+  NOT_PURCHASABLE: 409,
+  ORDER_LIMIT_EXCEEDED: 422,
+  ANNUAL_QUOTA_EXCEEDED: 422,
+  CONSENT_REQUIRED: 409,
+  RISK_NOTICE_NOT_ACCEPTED: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  PAYMENT_MISMATCH: 400,
+  PAYMENT_PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -35,12 +44,15 @@ export class AppError extends Error {
   readonly details: unknown;
   /** Seconds to wait, for RATE_LIMITED (sent as Retry-After). */
   readonly retryAfterSeconds: number | undefined;
+  /** A message for this case in both languages (amounts filled in), instead of the code's general one. */
+  readonly messages: { en: string; zh: string } | undefined;
 
-  constructor(code: ErrorCode, options: { message?: string; details?: unknown; retryAfterSeconds?: number } = {}) {
+  constructor(code: ErrorCode, options: { message?: string; details?: unknown; retryAfterSeconds?: number; messages?: { en: string; zh: string } } = {}) {
     super(options.message ?? code);
     this.name = 'AppError';
     this.code = code;
     this.details = options.details;
+    this.messages = options.messages;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 

@@ -31,3 +31,42 @@ export function scheduleDaily(options: { hourUtc: number; minute: number; clock:
     },
   };
 }
+
+/**
+ * Runs a task every few seconds, one run at a time (the next waits for the last to end). A failure
+ * is logged and the next run still happens; `kick` runs it soon (after a commit that made work).
+ */
+export function scheduleEvery(options: { intervalMs: number; log: FastifyBaseLogger; name: string; task: () => Promise<unknown> }) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+  const run = (): Promise<void> => {
+    running ??= options
+      .task()
+      .then(() => undefined)
+      .catch((err: unknown) => options.log.error({ err }, `${options.name} failed`))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const arm = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void run().finally(arm), options.intervalMs);
+    timer.unref();
+  };
+  return {
+    start: () => {
+      if (!stopped) return;
+      stopped = false;
+      arm();
+    },
+    kick: () => run(),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -4,6 +4,7 @@ import * as catalog from './2026-11-22T1300-catalog.ts';
 import * as baseCategories from './2026-11-22T1310-base-categories.ts';
 import * as productImportRefs from './2026-11-22T1440-product-import-refs.ts';
 import * as search from './2026-11-23T1000-search.ts';
+import * as checkout from './2026-11-23T1200-checkout.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1310-base-categories': baseCategories,
   '2026-11-22T1440-product-import-refs': productImportRefs,
   '2026-11-23T1000-search': search,
+  '2026-11-23T1200-checkout': checkout,
 };

@@ -59,3 +59,23 @@ export async function rebuildListing(trx: Trx, productId: string, rates: Map<Cur
   // Search follows in the same transaction: no result disagrees with what was committed.
   await indexProducts(trx, [productId]);
 }
+
+/**
+ * Keeps the listings' "in stock" in step after units were reserved or released (orders), in the
+ * caller's transaction. Only stock moves here, so the listing is not rebuilt: search reads the flag
+ * from the listing itself.
+ */
+export async function refreshListingStock(trx: Trx, productIds: Iterable<string>): Promise<void> {
+  for (const productId of new Set(productIds)) {
+    const left = await trx
+      .selectFrom('stock_levels as s')
+      .innerJoin('variants as v', 'v.id', 's.variant_id')
+      .select((eb) => eb.fn.sum<number>(eb('s.on_hand', '-', eb.ref('s.reserved'))).as('left'))
+      .where('v.product_id', '=', productId)
+      .where('v.status', '=', 'active')
+      .executeTakeFirst();
+    const inStock = Number(left?.left ?? 0) > 0 ? 1 : 0;
+    await trx.updateTable('catalog_listings').set({ in_stock: inStock }).where('product_id', '=', productId).where('in_stock', '<>', inStock).execute();
+  }
+  await bumpCatalogVersion(trx);
+}

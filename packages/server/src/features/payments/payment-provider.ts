@@ -77,7 +77,7 @@ export interface CreatePaymentInput {
   amount: Money;
   /** Shown to the buyer in the payment sheet and in their bill (WeChat: ≤ 127 characters). */
   description: string;
-  /** The buyer's openid under our mini program's appid (from wx.login). */
+  /** Who pays, as the provider knows them: WeChat, the buyer's openid under our mini program's appid (from wx.login); the sandbox, our user id. */
   payerOpenid: string;
   /** Where the provider posts the payment result (https, no query string). */
   notifyUrl: string;
@@ -86,13 +86,22 @@ export interface CreatePaymentInput {
 }
 
 /** What the client does to pay: a discriminated union so another provider can add its own way. */
-export type CreatedPayment = {
-  kind: 'wx.requestPayment';
-  /** Pass as-is to wx.requestPayment() in the mini program. */
-  params: WxRequestPaymentParams;
-  /** The provider's id for this prepared payment (WeChat prepay_id, valid 2 hours). */
-  prepayId: string;
-};
+export type CreatedPayment =
+  | {
+      kind: 'wx.requestPayment';
+      /** Pass as-is to wx.requestPayment() in the mini program. */
+      params: WxRequestPaymentParams;
+      /** The provider's id for this prepared payment (WeChat prepay_id, valid 2 hours). */
+      prepayId: string;
+    }
+  | {
+      /** The sandbox: a page of ours where the tester chooses the outcome. */
+      kind: 'sandbox';
+      url: string;
+    };
+
+/** What WeChat Pay's createPayment gives. */
+export type WxCreatedPayment = Extract<CreatedPayment, { kind: 'wx.requestPayment' }>;
 
 /** The parameters of the mini program's wx.requestPayment(), field names as WeChat spells them. */
 export interface WxRequestPaymentParams {

@@ -1,7 +1,6 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import type {
-  CreatedPayment,
   CreatePaymentInput,
   PaymentNotification,
   PaymentProvider,
@@ -10,6 +9,7 @@ import type {
   RefundInput,
   RefundNotification,
   RefundResult,
+  WxCreatedPayment,
 } from './payment-provider.ts';
 import { PaymentProviderError } from './payment-provider.ts';
 import {
@@ -74,7 +74,8 @@ const CNY = 'CNY' as const;
 export class WechatPayProvider implements PaymentProvider {
   readonly name = NAME;
   private readonly mchid: string;
-  private readonly appid: string;
+  /** The mini program's appid: the payer's openid must be one under it. */
+  readonly appid: string;
   private readonly merchantSerialNo: string;
   private readonly merchantKey: KeyObject;
   private readonly apiV3Key: Buffer;
@@ -98,7 +99,7 @@ export class WechatPayProvider implements PaymentProvider {
     this.now = config.now ?? Date.now;
   }
 
-  async createPayment(input: CreatePaymentInput): Promise<CreatedPayment> {
+  async createPayment(input: CreatePaymentInput): Promise<WxCreatedPayment> {
     rejectProblems(createPaymentProblems(input, this.now()));
     const answer = await this.call('POST', '/v3/pay/transactions/jsapi', {
       appid: this.appid,

@@ -1,5 +1,5 @@
 import {
-  countries, type CountryCode, type SearchQuery, type SearchResult, type Suggestion,
+  countries, type CountryCode, type ListingCard, type SearchQuery, type SearchResult, type Suggestion,
 } from '@pavilion/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
@@ -8,7 +8,6 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findListingCards } from '../catalog/storefront.service.ts';
 import { QueryLog } from './query-log.ts';
 import { planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
@@ -29,6 +28,9 @@ const CERT_LABELS: Record<string, { en: string; zh: string }> = {
   iso22000: { en: 'ISO 22000', zh: 'ISO 22000' },
   other: { en: 'Other certificate', zh: '其他认证' },
 };
+/** Listing cards of products, in the order given; those no longer listed left out. */
+export type ListingCards = (productIds: string[]) => Promise<ListingCard[]>;
+
 const RELATED = 6;
 const HOT = 10;
 
@@ -43,10 +45,13 @@ export class SearchService {
   private reindexing: Promise<void> | null = null;
   private closed = false;
   private readonly onError: (err: unknown) => void;
+  private readonly cards: ListingCards;
 
-  constructor(options: { db: Db; clock: Clock; onError: (err: unknown) => void }) {
+  /** `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog shows). */
+  constructor(options: { db: Db; clock: Clock; cards: ListingCards; onError: (err: unknown) => void }) {
     this.db = options.db;
     this.clock = options.clock;
+    this.cards = options.cards;
     this.onError = options.onError;
     this.log = new QueryLog({ db: options.db, clock: options.clock, onError: options.onError });
   }
@@ -64,7 +69,7 @@ export class SearchService {
     const candidates = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : [];
     const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
     const start = (query.page - 1) * query.page_size;
-    const cards = await findListingCards(db, matching.slice(start, start + query.page_size).map((c) => c.productId));
+    const cards = await this.cards(matching.slice(start, start + query.page_size).map((c) => c.productId));
     const labels: FacetLabels = {
       pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
       country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
@@ -92,7 +97,7 @@ export class SearchService {
       if (trees.length > 0) {
         const some = await findCandidates(db, renumber(or(trees)), '');
         const ids = sortCandidates(some, 'relevance').slice(0, RELATED).map((c) => c.productId);
-        related = await findListingCards(db, ids);
+        related = await this.cards(ids);
       }
     }
     return {

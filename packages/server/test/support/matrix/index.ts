@@ -5,8 +5,11 @@ import { exporterCases } from './exporters.ts';
 import { catalogCases } from './catalog.ts';
 import { catalogImportCases } from './catalog-import.ts';
 import { searchCases } from './search.ts';
+import { buyerCases } from './buyer.ts';
+import { orderCases } from './orders.ts';
+import { paymentCases } from './payments.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

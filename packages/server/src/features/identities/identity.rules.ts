@@ -1,0 +1,23 @@
+import { IDENTITY_CONSENT_VERSION, type Identity } from '@pavilion/contracts';
+import type { Selectable } from 'kysely';
+import type { BuyerIdentitiesTable } from '../../db/schema.ts';
+
+/**
+ * Real-name identities one buyer may keep at once. The payer must be the 订购人 (海关总署公告2018年第194号)
+ * and each person has a yearly allowance (财关税〔2018〕49号): a buyer collecting many people's ID numbers
+ * is the pattern customs looks for, so the book stays small.
+ */
+export const MAX_IDENTITIES = 5;
+
+/**
+ * PIPL art. 29: an ID number is saved only under a separate consent to the text in force; a consent
+ * to an older version of the text does not cover it (the buyer is asked again).
+ */
+export const consentCovers = (consent: { text_version: string } | undefined): boolean => consent?.text_version === IDENTITY_CONSENT_VERSION;
+
+export const toIdentity = (r: Pick<Selectable<BuyerIdentitiesTable>, 'id' | 'name_masked' | 'id_number_masked' | 'created_at'>): Identity => ({
+  id: r.id,
+  nameMasked: r.name_masked,
+  idNumberMasked: r.id_number_masked,
+  createdAt: r.created_at,
+});

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,12 +16,29 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The real server, as `npm start` runs it, on a temporary SQLite file and a free port. */
+/** A port nobody listens on right now (the OS picks it; it is free again once this returns). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  if (typeof address !== 'object' || address === null) throw new Error('no free port');
+  return address.port;
+}
+
+/**
+ * The real server, as `npm start` runs it, on a temporary SQLite file and a free port. The port is
+ * chosen here rather than with PORT=0 so that PUBLIC_URL can name it: the server builds absolute
+ * addresses from it (the sandbox payment page), and Chromium refuses port 0.
+ */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pavilion-browser-'));
+  const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'packages/server/bin/pavilion.js'), 'serve', '--demo'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', NODE_ENV: 'development', LOG_LEVEL: 'info' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, DATABASE_URL: '', NODE_ENV: 'development', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -60,9 +60,12 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Sends a request to the API: `body` as JSON, or a FormData as multipart (the browser sets its boundary). */
-export async function send(method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+/**
+ * Sends a request to the API: `body` as JSON, or a FormData as multipart (the browser sets its boundary).
+ * `extraHeaders`: what a few calls add (a guest's cart token, an order's Idempotency-Key).
+ */
+export async function send(method: HttpMethod, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<unknown> {
+  const headers: Record<string, string> = { ...extraHeaders, Accept: 'application/json', 'Accept-Language': i18n.language };
   // No body, no Content-Type: Fastify refuses an empty body declared as JSON.
   const multipart = body instanceof FormData;
   if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';

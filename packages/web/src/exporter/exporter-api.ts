@@ -9,6 +9,8 @@ import {
   exporterProductSchema,
   imageSchema,
   importJobSchema,
+  orderDetailSchema,
+  orderListSchema,
   ratesInForceSchema,
   warehouseSchema,
   type BrandInput,
@@ -20,6 +22,7 @@ import {
   type warehouseInputSchema,
 } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
+import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
 
 export type ExporterProduct = z.output<typeof exporterProductSchema>;
 export type ExporterProductList = z.output<typeof exporterProductListSchema>;
@@ -33,7 +36,7 @@ export type StockUpdate = z.output<typeof stockUpdateSchema>;
 const warehouseListSchema = z.object({ items: z.array(warehouseSchema) });
 const stockRowSchema = z.object({ variantId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int() });
 
-/** The exporter console's calls: its own application, documents, brands, products and stock. */
+/** The exporter console's calls: its own application, documents, brands, products, stock and orders. */
 export const exporterApi = {
   ratesInForce: () => call('GET', '/api/store/exchange-rates', ratesInForceSchema),
   getApplication: () => call('GET', '/api/exporter/application', exporterApplicationSchema),
@@ -68,4 +71,8 @@ export const exporterApi = {
   /** Starts an import (answered 202 with a job to poll). */
   importCatalog: (file: Blob) => upload('/api/exporter/catalog/import', importJobSchema, file),
   getImportJob: (jobId: string) => call('GET', `/api/exporter/catalog/import/${seg(jobId)}`, importJobSchema),
+
+  /** The exporter's orders: consignee and address to ship, never the buyer's identity. */
+  listOrders: (query: OrderQuery) => call('GET', `/api/exporter/orders${orderQueryString(query)}`, orderListSchema),
+  getOrder: (id: string) => call('GET', `/api/exporter/orders/${seg(id)}`, orderDetailSchema),
 };

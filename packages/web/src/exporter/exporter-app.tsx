@@ -15,6 +15,7 @@ const ApplicationPageLazy = lazyPage(() => import('./application/application-pag
 const BrandsPageLazy = lazyPage(() => import('./brands/brands-page.tsx').then((module) => module.BrandsPage));
 const ImportPageLazy = lazyPage(() => import('./import/import-page.tsx').then((module) => module.ImportPage));
 const ProductEditorPageLazy = lazyPage(() => import('./products/product-editor-page.tsx').then((module) => module.ProductEditorPage));
+const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
 const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
@@ -28,6 +29,7 @@ export function ExporterApp() {
     { path: exporterPaths.brands, label: t('exporter.menu.brands'), testId: 'menu-brands' },
     { path: exporterPaths.products, label: t('exporter.menu.products'), testId: 'menu-products' },
     { path: exporterPaths.stock, label: t('exporter.menu.stock'), testId: 'menu-stock' },
+    { path: exporterPaths.orders, label: t('exporter.menu.orders'), testId: 'menu-orders' },
     { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
     { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
   ];
@@ -60,6 +62,7 @@ export function ExporterApp() {
           <Route path="products/:id" element={<ProductEditorPageLazy />} />
           <Route path="stock" element={<StockPageLazy />} />
           <Route path="import" element={<ImportPageLazy />} />
+          <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="team" element={<TeamPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>

@@ -12,4 +12,5 @@ export const exporterPaths = {
   product: (id: string) => `/exporter/products/${encodeURIComponent(id)}`,
   stock: '/exporter/stock',
   catalogImport: '/exporter/import',
+  orders: '/exporter/orders',
 } as const;

@@ -11,6 +11,10 @@ import {
   imageSchema,
   listingPageSchema,
   operatorExporterSchema,
+  orderDetailSchema,
+  orderListSchema,
+  paymentAnomalyListSchema,
+  paymentAnomalySchema,
   operatorPavilionContentSchema,
   operatorProductSchema,
   operatorStoryListSchema,
@@ -32,11 +36,17 @@ import {
   type ReviewReason,
   type StoryInput,
   type exchangeRateInputSchema,
+  type paymentAnomalyQuerySchema,
   type hotSearchInputSchema,
   type searchWordInputSchema,
   type synonymInputSchema,
 } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
+import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
+
+
+export type PaymentAnomaly = z.output<typeof paymentAnomalySchema>;
+export type AnomalyFilter = z.output<typeof paymentAnomalyQuerySchema>['status'];
 
 export type OperatorExporter = z.output<typeof operatorExporterSchema>;
 export type ExporterQueue = z.output<typeof exporterQueueSchema>;
@@ -58,7 +68,7 @@ const productPath = (id: string) => `/api/operator/products/${seg(id)}`;
 const pavilionPath = (id: string) => `/api/operator/pavilions/${seg(id)}`;
 const storyPath = (pavilionId: string, storyId: string) => `${pavilionPath(pavilionId)}/stories/${seg(storyId)}`;
 
-/** The operator console's calls: reviews, rates, the HS table, categories, pavilion content and search. */
+/** The operator console's calls: reviews, rates, the HS table, categories, pavilion content, search, orders and payment anomalies. */
 export const operatorApi = {
   exporterQueue: (status: ExporterStatus, page: number) =>
     call('GET', `/api/operator/exporters?status=${status}&page=${page}&pageSize=50`, exporterQueueSchema),
@@ -120,4 +130,10 @@ export const operatorApi = {
   /** What the storefront shows: the curated words, then buyers' most searched. */
   storeHotSearches: () => call('GET', '/api/store/search/hot', hotSearchesSchema),
   searchIndexStatus: () => call('GET', '/api/operator/search/index', searchIndexStatusSchema),
+
+  /** Orders of the operator's pavilions; the buyer's identity comes masked. */
+  listOrders: (query: OrderQuery) => call('GET', `/api/operator/orders${orderQueryString(query)}`, orderListSchema),
+  getOrder: (id: string) => call('GET', `/api/operator/orders/${seg(id)}`, orderDetailSchema),
+  paymentAnomalies: (status: AnomalyFilter) => call('GET', `/api/operator/payment-anomalies?status=${status}`, paymentAnomalyListSchema),
+  resolvePaymentAnomaly: (id: string) => call('POST', `/api/operator/payment-anomalies/${seg(id)}/resolve`, paymentAnomalySchema),
 };

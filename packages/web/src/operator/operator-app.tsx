@@ -12,6 +12,8 @@ const CategoriesPageLazy = lazyPage(() => import('./categories/categories-page.t
 const ExporterQueuePageLazy = lazyPage(() => import('./exporters/exporter-queue-page.tsx').then((module) => module.ExporterQueuePage));
 const ExporterReviewPageLazy = lazyPage(() => import('./exporters/exporter-review-page.tsx').then((module) => module.ExporterReviewPage));
 const HsRatesPageLazy = lazyPage(() => import('./hs-rates/hs-rates-page.tsx').then((module) => module.HsRatesPage));
+const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
+const PaymentAnomaliesPageLazy = lazyPage(() => import('./orders/payment-anomalies-page.tsx').then((module) => module.PaymentAnomaliesPage));
 const PavilionPageLazy = lazyPage(() => import('./pavilions/pavilion-page.tsx').then((module) => module.PavilionPage));
 const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx').then((module) => module.PavilionsPage));
 const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
@@ -26,6 +28,8 @@ export function OperatorApp() {
     { path: operatorPaths.home, label: t('operator.menu.home'), testId: 'menu-home' },
     { path: operatorPaths.exporters, label: t('operator.menu.exporters'), testId: 'menu-exporters' },
     { path: operatorPaths.products, label: t('operator.menu.products'), testId: 'menu-products' },
+    { path: operatorPaths.orders, label: t('operator.menu.orders'), testId: 'menu-orders' },
+    { path: operatorPaths.paymentAnomalies, label: t('operator.menu.paymentAnomalies'), testId: 'menu-payment-anomalies' },
     { path: operatorPaths.pavilions, label: t('operator.menu.pavilions'), testId: 'menu-pavilions' },
     { path: operatorPaths.rates, label: t('operator.menu.rates'), testId: 'menu-rates' },
     { path: operatorPaths.hsRates, label: t('operator.menu.hsRates'), testId: 'menu-hs-rates' },
@@ -51,6 +55,8 @@ export function OperatorApp() {
           <Route path="hs-rates" element={<HsRatesPageLazy />} />
           <Route path="categories" element={<CategoriesPageLazy />} />
           <Route path="search" element={<SearchPageLazy />} />
+          <Route path="orders" element={<OrdersPageLazy />} />
+          <Route path="payment-anomalies" element={<PaymentAnomaliesPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -10,6 +10,8 @@ export const operatorPaths = {
   hsRates: '/operator/hs-rates',
   categories: '/operator/categories',
   search: '/operator/search',
+  orders: '/operator/orders',
+  paymentAnomalies: '/operator/payment-anomalies',
   pavilions: '/operator/pavilions',
   pavilion: (id: string) => `/operator/pavilions/${encodeURIComponent(id)}`,
 } as const;

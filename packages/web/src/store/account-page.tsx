@@ -1,6 +1,6 @@
 import { Button, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigate } from 'react-router';
 import type { Locale, RoleGrant } from '@pavilion/contracts';
 import type { Me } from '../api/client.ts';
 import { useLocale } from '../i18n/face-language.tsx';
@@ -9,7 +9,7 @@ import { needsSignIn, returnState } from '../shared/navigation.ts';
 import { useMe, useSignOut } from '../shared/use-auth.ts';
 import { StoreError, StoreLoading, StorePage } from './store-ui.tsx';
 
-/** The signed-in buyer's account, with sign-out. Signed-out visitors are sent to log in. */
+/** The signed-in buyer's account, the ways to orders, cart, addresses and identities, and sign-out. Signed-out visitors are sent to log in. */
 export function AccountPage() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -29,6 +29,7 @@ export function AccountPage() {
 function AccountDetails({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
+  const navigate = useNavigate();
   const { signOut, signingOut } = useSignOut('/');
   const none = t('common.none');
   return (
@@ -49,6 +50,12 @@ function AccountDetails({ me }: { me: Me }) {
         >
           {t('store.account.roles')}
         </List.Item>
+      </List>
+      <List mode="card" style={{ margin: '12px 0 0' }} data-testid="account-links">
+        <List.Item arrowIcon data-testid="account-orders" onClick={() => void navigate('/orders')}>{t('store.account.orders')}</List.Item>
+        <List.Item arrowIcon data-testid="account-cart" onClick={() => void navigate('/cart')}>{t('store.account.cart')}</List.Item>
+        <List.Item arrowIcon data-testid="account-addresses" onClick={() => void navigate('/addresses')}>{t('store.account.addresses')}</List.Item>
+        <List.Item arrowIcon data-testid="account-identities" onClick={() => void navigate('/identities')}>{t('store.account.identities')}</List.Item>
       </List>
       <Button color="danger" fill="outline" block loading={signingOut} onClick={() => void signOut()} style={{ marginTop: 16 }}>
         {t('common.signOut')}

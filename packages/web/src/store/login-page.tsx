@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
 import { useFormSubmit } from '../shared/use-form-submit.ts';
+import { mergeGuestCart } from './cart/cart-state.ts';
 import { FieldError, StoreNote, StorePage } from './store-ui.tsx';
 
 type SentCode = { phone: string; delivery: 'sms' | 'log'; expiresInSeconds: number; resendAfterSeconds: number };
@@ -90,6 +91,8 @@ function CodeStep({ sent, onResent, onChangePhone, onSignedIn }: CodeStepProps) 
     otpVerifyRequestSchema,
     useCallback(async (request: OtpVerifyRequest) => {
       await api.verifyOtp(request);
+      // What the visitor put in the cart as a guest joins the account's cart.
+      await mergeGuestCart();
       onSignedIn();
     }, [onSignedIn]),
   );

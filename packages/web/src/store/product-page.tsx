@@ -15,12 +15,13 @@ import { Panel } from './components/section.tsx';
 import { useProduct } from './components/store-data.ts';
 import { findVariant, initialSelection } from './components/variant-selection.ts';
 import { VariantPicker } from './components/variant-picker.tsx';
+import { AddToCart } from './cart/add-to-cart.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { StoreError, StoreLoading, StorePage } from './store-ui.tsx';
 
 const productId = z.uuid();
 
-/** A product: gallery, yuan price with the origin price and rate, variants and stock, story, facts, e-label, B2B terms. */
+/** A product: gallery, yuan price with the origin price and rate, variants and stock, add to cart, story, facts, e-label, B2B terms. */
 export function ProductPage() {
   const { id = '' } = useParams();
   // Product ids are UUIDs: anything else is a mistyped link, not a request worth sending.
@@ -60,6 +61,7 @@ function ProductDetails({ product }: { product: StoreProduct }) {
         {subtitle && <p style={{ margin: '0 0 10px', fontSize: 13, color: 'var(--adm-color-weak)' }}>{subtitle}</p>}
         {variant && <ProductPrice product={product} variant={variant} />}
         <VariantPicker product={product} selection={selection} onChange={setSelection} />
+        {variant && <AddToCart key={variant.id} product={product} variant={variant} />}
       </Panel>
       <ProductMaker product={product} />
       {originStory && (

@@ -5,6 +5,13 @@ import { Route, Routes, ScrollRestoration } from 'react-router';
 import { useLocale } from '../i18n/face-language.tsx';
 import './components/imperative-render.ts';
 import { AccountPage } from './account-page.tsx';
+import { AddressBookPage } from './addresses/address-book-page.tsx';
+import { AddressFormPage } from './addresses/address-form-page.tsx';
+import { CartPage } from './cart/cart-page.tsx';
+import { CheckoutPage } from './checkout/checkout-page.tsx';
+import { IdentitiesPage } from './identities/identities-page.tsx';
+import { OrderDetailPage } from './orders/order-detail-page.tsx';
+import { OrdersPage } from './orders/orders-page.tsx';
 import { BrandPage } from './brand-page.tsx';
 import { CategoriesPage } from './categories-page.tsx';
 import { CategoryListingPage } from './category-listing-page.tsx';
@@ -37,6 +44,14 @@ export function StoreApp() {
         <Route path="search" element={<SearchPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="me" element={<AccountPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route path="checkout" element={<CheckoutPage />} />
+        <Route path="addresses" element={<AddressBookPage />} />
+        <Route path="addresses/new" element={<AddressFormPage />} />
+        <Route path="addresses/:id" element={<AddressFormPage />} />
+        <Route path="identities" element={<IdentitiesPage />} />
+        <Route path="orders" element={<OrdersPage />} />
+        <Route path="orders/:id" element={<OrderDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

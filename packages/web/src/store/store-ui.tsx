@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/face-language.tsx';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../shared/errors.ts';
 import { SearchLink } from './components/search-entry.tsx';
+import { CartLink } from './cart/cart-link.tsx';
 import { ShareButton } from './components/share-button.tsx';
 
 /** The language switch of every storefront page: "English" in Chinese, "中文" in English. */
@@ -23,8 +24,8 @@ export function StoreLanguageSwitch() {
 type StorePageProps = { title: ReactNode; backTo?: string; share?: boolean; search?: boolean; children: ReactNode };
 
 /**
- * A storefront page: its title bar (a way to search, the language switch, and a share button on pages
- * worth sharing) and its content. `search={false}` on pages that show the search box themselves.
+ * A storefront page: its title bar (a way to search, the cart with its count, the language switch, and
+ * a share button on pages worth sharing) and its content. `search={false}` on pages that show the search box themselves.
  */
 export function StorePage({ title, backTo, share = false, search = true, children }: StorePageProps) {
   const navigate = useNavigate();
@@ -40,6 +41,7 @@ export function StorePage({ title, backTo, share = false, search = true, childre
         right={
           <Space style={{ '--gap': '6px' }}>
             {search && <SearchLink />}
+            <CartLink />
             {share && <ShareButton />}
             <StoreLanguageSwitch />
           </Space>

@@ -1,0 +1,135 @@
+import { useCallback, useState } from 'react';
+import { Button, Dialog, List, Steps, Toast } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { OrderDetail } from '@pavilion/contracts';
+import { useLocale } from '../../i18n/face-language.tsx';
+import { errorText } from '../../shared/errors.ts';
+import { pick } from '../../shared/localized.ts';
+import { useApi } from '../../shared/use-api.ts';
+import { buyingApi } from '../checkout/buying-api.ts';
+import { AmountRow, QuoteLines } from '../checkout/shipment-card.tsx';
+import { formatDateTime } from '../../shared/china-time.ts';
+import { Panel } from '../components/section.tsx';
+import { SignedInContent } from '../components/sign-in-gate.tsx';
+import { StorePage } from '../store-ui.tsx';
+import { PayButton, PaymentDeadline } from './order-payment.tsx';
+import { OrderStatusTag, useEventStatusText } from './order-status.tsx';
+
+/** `/orders/:id`: status (and the way to pay while unpaid), consignee, buyer, lines, amounts, rates and the timeline. */
+export function OrderDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const load = useCallback(() => buyingApi.getOrder(id), [id]);
+  const order = useApi(load);
+  return (
+    <StorePage title={t('store.orders.detailTitle')} backTo="/orders">
+      <SignedInContent loaded={order}>{(data) => <OrderDetails order={data} onChanged={order.reload} />}</SignedInContent>
+    </StorePage>
+  );
+}
+
+function OrderDetails({ order, onChanged }: { order: OrderDetail; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const statusText = useEventStatusText();
+  const none = t('common.none');
+  return (
+    <div data-testid="order-detail" data-status={order.status}>
+      <Panel>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <strong style={{ fontSize: 15 }}>{pick(locale, order.exporter.nameZh || order.exporter.nameEn, order.exporter.nameEn || order.exporter.nameZh)}</strong>
+          <OrderStatusTag status={order.status} />
+        </div>
+        <div style={{ fontSize: 12, color: 'var(--adm-color-weak)', marginTop: 6 }}>
+          {t('store.orders.number')} <span data-testid="order-number">{order.number}</span> · {t(`store.customsMode.${order.customsMode}`)}
+        </div>
+        {order.status === 'pending_payment' && (
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, marginTop: 10 }}>
+            <PaymentDeadline expiresAt={order.expiresAt} />
+            <div style={{ display: 'flex', gap: 6 }}>
+              <CancelButton orderId={order.id} onCancelled={onChanged} />
+              <PayButton orderId={order.id} checkoutId={order.checkoutId} expiresAt={order.expiresAt} />
+            </div>
+          </div>
+        )}
+      </Panel>
+      <Panel title={t('store.orders.consignee')}>
+        <div data-testid="order-consignee" style={{ fontSize: 14, lineHeight: 1.6 }}>
+          <div>
+            {order.consignee.name} <span style={{ marginLeft: 6 }}>{order.consignee.phone}</span>
+          </div>
+          <div style={{ color: 'var(--adm-color-text-secondary)' }}>{order.consignee.address}</div>
+        </div>
+        {order.identity !== null && (
+          <div data-testid="order-identity" style={{ fontSize: 13, color: 'var(--adm-color-weak)', marginTop: 8 }}>
+            {t('store.orders.buyer')} {order.identity.nameMasked} {order.identity.idNumberMasked}
+          </div>
+        )}
+      </Panel>
+      <Panel title={t('store.orders.items')}>
+        <QuoteLines lines={order.lines} />
+        <div style={{ marginTop: 6 }}>
+          <AmountRow label={t('store.checkout.goods')} fen={order.goodsFen} testId="order-goods" />
+          <AmountRow label={t('store.checkout.freight')} fen={order.freightFen} testId="order-freight" />
+          <AmountRow label={t('store.checkout.tax')} fen={order.taxFen} testId="order-tax" />
+          <AmountRow label={order.status === 'pending_payment' ? t('store.orders.toPay') : t('store.orders.paidTotal')} fen={order.totalFen} testId="order-detail-total" strong />
+        </div>
+        {order.exchangeRates
+          .filter((rate) => rate.currency !== 'CNY')
+          .map((rate) => (
+            <p key={rate.currency} title={rate.source} style={{ margin: '6px 0 0', fontSize: 12, color: 'var(--adm-color-weak)' }}>
+              {t('store.checkout.rateNote', { currency: rate.currency, rate: rate.rate, date: rate.effectiveDate })}
+            </p>
+          ))}
+        {order.regime === 'general' && <p style={{ margin: '6px 0 0', fontSize: 12, color: '#ad4e00' }}>{t('store.orders.generalRegime')}</p>}
+      </Panel>
+      <Panel title={t('store.orders.timeline')} testId="order-timeline">
+        <Steps direction="vertical" current={order.timeline.length - 1} style={{ '--title-font-size': '14px', '--description-font-size': '12px' }}>
+          {order.timeline.map((event, index) => (
+            <Steps.Step
+              key={`${event.at}-${index}`}
+              data-testid="timeline-event"
+              data-status={event.status}
+              title={statusText(event.status)}
+              description={
+                <>
+                  <div>{formatDateTime(event.at)}</div>
+                  {event.note !== '' && <div>{event.note}</div>}
+                </>
+              }
+            />
+          ))}
+        </Steps>
+      </Panel>
+      <List mode="card" style={{ margin: 0 }}>
+        <List.Item extra={formatDateTime(order.createdAt)}>{t('store.orders.createdAt')}</List.Item>
+        <List.Item extra={order.paidAt === null ? none : formatDateTime(order.paidAt)}>{t('store.orders.paidAt')}</List.Item>
+      </List>
+    </div>
+  );
+}
+
+function CancelButton({ orderId, onCancelled }: { orderId: string; onCancelled: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const cancel = async () => {
+    const confirmed = await Dialog.confirm({ content: t('store.orders.cancelConfirm'), confirmText: t('store.orders.cancel'), cancelText: t('store.orders.keep') });
+    if (!confirmed) return;
+    setBusy(true);
+    try {
+      await buyingApi.cancelOrder(orderId);
+      onCancelled();
+    } catch (error) {
+      Toast.show({ content: errorText(error, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" data-testid="cancel-order" loading={busy} onClick={() => void cancel()}>
+      {t('store.orders.cancel')}
+    </Button>
+  );
+}

@@ -19,6 +19,7 @@ import { refreshListingPrices } from '../../packages/server/src/features/catalog
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
 import { parseRate } from '@pavilion/contracts';
 import { buildLargeCatalog } from './catalog-fixture.ts';
+import { productionSecrets } from './bench-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const count = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -81,7 +82,7 @@ async function main() {
   await database.destroy();
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
-  const env = { DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRET_KEY: 'bench-secret-key-bench-secret-key-0123', DATABASE_URL: target.dialect === 'postgres' ? target.url : `sqlite:${target.file}` };
+  const env = { DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'warn', ...productionSecrets(), DATABASE_URL: target.dialect === 'postgres' ? target.url : `sqlite:${target.file}` };
   const server = await startProcess(['packages/server/bin/pavilion.js', 'serve', '--no-migrate'], env);
   const listingPaths = ['/api/store/products?limit=24', '/api/store/products?limit=24&pavilion=pakistan', '/api/store/products?limit=24&category=handicrafts', '/api/store/products?limit=24&sort=price_asc', '/api/store/products?limit=24&pavilion=pacific&sort=popular'];
   const productPaths = ids.map((id) => `/api/store/products/${id}`);

@@ -75,6 +75,25 @@ export const identitySchema = z.object({ id: z.string(), nameMasked: z.string(),
 export type Identity = z.infer<typeof identitySchema>;
 export const identityListSchema = z.object({ items: z.array(identitySchema), consent: identityConsentSchema.nullable() });
 
+// Shipping templates (per exporter warehouse)
+
+const grams = z.number().int().min(1).max(1_000_000);
+const fenAmount = z.number().int().min(0).max(100_000_000);
+/** First weight and its price, then each further step and its price (1,000 g ¥12.00, then ¥8.00 per 500 g). */
+export const freightRateSchema = z.object({ firstWeightGrams: grams, firstPriceFen: fenAmount, stepWeightGrams: grams, stepPriceFen: fenAmount }).strict();
+export const freightTemplateSchema = z
+  .object({
+    /** Rates by group name ("default", "remote", …). */
+    rates: z.record(z.string().regex(/^[a-z0-9_-]{1,20}$/, { message: m.freightGroupName.en }), freightRateSchema),
+    /** Province code (6 digits) → group; provinces not listed use `defaultGroup`. */
+    provinceGroups: z.record(z.string().regex(/^\d{6}$/, { message: m.chinaDivisionCode.en }), z.string()),
+    defaultGroup: z.string().min(1, { message: m.required.en }),
+    /** Free delivery from this goods value in fen (null: never). */
+    freeFromGoodsValueFen: fenAmount.nullable(),
+  })
+  .strict();
+export const shippingTemplateSchema = z.object({ warehouseId: z.string(), template: freightTemplateSchema, isDefault: z.boolean(), updatedAt: z.string().nullable() });
+
 // Quote and placement
 
 export const checkoutInputSchema = z

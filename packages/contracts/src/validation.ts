@@ -21,6 +21,7 @@ export const validationMessages = {
   yuan: { en: 'must be an amount in yuan such as 88 or 88.50', zh: '须为人民币金额，如 88 或 88.50' },
   searchWord: { en: 'may use Chinese characters, letters, digits, spaces, · and - only', zh: '只能包含汉字、字母、数字、空格、· 和 -' },
   synonymTerms: { en: 'must list at least two words or phrases', zh: '至少填写两个词语' },
+  freightGroupName: { en: 'must be 1–20 lowercase letters, digits, - or _', zh: '须为 1–20 个小写字母、数字、- 或 _' },
   cartToken: { en: 'must be the guest cart token this server gave', zh: '须为本站发放的访客购物车标识' },
   consentVersion: { en: 'must be the version of the consent text shown', zh: '须为所展示同意书的版本' },
   priceRange: { en: 'must not be above the highest price', zh: '不能高于最高价' },

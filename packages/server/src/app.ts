@@ -49,6 +49,8 @@ import { CompanyService } from './features/trade/company.service.ts';
 import { tradeRoutes } from './features/trade/company.routes.ts';
 import { SearchService } from './features/search/search.service.ts';
 import { CheckoutService } from './features/orders/checkout.service.ts';
+import { ShippingTemplateService } from './features/checkout/shipping-template.service.ts';
+import { exporterShippingTemplateRoutes } from './features/checkout/shipping-template.routes.ts';
 import { OrderService } from './features/orders/order.service.ts';
 import { exporterOrderRoutes, operatorOrderRoutes, storeOrderRoutes } from './features/orders/order.routes.ts';
 import { expireUnpaidOrders } from './features/orders/order-payment.ts';
@@ -205,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorSearchRoutes(search), { prefix: '/api/operator' });
   await app.register(storeOrderRoutes(checkout, orders), { prefix: '/api/store' });
   await app.register(exporterOrderRoutes(orders), { prefix: '/api/exporter' });
+  await app.register(exporterShippingTemplateRoutes(new ShippingTemplateService({ db, clock })), { prefix: '/api/exporter' });
   await app.register(operatorOrderRoutes(orders), { prefix: '/api/operator' });
   await app.register(paymentCallbackRoutes(payments), { prefix: '/api/payments' });
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });

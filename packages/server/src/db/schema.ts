@@ -341,7 +341,7 @@ export interface CatalogStateTable {
 
 export interface SearchPostingsTable {
   term: string;
-  product_id: string;
+  doc: number;
   score: number;
 }
 
@@ -351,6 +351,7 @@ export interface SearchTermsTable {
 }
 
 export interface SearchDocumentsTable {
+  doc: Generated<number>;
   product_id: string;
   /** The product's terms, space-separated. */
   terms: string;
@@ -365,7 +366,7 @@ export interface SearchDocumentsTable {
 
 export interface SearchSuggestKeysTable {
   key: string;
-  product_id: string;
+  doc: number;
   weight: number;
 }
 

@@ -159,6 +159,26 @@ describe('checkout and orders', () => {
     assert.equal((await post(`/api/store/orders/${second.orders[0]!.id}/cancel`, {})).statusCode, 409);
   });
 
+  test('an exporter sets the freight of a warehouse: the next quote charges it; a wrong template names the field', async () => {
+    const exporter = await tokenFor(db(), demoExporters[0].member.email);
+    const warehouse = await db().selectFrom('stock_levels').select('warehouse_id').where('variant_id', '=', variant.get('MB-VASE-20') ?? '').executeTakeFirstOrThrow();
+    const url = `/api/exporter/warehouses/${warehouse.warehouse_id}/shipping-template`;
+    const current = await ta.app.inject({ method: 'GET', url, headers: bearer(exporter) });
+    assert.equal(current.statusCode, 200, current.body);
+    assert.equal(current.json().isDefault, true);
+    const template = { rates: { default: { firstWeightGrams: 1000, firstPriceFen: 2500, stepWeightGrams: 1000, stepPriceFen: 1000 }, far: { firstWeightGrams: 1000, firstPriceFen: 5000, stepWeightGrams: 1000, stepPriceFen: 2000 } }, provinceGroups: { '650000': 'far' }, defaultGroup: 'default', freeFromGoodsValueFen: null };
+    const bad = await ta.app.inject({ method: 'PUT', url, headers: bearer(exporter), payload: { ...template, defaultGroup: 'nowhere', provinceGroups: { '999999': 'far' } } });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().error.details.map((d: { field: string }) => d.field).sort(), ['body.defaultGroup', 'body.provinceGroups.999999']);
+    assert.equal((await ta.app.inject({ method: 'GET', url, headers: bearer(exporter) })).json().isDefault, true, 'nothing saved');
+    const saved = await ta.app.inject({ method: 'PUT', url, headers: bearer(exporter), payload: template });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const quote = (await post('/api/store/checkout/quote', body([['MB-VASE-20', 1]]))).json() as Quote;
+    assert.equal(quote.shipments[0]?.freightFen, 2500, '900 g to Shanghai: the first kilogram');
+    const other = await tokenFor(db(), demoExporters[4].member.email);
+    assert.equal((await ta.app.inject({ method: 'GET', url, headers: bearer(other) })).statusCode, 404);
+  });
+
   test('bad input names the field and changes nothing', async () => {
     const before = await stockOf('MB-VASE-20');
     for (const [payload, field] of [

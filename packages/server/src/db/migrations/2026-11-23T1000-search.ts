@@ -15,14 +15,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Prefix look-ups compare bytes on both engines (PostgreSQL's default collation would not).
   const bytewise = isPostgres(db) ? sql`text collate "C"` : 'text';
 
-  // One row per distinct term of a listed product; `score` is the weight of the best field it is in.
+  // One row per distinct term of a listed product (by its document number, a small integer key);
+  // `score` is the weight of the best field it is in.
   await clustered(
     db.schema
       .createTable('search_postings')
       .addColumn('term', 'text', (c) => c.notNull())
-      .addColumn('product_id', 'text', (c) => c.notNull())
+      .addColumn('doc', 'integer', (c) => c.notNull())
       .addColumn('score', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('search_postings_pk', ['term', 'product_id']),
+      .addPrimaryKeyConstraint('search_postings_pk', ['term', 'doc']),
   ).execute();
 
   // How many products hold each term: typo and prefix expansion look terms up here.
@@ -37,7 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // text an exact phrase is looked for in, and the attributes only search filters on.
   await db.schema
     .createTable('search_documents')
-    .addColumn('product_id', 'text', (c) => c.primaryKey().references('products.id').onDelete('cascade'))
+    // SQLite's rowid, PostgreSQL's sequence: postings and keys refer to this number.
+    .addColumn('doc', isPostgres(db) ? 'serial' : 'integer', (c) => c.primaryKey())
+    .addColumn('product_id', 'text', (c) => c.notNull().unique().references('products.id').onDelete('cascade'))
     .addColumn('terms', 'text', (c) => c.notNull())
     .addColumn('phrase_text', 'text', (c) => c.notNull())
     .addColumn('suggest_keys', 'text', (c) => c.notNull())
@@ -46,16 +49,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lexicon_epoch', 'integer', (c) => c.notNull())
     .addColumn('indexed_at', ts, (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('search_documents_epoch').on('search_documents').columns(['lexicon_epoch', 'product_id']).execute();
+  await db.schema.createIndex('search_documents_epoch').on('search_documents').columns(['lexicon_epoch', 'doc']).execute();
 
   // Prefixes a buyer may type to reach a product (its title in Chinese, English, pinyin, initials, from each word).
   await clustered(
     db.schema
       .createTable('search_suggest_keys')
       .addColumn('key', bytewise, (c) => c.notNull())
-      .addColumn('product_id', 'text', (c) => c.notNull())
+      .addColumn('doc', 'integer', (c) => c.notNull())
       .addColumn('weight', 'integer', (c) => c.notNull())
-      .addPrimaryKeyConstraint('search_suggest_keys_pk', ['key', 'product_id']),
+      .addPrimaryKeyConstraint('search_suggest_keys_pk', ['key', 'doc']),
   ).execute();
 
   // Words Chinese text is segmented with: operators' own, and the catalog's (tags, brands, categories, exporters).

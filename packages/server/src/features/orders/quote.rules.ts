@@ -1,7 +1,7 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
 import { checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/cbec-limits.rules.ts';
 import { computeOrderTax } from '../checkout/cbec-tax.rules.ts';
-import { computeFreight, type FreightTemplate } from '../checkout/freight.rules.ts';
+import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../checkout/freight.rules.ts';
 import type { PurchasableVariant } from '../catalog/purchasable.ts';
 
 export interface RateUsed {
@@ -56,15 +56,6 @@ export function chooseWarehouse(variant: PurchasableVariant, quantity: number): 
     if (warehouse) return { warehouse, mode: option.mode };
   }
   return null;
-}
-
-/** The freight the platform charges when an exporter has not set a template for a warehouse. */
-export function defaultFreightTemplate(kind: 'origin' | 'bonded'): FreightTemplate {
-  // Remote provinces cost more to reach: Xinjiang, Tibet, Qinghai, Inner Mongolia, Ningxia, Gansu.
-  const remote = { '650000': 'remote', '540000': 'remote', '630000': 'remote', '150000': 'remote', '640000': 'remote', '620000': 'remote' };
-  return kind === 'bonded'
-    ? { rates: { default: { firstWeightGrams: 1000, firstPriceFen: 1000, stepWeightGrams: 1000, stepPriceFen: 500 }, remote: { firstWeightGrams: 1000, firstPriceFen: 2000, stepWeightGrams: 1000, stepPriceFen: 1000 } }, provinceGroups: remote, defaultGroup: 'default', freeFromGoodsValueFen: 19_900 }
-    : { rates: { default: { firstWeightGrams: 500, firstPriceFen: 4500, stepWeightGrams: 500, stepPriceFen: 1500 }, remote: { firstWeightGrams: 500, firstPriceFen: 6000, stepWeightGrams: 500, stepPriceFen: 2000 } }, provinceGroups: remote, defaultGroup: 'default', freeFromGoodsValueFen: null };
 }
 
 /**

@@ -33,11 +33,11 @@ export interface SearchDocument {
 export const FIELD_WEIGHTS = { title: 100, brand: 60, tags: 60, category: 40, exporter: 40, place: 40, subtitle: 30, description: 10 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
 
-// Short fields are also indexed by single characters (a one-character query: 茶, 灯) and all by pairs,
+// Titles are also indexed by single characters (a one-character query: 茶, 灯), short fields by pairs,
 // except the description, which is indexed by words only (it is long and counts least).
 const NGRAM_FIELDS = new Set<Field>(['title', 'brand', 'tags', 'category', 'exporter', 'place', 'subtitle']);
-const UNIGRAM_FIELDS = new Set<Field>(['title', 'tags', 'category']);
-const DESCRIPTION_CHARS = 2000;
+const UNIGRAM_FIELDS = new Set<Field>(['title']);
+const DESCRIPTION_CHARS = 600;
 
 /** The terms of a document with the score each posting carries. */
 export function analyzeDocument(lexicon: Lexicon, doc: SearchDocument): Map<string, number> {
@@ -110,8 +110,8 @@ export interface QueryPlan {
 const WEIGHT = { exact: 10, pair: 4, prefix: 7, typo: 6, pinyin: 9, synonym: 8 } as const;
 const MAX_UNITS = 10;
 const PREFIX_EXPANSIONS = 12;
-// Masks are summed as integers: 52 bits keep every sum exact in JavaScript numbers too.
-const MAX_BITS = 52;
+/** Each atom is one flag column of the search statement: a query uses at most this many. */
+export const MAX_ATOMS = 52;
 
 interface Token {
   kind: 'han' | 'latin';
@@ -280,14 +280,14 @@ function hanTerms(word: string): string[] {
 }
 
 /**
- * Gives each atom its own bit. A tree with more atoms than bits keeps its first units' atoms; the
+ * Gives each atom its own number. A tree with more atoms than MAX_ATOMS keeps its first units' atoms; the
  * rest of an over-long query is dropped (a query of 100 characters rarely gets there).
  */
 function numberBits(node: QueryNode): QueryNode | null {
   let next = 0;
   const walk = (n: QueryNode): QueryNode | null => {
     if (n.kind === 'atom') {
-      if (next >= MAX_BITS) return null;
+      if (next >= MAX_ATOMS) return null;
       return { ...n, bit: next++ };
     }
     const kids = n.nodes.map(walk);

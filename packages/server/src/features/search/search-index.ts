@@ -185,7 +185,7 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
   const epoch = (await trx.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow()).lexicon_epoch;
   const [docs, previous] = await Promise.all([
     loadDocuments(trx, productIds),
-    trx.selectFrom('search_documents').select(['product_id', 'terms', 'suggest_keys']).where('product_id', 'in', productIds).execute(),
+    trx.selectFrom('search_documents').select(['doc', 'product_id', 'terms', 'suggest_keys']).where('product_id', 'in', productIds).execute(),
   ]);
   const learned: string[] = [];
   const rows = new Map<string, IndexedRow>();
@@ -196,28 +196,21 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
   await storeCatalogWords(trx, lexicon, before, learned);
 
   const termDelta = new Map<string, number>();
+  const oldByProduct = new Map(previous.map((p) => [p.product_id, p]));
   for (const old of previous) {
     const next = rows.get(old.product_id);
     const oldTerms = old.terms ? old.terms.split(' ') : [];
     const gone = next ? oldTerms.filter((t) => !next.terms.has(t)) : oldTerms;
-    for (const part of chunks(gone)) await trx.deleteFrom('search_postings').where('product_id', '=', old.product_id).where('term', 'in', part).execute();
+    for (const part of chunks(gone)) await trx.deleteFrom('search_postings').where('doc', '=', old.doc).where('term', 'in', part).execute();
     for (const t of gone) termDelta.set(t, (termDelta.get(t) ?? 0) - 1);
     const oldKeys = old.suggest_keys ? old.suggest_keys.split('\t') : [];
-    for (const part of chunks(oldKeys)) await trx.deleteFrom('search_suggest_keys').where('product_id', '=', old.product_id).where('key', 'in', part).execute();
-    if (!next) await trx.deleteFrom('search_documents').where('product_id', '=', old.product_id).execute();
+    for (const part of chunks(oldKeys)) await trx.deleteFrom('search_suggest_keys').where('doc', '=', old.doc).where('key', 'in', part).execute();
+    if (!next) await trx.deleteFrom('search_documents').where('doc', '=', old.doc).execute();
   }
-  const oldTermsById = new Map(previous.map((p) => [p.product_id, new Set(p.terms ? p.terms.split(' ') : [])]));
   for (const [id, row] of rows) {
-    const oldTerms = oldTermsById.get(id) ?? new Set<string>();
+    const old = oldByProduct.get(id);
+    const oldTerms = new Set(old?.terms ? old.terms.split(' ') : []);
     for (const t of row.terms.keys()) if (!oldTerms.has(t)) termDelta.set(t, (termDelta.get(t) ?? 0) + 1);
-    const postings = [...row.terms].map(([term, score]) => ({ term, product_id: id, score }));
-    for (const part of chunks(postings, 300)) {
-      await trx.insertInto('search_postings').values(part).onConflict((oc) => oc.columns(['term', 'product_id']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))).execute();
-    }
-    const weight = suggestWeight(docs.get(id)!);
-    for (const part of chunks(row.keys.map((key) => ({ key, product_id: id, weight })), 300)) {
-      await trx.insertInto('search_suggest_keys').values(part).onConflict((oc) => oc.columns(['key', 'product_id']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') }))).execute();
-    }
     const document = {
       terms: [...row.terms.keys()].join(' '),
       phrase_text: row.phrase,
@@ -226,7 +219,17 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
       lexicon_epoch: epoch,
       indexed_at: new Date().toISOString(),
     };
-    await trx.insertInto('search_documents').values({ product_id: id, ...document }).onConflict((oc) => oc.column('product_id').doUpdateSet(document)).execute();
+    const doc = old
+      ? (await trx.updateTable('search_documents').set(document).where('doc', '=', old.doc).execute(), old.doc)
+      : (await trx.insertInto('search_documents').values({ product_id: id, ...document }).returning('doc').executeTakeFirstOrThrow()).doc;
+    const postings = [...row.terms].map(([term, score]) => ({ term, doc, score }));
+    for (const part of chunks(postings, 300)) {
+      await trx.insertInto('search_postings').values(part).onConflict((oc) => oc.columns(['term', 'doc']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))).execute();
+    }
+    const weight = suggestWeight(docs.get(id)!);
+    for (const part of chunks(row.keys.map((key) => ({ key, doc, weight })), 300)) {
+      await trx.insertInto('search_suggest_keys').values(part).onConflict((oc) => oc.columns(['key', 'doc']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') }))).execute();
+    }
   }
   await applyTermCounts(trx, termDelta);
 }
@@ -273,10 +276,6 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
     }
     await db.transaction().execute(async (trx) => {
       await storeCatalogWords(trx, lexicon, before, learned);
-      const postings = rows.flatMap(([doc, row]) => [...row.terms].map(([term, score]) => ({ term, product_id: doc.productId, score })));
-      for (const part of chunks(postings, 3000)) await trx.insertInto('search_postings').values(part).execute();
-      const keys = rows.flatMap(([doc, row]) => row.keys.map((key) => ({ key, product_id: doc.productId, weight: suggestWeight(doc) })));
-      for (const part of chunks(keys, 3000)) await trx.insertInto('search_suggest_keys').values(part).execute();
       const documents = rows.map(([doc, row]) => ({
         product_id: doc.productId,
         terms: [...row.terms.keys()].join(' '),
@@ -286,7 +285,22 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
         lexicon_epoch: epoch,
         indexed_at: new Date().toISOString(),
       }));
-      for (const part of chunks(documents, 500)) await trx.insertInto('search_documents').values(part).execute();
+      const numbers = new Map<string, number>();
+      for (const part of chunks(documents, 500)) {
+        for (const r of await trx.insertInto('search_documents').values(part).returning(['doc', 'product_id']).execute()) numbers.set(r.product_id, r.doc);
+      }
+      // Sorted by term, the rows go into the index's pages in order.
+      const postings = rows
+        .flatMap(([doc, row]) => {
+          const n = numbers.get(doc.productId) ?? 0;
+          return [...row.terms].map(([term, score]) => ({ term, doc: n, score }));
+        })
+        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.doc - b.doc));
+      for (const part of chunks(postings, 5000)) await trx.insertInto('search_postings').values(part).execute();
+      const keys = rows
+        .flatMap(([doc, row]) => row.keys.map((key) => ({ key, doc: numbers.get(doc.productId) ?? 0, weight: suggestWeight(doc) })))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc - b.doc));
+      for (const part of chunks(keys, 5000)) await trx.insertInto('search_suggest_keys').values(part).execute();
     });
     done += batch.length;
     options.onProgress?.(done, ids.length);

@@ -81,7 +81,7 @@ export function editVariants(word: string): string[] {
 /** One typo is tolerated only in words of five letters or more: shorter ones have too many neighbours. */
 export const TYPO_MIN_LENGTH = 5;
 
-// The query as a boolean tree. An atom is one bit: it holds when the product has any of its terms.
+// The query as a boolean tree. An atom (numbered `bit`) holds when the product has any of its terms.
 
 export interface Atom {
   kind: 'atom';
@@ -95,7 +95,7 @@ export type QueryNode = Atom | { kind: 'and'; nodes: QueryNode[] } | { kind: 'or
 export const and = (nodes: QueryNode[]): QueryNode => (nodes.length === 1 ? nodes[0]! : { kind: 'and', nodes });
 export const or = (nodes: QueryNode[]): QueryNode => (nodes.length === 1 ? nodes[0]! : { kind: 'or', nodes });
 
-/** Whether a product whose matched atoms are `mask` satisfies the tree (the SQL compiles the same logic). */
+/** Whether a product whose matched atoms are the bits of `mask` satisfies the tree (the SQL compiles the same logic on flag columns). */
 export function satisfies(node: QueryNode, mask: bigint): boolean {
   switch (node.kind) {
     case 'atom':

@@ -9,9 +9,9 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { QueryLog } from './query-log.ts';
-import { planQuery } from './search-analyzer.ts';
+import { MAX_ATOMS, planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
-import { findCandidates, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
+import { findCandidates, findPage, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
 import { applyFilters, computeFacets, filtersOf, hasFilters, loggedQuery, sortCandidates, type FacetLabels } from './search.rules.ts';
 import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
 
@@ -66,10 +66,21 @@ export class SearchService {
       db.selectFrom('categories').select(['id', 'name_en', 'name_zh']).execute(),
     ]);
     const filters = filtersOf(query);
-    const candidates = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : [];
-    const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
     const start = (query.page - 1) * query.page_size;
-    const cards = await this.cards(matching.slice(start, start + query.page_size).map((c) => c.productId));
+    // The best-scoring matches (all of them, up to FACET_SAMPLE) come with what filters, sorts and
+    // facets need: within that many, the page is cut here; beyond, the database filters and sorts
+    // the whole set for the page, and facets are counted on the best FACET_SAMPLE.
+    const sample = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : { total: 0, candidates: [] };
+    const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
+    const candidates = sample.candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
+    let page: { total: number; ids: string[] };
+    if (plan.tree && sample.total > candidates.length) {
+      page = await findPage(db, { tree: plan.tree, phrase: plan.phrase, filters, sort: query.sort, offset: start, limit: query.page_size });
+    } else {
+      const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
+      page = { total: matching.length, ids: matching.slice(start, start + query.page_size).map((c) => c.productId) };
+    }
+    const cards = await this.cards(page.ids);
     const labels: FacetLabels = {
       pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
       country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
@@ -79,31 +90,31 @@ export class SearchService {
     };
     // What buyers look for: the first page of a query, unfiltered (further pages, sorts of the same
     // results and the drawer's previews are not new searches; a filter that empties a list is not a missing product).
-    if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), matching.length);
+    if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), page.total);
 
     let didYouMean: string | null = null;
     let related: SearchResult['related'] = [];
-    if (matching.length === 0) {
+    if (page.total === 0) {
       // Nothing matched: offer the query without the words the catalog does not know, and products sharing some words.
       const known = plan.units.filter((u) => u.tree !== null);
       if (known.length > 0 && known.length < plan.units.length) didYouMean = known.map((u) => u.text).join(' ');
       const trees: QueryNode[] = [];
       let atoms = 0;
       for (const u of known) {
-        if (!u.tree || atoms + atomsOf(u.tree).length > 52) continue;
+        if (!u.tree || atoms + atomsOf(u.tree).length > MAX_ATOMS) continue;
         atoms += atomsOf(u.tree).length;
         trees.push(u.tree);
       }
       if (trees.length > 0) {
-        const some = await findCandidates(db, renumber(or(trees)), '');
-        const ids = sortCandidates(some, 'relevance').slice(0, RELATED).map((c) => c.productId);
+        const some = await findCandidates(db, renumber(or(trees)), '', RELATED * 5);
+        const ids = sortCandidates(some.candidates, 'relevance').slice(0, RELATED).map((c) => c.productId);
         related = await this.cards(ids);
       }
     }
     return {
       q: query.q,
       items: cards.map((card) => ({ ...card, highlight: { titleZh: highlight(card.titleZh, plan.needles), titleEn: highlight(card.titleEn, plan.needles) } })),
-      total: matching.length,
+      total: page.total,
       page: query.page,
       pageSize: query.page_size,
       facets: computeFacets(candidates, filters, labels),
@@ -117,7 +128,8 @@ export class SearchService {
     const text = normalizeText(q).trim();
     const key = text.replace(/\s+/g, '');
     if (!key) return [];
-    const [names, products] = await Promise.all([findSuggestedNames(this.db, text, 2), findSuggestedProducts(this.db, key, 10)]);
+    // One Latin letter says too little to name products (it would match thousands): names only.
+    const [names, products] = await Promise.all([findSuggestedNames(this.db, text, 2), /^[a-z0-9]$/.test(key) ? [] : findSuggestedProducts(this.db, key, 10)]);
     const items: Suggestion[] = [
       ...names.categories.map((c) => ({ kind: 'category' as const, id: c.id, labelZh: c.name_zh, labelEn: c.name_en })),
       ...names.brands.map((b) => ({ kind: 'brand' as const, id: b.id, labelZh: b.name_zh, labelEn: b.name_en })),
@@ -277,7 +289,7 @@ export class SearchService {
             .select('product_id')
             .where('lexicon_epoch', '<', state.lexicon_epoch)
             .orderBy('lexicon_epoch')
-            .orderBy('product_id')
+            .orderBy('doc')
             .limit(100)
             .execute();
           if (stale.length === 0) return;
@@ -304,7 +316,7 @@ function named(row: { name_en: string; name_zh: string } | undefined): { en: str
   return row ? { en: row.name_en, zh: row.name_zh } : { en: '', zh: '' };
 }
 
-/** A tree built from units numbered apart gets fresh, distinct bits. */
+/** A tree built from units numbered apart gets fresh, distinct atom numbers. */
 function renumber(tree: QueryNode): QueryNode {
   let next = 0;
   const walk = (n: QueryNode): QueryNode => (n.kind === 'atom' ? { ...n, bit: next++ } : { ...n, nodes: n.nodes.map(walk) });

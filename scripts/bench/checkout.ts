@@ -21,12 +21,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openDatabase, type Db, type DatabaseTarget } from '../../packages/server/src/db/database.ts';
 import { migrateToLatest } from '../../packages/server/src/db/migrator.ts';
 import { seedDemo } from '../../packages/server/src/features/demo/seed.ts';
@@ -35,6 +34,7 @@ import { RISK_NOTICE } from '../../packages/server/src/features/orders/order.rul
 import { loadConfig } from '../../packages/server/src/platform/config.ts';
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
 import { seedBenchBuyers, setSaleStock, type BenchBuyer, type SaleVariant } from './checkout-fixture.ts';
+import { benchHarness, percentile } from './bench-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const buyerCount = Number(process.env.BENCH_BUYERS ?? 2000);
@@ -56,76 +56,11 @@ const secretKey = `bench-checkout-${randomBytes(16).toString('hex')}`;
 
 // ——— Cleanup, even on failure: the server, the temp directory, the scratch database ———
 
-const dir = mkdtempSync(path.join(tmpdir(), 'pavilion-bench-checkout-'));
-const children = new Set<ChildProcess>();
-let scratchDatabase: { base: string; name: string } | null = null;
-let cleaned = false;
-
-async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await Promise.all([...children].map((child) => stopChild(child)));
-  if (scratchDatabase) await dropScratchDatabase(scratchDatabase).catch((err: unknown) => console.error(`could not drop ${scratchDatabase?.name}:`, err));
-  rmSync(dir, { recursive: true, force: true });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-process.on('exit', () => {
-  // Last resort when something exits synchronously: no scratch-database drop possible here.
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-setTimeout(() => {
-  console.error(`bench:checkout took longer than ${timeLimitMs / 60_000} min; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, timeLimitMs).unref();
-
-async function createScratchDatabase(base: string): Promise<string> {
-  const name = `pavilion_bench_checkout_${process.pid}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name}`);
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  scratchDatabase = { base, name };
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropScratchDatabase(d: { base: string; name: string }): Promise<void> {
-  const client = new pg.Client({ connectionString: d.base });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${d.name} with (force)`);
-  } finally {
-    await client.end();
-  }
-}
+const harness = benchHarness({ name: 'checkout', timeLimitMs });
+const { dir, children, cleanup } = harness;
 
 // ——— Figures ———
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 function summary(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
@@ -592,7 +527,7 @@ function report(r: PhaseResult, verdicts: Verdict[], dialect: string): void {
 
 async function main(): Promise<void> {
   const dialect = pgBase ? 'postgres' : 'sqlite';
-  const target: DatabaseTarget = pgBase ? { dialect: 'postgres', url: await createScratchDatabase(pgBase) } : { dialect: 'sqlite', file: path.join(dir, 'bench.db') };
+  const target: DatabaseTarget = pgBase ? { dialect: 'postgres', url: await harness.createScratchDatabase(pgBase) } : { dialect: 'sqlite', file: path.join(dir, 'bench.db') };
   const env = {
     NODE_ENV: 'development', // the sandbox payment provider is off in production
     DATA_DIR: dir,

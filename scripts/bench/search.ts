@@ -9,11 +9,10 @@
  * Prints figures beside the targets of the search issue; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { parseRate } from '@pavilion/contracts';
 import { openDatabase, type Db, type DatabaseTarget } from '../../packages/server/src/db/database.ts';
@@ -25,7 +24,7 @@ import { refreshListingPrices } from '../../packages/server/src/features/catalog
 import { reindexAll } from '../../packages/server/src/features/search/search-index.ts';
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
 import { buildPrefixes, buildQueries, buildSearchCatalog, type BenchQuery } from './search-fixture.ts';
-import { productionSecrets } from './bench-env.ts';
+import { benchHarness, percentile, productionSecrets } from './bench-env.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const count = Number(process.env.BENCH_PRODUCTS ?? 100_000);
@@ -43,63 +42,9 @@ const dialects = (['sqlite', 'postgres'] as const).filter((d) => (only ? only ==
 
 // ——— Cleanup, even on failure: child processes, the temp directory, the scratch database ———
 
-const dir = mkdtempSync(path.join(tmpdir(), 'pavilion-bench-search-'));
-const children = new Set<ChildProcess>();
-let scratchDatabase: { base: string; name: string } | null = null;
-let cleaned = false;
+const harness = benchHarness({ name: 'search', timeLimitMs });
+const { dir, children, cleanup } = harness;
 
-async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  for (const child of children) child.kill('SIGKILL');
-  if (scratchDatabase) await dropScratchDatabase(scratchDatabase).catch((err: unknown) => console.error(`could not drop ${scratchDatabase?.name}:`, err));
-  rmSync(dir, { recursive: true, force: true });
-}
-process.on('exit', () => {
-  // Last resort when something exits synchronously: no scratch-database drop possible here.
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-setTimeout(() => {
-  console.error(`bench:search took longer than ${timeLimitMs / 60_000} min; stopping`);
-  void cleanup().finally(() => process.exit(2));
-}, timeLimitMs).unref();
-
-async function createScratchDatabase(base: string): Promise<string> {
-  const name = `pavilion_bench_search_${process.pid}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name}`);
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  scratchDatabase = { base, name };
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropScratchDatabase(d: { base: string; name: string }): Promise<void> {
-  const client = new pg.Client({ connectionString: d.base });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${d.name} with (force)`);
-  } finally {
-    await client.end();
-  }
-}
-
-// ——— Figures ———
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 function summary(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean: sorted.reduce((s, v) => s + v, 0) / (sorted.length || 1), max: sorted.at(-1) ?? NaN };
@@ -249,7 +194,7 @@ function load(url: string, paths: readonly string[]): Promise<autocannon.Result>
 }
 
 async function benchDialect(dialect: 'sqlite' | 'postgres') {
-  const target: DatabaseTarget = dialect === 'postgres' ? { dialect, url: await createScratchDatabase(pgBase ?? '') } : { dialect, file: path.join(dir, 'bench.db') };
+  const target: DatabaseTarget = dialect === 'postgres' ? { dialect, url: await harness.createScratchDatabase(pgBase ?? '') } : { dialect, file: path.join(dir, 'bench.db') };
   console.log(`\n${dialect}: building a catalog of ${count.toLocaleString('en')} products…`);
   const built = await buildDatabase(target);
 
@@ -279,10 +224,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => (server.child.exitCode === null ? server.child.once('exit', resolve) : resolve(null)));
-    if (dialect === 'postgres' && scratchDatabase) {
-      await dropScratchDatabase(scratchDatabase);
-      scratchDatabase = null;
-    }
+    if (dialect === 'postgres') await harness.dropScratchDatabase();
   }
 }
 

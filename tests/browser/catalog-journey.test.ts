@@ -54,8 +54,14 @@ describe('catalog journey: an exporter lists a product, the operator approves it
     await page.waitForURL(/\/exporter\/products\/[0-9a-f-]{36}/);
     productId = /products\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     assert.ok(productId);
+    await page.locator(`[data-testid="product-editor"][data-product-id="${productId}"]`).waitFor();
     await page.getByTestId('submit-product').click();
-    await page.getByTestId('in-review').waitFor();
+    // Either it goes to review, or the console says why not (the failure then names it).
+    const outcome = await Promise.race([
+      page.getByTestId('in-review').waitFor().then(() => 'in review'),
+      page.locator('.ant-alert-error, .ant-message-error, .ant-notification-notice-error').first().waitFor().then(async () => `refused: ${await page.locator('.ant-alert-error, .ant-message-error, .ant-notification-notice-error').first().innerText()}`),
+    ]);
+    assert.equal(outcome, 'in review', `${outcome}\n${env.server.output().slice(-3000)}`);
     await context.close();
   });
 

@@ -63,8 +63,10 @@ export function ProductEditor({ product, defaults, brands, tree, documents, issu
   const submitter = useConsoleForm({ form, schema: productContentSchema, action: save, toBody, toFormPath: formPathOf });
 
   const show = (next: ExporterProduct, nextIssues?: PublicationIssue[]) => {
+    // A new product is shown at once, before its address loads: a click meanwhile must act on
+    // the product just created, never create it a second time.
+    onChanged(next, nextIssues);
     if (product === null) void navigate(exporterPaths.product(next.id), { replace: true });
-    else onChanged(next, nextIssues);
   };
   const onSave = async () => {
     setBusy('save');

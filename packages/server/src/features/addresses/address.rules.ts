@@ -11,17 +11,7 @@ export type AddressRow = Selectable<AddressesTable>;
 export const ADDRESS_BOOK_LIMIT = 30;
 
 /** The columns an address is stored with: codes checked against the division dataset, and their names. */
-export interface AddressValues {
-  name: string;
-  phone: string;
-  province_code: string;
-  city_code: string;
-  district_code: string;
-  province_name: string;
-  city_name: string;
-  district_name: string;
-  street: string;
-}
+export type AddressValues = Pick<AddressesTable, 'name' | 'phone' | 'province_code' | 'city_code' | 'district_code' | 'province_name' | 'city_name' | 'district_name' | 'street'>;
 
 /**
  * Checks the province / city / district against GB/T 2260 (the district inside the city inside the

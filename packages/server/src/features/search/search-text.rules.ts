@@ -81,7 +81,7 @@ export function editVariants(word: string): string[] {
 /** One typo is tolerated only in words of five letters or more: shorter ones have too many neighbours. */
 export const TYPO_MIN_LENGTH = 5;
 
-// The query as a boolean tree. An atom (numbered `bit`) holds when the product has any of its terms.
+// The query as a boolean tree. An atom (numbered `bit`) holds when the product holds one of its terms.
 
 export interface Atom {
   kind: 'atom';

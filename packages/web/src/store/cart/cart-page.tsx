@@ -59,19 +59,7 @@ function CartContents({ cart }: { cart: Cart }) {
       ))}
       <div
         data-testid="cart-summary"
-        style={{
-          position: 'fixed',
-          left: 0,
-          right: 0,
-          bottom: 0,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 10,
-          padding: '10px 12px calc(10px + env(safe-area-inset-bottom))',
-          background: 'var(--adm-color-background)',
-          borderTop: '1px solid var(--adm-color-border)',
-          zIndex: 10,
-        }}
+        className="pv-bottom-bar"
       >
         <Checkbox checked={allTicked} indeterminate={!allTicked && chosen.length > 0} disabled={buyableIds.length === 0} onChange={(on) => tick(buyableIds, on)} data-testid="cart-select-all">
           {t('store.cart.selectAll')}

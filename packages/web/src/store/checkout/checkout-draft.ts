@@ -49,7 +49,7 @@ export function finishCheckout(): void {
 
 /**
  * The Idempotency-Key for placing `body`: the same key while the request is the same (a retry),
- * a new one as soon as anything in it changed (another address, a new risk notice version).
+ * a new one once something in it changed (another address, a new risk notice version).
  */
 export function idempotencyKeyFor(body: unknown, newKey: () => string = randomUuid): string {
   const text = JSON.stringify(body);

@@ -138,19 +138,7 @@ function Checkout({ lines, addresses, identities }: { lines: DraftLine[]; addres
       )}
       {quote.status === 'done' && <QuoteDetails quote={quote.quote} accepted={accepted} onAccept={setAccepted} />}
       <div
-        style={{
-          position: 'fixed',
-          left: 0,
-          right: 0,
-          bottom: 0,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 10,
-          padding: '10px 12px calc(10px + env(safe-area-inset-bottom))',
-          background: 'var(--adm-color-background)',
-          borderTop: '1px solid var(--adm-color-border)',
-          zIndex: 10,
-        }}
+        className="pv-bottom-bar"
       >
         <div style={{ marginLeft: 'auto' }}>
           {t('store.checkout.grandTotal')}{' '}

@@ -160,11 +160,26 @@ export type Quote = z.infer<typeof quoteSchema>;
 // Orders
 
 /**
- * pending_payment → paid → (customs and fulfilment, next issue) → completed; pending_payment →
- * cancelled (expired or by the buyer); paid → refunding → refunded.
+ * The order's commercial and fulfilment life: pending_payment → paid → shipped → delivered →
+ * completed; pending_payment → cancelled (expired or by the buyer); paid → refunding → refunded
+ * (refunded before it shipped); delivered | completed → refunded (every line returned and refunded).
+ * Customs runs beside it (customsStatus), because a 9610 parcel ships before it is released.
  */
-export const orderStatuses = ['pending_payment', 'paid', 'cancelled', 'completed', 'refunding', 'refunded'] as const;
+export const orderStatuses = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled', 'refunding', 'refunded'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
+
+/**
+ * Where the order stands with customs (三单对碰): pending (nothing sent yet: unpaid, or paid and waiting
+ * for the declaration worker), submitted (CEB311 sent, no receipt yet), accepted, rejected (the
+ * receipt's reason is shown to operators, who correct and resend it), released (放行). Every CBEC
+ * order is declared, the single item above the per-order limit (taxed in full) too.
+ */
+export const customsStatuses = ['pending', 'submitted', 'accepted', 'rejected', 'released'] as const;
+export type CustomsStatus = (typeof customsStatuses)[number];
+
+/** Why an order is held for an operator: the payer is not the buyer, or customs refused the declaration. */
+export const orderHolds = ['identity_mismatch', 'customs_rejected'] as const;
+export type OrderHold = (typeof orderHolds)[number];
 
 export const orderEventSchema = z.object({ status: z.string(), at: z.string(), note: z.string() });
 export const orderSummarySchema = z.object({
@@ -183,6 +198,12 @@ export const orderSummarySchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   paidAt: z.string().nullable(),
+  customsStatus: z.enum(customsStatuses),
+  hold: z.enum(orderHolds).nullable(),
+  releasedAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export const orderListSchema = z.object({ items: z.array(orderSummarySchema) });

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Role, CompanyMemberRole, Locale } from '@pavilion/contracts';
+import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold } from '@pavilion/contracts';
 
 /** ISO-8601 UTC timestamps on both engines (pg is configured to return them as strings). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -508,6 +508,14 @@ export interface OrdersTable {
   expires_at: string;
   paid_at: Nullable<string>;
   cancelled_at: Nullable<string>;
+  /** See customsStatuses in the contracts. */
+  customs_status: Generated<CustomsStatus>;
+  /** See orderHolds in the contracts; null when nothing holds the order. */
+  hold: Nullable<OrderHold>;
+  released_at: Nullable<string>;
+  shipped_at: Nullable<string>;
+  delivered_at: Nullable<string>;
+  completed_at: Nullable<string>;
 }
 
 export interface OrderLinesTable {

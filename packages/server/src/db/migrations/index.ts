@@ -5,6 +5,7 @@ import * as baseCategories from './2026-11-22T1310-base-categories.ts';
 import * as productImportRefs from './2026-11-22T1440-product-import-refs.ts';
 import * as search from './2026-11-23T1000-search.ts';
 import * as checkout from './2026-11-23T1200-checkout.ts';
+import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-columns.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T1440-product-import-refs': productImportRefs,
   '2026-11-23T1000-search': search,
   '2026-11-23T1200-checkout': checkout,
+  '2026-12-01T0900-order-fulfilment-columns': orderFulfilmentColumns,
 };

@@ -24,6 +24,9 @@ export async function moveOrder(trx: Trx, orderId: string, event: OrderEvent, at
       updated_at: at,
       ...(to === 'paid' ? { paid_at: at, cancelled_at: null } : {}),
       ...(to === 'cancelled' ? { cancelled_at: at } : {}),
+      ...(to === 'shipped' ? { shipped_at: at } : {}),
+      ...(to === 'delivered' ? { delivered_at: at } : {}),
+      ...(to === 'completed' ? { completed_at: at } : {}),
     })
     .where('id', '=', orderId)
     .where('status', 'in', [...statesLeftBy(event)])

@@ -50,6 +50,12 @@ function summary(o: OrderRow, lines: Array<{ quantity: number; title_zh: string;
     createdAt: o.created_at,
     expiresAt: o.expires_at,
     paidAt: o.paid_at,
+    customsStatus: o.customs_status,
+    hold: o.hold,
+    releasedAt: o.released_at,
+    shippedAt: o.shipped_at,
+    deliveredAt: o.delivered_at,
+    completedAt: o.completed_at,
   };
 }
 

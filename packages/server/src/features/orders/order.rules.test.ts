@@ -6,11 +6,13 @@ import { nextStatus, orderEvents, orderNumber, outTradeNumber, type OrderEvent }
 // Every state × event: where it leads, or null when the event does not apply.
 const table: Record<OrderStatus, Partial<Record<OrderEvent, OrderStatus>>> = {
   pending_payment: { pay: 'paid', cancel: 'cancelled', expire: 'cancelled' },
-  paid: { request_refund: 'refunding', complete: 'completed' },
+  paid: { ship: 'shipped', request_refund: 'refunding' },
+  shipped: { deliver: 'delivered' },
+  delivered: { complete: 'completed', return_refunded: 'refunded' },
+  completed: { return_refunded: 'refunded' },
   cancelled: { pay_late: 'paid' },
   refunding: { refund: 'refunded' },
   refunded: {},
-  completed: {},
 };
 
 test('the order state machine, state by event', () => {

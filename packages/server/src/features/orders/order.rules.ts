@@ -3,9 +3,11 @@ import type { OrderStatus } from '@pavilion/contracts';
 
 /**
  * The order's life, as a table: each event names the states it may leave and the one it reaches.
- * Customs and fulfilment states join between paid and completed with the next issue.
+ * Customs is tracked beside it (orders.customs_status), and whether an event is allowed also
+ * depends on that (a bonded 1210 order ships only once released): those guards are the
+ * fulfilment rules'; this table only says which states an event may leave.
  */
-export const orderEvents = ['pay', 'cancel', 'expire', 'pay_late', 'request_refund', 'refund', 'complete'] as const;
+export const orderEvents = ['pay', 'cancel', 'expire', 'pay_late', 'ship', 'deliver', 'complete', 'request_refund', 'refund', 'return_refunded'] as const;
 export type OrderEvent = (typeof orderEvents)[number];
 
 const transitions: Record<OrderEvent, { from: readonly OrderStatus[]; to: OrderStatus }> = {
@@ -17,9 +19,17 @@ const transitions: Record<OrderEvent, { from: readonly OrderStatus[]; to: OrderS
   expire: { from: ['pending_payment'], to: 'cancelled' },
   // A payment arrived after expiry and the stock and quota could be reserved again.
   pay_late: { from: ['cancelled'], to: 'paid' },
+  // The parcel left: the bonded warehouse (1210, after release) or the exporter abroad (9610).
+  ship: { from: ['paid'], to: 'shipped' },
+  // The carrier reported it delivered to the consignee.
+  deliver: { from: ['shipped'], to: 'delivered' },
+  // The buyer confirmed receipt, or 7 days passed after delivery.
+  complete: { from: ['delivered'], to: 'completed' },
+  // The whole order is refunded before it ships (customs refused it, the payer is not the buyer, …).
   request_refund: { from: ['paid'], to: 'refunding' },
   refund: { from: ['refunding'], to: 'refunded' },
-  complete: { from: ['paid'], to: 'completed' },
+  // Every line came back and was refunded (a return of part of the order leaves the order as it is).
+  return_refunded: { from: ['delivered', 'completed'], to: 'refunded' },
 };
 
 /** The state an event leads to, or null when it does not apply to the current state. */

@@ -5,6 +5,8 @@ import type { OrderStatus } from '@pavilion/contracts';
 const colors = {
   pending_payment: 'gold',
   paid: 'blue',
+  shipped: 'cyan',
+  delivered: 'geekblue',
   cancelled: 'default',
   completed: 'green',
   refunding: 'orange',

@@ -5,6 +5,8 @@ import { orderStatuses, type OrderStatus } from '@pavilion/contracts';
 const statusColors = {
   pending_payment: 'warning',
   paid: 'primary',
+  shipped: 'primary',
+  delivered: 'success',
   cancelled: 'default',
   completed: 'success',
   refunding: 'warning',

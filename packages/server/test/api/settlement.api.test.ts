@@ -112,6 +112,14 @@ describe('exporter settlement', () => {
     assert.deepEqual(theirs.map((s) => [s.currency, s.lineCount]), [['FJD', 1]]);
   });
 
+  test('the draft looked at several times at once is still one statement with each line once', async () => {
+    const views = await Promise.all([1, 2, 3, 4].map(() => list(multani, '/api/exporter/statements')));
+    assert.deepEqual(new Set(views.map((v) => v.map((s) => s.id).join())).size, 1);
+    const rows = await db().selectFrom('settlement_lines as l').innerJoin('settlement_statements as s', 's.id', 'l.statement_id').select(['l.item_key']).where('s.exporter_id', '=', views[0]![0]!.exporter.id).execute();
+    const orderLines = await db().selectFrom('order_lines').select('id').where('order_id', '=', vaseTwo.id).execute();
+    assert.deepEqual(rows.map((r) => r.item_key), orderLines.map((l) => l.id));
+  });
+
   test('each side sees only its statements: another exporter or pavilion gets 404', async () => {
     const [draft] = (await list(multani, '/api/exporter/statements')) as [StatementSummary];
     assert.equal((await get(bula, `/api/exporter/statements/${draft.id}`)).statusCode, 404);

@@ -111,9 +111,16 @@ export class SettlementService {
       ...(await findDraftStatements(this.db, { month })).map((d) => d.exporter_id),
     ]);
     let issued = 0;
+    const failures: unknown[] = [];
     for (const exporterId of [...exporters].sort()) {
-      issued += await this.db.transaction().execute((trx) => this.issue(trx, exporterId, month));
+      // One exporter's failure (its transaction rolls back) does not keep the others' statements from being issued.
+      try {
+        issued += await this.db.transaction().execute((trx) => this.issue(trx, exporterId, month));
+      } catch (err) {
+        failures.push(err);
+      }
     }
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} exporters' statements for ${month} could not be issued`);
     return issued;
   }
 

@@ -130,7 +130,7 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
   // Columns: x offset, width, alignment.
   const cols = [
     { key: 'order', title: label.order, w: 118, align: 'left' },
-    { key: 'description', title: label.description, w: 190, align: 'left' },
+    { key: 'description', title: label.description, w: 230, align: 'left' },
     { key: 'quantity', title: label.quantity, w: 40, align: 'right' },
     { key: 'goods', title: label.goods, w: 72, align: 'right' },
     { key: 'commission', title: label.commission, w: 84, align: 'right' },
@@ -140,19 +140,37 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
   ] as const;
   const left = 36;
   const bottom = doc.page.height - 48;
-  const row = (cells: Record<(typeof cols)[number]['key'], string>, size: number) => {
+  type Cells = Record<(typeof cols)[number]['key'], string>;
+  // A cell's text cut to its width (with an ellipsis), so a long title never runs into the next row.
+  const fit = (text: string, width: number) => {
+    if (doc.widthOfString(text) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  };
+  const row = (cells: Cells, size: number) => {
     const y = doc.y;
     let x = left;
     doc.fontSize(size);
     for (const c of cols) {
-      doc.text(cells[c.key], x, y, { width: c.w - 6, align: c.align, lineBreak: false, ellipsis: true });
+      doc.text(fit(cells[c.key], c.w - 6), x, y, { width: c.w - 6, align: c.align, lineBreak: false });
       x += c.w;
     }
     doc.x = left;
     doc.y = y + size + 6;
   };
+  // The header's bilingual titles may take two lines: the row is as tall as its tallest title.
   const headerRow = () => {
-    row(Object.fromEntries(cols.map((c) => [c.key, c.title])) as Record<(typeof cols)[number]['key'], string>, 7.5);
+    const y = doc.y;
+    doc.fontSize(7.5);
+    const height = Math.max(...cols.map((c) => doc.heightOfString(c.title, { width: c.w - 6 })));
+    let x = left;
+    for (const c of cols) {
+      doc.text(c.title, x, y, { width: c.w - 6, align: c.align });
+      x += c.w;
+    }
+    doc.x = left;
+    doc.y = y + height + 4;
     doc.moveTo(left, doc.y - 2).lineTo(left + cols.reduce((n, c) => n + c.w, 0), doc.y - 2).lineWidth(0.5).stroke();
   };
   headerRow();
@@ -163,8 +181,8 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
       headerRow();
     }
     row({
-      order: `${l.orderNumber} #${l.lineNo}${l.kind === 'refund' ? ' (refund / 退款)' : ''}`,
-      description: l.descriptionEn,
+      order: `${l.orderNumber} #${l.lineNo}`,
+      description: `${l.kind === 'refund' ? 'Refund / 退款 · ' : ''}${l.descriptionEn}`,
       quantity: String(l.quantity),
       goods: grouped(l.goodsFen, 2),
       commission: `${grouped(l.commissionFen, 2)} (${percent(l.commissionBp)})`,

@@ -20,7 +20,7 @@ type Props = { statementId: string | null; api: StatementsApi; loginPath: string
 export function StatementDrawer({ statementId, api, loginPath, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Drawer open={statementId !== null} onClose={onClose} size="large" title={t('console.statements.detail')} destroyOnHidden data-testid="statement-drawer">
+    <Drawer open={statementId !== null} onClose={onClose} size={1080} title={t('console.statements.detail')} destroyOnHidden data-testid="statement-drawer">
       {statementId !== null && <StatementBody statementId={statementId} api={api} loginPath={loginPath} />}
     </Drawer>
   );
@@ -77,7 +77,7 @@ function StatementView({ statement: s, api }: { statement: StatementDetail; api:
           { key: 'date', title: t('console.statements.date'), render: (_, l) => formatDateTime(l.occurredAt) },
         ]}
       />
-      <Descriptions size="small" column={{ xs: 2, sm: 4 }} style={{ marginTop: 12 }} data-testid="statement-totals">
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} bordered style={{ marginTop: 12 }} data-testid="statement-totals">
         <Descriptions.Item label={t('console.statements.goods')}>{yuan(s.goodsFen)}</Descriptions.Item>
         <Descriptions.Item label={t('console.statements.commission')}>{yuan(s.commissionFen)}</Descriptions.Item>
         <Descriptions.Item label={t('console.statements.shareFen')}>{yuan(s.shareFen)}</Descriptions.Item>

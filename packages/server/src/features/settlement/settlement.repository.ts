@@ -93,6 +93,21 @@ export async function findReturnedOrderLines(db: Db | Trx, orderLineIds: string[
   }));
 }
 
+/** Units of each order line that issued statements already took back as returns. */
+export async function findIssuedReturnedUnits(db: Db | Trx, orderLineIds: string[]): Promise<Map<string, number>> {
+  if (orderLineIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('settlement_lines')
+    .select(['order_line_id', (eb) => eb.fn.sum<number | string>('quantity').as('units')])
+    .where('kind', '=', 'refund')
+    .where('issued', '=', 1)
+    .where('order_line_id', 'in', orderLineIds)
+    .groupBy('order_line_id')
+    .execute();
+  // Refund lines carry negative quantities.
+  return new Map(rows.map((r) => [r.order_line_id, -num(r.units)]));
+}
+
 /** Which of these returns (by key) an issued statement already carries. */
 export async function findSettledReturnKeys(db: Db | Trx, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();

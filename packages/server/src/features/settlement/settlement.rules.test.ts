@@ -63,6 +63,27 @@ test('a whole line returned reverses its sale exactly; part of it reverses its p
   assert.equal(one.shareFen, one.goodsFen - one.commissionFen);
   assert.throws(() => settleReturn(sale, 4), RangeError);
   assert.throws(() => settleReturn(sale, 0), RangeError);
+  assert.throws(() => settleReturn(sale, 2, 2), RangeError, 'only one unit is left to return');
+});
+
+test('returns of a line in several parcels add up to exactly its sale, negated, to the fen and the minor unit', () => {
+  // Awkward figures on purpose: thirds of the goods value and 7.77% do not divide evenly.
+  for (const sale of [
+    { quantity: 3, goodsFen: 30_001, commissionBp: 777, currency: 'TOP' as const, rateMicro: 2_987_654 },
+    { quantity: 7, goodsFen: 12_345, commissionBp: 1250, currency: 'VUV' as const, rateMicro: 60_531 },
+  ]) {
+    const sold = settleSale(sale);
+    for (const parcels of [[1, 1, 1], [1, 2], [2, 1]].map((p) => (sale.quantity === 7 ? [...p, sale.quantity - p.reduce((a, b) => a + b, 0)] : p))) {
+      let returned = 0;
+      const lines = parcels.map((q) => {
+        const line = settleReturn(sale, q, returned);
+        returned += q;
+        assert.equal(line.shareFen, line.goodsFen - line.commissionFen);
+        return line;
+      });
+      assert.deepEqual(statementTotals([sold, ...lines]), { goodsFen: 0, commissionFen: 0, shareFen: 0, shareMinor: 0 }, `${sale.currency} in parcels ${parcels.join('+')}`);
+    }
+  }
 });
 
 test('the commission rate in force is the latest that took effect at or before the instant, else the default', () => {

@@ -71,18 +71,33 @@ export function settleSale(line: { goodsFen: number; commissionBp: number; curre
 }
 
 /**
- * A return of `quantity` units of a sold line, as the negative amounts of a refund line: the part
- * of the line's goods value those units are (half up), settled at the line's own commission rate
- * and exchange rate. A whole line returned gives exactly the sale's amounts, negated.
+ * A return of `quantity` units of a sold line, as the negative amounts of a refund line, after
+ * `alreadyReturned` units of it came back earlier. Each return takes back the difference between
+ * what the units returned so far, with and without it, were settled at (goods as the part of the
+ * line's value those units are, half up; commission and share at the line's own rates). So returns
+ * of a line in several parcels add up to exactly its sale, negated, whatever the rounding.
  */
 export function settleReturn(
   sale: { quantity: number; goodsFen: number; commissionBp: number; currency: CurrencyCode; rateMicro: number },
   quantity: number,
+  alreadyReturned = 0,
 ): SettledAmounts {
-  if (!Number.isInteger(quantity) || quantity <= 0 || quantity > sale.quantity) throw new RangeError(`cannot return ${quantity} of ${sale.quantity} units`);
-  const goodsFen = quantity === sale.quantity ? sale.goodsFen : Number(divideRoundHalfUp(BigInt(sale.goodsFen) * BigInt(quantity), BigInt(sale.quantity)));
-  const part = settleSale({ ...sale, goodsFen });
-  return { goodsFen: -part.goodsFen, commissionFen: -part.commissionFen, shareFen: -part.shareFen, shareMinor: -part.shareMinor };
+  if (!Number.isInteger(quantity) || quantity <= 0 || !Number.isInteger(alreadyReturned) || alreadyReturned < 0 || alreadyReturned + quantity > sale.quantity) {
+    throw new RangeError(`cannot return ${quantity} of ${sale.quantity} units after ${alreadyReturned}`);
+  }
+  const settledFor = (units: number): SettledAmounts => {
+    if (units === 0) return { goodsFen: 0, commissionFen: 0, shareFen: 0, shareMinor: 0 };
+    const goodsFen = units === sale.quantity ? sale.goodsFen : Number(divideRoundHalfUp(BigInt(sale.goodsFen) * BigInt(units), BigInt(sale.quantity)));
+    return settleSale({ ...sale, goodsFen });
+  };
+  const before = settledFor(alreadyReturned);
+  const after = settledFor(alreadyReturned + quantity);
+  return {
+    goodsFen: before.goodsFen - after.goodsFen,
+    commissionFen: before.commissionFen - after.commissionFen,
+    shareFen: before.shareFen - after.shareFen,
+    shareMinor: before.shareMinor - after.shareMinor,
+  };
 }
 
 /** A statement's totals: the sums of its lines, nothing rounded again. */

@@ -8,7 +8,7 @@ import type { Caller } from '../../platform/sessions.ts';
 import type { PavilionService } from '../pavilions/pavilion.service.ts';
 import type { ReturnedLineSource } from './returned-lines.ts';
 import {
-  findCommissionRates, findDraftStatements, findExportersWithPendingSales, findPendingSales, findReturnedOrderLines, findSettledReturnKeys, findStatementDetail, findStatementRow,
+  findCommissionRates, findDraftStatements, findExportersWithPendingSales, findIssuedReturnedUnits, findPendingSales, findReturnedOrderLines, findSettledReturnKeys, findStatementDetail, findStatementRow,
   findStatements, insertStatementLines, type NewStatementLine,
 } from './settlement.repository.ts';
 import { chinaMonth, commissionRateAt, lineDescription, monthEnd, previousMonth, settleReturn, settleSale, statementTotals, type CommissionRate } from './settlement.rules.ts';
@@ -204,17 +204,25 @@ export class SettlementService {
     const returned = await this.returns.find(db, { exporterId, before });
     const settled = await findSettledReturnKeys(db, returned.map((r) => r.key));
     const open = returned.filter((r) => !settled.has(r.key));
-    const orderLines = new Map((await findReturnedOrderLines(db, [...new Set(open.map((r) => r.orderLineId))])).map((l) => [l.orderLineId, l]));
+    const openLineIds = [...new Set(open.map((r) => r.orderLineId))];
+    const orderLines = new Map((await findReturnedOrderLines(db, openLineIds)).map((l) => [l.orderLineId, l]));
+    // Units of each line already taken back: by issued statements, then by the returns before on this one.
+    const returnedUnits = await findIssuedReturnedUnits(db, openLineIds);
     for (const r of open.sort((a, b) => a.refundedAt.localeCompare(b.refundedAt) || a.key.localeCompare(b.key))) {
       const line = orderLines.get(r.orderLineId);
       if (!line || line.exporterId !== exporterId) continue;
       // A return is taken back once its sale is settled (on an issued statement, or on this one); until then it waits.
       const commissionBp = line.settledBp ?? saleBp.get(line.orderLineId);
       if (commissionBp === undefined) continue;
-      const amounts = settleReturn({ quantity: line.quantity, goodsFen: line.goodsFen, commissionBp, currency: line.currency, rateMicro: line.rateMicro }, Math.min(r.quantity, line.quantity));
+      const before = returnedUnits.get(line.orderLineId) ?? 0;
+      // Never more than was sold, whatever a source reports.
+      const quantity = Math.min(r.quantity, line.quantity - before);
+      if (quantity <= 0) continue;
+      returnedUnits.set(line.orderLineId, before + quantity);
+      const amounts = settleReturn({ quantity: line.quantity, goodsFen: line.goodsFen, commissionBp, currency: line.currency, rateMicro: line.rateMicro }, quantity, before);
       lines.push({
         kind: 'refund', itemKey: r.key, orderId: line.orderId, orderLineId: line.orderLineId, orderNumber: line.orderNumber, lineNo: line.lineNo, sku: line.sku,
-        descriptionEn: lineDescription(line.titleEn, line.optionValues), descriptionZh: lineDescription(line.titleZh, line.optionValues), quantity: -Math.min(r.quantity, line.quantity),
+        descriptionEn: lineDescription(line.titleEn, line.optionValues), descriptionZh: lineDescription(line.titleZh, line.optionValues), quantity: -quantity,
         commissionBp, rateMicro: line.rateMicro, rateDate: line.rateDate, occurredAt: r.refundedAt, currency: line.currency, ...amounts,
       });
     }

@@ -103,7 +103,7 @@ export function grouped(amount: number, digits: number): string {
 /** The PDF: A4 landscape, the header block, the lines as a table (repeated header on each page), the total. */
 export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
   const digits = currencies[s.currency].digits;
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: `Statement ${s.month} ${s.exporter.nameEn}`, Author: 'Pavilion' } });
+  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: true, info: { Title: `Statement ${s.month} ${s.exporter.nameEn}`, Author: 'Pavilion' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {
@@ -196,6 +196,13 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
     order: label.total, description: `${s.lineCount} lines / 行`, quantity: '', goods: grouped(s.goodsFen, 2), commission: grouped(s.commissionFen, 2), shareFen: grouped(s.shareFen, 2), rate: '',
     shareMinor: `${grouped(s.shareMinor, digits)} ${s.currency}`,
   }, 9);
+  // Page numbers, once the number of pages is known (a printed statement is filed as a whole).
+  const pages = doc.bufferedPageRange();
+  for (let i = 0; i < pages.count; i += 1) {
+    doc.switchToPage(pages.start + i);
+    doc.page.margins.bottom = 0;
+    doc.fontSize(7).text(`${s.exporter.nameEn} · ${s.month} · ${s.currency}    Page ${i + 1} of ${pages.count} / 第 ${i + 1} 页，共 ${pages.count} 页`, left, doc.page.height - 28, { lineBreak: false });
+  }
   doc.end();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));

@@ -4,11 +4,8 @@ import type { Db, Trx } from '../../db/database.ts';
 
 /** Settlement's queries; each takes the database or the use case's transaction first. */
 
-const num = (v: number | string | bigint): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${String(v)}`);
-  return n;
-};
+// Bigints come back as safe integers on both engines (database.ts parses PostgreSQL's int8 in one place).
+const num = Number;
 const asCurrency = (code: string): CurrencyCode => {
   const found = currencyCodes.find((c) => c === code);
   if (!found) throw new Error(`unknown currency ${code}`);

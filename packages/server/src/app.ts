@@ -68,6 +68,9 @@ import { PaymentWorker } from './features/payments/payment-worker.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
+import { SettlementService } from './features/settlement/settlement.service.ts';
+import { exporterSettlementRoutes, operatorSettlementRoutes } from './features/settlement/settlement.routes.ts';
+import { wholeOrderReturns, type ReturnedLineSource } from './features/settlement/returned-lines.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -84,6 +87,8 @@ export interface AppOptions {
    * whether the background worker runs (refunds, late-notification queries; default on).
    */
   payments?: { wechat?: WechatPayProvider | null; sandbox?: SandboxPaymentProvider | null; worker?: boolean };
+  /** Where settlement learns of refunded returns (default: orders refunded whole after completion) and whether its monthly job runs (default on). */
+  settlement?: { returns?: ReturnedLineSource; job?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -213,6 +218,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
   await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
   await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
+  const settlement = new SettlementService({ db, clock, pavilions, returns: options.settlement?.returns ?? wholeOrderReturns });
+  await app.register(exporterSettlementRoutes(settlement), { prefix: '/api/exporter' });
+  await app.register(operatorSettlementRoutes(settlement), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
@@ -220,6 +228,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
   // Unpaid orders release their stock after 30 minutes; the work is found from the orders, so a restart resumes it.
   const orderExpiry = scheduleEvery({ intervalMs: 15_000, log: app.log, name: 'order expiry', task: () => expireUnpaidOrders(db, clock) });
+  // Runs daily: a month's statements are issued on the first run after it ends, later runs find nothing to issue.
+  const monthlyStatements = scheduleDaily({ hourUtc: 16, minute: 11, clock, log: app.log, task: async () => void (await settlement.issueDue()) });
+  let statementsAtStart: Promise<unknown> = Promise.resolve();
   app.addHook('onReady', async () => {
     orderExpiry.start();
     // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
@@ -229,9 +240,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dailyRates.start();
     // Products segmented with an older word list (a restart during a re-index) are picked up again.
     void search.startReindex();
+    // Last month's statements are issued just after midnight in China; at start too, for a month missed while down.
+    if (options.settlement?.job !== false) {
+      statementsAtStart = settlement.issueDue().catch((err: unknown) => app.log.error({ err }, 'could not issue statements at start'));
+      monthlyStatements.start();
+    }
   });
   app.addHook('onClose', async () => {
     dailyRates.stop();
+    monthlyStatements.stop();
+    await statementsAtStart;
     await orderExpiry.stop();
     await paymentWorker.stop();
     await search.close();

@@ -586,6 +586,59 @@ export interface PaymentAnomaliesTable {
   resolved_at: Nullable<string>;
 }
 
+/** A pavilion's commission rate from a time on (basis points); the latest one started before an order's placement applies to it. */
+export interface PavilionCommissionRatesTable {
+  id: string;
+  pavilion_id: string;
+  rate_bp: number;
+  effective_from: string;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
+/** An exporter's statement for a China-time month in one currency; an issued one never changes. */
+export interface SettlementStatementsTable {
+  id: string;
+  exporter_id: string;
+  pavilion_id: string;
+  month: string;
+  currency: string;
+  status: 'draft' | 'issued';
+  line_count: number;
+  goods_fen: number;
+  commission_fen: number;
+  share_fen: number;
+  share_minor: number;
+  generated_at: string;
+  issued_at: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface SettlementLinesTable {
+  id: string;
+  statement_id: string;
+  position: number;
+  kind: 'sale' | 'refund';
+  item_key: string;
+  order_id: string;
+  order_line_id: string;
+  order_number: string;
+  line_no: number;
+  sku: string;
+  description_en: string;
+  description_zh: string;
+  quantity: number;
+  goods_fen: number;
+  commission_bp: number;
+  commission_fen: number;
+  share_fen: number;
+  rate_micro: number;
+  rate_date: string;
+  share_minor: number;
+  occurred_at: string;
+  issued: Generated<number>;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -639,6 +692,9 @@ export interface DB {
   payments: PaymentsTable;
   refunds: RefundsTable;
   payment_anomalies: PaymentAnomaliesTable;
+  pavilion_commission_rates: PavilionCommissionRatesTable;
+  settlement_statements: SettlementStatementsTable;
+  settlement_lines: SettlementLinesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

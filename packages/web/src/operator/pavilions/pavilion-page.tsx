@@ -9,6 +9,7 @@ import { pick } from '../../shared/localized.ts';
 import { useApi } from '../../shared/use-api.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { CommissionCard } from './commission-card.tsx';
 import { FeaturesCard } from './features-card.tsx';
 import { PavilionContentForm } from './pavilion-content-form.tsx';
 import { StoriesCard } from './stories-card.tsx';
@@ -31,6 +32,7 @@ export function PavilionPage() {
       <PavilionContentForm key={pavilion.id} pavilion={pavilion} onSaved={setPavilion} />
       <FeaturesCard key={`features:${pavilion.id}`} pavilion={pavilion} exporters={exporters} onSaved={setPavilion} />
       <StoriesCard pavilionId={pavilion.id} />
+      <CommissionCard key={`commission:${pavilion.id}`} pavilionId={pavilion.id} />
     </Space>
   );
 }

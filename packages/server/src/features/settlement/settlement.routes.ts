@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  commissionInputSchema, exporterStatementQuerySchema, operatorStatementQuerySchema, pavilionCommissionSchema, pavilionIdParamsSchema, statementDetailSchema, statementFileQuerySchema,
+  statementListSchema,
+} from '@pavilion/contracts';
+import { errorResponses, typed } from '../../platform/http.ts';
+import type { SettlementService, StatementFile } from './settlement.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** A private download, always saved rather than shown. */
+const sendFile = (reply: FastifyReply, file: StatementFile) =>
+  reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'private, no-store').send(Buffer.from(file.bytes));
+
+/** The exporter's statements (mounted under /api/exporter). */
+export function exporterSettlementRoutes(settlement: SettlementService) {
+  return async function (fastify: FastifyInstance) {
+    const app = typed(fastify);
+    const tags = ['exporter'];
+    app.get('/statements', {
+      schema: { tags, summary: "The exporter's monthly statements, newest first; the current month's is a draft, brought up to date on each call", querystring: exporterStatementQuerySchema, response: { 200: statementListSchema, ...errorResponses } },
+    }, async (request) => ({ items: await settlement.exporterStatements(request.caller, request.query) }));
+    app.get('/statements/:id', {
+      schema: { tags, summary: 'A statement with its lines: goods, commission and share per order line, converted at the order\'s own rate', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
+    }, async (request) => settlement.exporterStatement(request.caller, request.params.id));
+    app.get('/statements/:id/download', {
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: errorResponses },
+    }, async (request, reply) => sendFile(reply, await settlement.exporterFile(request.caller, request.params.id, request.query.format)));
+  };
+}
+
+/** Statements of the operator's pavilions and the pavilions' commission rates (mounted under /api/operator). */
+export function operatorSettlementRoutes(settlement: SettlementService) {
+  return async function (fastify: FastifyInstance) {
+    const app = typed(fastify);
+    const tags = ['operator'];
+    app.get('/statements', {
+      schema: { tags, summary: "Statements of the operator's pavilions, by exporter and month (naming an exporter brings its current draft up to date)", querystring: operatorStatementQuerySchema, response: { 200: statementListSchema, ...errorResponses } },
+    }, async (request) => ({ items: await settlement.operatorStatements(request.caller, request.query) }));
+    app.get('/statements/:id', {
+      schema: { tags, summary: 'A statement of one of the pavilions, with its lines', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
+    }, async (request) => settlement.operatorStatement(request.caller, request.params.id));
+    app.get('/statements/:id/download', {
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: errorResponses },
+    }, async (request, reply) => sendFile(reply, await settlement.operatorFile(request.caller, request.params.id, request.query.format)));
+    app.get('/pavilions/:id/commission', {
+      schema: { tags, summary: "The pavilion's commission rate in force and every rate set before", params: pavilionIdParamsSchema, response: { 200: pavilionCommissionSchema, ...errorResponses } },
+    }, async (request) => settlement.commission(request.caller, request.params.id));
+    app.put('/pavilions/:id/commission', {
+      schema: { tags, summary: 'Set the commission rate (basis points, 0–5000) for orders placed from now on; earlier orders keep theirs', params: pavilionIdParamsSchema, body: commissionInputSchema, response: { 200: pavilionCommissionSchema, ...errorResponses } },
+    }, async (request) => settlement.setCommission(request.caller, request.params.id, request.body));
+  };
+}

@@ -68,6 +68,8 @@ import { PaymentWorker } from './features/payments/payment-worker.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
+import { completeDeliveredOrders, FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
+import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -155,7 +157,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
   const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed') });
-  const orders = new OrderService({ db, clock });
+  const fulfilment = new FulfilmentService({ db, clock });
+  const orders = new OrderService({ db, clock, shipmentsOf: (ids) => fulfilment.shipmentsOf(ids) });
   const carts = new CartService({ db, clock, rates, rateLimiter });
   const addresses = new AddressService({ db, clock });
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
@@ -213,6 +216,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
   await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
   await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
+  await app.register(exporterFulfilmentRoutes(fulfilment), { prefix: '/api/exporter' });
+  await app.register(operatorFulfilmentRoutes(fulfilment), { prefix: '/api/operator' });
+  await app.register(storeFulfilmentRoutes(fulfilment, orders), { prefix: '/api/store' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
@@ -220,8 +226,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
   // Unpaid orders release their stock after 30 minutes; the work is found from the orders, so a restart resumes it.
   const orderExpiry = scheduleEvery({ intervalMs: 15_000, log: app.log, name: 'order expiry', task: () => expireUnpaidOrders(db, clock) });
+  // Delivered orders complete 7 days after delivery; found from the orders, so a restart resumes it.
+  const orderCompletion = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'order completion', task: () => completeDeliveredOrders(db, clock) });
   app.addHook('onReady', async () => {
     orderExpiry.start();
+    orderCompletion.start();
     // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
     if (options.payments?.worker !== false) paymentWorker.start();
     // A database that is down at start must not keep the server from answering (health says 503).
@@ -233,6 +242,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     dailyRates.stop();
     await orderExpiry.stop();
+    await orderCompletion.stop();
     await paymentWorker.stop();
     await search.close();
     await database.destroy();

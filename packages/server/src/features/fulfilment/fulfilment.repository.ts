@@ -171,8 +171,11 @@ export async function findOrderForShipping(db: Db | Trx, options: { orderId?: st
   };
 }
 
+/** A queue's order, with its states typed for the rules. */
+export type QueueOrder = FulfilmentOrder & { status: OrderStatus; customsStatus: CustomsStatus; hold: OrderHold | null };
+
 /** Orders for the shipping queues: in a scope, by statuses, oldest first (the longest waiting on top). */
-export async function findQueueOrders(db: Db, options: { statuses: OrderStatus[]; exporterId?: string; pavilionIds?: string[] | 'all'; mode?: '9610' | '1210'; limit: number }): Promise<FulfilmentOrder[]> {
+export async function findQueueOrders(db: Db, options: { statuses: OrderStatus[]; exporterId?: string; pavilionIds?: string[] | 'all'; mode?: '9610' | '1210'; limit: number }): Promise<QueueOrder[]> {
   let q = db
     .selectFrom('orders as o')
     .innerJoin('exporters as e', 'e.id', 'o.exporter_id')
@@ -193,7 +196,7 @@ export async function findQueueOrders(db: Db, options: { statuses: OrderStatus[]
   return orders.map((o) => {
     const consignee = JSON.parse(o.consignee) as Address;
     return {
-      id: o.id, number: o.number, status: o.status, customsMode: o.customs_mode, customsStatus: o.customs_status, hold: o.hold,
+      id: o.id, number: o.number, status: o.status as OrderStatus, customsMode: o.customs_mode, customsStatus: o.customs_status, hold: o.hold,
       exporter: { id: o.exporter_id, nameZh: o.trading_name_zh, nameEn: o.trading_name_en },
       lines: lines.filter((l) => l.order_id === o.id).map((l) => ({ sku: l.sku, titleZh: l.title_zh, titleEn: l.title_en, quantity: l.quantity })),
       totalFen: Number(o.total_fen),

@@ -86,7 +86,7 @@ export class FulfilmentService {
     const items: FulfilmentItem[] = [];
     for (const order of orders) {
       // The same rule the ship use case applies: an exporter's "to ship" has no bonded orders (the warehouse ships them).
-      const blocker = order.status === 'paid' ? shipBlocker({ status: 'paid', customsMode: order.customsMode, customsStatus: order.customsStatus as OrderForShipping['customsStatus'], hold: order.hold as OrderForShipping['hold'] }, actor.by) : null;
+      const blocker = order.status === 'paid' ? shipBlocker(order, actor.by) : null;
       if (q.state === 'to_ship' && blocker) continue;
       if (q.state === 'waiting' && !blocker) continue;
       const since =
@@ -170,7 +170,7 @@ export class FulfilmentService {
       throw err;
     }
     const w = order.warehouse;
-    const country = (countries as Partial<Record<string, { zh: string; en: string }>>)[w.countryCode];
+    const country = Object.entries(countries).find(([code]) => code === w.countryCode)?.[1];
     const placeZh = kind === 'bonded' ? `${CHINA_CITIES_ZH[w.city] ?? w.city}保税仓` : `${country?.zh ?? w.countryCode} ${w.city}`.trim();
     const placeEn = kind === 'bonded' ? `${w.city} bonded warehouse` : `${w.city}, ${country?.en ?? w.countryCode}`;
     await insertEvents(trx, {

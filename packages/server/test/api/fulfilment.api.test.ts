@@ -100,6 +100,10 @@ describe('fulfilment', () => {
     assert.deepEqual(seen.shipments[0]?.events.map((e) => [e.status, e.place, e.text]), [['picked_up', '上海保税仓', '包裹已从保税仓出库，由顺丰速运揽收，运单号 SF1234567890']]);
     assert.equal('logisticsNo' in (seen.shipments[0] ?? {}), false, 'the buyer sees the parcel, not the customs record');
 
+    const exporterTracking = await call('bula', 'POST', `/api/exporter/orders/${order.id}/tracking-events`, { events: [{ at: ta.clock.now.toISOString(), status: 'in_transit', placeZh: '上海', textZh: '运输中' }] });
+    assert.equal(exporterTracking.statusCode, 409, "the bonded warehouse's parcel is tracked by the pavilion");
+    assert.equal(exporterTracking.json().error.details.reason, 'bonded_by_warehouse');
+
     // The same carrier's number on another order is refused.
     const second = await bondedOrder();
     await setCustoms(second.id, 'released');
@@ -177,6 +181,9 @@ describe('fulfilment', () => {
     assert.equal(notYet.statusCode, 409);
     assert.equal(notYet.json().error.code, 'ORDER_NOT_SHIPPED');
 
+    const operatorNoWeight = await call('pk-operator', 'POST', `/api/operator/orders/${order.id}/shipment`, { carrier: 'DHL', trackingNumber: '4455667788' });
+    assert.equal(operatorNoWeight.statusCode, 400, 'an operator may enter a direct parcel, with its weight');
+    assert.deepEqual(operatorNoWeight.json().error.details.map((d: { field: string; message: string }) => [d.field, d.message]), [['body.weightGrams', m.shipmentWeight.zh]]);
     const shipped = await call('multani', 'POST', `/api/exporter/orders/${order.id}/shipment`, { ...dhl, logisticsNo: 'CN20261201X1' });
     assert.equal(shipped.statusCode, 201, shipped.body);
     const s = shipped.json() as Shipment;

@@ -66,9 +66,11 @@ test('tracking events are taken in time order: a repeat is stored once, an earli
   assert.deepEqual(added, ['2026-12-02T09:00:00.000Z', '2026-12-02T08:00:00.000Z'], 'times are kept as UTC ISO strings');
 });
 
-test('the first event may not be before the shipment; the same event twice in one batch is stored once', () => {
-  const verdicts = judgeTrackingEvents({ shippedAt, recorded: [], now, incoming: [ev('2026-12-01T01:00:00Z', 'picked_up'), ev('2026-12-01T05:00:00Z', 'in_transit'), ev('2026-12-01T05:00:00Z', 'in_transit')] });
+test('the first event may not be before the shipment (to the minute); the same event twice in one batch is stored once', () => {
+  const verdicts = judgeTrackingEvents({ shippedAt, recorded: [], now, incoming: [ev('2026-12-01T01:59:00Z', 'picked_up'), ev('2026-12-01T05:00:00Z', 'in_transit'), ev('2026-12-01T05:00:00Z', 'in_transit')] });
   assert.deepEqual(verdicts.map((v) => v.kind), ['refuse', 'add', 'repeat']);
+  const sameMinute = judgeTrackingEvents({ shippedAt: '2026-12-01T02:00:40.000Z', recorded: [], now, incoming: [ev('2026-12-01T02:00:00Z', 'picked_up')] });
+  assert.deepEqual(sameMinute.map((v) => v.kind), ['add'], 'a carrier time of the same minute as the shipment is taken');
   assert.equal(verdicts[0]?.kind === 'refuse' && verdicts[0].message, m.trackingEventBeforeShipment.en);
 });
 

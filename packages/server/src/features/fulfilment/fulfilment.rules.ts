@@ -92,6 +92,12 @@ export const eventKey = (e: { at: string; status: string; textZh: string }): str
 /** A clock tolerance for carriers' clocks: an event a few minutes "ahead" is not refused. */
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
 
+/**
+ * Carriers (and people) give times to the minute: the parcel counts as shipped at the start of the
+ * minute it was entered, so "picked up at 14:05" is not refused for a shipment entered at 14:05:40.
+ */
+export const shippedMinute = (shippedAt: string): string => new Date(Math.floor(Date.parse(shippedAt) / 60_000) * 60_000).toISOString();
+
 export type EventVerdict = { kind: 'add'; event: TrackingEventInput & { at: string } } | { kind: 'repeat' } | { kind: 'refuse'; field: 'at' | 'status'; message: string };
 
 /**
@@ -105,7 +111,8 @@ export function judgeTrackingEvents(options: { shippedAt: string; recorded: Reco
   const seen = new Set(options.recorded.map(eventKey));
   const timeline = sortByTime(options.recorded);
   let last = timeline.at(-1) ?? null;
-  let lastMs = last ? Date.parse(last.at) : Date.parse(options.shippedAt);
+  const shippedMs = Date.parse(shippedMinute(options.shippedAt));
+  let lastMs = last ? Date.parse(last.at) : shippedMs;
   let delivered = timeline.some((e) => e.status === 'delivered');
   const order = options.incoming.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i);
   const verdicts: EventVerdict[] = new Array<EventVerdict>(options.incoming.length);
@@ -119,7 +126,7 @@ export function judgeTrackingEvents(options: { shippedAt: string; recorded: Reco
     const ms = Date.parse(at);
     if (ms > options.now.getTime() + FUTURE_TOLERANCE_MS) verdicts[i] = { kind: 'refuse', field: 'at', message: m.trackingEventFuture.en };
     else if (delivered) verdicts[i] = { kind: 'refuse', field: 'status', message: m.trackingAfterDelivery.en };
-    else if (!last && ms < Date.parse(options.shippedAt)) verdicts[i] = { kind: 'refuse', field: 'at', message: m.trackingEventBeforeShipment.en };
+    else if (!last && ms < shippedMs) verdicts[i] = { kind: 'refuse', field: 'at', message: m.trackingEventBeforeShipment.en };
     else if (ms < lastMs) verdicts[i] = { kind: 'refuse', field: 'at', message: m.trackingEventOrder.en };
     else {
       verdicts[i] = { kind: 'add', event: { ...e, at } };

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import type { Upload } from '../../platform/uploads.ts';
 import { moveOrder } from '../orders/order-holds.ts';
 import {
-  carrierNames, carrierProblem, completionCutoff, judgeTrackingEvents, receiptVerdict, shipBlocker, shipBlockerMessages, timelineNotes, type Shipper,
+  carrierNames, carrierProblem, completionCutoff, judgeTrackingEvents, receiptVerdict, shipBlocker, shipBlockerMessages, shippedMinute, timelineNotes, type Shipper,
 } from './fulfilment.rules.ts';
 import {
   findOrderForShipping, findQueueOrders, findShipmentByWaybill, findShipmentOfOrder, findShipments, insertEvents, insertShipment, recordedEvents, takeStockOut,
@@ -175,8 +175,9 @@ export class FulfilmentService {
     const placeEn = kind === 'bonded' ? `${w.city} bonded warehouse` : `${w.city}, ${country?.en ?? w.countryCode}`;
     await insertEvents(trx, {
       shipmentId, source: 'system', userId: actor.userId, at,
+      // Dated to the minute, as the carrier's own events are, so an event of the same minute follows it.
       events: [{
-        at, status: 'picked_up', placeZh, placeEn,
+        at: shippedMinute(at), status: 'picked_up', placeZh, placeEn,
         textZh: kind === 'bonded' ? `包裹已从保税仓出库，由${names.zh}揽收，运单号 ${input.trackingNumber}` : `商家已发出国际包裹，由${names.zh}揽收，运单号 ${input.trackingNumber}`,
         textEn: kind === 'bonded' ? `Left the bonded warehouse; picked up by ${names.en}, waybill ${input.trackingNumber}` : `Sent from abroad by the exporter; picked up by ${names.en}, waybill ${input.trackingNumber}`,
       }],

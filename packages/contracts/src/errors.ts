@@ -74,6 +74,14 @@ export const errorCodes = [
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
   'INTERNAL',
+  /** The order cannot ship now (unpaid, held, not released by customs, not declared, or not this caller's to ship): `details.reason` says which. */
+  'ORDER_NOT_SHIPPABLE',
+  /** The order already left with another carrier or waybill number. */
+  'ORDER_ALREADY_SHIPPED',
+  /** This carrier's waybill number already belongs to another order's parcel. */
+  'TRACKING_NUMBER_TAKEN',
+  /** Tracking or receipt for an order that has not shipped yet. */
+  'ORDER_NOT_SHIPPED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -140,4 +148,8 @@ export const errorMessages = {
   PAYMENT_PROVIDER_ERROR: { en: 'The payment service did not accept the request. Nothing was charged.', zh: '支付服务未受理该请求，未产生扣款。' },
   SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
+  ORDER_NOT_SHIPPABLE: { en: 'This order cannot be shipped now.', zh: '该订单当前无法发货。' },
+  ORDER_ALREADY_SHIPPED: { en: 'This order has already shipped with another waybill.', zh: '该订单已使用其他运单发货。' },
+  TRACKING_NUMBER_TAKEN: { en: "This waybill number is already used for another order's parcel.", zh: '该运单号已用于其他订单的包裹。' },
+  ORDER_NOT_SHIPPED: { en: 'This order has not shipped yet.', zh: '该订单尚未发货。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -20,3 +20,4 @@ export * from './checkout.ts';
 export * from './orders.ts';
 export * from './payments.ts';
 export * from './settlement.ts';
+export * from './fulfilment.ts';

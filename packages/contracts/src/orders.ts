@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customsModes, priceSchema } from './catalog.ts';
 import { buyerNameSchema, consigneeSchema, residentIdNumberSchema } from './checkout.ts';
 import { currencySchema } from './money.ts';
+import { orderShipmentSchema } from './fulfilment.ts';
 import { validationMessages as m } from './validation.ts';
 
 /**
@@ -216,6 +217,8 @@ export const orderDetailSchema = orderSummarySchema.extend({
   /** Masked; exporters do not get it at all. */
   identity: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }).nullable(),
   timeline: z.array(orderEventSchema),
+  /** The parcels and their tracking events, oldest first (empty before shipping). */
+  shipments: z.array(orderShipmentSchema),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;
 

@@ -116,6 +116,26 @@ export const validationMessages = {
   // Exporter settlement.
   commissionRateBp: { en: 'must be whole basis points from 0 to 5000 (800 = 8%)', zh: '须为 0–5000 的整数基点（800 即 8%）' },
   statementMonth: { en: 'must be a month written YYYY-MM', zh: '月份格式须为 YYYY-MM' },
+  // Fulfilment: shipments, tracking events and the bonded warehouse's waybill sheet.
+  trackingNumber: { en: 'must be the waybill number: 6–40 letters and digits', zh: '须为运单号：6–40 位字母或数字' },
+  shipmentWeight: { en: 'must be the parcel weight in whole grams above 0', zh: '须为包裹重量，大于 0 的整数克数' },
+  isoDateTime: { en: 'must be a date and time with its offset, such as 2026-12-01T10:30:00+08:00', zh: '须为带时区的日期时间，如 2026-12-01T10:30:00+08:00' },
+  carrierNameRequired: { en: 'is required when the carrier is "other"', zh: '承运商为"其他"时必填' },
+  carrierNotDomestic: { en: 'must be a carrier that delivers inside mainland China', zh: '须为中国境内派送的承运商' },
+  carrierNotInternational: { en: 'must be a carrier that ships internationally', zh: '须为国际承运商' },
+  trackingEventOrder: { en: 'is earlier than the last event of the parcel: events are recorded in time order', zh: '早于该包裹的最后一条轨迹：轨迹须按时间顺序记录' },
+  trackingEventBeforeShipment: { en: 'is before the parcel was shipped', zh: '早于包裹发出时间' },
+  trackingEventFuture: { en: 'is in the future', zh: '晚于当前时间' },
+  trackingAfterDelivery: { en: 'the parcel is already delivered: no event can follow', zh: '包裹已签收，不能再添加轨迹' },
+  trackingUnknownParcel: { en: 'is not a parcel shipped from your pavilions', zh: '不是您所辖国家馆发出的包裹' },
+  waybillUnknownOrder: { en: 'is not an order of your pavilions', zh: '不是您所辖国家馆的订单' },
+  waybillUnknownCarrier: { en: 'must be a carrier code or name from the list, such as SF or 顺丰速运', zh: '须为列表中的承运商代码或名称，如 SF 或 顺丰速运' },
+  waybillOrderTwice: { en: 'appears on another row of this file', zh: '在本文件的其他行中重复出现' },
+  waybillNotShippable: { en: 'cannot ship now', zh: '当前无法发货' },
+  waybillShippedOtherwise: { en: 'was already shipped with another waybill', zh: '已使用其他运单号发货' },
+  waybillNumberTaken: { en: 'is the waybill of another order', zh: '已是其他订单的运单号' },
+  waybillNoRows: { en: 'the file has no waybill rows', zh: '文件中没有运单行' },
+  waybillTooManyRows: { en: 'at most 2,000 rows per file: split it into several files', zh: '每个文件最多 2,000 行，请拆分为多个文件' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

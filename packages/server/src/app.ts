@@ -71,6 +71,8 @@ import { WechatPayProvider } from './features/payments/wechat-pay.ts';
 import { SettlementService } from './features/settlement/settlement.service.ts';
 import { exporterSettlementRoutes, operatorSettlementRoutes } from './features/settlement/settlement.routes.ts';
 import { wholeOrderReturns, type ReturnedLineSource } from './features/settlement/returned-lines.ts';
+import { completeDeliveredOrders, FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
+import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -160,7 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
   const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed') });
-  const orders = new OrderService({ db, clock });
+  const fulfilment = new FulfilmentService({ db, clock });
+  const orders = new OrderService({ db, clock, shipmentsOf: (ids) => fulfilment.shipmentsOf(ids) });
   const carts = new CartService({ db, clock, rates, rateLimiter });
   const addresses = new AddressService({ db, clock });
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
@@ -221,6 +224,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const settlement = new SettlementService({ db, clock, pavilions, returns: options.settlement?.returns ?? wholeOrderReturns });
   await app.register(exporterSettlementRoutes(settlement), { prefix: '/api/exporter' });
   await app.register(operatorSettlementRoutes(settlement), { prefix: '/api/operator' });
+  await app.register(exporterFulfilmentRoutes(fulfilment), { prefix: '/api/exporter' });
+  await app.register(operatorFulfilmentRoutes(fulfilment), { prefix: '/api/operator' });
+  await app.register(storeFulfilmentRoutes(fulfilment, orders), { prefix: '/api/store' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
@@ -231,8 +237,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Runs daily: a month's statements are issued on the first run after it ends, later runs find nothing to issue.
   const monthlyStatements = scheduleDaily({ hourUtc: 16, minute: 11, clock, log: app.log, task: async () => void (await settlement.issueDue()) });
   let statementsAtStart: Promise<unknown> = Promise.resolve();
+  // Delivered orders complete 7 days after delivery; found from the orders, so a restart resumes it.
+  const orderCompletion = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'order completion', task: () => completeDeliveredOrders(db, clock) });
   app.addHook('onReady', async () => {
     orderExpiry.start();
+    orderCompletion.start();
     // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
     if (options.payments?.worker !== false) paymentWorker.start();
     // A database that is down at start must not keep the server from answering (health says 503).
@@ -251,6 +260,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     monthlyStatements.stop();
     await statementsAtStart;
     await orderExpiry.stop();
+    await orderCompletion.stop();
     await paymentWorker.stop();
     await search.close();
     await database.destroy();

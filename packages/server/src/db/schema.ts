@@ -639,6 +639,33 @@ export interface SettlementLinesTable {
   issued: Generated<number>;
 }
 
+export interface ShipmentsTable {
+  id: string;
+  order_id: string;
+  kind: 'bonded' | 'direct';
+  carrier: string;
+  carrier_name: Generated<string>;
+  tracking_number: string;
+  logistics_no: string;
+  weight_grams: Nullable<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ShipmentEventsTable {
+  id: string;
+  shipment_id: string;
+  at: string;
+  status: string;
+  place_zh: string;
+  place_en: Generated<string>;
+  text_zh: string;
+  text_en: Generated<string>;
+  source: 'operator' | 'exporter' | 'feed' | 'system';
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -695,6 +722,8 @@ export interface DB {
   pavilion_commission_rates: PavilionCommissionRatesTable;
   settlement_statements: SettlementStatementsTable;
   settlement_lines: SettlementLinesTable;
+  shipments: ShipmentsTable;
+  shipment_events: ShipmentEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

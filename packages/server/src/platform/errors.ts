@@ -36,6 +36,10 @@ export const errorStatus = {
   PAYMENT_PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  ORDER_NOT_SHIPPABLE: 409,
+  ORDER_ALREADY_SHIPPED: 409,
+  TRACKING_NUMBER_TAKEN: 409,
+  ORDER_NOT_SHIPPED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

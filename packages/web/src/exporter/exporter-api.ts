@@ -20,6 +20,12 @@ import {
   type ProductContent,
   type stockUpdateSchema,
   type warehouseInputSchema,
+  fulfilmentListSchema,
+  shipmentSchema,
+  trackingEventsResultSchema,
+  type DirectShipmentInput,
+  type FulfilmentState,
+  type TrackingEventInput,
 } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
 import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
@@ -75,4 +81,9 @@ export const exporterApi = {
   /** The exporter's orders: consignee and address to ship, never the buyer's identity. */
   listOrders: (query: OrderQuery) => call('GET', `/api/exporter/orders${orderQueryString(query)}`, orderListSchema),
   getOrder: (id: string) => call('GET', `/api/exporter/orders/${seg(id)}`, orderDetailSchema),
+
+  /** Orders by shipping state; direct (9610) parcels are shipped here, bonded ones by the pavilion's warehouse. */
+  fulfilmentOrders: (state: FulfilmentState) => call('GET', `/api/exporter/fulfilment/orders?state=${state}`, fulfilmentListSchema),
+  shipOrder: (id: string, body: DirectShipmentInput) => call('POST', `/api/exporter/orders/${seg(id)}/shipment`, shipmentSchema, body),
+  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/exporter/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
 };

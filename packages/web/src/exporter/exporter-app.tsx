@@ -16,6 +16,7 @@ const BrandsPageLazy = lazyPage(() => import('./brands/brands-page.tsx').then((m
 const ImportPageLazy = lazyPage(() => import('./import/import-page.tsx').then((module) => module.ImportPage));
 const ProductEditorPageLazy = lazyPage(() => import('./products/product-editor-page.tsx').then((module) => module.ProductEditorPage));
 const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
+const FulfilmentPageLazy = lazyPage(() => import('./fulfilment/fulfilment-page.tsx').then((module) => module.FulfilmentPage));
 const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
@@ -34,6 +35,7 @@ export function ExporterApp() {
     { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
     { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
     { path: exporterPaths.statements, label: t('exporter.menu.statements'), testId: 'menu-statements' },
+    { path: exporterPaths.fulfilment, label: t('exporter.menu.fulfilment'), testId: 'menu-fulfilment' },
   ];
   return (
     <ConsoleProviders>
@@ -67,6 +69,7 @@ export function ExporterApp() {
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="team" element={<TeamPageLazy />} />
           <Route path="statements" element={<StatementsPageLazy />} />
+          <Route path="fulfilment" element={<FulfilmentPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

@@ -14,4 +14,5 @@ export const exporterPaths = {
   catalogImport: '/exporter/import',
   orders: '/exporter/orders',
   statements: '/exporter/statements',
+  fulfilment: '/exporter/fulfilment',
 } as const;

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
 import {
+  fulfilmentListSchema,
+  shipmentSchema,
+  shipmentUploadResultSchema,
+  trackingEventsResultSchema,
+  type BondedShipmentInput,
+  type FulfilmentState,
+  type TrackingEventInput,
   categoryNodeSchema,
   exchangeRateOverviewSchema,
   exchangeRateSchema,
@@ -136,4 +143,10 @@ export const operatorApi = {
   getOrder: (id: string) => call('GET', `/api/operator/orders/${seg(id)}`, orderDetailSchema),
   paymentAnomalies: (status: AnomalyFilter) => call('GET', `/api/operator/payment-anomalies?status=${status}`, paymentAnomalyListSchema),
   resolvePaymentAnomaly: (id: string) => call('POST', `/api/operator/payment-anomalies/${seg(id)}/resolve`, paymentAnomalySchema),
+
+  /** The fulfilment queue of the operator's pavilions; bonded (1210) orders leave the warehouse through these calls. */
+  fulfilment: (state: FulfilmentState) => call('GET', `/api/operator/fulfilment?state=${state}`, fulfilmentListSchema),
+  shipOrder: (id: string, body: BondedShipmentInput) => call('POST', `/api/operator/orders/${seg(id)}/shipment`, shipmentSchema, body),
+  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/operator/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
+  uploadWaybills: (file: Blob) => upload('/api/operator/fulfilment/shipments.csv', shipmentUploadResultSchema, file),
 };

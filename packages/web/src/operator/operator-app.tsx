@@ -14,6 +14,7 @@ const ExporterReviewPageLazy = lazyPage(() => import('./exporters/exporter-revie
 const HsRatesPageLazy = lazyPage(() => import('./hs-rates/hs-rates-page.tsx').then((module) => module.HsRatesPage));
 const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
 const PaymentAnomaliesPageLazy = lazyPage(() => import('./orders/payment-anomalies-page.tsx').then((module) => module.PaymentAnomaliesPage));
+const FulfilmentPageLazy = lazyPage(() => import('./fulfilment/fulfilment-page.tsx').then((module) => module.FulfilmentPage));
 const PavilionPageLazy = lazyPage(() => import('./pavilions/pavilion-page.tsx').then((module) => module.PavilionPage));
 const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx').then((module) => module.PavilionsPage));
 const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
@@ -37,6 +38,7 @@ export function OperatorApp() {
     { path: operatorPaths.categories, label: t('operator.menu.categories'), testId: 'menu-categories' },
     { path: operatorPaths.search, label: t('operator.menu.search'), testId: 'menu-search' },
     { path: operatorPaths.statements, label: t('operator.menu.statements'), testId: 'menu-statements' },
+    { path: operatorPaths.fulfilment, label: t('operator.menu.fulfilment'), testId: 'menu-fulfilment' },
   ];
   return (
     <ConsoleProviders>
@@ -60,6 +62,7 @@ export function OperatorApp() {
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="payment-anomalies" element={<PaymentAnomaliesPageLazy />} />
           <Route path="statements" element={<StatementsPageLazy />} />
+          <Route path="fulfilment" element={<FulfilmentPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

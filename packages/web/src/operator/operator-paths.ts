@@ -15,4 +15,5 @@ export const operatorPaths = {
   pavilions: '/operator/pavilions',
   pavilion: (id: string) => `/operator/pavilions/${encodeURIComponent(id)}`,
   statements: '/operator/statements',
+  fulfilment: '/operator/fulfilment',
 } as const;

@@ -7,6 +7,7 @@ import * as search from './2026-11-23T1000-search.ts';
 import * as checkout from './2026-11-23T1200-checkout.ts';
 import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-columns.ts';
 import * as settlement from './2026-12-01T1400-settlement.ts';
+import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1200-checkout': checkout,
   '2026-12-01T0900-order-fulfilment-columns': orderFulfilmentColumns,
   '2026-12-01T1400-settlement': settlement,
+  '2026-12-01T1200-fulfilment': fulfilment,
 };

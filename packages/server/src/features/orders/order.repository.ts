@@ -99,6 +99,7 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
       consignee: { name: consignee.name, phone: consignee.phone, address: `${consignee.provinceName}${consignee.cityName}${consignee.districtName}${consignee.street}` },
       identity: options.identity ? { nameMasked: o.identity_name_masked, idNumberMasked: o.identity_id_number_masked } : null,
       timeline: events.filter((e) => e.order_id === o.id).map((e) => ({ status: e.status, at: e.at, note: e.note })),
+      shipments: [],
     };
   });
 }

@@ -1,4 +1,4 @@
-import type { OrderDetail, OrderStatus, OrderSummary } from '@pavilion/contracts';
+import type { OrderDetail, OrderShipment, OrderStatus, OrderSummary } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -34,10 +34,21 @@ function filterOf(q: OrderQuery): OrderFilter {
 export class OrderService {
   private readonly db: Db;
   private readonly clock: Clock;
+  /** The parcels of orders (the fulfilment feature's), shown in the order details. */
+  private readonly shipmentsOf: (orderIds: string[]) => Promise<Map<string, OrderShipment>>;
 
-  constructor(options: { db: Db; clock: Clock }) {
+  constructor(options: { db: Db; clock: Clock; shipmentsOf?: (orderIds: string[]) => Promise<Map<string, OrderShipment>> }) {
     this.db = options.db;
     this.clock = options.clock;
+    this.shipmentsOf = options.shipmentsOf ?? (async () => new Map());
+  }
+
+  private async withShipments(details: OrderDetail[]): Promise<OrderDetail[]> {
+    const shipments = await this.shipmentsOf(details.map((d) => d.id));
+    return details.map((d) => {
+      const s = shipments.get(d.id);
+      return s ? { ...d, shipments: [{ carrier: s.carrier, carrierNameZh: s.carrierNameZh, carrierNameEn: s.carrierNameEn, trackingNumber: s.trackingNumber, shippedAt: s.shippedAt, events: s.events }] } : d;
+    });
   }
 
   async buyerOrders(caller: Caller | null, q: OrderQuery): Promise<OrderSummary[]> {
@@ -47,7 +58,7 @@ export class OrderService {
 
   async buyerOrder(caller: Caller | null, orderId: string): Promise<OrderDetail> {
     const buyer = requireRole(caller, 'buyer');
-    return one(await findOrderDetails(this.db, { orderId, buyerUserId: buyer.userId }, { identity: true }));
+    return one(await this.withShipments(await findOrderDetails(this.db, { orderId, buyerUserId: buyer.userId }, { identity: true })));
   }
 
   async cancel(caller: Caller | null, orderId: string): Promise<OrderDetail> {
@@ -65,7 +76,7 @@ export class OrderService {
 
   async exporterOrder(caller: Caller | null, orderId: string): Promise<OrderDetail> {
     const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
-    return one(await findOrderDetails(this.db, { orderId, exporterId }, { identity: false }));
+    return one(await this.withShipments(await findOrderDetails(this.db, { orderId, exporterId }, { identity: false })));
   }
 
   async operatorOrders(caller: Caller | null, q: OrderQuery): Promise<OrderSummary[]> {
@@ -75,7 +86,7 @@ export class OrderService {
 
   async operatorOrder(caller: Caller | null, orderId: string): Promise<OrderDetail> {
     const staff = requireRole(caller, 'operator', 'admin');
-    return one(await findOrderDetails(this.db, { orderId, pavilionIds: operatorScope(staff) }, { identity: true }));
+    return one(await this.withShipments(await findOrderDetails(this.db, { orderId, pavilionIds: operatorScope(staff) }, { identity: true })));
   }
 }
 

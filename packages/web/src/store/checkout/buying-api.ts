@@ -80,4 +80,6 @@ export const buyingApi = {
   getOrder: (id: string) => call('GET', `/api/store/orders/${seg(id)}`, orderDetailSchema),
   /** Cancels an unpaid order; its stock is released. */
   cancelOrder: (id: string) => call('POST', `/api/store/orders/${seg(id)}/cancel`, orderDetailSchema),
+  /** The buyer has the parcel: the order completes. */
+  confirmReceipt: (id: string) => call('POST', `/api/store/orders/${seg(id)}/confirm-receipt`, orderDetailSchema),
 };

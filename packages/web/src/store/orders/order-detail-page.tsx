@@ -84,6 +84,38 @@ function OrderDetails({ order, onChanged }: { order: OrderDetail; onChanged: () 
           ))}
         {order.regime === 'general' && <p style={{ margin: '6px 0 0', fontSize: 12, color: '#ad4e00' }}>{t('store.orders.generalRegime')}</p>}
       </Panel>
+      {(order.status === 'shipped' || order.status === 'delivered') && (
+        <Panel>
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+            <span style={{ fontSize: 13, color: 'var(--adm-color-weak)' }}>{t('store.orders.receiptHint')}</span>
+            <ConfirmReceiptButton orderId={order.id} onConfirmed={onChanged} />
+          </div>
+        </Panel>
+      )}
+      {order.shipments.map((shipment) => (
+        <Panel key={shipment.trackingNumber} title={t('store.orders.tracking')} testId="order-tracking">
+          <div data-testid="tracking-waybill" style={{ fontSize: 13, marginBottom: 8 }}>
+            {pick(locale, shipment.carrierNameZh, shipment.carrierNameEn)} <span style={{ marginLeft: 6 }}>{t('store.orders.trackingNumber')} {shipment.trackingNumber}</span>
+          </div>
+          {/* Newest first, as carriers' own pages show a parcel's progress. */}
+          <Steps direction="vertical" current={0} style={{ '--title-font-size': '14px', '--description-font-size': '12px' }}>
+            {[...shipment.events].reverse().map((event, index) => (
+              <Steps.Step
+                key={`${event.at}-${index}`}
+                data-testid="tracking-event"
+                data-status={event.status}
+                title={<span data-testid="tracking-event-text">{pick(locale, event.text, event.textEn || event.text)}</span>}
+                description={
+                  <>
+                    <div data-testid="tracking-event-place">{pick(locale, event.place, event.placeEn || event.place)}</div>
+                    <div data-testid="tracking-event-time">{formatDateTime(event.at)}</div>
+                  </>
+                }
+              />
+            ))}
+          </Steps>
+        </Panel>
+      ))}
       <Panel title={t('store.orders.timeline')} testId="order-timeline">
         <Steps direction="vertical" current={order.timeline.length - 1} style={{ '--title-font-size': '14px', '--description-font-size': '12px' }}>
           {order.timeline.map((event, index) => (
@@ -107,6 +139,30 @@ function OrderDetails({ order, onChanged }: { order: OrderDetail; onChanged: () 
         <List.Item extra={order.paidAt === null ? none : formatDateTime(order.paidAt)}>{t('store.orders.paidAt')}</List.Item>
       </List>
     </div>
+  );
+}
+
+function ConfirmReceiptButton({ orderId, onConfirmed }: { orderId: string; onConfirmed: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    const confirmed = await Dialog.confirm({ content: t('store.orders.confirmReceiptAsk'), confirmText: t('store.orders.confirmReceipt'), cancelText: t('store.orders.notYet') });
+    if (!confirmed) return;
+    setBusy(true);
+    try {
+      await buyingApi.confirmReceipt(orderId);
+      onConfirmed();
+    } catch (error) {
+      Toast.show({ content: errorText(error, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" color="primary" data-testid="confirm-receipt" loading={busy} onClick={() => void confirm()}>
+      {t('store.orders.confirmReceipt')}
+    </Button>
   );
 }
 

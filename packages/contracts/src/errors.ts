@@ -74,6 +74,14 @@ export const errorCodes = [
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
   'INTERNAL',
+  /** 海关总署公告2018年第194号: only a delivered (or completed) order that customs released can be returned. */
+  'RETURN_NOT_ELIGIBLE',
+  /** More than 30 days since customs release (or, for a return without reason, 7 days since delivery): `details` gives the last day. */
+  'RETURN_WINDOW_CLOSED',
+  /** A line asks back more units than were bought less those returned or in open requests: `details` lists each line with what is left. */
+  'RETURN_QUANTITY_EXCEEDED',
+  /** The return is not in a state this step applies to (approve a refused one, ship one not approved): `details.status` says where it is. */
+  'RETURN_WRONG_STATE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -140,4 +148,8 @@ export const errorMessages = {
   PAYMENT_PROVIDER_ERROR: { en: 'The payment service did not accept the request. Nothing was charged.', zh: '支付服务未受理该请求，未产生扣款。' },
   SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
+  RETURN_NOT_ELIGIBLE: { en: 'Only a delivered order released by customs can be returned.', zh: '仅已妥投且已海关放行的订单可以申请退货。' },
+  RETURN_WINDOW_CLOSED: { en: 'The time to ask for a return has passed.', zh: '已超过可申请退货的期限。' },
+  RETURN_QUANTITY_EXCEEDED: { en: 'More items than can still be returned.', zh: '退货数量超过可退数量。' },
+  RETURN_WRONG_STATE: { en: 'The return is not at the step this action needs.', zh: '该退货单当前状态下无法执行此操作。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

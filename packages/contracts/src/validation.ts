@@ -113,6 +113,9 @@ export const validationMessages = {
   freightFen: { en: 'must be a whole number of fen, 0 or more', zh: '须为不小于 0 的整数（单位：分）' },
   freightGroup: { en: 'must be one of the groups with a rate', zh: '须为已设置运费标准的地区分组' },
   mainlandProvince: { en: 'must be a mainland province code such as 650000', zh: '须为中国大陆省级行政区划代码，如 650000' },
+  // Returns.
+  returnTrackingNumber: { en: 'must be 4–40 letters, digits or -', zh: '须为 4–40 位字母、数字或 -' },
+  returnPhotosRequired: { en: 'needs at least one photo for this reason', zh: '此退货原因须至少上传一张照片' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

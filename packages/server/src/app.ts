@@ -68,6 +68,8 @@ import { PaymentWorker } from './features/payments/payment-worker.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
+import { ReturnService } from './features/returns/returns.service.ts';
+import { staffReturnRoutes, storeReturnRoutes } from './features/returns/returns.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -177,8 +179,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             : null,
     },
     onRefundsRequested: () => paymentWorker.kick(),
+    settleRefund: (trx, input) => returns.settleRefund(trx, input),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
+  const returns = new ReturnService({ db, clock, media, onRefundsRequested: () => paymentWorker.kick() });
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -213,6 +217,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
   await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
   await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
+  await app.register(storeReturnRoutes(returns), { prefix: '/api/store' });
+  await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
+  await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 

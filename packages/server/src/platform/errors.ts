@@ -36,6 +36,10 @@ export const errorStatus = {
   PAYMENT_PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  RETURN_NOT_ELIGIBLE: 409,
+  RETURN_WINDOW_CLOSED: 409,
+  RETURN_QUANTITY_EXCEEDED: 422,
+  RETURN_WRONG_STATE: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

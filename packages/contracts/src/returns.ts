@@ -119,3 +119,19 @@ export const returnSchema = z.object({
 export type Return = z.infer<typeof returnSchema>;
 export const returnListSchema = z.object({ items: z.array(returnSchema) });
 export const returnListQuerySchema = z.object({ stage: z.enum(returnStages).optional() }).strict();
+
+/**
+ * GET /api/store/orders/:id/returnable: what the request form offers: each line with what is left
+ * to return, and whether (and until when) the order may be returned now.
+ */
+export const returnableSchema = z.object({
+  orderId: z.string(),
+  /** Null when a return may be asked for now; otherwise the error code a request would get. */
+  problem: z.enum(['RETURN_NOT_ELIGIBLE', 'RETURN_WINDOW_CLOSED']).nullable(),
+  /** The last China day to ask (30 days from release); null before release. */
+  lastDay: z.string().nullable(),
+  /** The last China day for a return without a reason (7 days from delivery); null before delivery. */
+  noReasonLastDay: z.string().nullable(),
+  lines: z.array(z.object({ orderLineId: z.string(), sku: z.string(), titleZh: z.string(), titleEn: z.string(), bought: z.number().int(), left: z.number().int() })),
+});
+export type Returnable = z.infer<typeof returnableSchema>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { OrderDetail, Return } from '@pavilion/contracts';
+import type { OrderDetail, Return, Returnable } from '@pavilion/contracts';
 import { createTestApp, ORIGIN, TEST_SECRET, type TestApp } from '../support/test-app.ts';
 import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
@@ -178,6 +178,12 @@ describe('returns and refunds', () => {
     assert.deepEqual(body.error.details.map((d) => [d.field, d.left]), [['body.lines.0.quantity', 2]]);
     assert.equal((await returnRows(order.id)).length, 1, 'nothing written');
 
+    const offered = await ta.app.inject({ method: 'GET', url: `/api/store/orders/${order.id}/returnable`, headers: buyer() });
+    assert.equal(offered.statusCode, 200, offered.body);
+    const returnable = offered.json() as Returnable;
+    assert.equal(returnable.problem, null);
+    assert.deepEqual(returnable.lines.map((l) => [l.orderLineId, l.bought, l.left]), [[lineId, 3, 2]]);
+
     const second = (await ask(order.id, { lines: [{ orderLineId: lineId, quantity: 2 }], reason: 'quality_problem' })).json() as Return;
     for (const r of [first, second]) {
       assert.equal((await act('exporter', r.id, 'approve', tokens.exporter)).statusCode, 200);
@@ -230,6 +236,9 @@ describe('returns and refunds', () => {
     assert.equal(late.statusCode, 409);
     const error = (late.json() as { error: { code: string; message: string; details: { lastDay: string } } }).error;
     assert.equal(error.code, 'RETURN_WINDOW_CLOSED');
+    const offered = (await ta.app.inject({ method: 'GET', url: `/api/store/orders/${order.id}/returnable`, headers: buyer() })).json() as Returnable;
+    assert.equal(offered.problem, 'RETURN_WINDOW_CLOSED');
+    assert.equal(offered.lastDay, error.details.lastDay);
     assert.match(error.message, /30 日内/);
     assert.match(error.message, new RegExp(error.details.lastDay));
     assert.equal((await returnRows(order.id)).length, 0);

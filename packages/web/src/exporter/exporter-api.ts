@@ -1,3 +1,4 @@
+import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
 import { z } from 'zod';
 import {
   brandListSchema,
@@ -75,4 +76,10 @@ export const exporterApi = {
   /** The exporter's orders: consignee and address to ship, never the buyer's identity. */
   listOrders: (query: OrderQuery) => call('GET', `/api/exporter/orders${orderQueryString(query)}`, orderListSchema),
   getOrder: (id: string) => call('GET', `/api/exporter/orders/${seg(id)}`, orderDetailSchema),
+
+  /** Returns of the exporter's orders: list by stage, approve, refuse with a reason, goods received. */
+  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/exporter/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  approveReturn: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/approve`, returnSchema, {}),
+  refuseReturn: (id: string, reason: string) => call('POST', `/api/exporter/returns/${seg(id)}/refuse`, returnSchema, { reason }),
+  returnReceived: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/received`, returnSchema, {}),
 };

@@ -19,6 +19,7 @@ const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((m
 const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
+const ReturnsPageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -32,6 +33,7 @@ export function ExporterApp() {
     { path: exporterPaths.orders, label: t('exporter.menu.orders'), testId: 'menu-orders' },
     { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
     { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
+    { path: exporterPaths.returns, label: t('exporter.menu.returns'), testId: 'menu-returns' },
   ];
   return (
     <ConsoleProviders>
@@ -64,6 +66,7 @@ export function ExporterApp() {
           <Route path="import" element={<ImportPageLazy />} />
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="team" element={<TeamPageLazy />} />
+          <Route path="returns" element={<ReturnsPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

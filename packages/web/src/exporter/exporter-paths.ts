@@ -13,4 +13,5 @@ export const exporterPaths = {
   stock: '/exporter/stock',
   catalogImport: '/exporter/import',
   orders: '/exporter/orders',
+  returns: '/exporter/returns',
 } as const;

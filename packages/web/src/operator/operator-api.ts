@@ -1,3 +1,4 @@
+import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
 import type { z } from 'zod';
 import {
   categoryNodeSchema,
@@ -136,4 +137,10 @@ export const operatorApi = {
   getOrder: (id: string) => call('GET', `/api/operator/orders/${seg(id)}`, orderDetailSchema),
   paymentAnomalies: (status: AnomalyFilter) => call('GET', `/api/operator/payment-anomalies?status=${status}`, paymentAnomalyListSchema),
   resolvePaymentAnomaly: (id: string) => call('POST', `/api/operator/payment-anomalies/${seg(id)}/resolve`, paymentAnomalySchema),
+
+  /** Returns of the operator's pavilions (the after-sale queue): list by stage, approve, refuse with a reason, goods received. */
+  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/operator/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  approveReturn: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/approve`, returnSchema, {}),
+  refuseReturn: (id: string, reason: string) => call('POST', `/api/operator/returns/${seg(id)}/refuse`, returnSchema, { reason }),
+  returnReceived: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/received`, returnSchema, {}),
 };

@@ -14,6 +14,7 @@ const ExporterReviewPageLazy = lazyPage(() => import('./exporters/exporter-revie
 const HsRatesPageLazy = lazyPage(() => import('./hs-rates/hs-rates-page.tsx').then((module) => module.HsRatesPage));
 const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
 const PaymentAnomaliesPageLazy = lazyPage(() => import('./orders/payment-anomalies-page.tsx').then((module) => module.PaymentAnomaliesPage));
+const AfterSalePageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
 const PavilionPageLazy = lazyPage(() => import('./pavilions/pavilion-page.tsx').then((module) => module.PavilionPage));
 const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx').then((module) => module.PavilionsPage));
 const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
@@ -35,6 +36,7 @@ export function OperatorApp() {
     { path: operatorPaths.hsRates, label: t('operator.menu.hsRates'), testId: 'menu-hs-rates' },
     { path: operatorPaths.categories, label: t('operator.menu.categories'), testId: 'menu-categories' },
     { path: operatorPaths.search, label: t('operator.menu.search'), testId: 'menu-search' },
+    { path: operatorPaths.afterSale, label: t('operator.menu.afterSale'), testId: 'menu-after-sale' },
   ];
   return (
     <ConsoleProviders>
@@ -57,6 +59,7 @@ export function OperatorApp() {
           <Route path="search" element={<SearchPageLazy />} />
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="payment-anomalies" element={<PaymentAnomaliesPageLazy />} />
+          <Route path="after-sale" element={<AfterSalePageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  errorBodySchema, imageSchema, returnApproveInputSchema, returnListQuerySchema, returnListSchema, returnReceivedInputSchema, returnRefuseInputSchema, returnRequestInputSchema,
+  errorBodySchema, imageSchema, returnableSchema, returnApproveInputSchema, returnListQuerySchema, returnListSchema, returnReceivedInputSchema, returnRefuseInputSchema, returnRequestInputSchema,
   returnSchema, returnShipmentInputSchema,
 } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
@@ -21,6 +21,9 @@ export function storeReturnRoutes(returns: ReturnService) {
       const photo = await returns.uploadPhoto(request.caller, async () => (await readUpload(request)).bytes);
       return reply.code(201).send(photo);
     });
+    app.get('/orders/:id/returnable', {
+      schema: { tags, summary: 'What can be returned of an order: each line with the units left, and the last day to ask', params: idParams, response: { 200: returnableSchema, ...errorResponses } },
+    }, async (request) => returns.returnable(request.caller, request.params.id));
     app.post('/orders/:id/returns', {
       schema: { tags, summary: 'Ask to return lines of a delivered order (within 30 days of customs release), with a reason and photos', params: idParams, body: returnRequestInputSchema, response: { 201: returnSchema, ...withBusiness } },
     }, async (request, reply) => reply.code(201).send(await returns.request(request.caller, request.params.id, request.body)));

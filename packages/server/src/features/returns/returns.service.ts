@@ -1,4 +1,4 @@
-import { formatMajor, returnReasons, validationMessages, type Return, type ReturnRequestInput, type ReturnStage, type ReturnStatus } from '@pavilion/contracts';
+import { formatMajor, returnReasons, validationMessages, type Return, type Returnable, type ReturnRequestInput, type ReturnStage, type ReturnStatus } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
@@ -10,7 +10,7 @@ import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
 import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
 import * as repo from './returns.repository.ts';
 import {
-  arriveBy, bilingualNote, checkEligibility, checkQuantities, holdsUnits, hoursBetween, nextReturnStatus, outRefundNoOf, refundAmounts, returnNumber, returnStage, returnStatesLeftBy,
+  arriveBy, bilingualNote, checkEligibility, endOfChinaDayAfter, lastChinaDay, NO_REASON_DAYS, RETURN_WINDOW_DAYS, checkQuantities, holdsUnits, hoursBetween, nextReturnStatus, outRefundNoOf, refundAmounts, returnNumber, returnStage, returnStatesLeftBy,
   type EligibilityProblem, type ReturnAction,
 } from './returns.rules.ts';
 
@@ -45,6 +45,23 @@ export class ReturnService {
   async uploadPhoto(caller: Caller | null, readFile: () => Promise<Buffer>): Promise<StoredMedia> {
     const { userId } = requireRole(caller, 'buyer');
     return this.media.storeImage(buyerMediaOwner(userId), await readFile(), 'file');
+  }
+
+  /** What the request form offers for an order: the lines with what is left, and whether it may be returned now. */
+  async returnable(caller: Caller | null, orderId: string): Promise<Returnable> {
+    const { userId } = requireRole(caller, 'buyer');
+    const order = await repo.findOrderForReturn(this.db, orderId, userId);
+    if (!order) throw notFound();
+    const held = await repo.heldUnits(this.db, order.lines.map((l) => l.orderLineId));
+    // Any reason but the 7-day one: the widest window the order has.
+    const problem = checkEligibility({ status: order.status, releasedAt: order.releasedAt, deliveredAt: order.deliveredAt, reason: 'damaged', now: this.clock() });
+    return {
+      orderId: order.id,
+      problem: problem === null ? null : problem.problem === 'window_closed' ? 'RETURN_WINDOW_CLOSED' : 'RETURN_NOT_ELIGIBLE',
+      lastDay: order.releasedAt ? lastChinaDay(endOfChinaDayAfter(order.releasedAt, RETURN_WINDOW_DAYS)) : null,
+      noReasonLastDay: order.deliveredAt ? lastChinaDay(endOfChinaDayAfter(order.deliveredAt, NO_REASON_DAYS)) : null,
+      lines: order.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, titleZh: l.titleZh, titleEn: l.titleEn, bought: l.quantity, left: Math.max(0, l.quantity - (held.get(l.orderLineId) ?? 0)) })),
+    };
   }
 
   async request(caller: Caller | null, orderId: string, input: ReturnRequestInput): Promise<Return> {

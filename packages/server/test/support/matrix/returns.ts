@@ -19,6 +19,7 @@ export const returnCases: MatrixCase[] = [
     payload: { lines: [{ orderLineId: randomId, quantity: 1 }], reason: 'damaged', photoIds: [randomId] },
     expect: buyersOnly(404),
   },
+  { method: 'GET', url: `/api/store/orders/${randomId}/returnable`, route: '/api/store/orders/:id/returnable', expect: buyersOnly(404) },
   { method: 'GET', url: '/api/store/returns', expect: buyersOnly(200) },
   { method: 'GET', url: `/api/store/returns/${randomId}`, route: '/api/store/returns/:id', expect: buyersOnly(404) },
   { method: 'POST', url: `/api/store/returns/${randomId}/shipment`, route: '/api/store/returns/:id/shipment', payload: { carrier: 'SF', trackingNumber: 'SF123456' }, expect: buyersOnly(404) },

@@ -11,7 +11,7 @@ import { demoExporters, demoPavilions } from '../../src/features/demo/demo-data.
 import { settleCheckout } from '../../src/features/orders/order-payment.ts';
 import { PaymentService } from '../../src/features/payments/payment.service.ts';
 import { SandboxPaymentProvider } from '../../src/features/payments/sandbox-payment.ts';
-import type { RefundInput, RefundResult } from '../../src/features/payments/payment-provider.ts';
+import { PaymentProviderError, type RefundInput, type RefundResult } from '../../src/features/payments/payment-provider.ts';
 import { MediaService } from '../../src/features/media/media.service.ts';
 import { ReturnService } from '../../src/features/returns/returns.service.ts';
 import { DirectoryFileStore } from '../../src/platform/file-store.ts';
@@ -34,6 +34,8 @@ const DAY = 86_400_000;
 class CountingSandbox extends SandboxPaymentProvider {
   readonly refundCalls: RefundInput[] = [];
   crashNext = false;
+  /** The provider refuses the next refund for good (a signed, final error answer). */
+  refuseNext = false;
   private calledResolve: (() => void) | null = null;
   /** Resolves once a refund call reached the provider. */
   called(): Promise<void> {
@@ -41,6 +43,10 @@ class CountingSandbox extends SandboxPaymentProvider {
   }
   override async refund(input: RefundInput): Promise<RefundResult> {
     this.refundCalls.push(input);
+    if (this.refuseNext) {
+      this.refuseNext = false;
+      throw new PaymentProviderError('PROVIDER_ERROR', 'the buyer account cannot take refunds', { providerCode: 'USER_ACCOUNT_ABNORMAL', httpStatus: 403, authenticated: true });
+    }
     const result = await super.refund(input);
     this.calledResolve?.();
     if (this.crashNext) {
@@ -278,6 +284,34 @@ describe('returns and refunds', () => {
     assert.equal((await returnRows(order.id))[0]!.status, 'refunded');
     const events = (await orderOf(order.id)).timeline.filter((e) => e.status === 'return_refunded');
     assert.equal(events.length, 1, 'the return is finished once');
+  });
+
+  test('two requests at once for the same unit: one is taken, the other is told none is left', async () => {
+    const order = await deliveredOrder(1);
+    const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;
+    const both = await Promise.all([1, 2].map(() => ask(order.id, { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'wrong_item' })));
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [201, 422]);
+    assert.equal((await returnRows(order.id)).length, 1);
+    assert.equal((await db().selectFrom('order_line_returns').select('held').where('order_line_id', '=', lineId).executeTakeFirstOrThrow()).held, 1);
+  });
+
+  test('a refund the provider refuses for good leaves the return received, marked refund_failed for operators, and nothing is sent again', async () => {
+    const order = await deliveredOrder(1);
+    const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;
+    const ret = (await ask(order.id, { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'wrong_item' })).json() as Return;
+    await act('exporter', ret.id, 'approve', tokens.exporter);
+    await ship(ret.id);
+    await act('exporter', ret.id, 'received', tokens.exporter);
+    sandbox.refuseNext = true;
+    assert.deepEqual(await worker().processRefunds({ all: true }), { sent: 1, succeeded: 0 });
+    const queue = ((await ta.app.inject({ method: 'GET', url: '/api/operator/returns?stage=refund_failed', headers: bearer(tokens.operator) })).json() as { items: Return[] }).items;
+    assert.deepEqual(queue.map((r) => r.id), [ret.id]);
+    assert.equal((await returnRows(order.id))[0]!.status, 'received');
+    assert.equal((await orderOf(order.id)).status, 'delivered');
+    assert.ok((await orderOf(order.id)).timeline.some((e) => e.status === 'return_refund_failed'));
+    const anomalies = await db().selectFrom('payment_anomalies').select('details').where('kind', '=', 'refund_failed').execute();
+    assert.ok(anomalies.some((a) => a.details.includes(ret.number)), 'operators see the failed refund');
+    assert.deepEqual(await worker().processRefunds({ all: true }), { sent: 0, succeeded: 0 });
   });
 
   test('the after-sale queues: exporters their orders, operators their pavilions, each return with its stage and age', async () => {

@@ -49,13 +49,13 @@ export function staffReturnRoutes(returns: ReturnService, side: StaffSide) {
       schema: { tags, summary: `Returns of ${whose} (the after-sale queue), with stage and age; filter by stage`, querystring: returnListQuerySchema, response: { 200: returnListSchema, ...errorResponses } },
     }, async (request) => ({ items: await returns.staffReturns(request.caller, side, request.query.stage) }));
     app.post('/returns/:id/approve', {
-      schema: { tags, summary: 'Approve a requested return: the buyer sends the goods back', params: idParams, body: returnApproveInputSchema, response: { 200: returnSchema, ...withBusiness } },
-    }, async (request) => returns.approve(request.caller, side, request.params.id, request.body.note));
+      schema: { tags, summary: 'Approve a requested return: the buyer sends the goods back', params: idParams, body: returnApproveInputSchema.nullish(), response: { 200: returnSchema, ...withBusiness } },
+    }, async (request) => returns.approve(request.caller, side, request.params.id, request.body?.note ?? ''));
     app.post('/returns/:id/refuse', {
       schema: { tags, summary: 'Refuse a requested return, with the reason the buyer sees', params: idParams, body: returnRefuseInputSchema, response: { 200: returnSchema, ...withBusiness } },
     }, async (request) => returns.refuse(request.caller, side, request.params.id, request.body.reason));
     app.post('/returns/:id/received', {
-      schema: { tags, summary: 'The goods are back: the refund (goods, tax, freight if the whole order) is sent and the yearly allowance restored', params: idParams, body: returnReceivedInputSchema, response: { 200: returnSchema, ...withBusiness } },
-    }, async (request) => returns.receive(request.caller, side, request.params.id, request.body.note));
+      schema: { tags, summary: 'The goods are back: the refund (goods, tax, freight if the whole order) is sent and the yearly allowance restored', params: idParams, body: returnReceivedInputSchema.nullish(), response: { 200: returnSchema, ...withBusiness } },
+    }, async (request) => returns.receive(request.caller, side, request.params.id, request.body?.note ?? ''));
   };
 }

@@ -10,8 +10,8 @@ import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
 import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
 import * as repo from './returns.repository.ts';
 import {
-  arriveBy, bilingualNote, checkEligibility, endOfChinaDayAfter, lastChinaDay, NO_REASON_DAYS, RETURN_WINDOW_DAYS, checkQuantities, holdsUnits, hoursBetween, nextReturnStatus, outRefundNoOf, refundAmounts, returnNumber, returnStage, returnStatesLeftBy,
-  type EligibilityProblem, type ReturnAction,
+  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, outRefundNoOf, refundAmounts,
+  RETURN_WINDOW_DAYS, returnNumber, returnStage, returnStatesLeftBy, type EligibilityProblem, type ReturnAction,
 } from './returns.rules.ts';
 
 const yuan = (fen: number) => `¥${formatMajor(fen, 'CNY')}`;
@@ -346,7 +346,7 @@ function sinceOf(stage: ReturnStage, r: repo.ReturnRecord): string {
 }
 
 function wrongState(status: ReturnStatus): AppError {
-  return new AppError('RETURN_WRONG_STATE', { details: { status, holdsUnits: holdsUnits(status) } });
+  return new AppError('RETURN_WRONG_STATE', { details: { status } });
 }
 
 function eligibilityError(p: EligibilityProblem): AppError {

@@ -162,6 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const addresses = new AddressService({ db, clock });
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
   const checkout = new CheckoutService({ db, clock, rates, addresses, identities, carts });
+  // Returns owe refunds the payment worker sends; the payments side tells them when one ended.
+  const returns: ReturnService = new ReturnService({ db, clock, media, onRefundsRequested: () => paymentWorker.kick() });
   const paymentWorker: PaymentWorker = new PaymentWorker({ log: app.log, tasks: { refunds: () => payments.processRefunds(), pending: () => payments.queryPending() } });
   const payments: PaymentService = new PaymentService({
     db,
@@ -182,7 +184,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settleRefund: (trx, input) => returns.settleRefund(trx, input),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
-  const returns = new ReturnService({ db, clock, media, onRefundsRequested: () => paymentWorker.kick() });
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });

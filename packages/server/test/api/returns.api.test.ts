@@ -337,3 +337,40 @@ describe('returns and refunds', () => {
     assert.ok((await list('/api/store/returns', paid.buyerToken)).some((r) => r.id === ret.id));
   });
 });
+
+describe("returns with the app's own payment worker", () => {
+  let ta: TestApp;
+  before(async () => {
+    ta = await createTestApp({ catalog: true });
+  });
+  after(() => ta.close());
+
+  test('goods received: the worker the app runs sends the refund after commit and the return and order end refunded', async () => {
+    const paid = await paidOrders(ta);
+    const db = ta.testDb.database.db;
+    const [order] = await paid.placeAndPay([['BC-VCO-250', 1]]);
+    const at = ta.clock.now.toISOString();
+    await db.updateTable('orders').set({ status: 'completed', customs_status: 'released', released_at: at, shipped_at: at, delivered_at: at, completed_at: at }).where('id', '=', order!.id).execute();
+    const lineId = (await db.selectFrom('order_lines').select('id').where('order_id', '=', order!.id).executeTakeFirstOrThrow()).id;
+    const buyer = bearer(paid.buyerToken);
+    // The coconut oil is the Pacific pavilion's: its operator handles it.
+    const operator = bearer(await tokenFor(db, demoPavilions[1].operator.email));
+    const created = await ta.app.inject({ method: 'POST', url: `/api/store/orders/${order!.id}/returns`, headers: buyer, payload: { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'no_longer_wanted' } });
+    assert.equal(created.statusCode, 201, created.body);
+    const ret = created.json() as Return;
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/returns/${ret.id}/approve`, headers: operator })).statusCode, 200);
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/store/returns/${ret.id}/shipment`, headers: buyer, payload: { carrier: 'EMS', trackingNumber: 'EE123456789CN' } })).statusCode, 200);
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/returns/${ret.id}/received`, headers: operator })).statusCode, 200);
+
+    // The worker runs on its own after the commit: wait for its word (the sandbox refunds at once).
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'refunded'; i++) {
+      status = ((await ta.app.inject({ method: 'GET', url: `/api/store/returns/${ret.id}`, headers: buyer })).json() as Return).status;
+      if (status !== 'refunded') await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(status, 'refunded');
+    const refunds = await db.selectFrom('refunds').select(['status', 'amount_fen']).where('return_id', '=', ret.id).execute();
+    assert.deepEqual(refunds.map((r) => [r.status, Number(r.amount_fen)]), [['succeeded', order!.totalFen]]);
+    assert.equal(((await ta.app.inject({ method: 'GET', url: `/api/store/orders/${order!.id}`, headers: buyer })).json() as OrderDetail).status, 'refunded');
+  });
+});

@@ -18,7 +18,7 @@ describe('return eligibility', () => {
   });
 
   test('a release late in the China evening counts from that China day, not the UTC one', () => {
-    // 23:30 China time on 1 December is still 1 December UTC, 15:30; 00:30 on 2 December China time is 1 December UTC.
+    // 16:30 UTC on 1 December is 00:30 on 2 December in China: the 30 days run to the end of 1 January, China time.
     const late = '2026-12-01T16:30:00.000Z';
     assert.equal(checkEligibility({ ...base, releasedAt: late, now: at('2027-01-01T15:59:59.000Z') }), null);
     assert.equal(checkEligibility({ ...base, releasedAt: late, now: at('2027-01-01T16:00:00.000Z') })?.problem, 'window_closed');

@@ -82,6 +82,14 @@ export const errorCodes = [
   'TRACKING_NUMBER_TAKEN',
   /** Tracking or receipt for an order that has not shipped yet. */
   'ORDER_NOT_SHIPPED',
+  /** 海关总署公告2018年第194号: only a delivered (or completed) order that customs released can be returned. */
+  'RETURN_NOT_ELIGIBLE',
+  /** More than 30 days since customs release (or, for a return without reason, 7 days since delivery): `details` gives the last day. */
+  'RETURN_WINDOW_CLOSED',
+  /** A line asks back more units than were bought less those returned or in open requests: `details` lists each line with what is left. */
+  'RETURN_QUANTITY_EXCEEDED',
+  /** The return is not in a state this step applies to (approve a refused one, ship one not approved): `details.status` says where it is. */
+  'RETURN_WRONG_STATE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -152,4 +160,8 @@ export const errorMessages = {
   ORDER_ALREADY_SHIPPED: { en: 'This order has already shipped with another waybill.', zh: '该订单已使用其他运单发货。' },
   TRACKING_NUMBER_TAKEN: { en: "This waybill number is already used for another order's parcel.", zh: '该运单号已用于其他订单的包裹。' },
   ORDER_NOT_SHIPPED: { en: 'This order has not shipped yet.', zh: '该订单尚未发货。' },
+  RETURN_NOT_ELIGIBLE: { en: 'Only a delivered order released by customs can be returned.', zh: '仅已妥投且已海关放行的订单可以申请退货。' },
+  RETURN_WINDOW_CLOSED: { en: 'The time to ask for a return has passed.', zh: '已超过可申请退货的期限。' },
+  RETURN_QUANTITY_EXCEEDED: { en: 'More items than can still be returned.', zh: '退货数量超过可退数量。' },
+  RETURN_WRONG_STATE: { en: 'The return is not at the step this action needs.', zh: '该退货单当前状态下无法执行此操作。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -21,3 +21,4 @@ export * from './orders.ts';
 export * from './payments.ts';
 export * from './settlement.ts';
 export * from './fulfilment.ts';
+export * from './returns.ts';

@@ -136,6 +136,9 @@ export const validationMessages = {
   waybillNumberTaken: { en: 'is the waybill of another order', zh: '已是其他订单的运单号' },
   waybillNoRows: { en: 'the file has no waybill rows', zh: '文件中没有运单行' },
   waybillTooManyRows: { en: 'at most 2,000 rows per file: split it into several files', zh: '每个文件最多 2,000 行，请拆分为多个文件' },
+  // Returns.
+  returnTrackingNumber: { en: 'must be 4–40 letters, digits or -', zh: '须为 4–40 位字母、数字或 -' },
+  returnPhotosRequired: { en: 'needs at least one photo for this reason', zh: '此退货原因须至少上传一张照片' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

@@ -70,9 +70,12 @@ import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
 import { SettlementService } from './features/settlement/settlement.service.ts';
 import { exporterSettlementRoutes, operatorSettlementRoutes } from './features/settlement/settlement.routes.ts';
-import { wholeOrderReturns, type ReturnedLineSource } from './features/settlement/returned-lines.ts';
+import type { ReturnedLineSource } from './features/settlement/returned-lines.ts';
+import { refundedReturnLines } from './features/returns/returned-lines-source.ts';
 import { completeDeliveredOrders, FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
 import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
+import { ReturnService } from './features/returns/returns.service.ts';
+import { staffReturnRoutes, storeReturnRoutes } from './features/returns/returns.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -89,7 +92,7 @@ export interface AppOptions {
    * whether the background worker runs (refunds, late-notification queries; default on).
    */
   payments?: { wechat?: WechatPayProvider | null; sandbox?: SandboxPaymentProvider | null; worker?: boolean };
-  /** Where settlement learns of refunded returns (default: orders refunded whole after completion) and whether its monthly job runs (default on). */
+  /** Where settlement learns of refunded returns (default: the refunded lines of the returns feature) and whether its monthly job runs (default on). */
   settlement?: { returns?: ReturnedLineSource; job?: boolean };
 }
 
@@ -168,6 +171,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const addresses = new AddressService({ db, clock });
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
   const checkout = new CheckoutService({ db, clock, rates, addresses, identities, carts });
+  // Returns owe refunds the payment worker sends; the payments side tells them when one ended.
+  const returns: ReturnService = new ReturnService({ db, clock, media, onRefundsRequested: () => paymentWorker.kick() });
   const paymentWorker: PaymentWorker = new PaymentWorker({ log: app.log, tasks: { refunds: () => payments.processRefunds(), pending: () => payments.queryPending() } });
   const payments: PaymentService = new PaymentService({
     db,
@@ -185,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             : null,
     },
     onRefundsRequested: () => paymentWorker.kick(),
+    settleRefund: (trx, input) => returns.settleRefund(trx, input),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
 
@@ -221,12 +227,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
   await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
   await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
-  const settlement = new SettlementService({ db, clock, pavilions, returns: options.settlement?.returns ?? wholeOrderReturns });
+  const settlement = new SettlementService({ db, clock, pavilions, returns: options.settlement?.returns ?? refundedReturnLines });
   await app.register(exporterSettlementRoutes(settlement), { prefix: '/api/exporter' });
   await app.register(operatorSettlementRoutes(settlement), { prefix: '/api/operator' });
   await app.register(exporterFulfilmentRoutes(fulfilment), { prefix: '/api/exporter' });
   await app.register(operatorFulfilmentRoutes(fulfilment), { prefix: '/api/operator' });
   await app.register(storeFulfilmentRoutes(fulfilment, orders), { prefix: '/api/store' });
+  await app.register(storeReturnRoutes(returns), { prefix: '/api/store' });
+  await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
+  await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 

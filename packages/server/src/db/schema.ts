@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold } from '@pavilion/contracts';
+import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold, ReturnStatus } from '@pavilion/contracts';
 
 /** ISO-8601 UTC timestamps on both engines (pg is configured to return them as strings). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -574,6 +574,8 @@ export interface RefundsTable {
   status: 'requested' | 'processing' | 'succeeded' | 'failed';
   created_at: Timestamp;
   completed_at: Nullable<string>;
+  /** The return this refund pays (returns migration); null for a refund of a late or double payment. */
+  return_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PaymentAnomaliesTable {
@@ -724,7 +726,55 @@ export interface DB {
   settlement_lines: SettlementLinesTable;
   shipments: ShipmentsTable;
   shipment_events: ShipmentEventsTable;
+  returns: ReturnsTable;
+  return_lines: ReturnLinesTable;
+  order_line_returns: OrderLineReturnsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
+
+export interface ReturnsTable {
+  id: string;
+  number: string;
+  order_id: string;
+  buyer_user_id: string;
+  /** See returnReasons in the contracts. */
+  reason: string;
+  description: Generated<string>;
+  /** JSON array of media ids. */
+  photo_ids: Generated<string>;
+  status: ReturnStatus;
+  decision_note: Generated<string>;
+  decided_by: Nullable<string>;
+  decided_at: Nullable<string>;
+  carrier: Nullable<string>;
+  tracking_number: Nullable<string>;
+  shipped_at: Nullable<string>;
+  received_by: Nullable<string>;
+  received_at: Nullable<string>;
+  refunded_at: Nullable<string>;
+  goods_fen: number;
+  tax_fen: number;
+  freight_fen: number;
+  refund_fen: number;
+  quota_fen: number;
+  requested_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReturnLinesTable {
+  id: string;
+  return_id: string;
+  order_line_id: string;
+  quantity: number;
+  goods_fen: number;
+  tax_fen: number;
+  quota_fen: number;
+}
+
+export interface OrderLineReturnsTable {
+  order_line_id: string;
+  bought: number;
+  held: Generated<number>;
+}

@@ -40,6 +40,10 @@ export const errorStatus = {
   ORDER_ALREADY_SHIPPED: 409,
   TRACKING_NUMBER_TAKEN: 409,
   ORDER_NOT_SHIPPED: 409,
+  RETURN_NOT_ELIGIBLE: 409,
+  RETURN_WINDOW_CLOSED: 409,
+  RETURN_QUANTITY_EXCEEDED: 422,
+  RETURN_WRONG_STATE: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

@@ -1,3 +1,4 @@
+import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
 import { z } from 'zod';
 import {
   brandListSchema,
@@ -86,4 +87,9 @@ export const exporterApi = {
   fulfilmentOrders: (state: FulfilmentState) => call('GET', `/api/exporter/fulfilment/orders?state=${state}`, fulfilmentListSchema),
   shipOrder: (id: string, body: DirectShipmentInput) => call('POST', `/api/exporter/orders/${seg(id)}/shipment`, shipmentSchema, body),
   addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/exporter/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
+  /** Returns of the exporter's orders: list by stage, approve, refuse with a reason, goods received. */
+  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/exporter/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  approveReturn: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/approve`, returnSchema, {}),
+  refuseReturn: (id: string, reason: string) => call('POST', `/api/exporter/returns/${seg(id)}/refuse`, returnSchema, { reason }),
+  returnReceived: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/received`, returnSchema, {}),
 };

@@ -21,6 +21,7 @@ const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').t
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
 const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.tsx').then((module) => module.StatementsPage));
+const ReturnsPageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -36,6 +37,7 @@ export function ExporterApp() {
     { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
     { path: exporterPaths.statements, label: t('exporter.menu.statements'), testId: 'menu-statements' },
     { path: exporterPaths.fulfilment, label: t('exporter.menu.fulfilment'), testId: 'menu-fulfilment' },
+    { path: exporterPaths.returns, label: t('exporter.menu.returns'), testId: 'menu-returns' },
   ];
   return (
     <ConsoleProviders>
@@ -70,6 +72,7 @@ export function ExporterApp() {
           <Route path="team" element={<TeamPageLazy />} />
           <Route path="statements" element={<StatementsPageLazy />} />
           <Route path="fulfilment" element={<FulfilmentPageLazy />} />
+          <Route path="returns" element={<ReturnsPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

@@ -15,4 +15,5 @@ export const exporterPaths = {
   orders: '/exporter/orders',
   statements: '/exporter/statements',
   fulfilment: '/exporter/fulfilment',
+  returns: '/exporter/returns',
 } as const;

@@ -1,3 +1,4 @@
+import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
 import type { z } from 'zod';
 import {
   fulfilmentListSchema,
@@ -149,4 +150,9 @@ export const operatorApi = {
   shipOrder: (id: string, body: BondedShipmentInput) => call('POST', `/api/operator/orders/${seg(id)}/shipment`, shipmentSchema, body),
   addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/operator/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
   uploadWaybills: (file: Blob) => upload('/api/operator/fulfilment/shipments.csv', shipmentUploadResultSchema, file),
+  /** Returns of the operator's pavilions (the after-sale queue): list by stage, approve, refuse with a reason, goods received. */
+  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/operator/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  approveReturn: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/approve`, returnSchema, {}),
+  refuseReturn: (id: string, reason: string) => call('POST', `/api/operator/returns/${seg(id)}/refuse`, returnSchema, { reason }),
+  returnReceived: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/received`, returnSchema, {}),
 };

@@ -15,6 +15,7 @@ const HsRatesPageLazy = lazyPage(() => import('./hs-rates/hs-rates-page.tsx').th
 const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((module) => module.OrdersPage));
 const PaymentAnomaliesPageLazy = lazyPage(() => import('./orders/payment-anomalies-page.tsx').then((module) => module.PaymentAnomaliesPage));
 const FulfilmentPageLazy = lazyPage(() => import('./fulfilment/fulfilment-page.tsx').then((module) => module.FulfilmentPage));
+const AfterSalePageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
 const PavilionPageLazy = lazyPage(() => import('./pavilions/pavilion-page.tsx').then((module) => module.PavilionPage));
 const PavilionsPageLazy = lazyPage(() => import('./pavilions/pavilions-page.tsx').then((module) => module.PavilionsPage));
 const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-page.tsx').then((module) => module.ProductQueuePage));
@@ -39,6 +40,7 @@ export function OperatorApp() {
     { path: operatorPaths.search, label: t('operator.menu.search'), testId: 'menu-search' },
     { path: operatorPaths.statements, label: t('operator.menu.statements'), testId: 'menu-statements' },
     { path: operatorPaths.fulfilment, label: t('operator.menu.fulfilment'), testId: 'menu-fulfilment' },
+    { path: operatorPaths.afterSale, label: t('operator.menu.afterSale'), testId: 'menu-after-sale' },
   ];
   return (
     <ConsoleProviders>
@@ -63,6 +65,7 @@ export function OperatorApp() {
           <Route path="payment-anomalies" element={<PaymentAnomaliesPageLazy />} />
           <Route path="statements" element={<StatementsPageLazy />} />
           <Route path="fulfilment" element={<FulfilmentPageLazy />} />
+          <Route path="after-sale" element={<AfterSalePageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -16,4 +16,5 @@ export const operatorPaths = {
   pavilion: (id: string) => `/operator/pavilions/${encodeURIComponent(id)}`,
   statements: '/operator/statements',
   fulfilment: '/operator/fulfilment',
+  afterSale: '/operator/after-sale',
 } as const;

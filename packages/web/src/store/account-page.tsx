@@ -53,6 +53,7 @@ function AccountDetails({ me }: { me: Me }) {
       </List>
       <List mode="card" style={{ margin: '12px 0 0' }} data-testid="account-links">
         <List.Item arrowIcon data-testid="account-orders" onClick={() => void navigate('/orders')}>{t('store.account.orders')}</List.Item>
+        <List.Item arrowIcon data-testid="account-returns" onClick={() => void navigate('/returns')}>{t('store.account.returns')}</List.Item>
         <List.Item arrowIcon data-testid="account-cart" onClick={() => void navigate('/cart')}>{t('store.account.cart')}</List.Item>
         <List.Item arrowIcon data-testid="account-addresses" onClick={() => void navigate('/addresses')}>{t('store.account.addresses')}</List.Item>
         <List.Item arrowIcon data-testid="account-identities" onClick={() => void navigate('/identities')}>{t('store.account.identities')}</List.Item>

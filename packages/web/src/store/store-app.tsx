@@ -12,6 +12,9 @@ import { CheckoutPage } from './checkout/checkout-page.tsx';
 import { IdentitiesPage } from './identities/identities-page.tsx';
 import { OrderDetailPage } from './orders/order-detail-page.tsx';
 import { OrdersPage } from './orders/orders-page.tsx';
+import { ReturnDetailPage } from './returns/return-detail-page.tsx';
+import { ReturnRequestPage } from './returns/return-request-page.tsx';
+import { ReturnsPage } from './returns/returns-page.tsx';
 import { BrandPage } from './brand-page.tsx';
 import { CategoriesPage } from './categories-page.tsx';
 import { CategoryListingPage } from './category-listing-page.tsx';
@@ -52,6 +55,9 @@ export function StoreApp() {
         <Route path="identities" element={<IdentitiesPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="orders/:id/return" element={<ReturnRequestPage />} />
+        <Route path="returns" element={<ReturnsPage />} />
+        <Route path="returns/:id" element={<ReturnDetailPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

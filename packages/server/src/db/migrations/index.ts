@@ -8,6 +8,7 @@ import * as checkout from './2026-11-23T1200-checkout.ts';
 import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-columns.ts';
 import * as settlement from './2026-12-01T1400-settlement.ts';
 import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
+import * as returns from './2026-12-01T1300-returns.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T0900-order-fulfilment-columns': orderFulfilmentColumns,
   '2026-12-01T1400-settlement': settlement,
   '2026-12-01T1200-fulfilment': fulfilment,
+  '2026-12-01T1300-returns': returns,
 };

@@ -93,3 +93,19 @@ export async function retakeHolds(trx: Trx, orderId: string, at: string): Promis
   await refreshListingStock(trx, await productsOf(trx, orderId));
   return true;
 }
+
+/**
+ * Gives back part of an order's yearly allowance (a return received: 海关总署公告2018年第194号, the
+ * quota is restored for returned goods): one conditional statement, never below zero, whatever
+ * else moved the identity's total meanwhile.
+ */
+export async function restoreQuota(trx: Trx, orderId: string, fen: number): Promise<void> {
+  if (fen <= 0) return;
+  const order = await trx.selectFrom('orders').select(['identity_hash', 'quota_year']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  await trx
+    .updateTable('identity_quotas')
+    .set((eb) => ({ used_fen: eb.case().when('used_fen', '>=', fen).then(eb('used_fen', '-', fen)).else(0).end() }))
+    .where('id_hash', '=', order.identity_hash)
+    .where('year', '=', order.quota_year)
+    .execute();
+}

@@ -26,6 +26,13 @@ export type SettleCheckout = (
   input: { checkoutId: string; paidAt: string },
 ) => Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number }> }>;
 
+/**
+ * Another feature's part of a refund's end (returns: the return is refunded, the order perhaps
+ * too): runs inside the transaction that moves the refund to succeeded or failed, once per refund,
+ * whichever of the notification, a query or a resend brings the provider's word first.
+ */
+export type SettleRefund = (trx: Trx, input: { refundId: string; state: 'succeeded' | 'failed'; at: string }) => Promise<void>;
+
 export interface PaymentProviders {
   /** Off (null) in production. */
   sandbox: SandboxPaymentProvider | null;
@@ -66,6 +73,7 @@ export class PaymentService {
   private readonly log: FastifyBaseLogger;
   private readonly settleCheckout: SettleCheckout;
   private readonly onRefundsRequested: () => void;
+  private readonly settleRefund: SettleRefund;
   /** Refunds being sent by this process, and when each may be tried again (operational time, not business time). */
   private readonly refundsInFlight = new Set<string>();
   private readonly refundRetries = new Map<string, { attempts: number; nextAtMs: number }>();
@@ -79,6 +87,8 @@ export class PaymentService {
     settleCheckout: SettleCheckout;
     /** Called after a commit that wrote refunds: the worker sends them now rather than at its next tick. */
     onRefundsRequested?: () => void;
+    /** What other features do when one of their refunds ends (returns). */
+    settleRefund?: SettleRefund;
   }) {
     this.db = options.db;
     this.clock = options.clock;
@@ -87,6 +97,7 @@ export class PaymentService {
     this.log = options.log;
     this.settleCheckout = options.settleCheckout;
     this.onRefundsRequested = options.onRefundsRequested ?? (() => {});
+    this.settleRefund = options.settleRefund ?? (async () => {});
   }
 
   /** Which methods can be used here (the sandbox is off in production, WeChat Pay needs its configuration). */
@@ -417,6 +428,7 @@ export class PaymentService {
     const completedAt = (details.at ?? now).toISOString();
     const moved = await this.db.transaction().execute(async (trx) => {
       if (!(await repo.moveRefund(trx, { id: refund.id, from: ['requested', 'processing'], to: state, completedAt }))) return false;
+      await this.settleRefund(trx, { refundId: refund.id, state, at: completedAt });
       if (state === 'failed') {
         await repo.insertAnomaly(trx, {
           kind: 'refund_failed',

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Button, Dialog, List, Steps, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { OrderDetail } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
@@ -116,6 +116,7 @@ function OrderDetails({ order, onChanged }: { order: OrderDetail; onChanged: () 
           </Steps>
         </Panel>
       ))}
+      {(order.status === 'delivered' || order.status === 'completed') && <ReturnEntry orderId={order.id} />}
       <Panel title={t('store.orders.timeline')} testId="order-timeline">
         <Steps direction="vertical" current={order.timeline.length - 1} style={{ '--title-font-size': '14px', '--description-font-size': '12px' }}>
           {order.timeline.map((event, index) => (
@@ -187,5 +188,23 @@ function CancelButton({ orderId, onCancelled }: { orderId: string; onCancelled: 
     <Button size="small" data-testid="cancel-order" loading={busy} onClick={() => void cancel()}>
       {t('store.orders.cancel')}
     </Button>
+  );
+}
+
+/** 申请退货 / Request a return, on a delivered order; the buyer's returns are one tap away. */
+function ReturnEntry({ orderId }: { orderId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Panel testId="order-returns">
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+        <Button size="small" fill="none" data-testid="order-returns-link" onClick={() => void navigate('/returns')}>
+          {t('store.returns.listTitle')}
+        </Button>
+        <Button size="small" color="primary" fill="outline" data-testid="request-return" onClick={() => void navigate(`/orders/${orderId}/return`)}>
+          {t('store.returns.request')}
+        </Button>
+      </div>
+    </Panel>
   );
 }

@@ -1,0 +1,392 @@
+import { formatMajor, returnReasons, validationMessages, type Return, type Returnable, type ReturnRequestInput, type ReturnStage, type ReturnStatus } from '@pavilion/contracts';
+import type { Db, Trx } from '../../db/database.ts';
+import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
+import { chinaDate, type Clock } from '../../platform/clock.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import { findImages, type MediaService, type StoredMedia } from '../media/media.service.ts';
+import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
+import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
+import * as repo from './returns.repository.ts';
+import {
+  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, outRefundNoOf, refundAmounts,
+  RETURN_WINDOW_DAYS, returnNumber, returnStage, returnStatesLeftBy, type EligibilityProblem, type ReturnAction,
+} from './returns.rules.ts';
+
+const yuan = (fen: number) => `¥${formatMajor(fen, 'CNY')}`;
+
+/** Who acts on a return besides its buyer: the order's exporter, or an operator of its pavilion (admins: all). */
+export type StaffSide = 'exporter' | 'operator';
+
+/**
+ * Returns and their refunds. Each use case is one transaction; the refund a return owes is written
+ * in the transaction that records the goods as received (with the allowance given back), and the
+ * payment worker sends it after commit with the return's own number as out_refund_no, so a crash at
+ * any moment leaves either no refund or one refund that is sent, resent or queried under the same
+ * number until the provider says how it ended (then `settleRefund` finishes the return, once).
+ */
+export class ReturnService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly media: MediaService;
+  private readonly onRefundsRequested: () => void;
+
+  constructor(options: { db: Db; clock: Clock; media: MediaService; onRefundsRequested?: () => void }) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.media = options.media;
+    this.onRefundsRequested = options.onRefundsRequested ?? (() => {});
+  }
+
+  // ---- Buyers ----
+
+  /** A photo for a return request: checked by content, EXIF stripped, stored as the buyer's. */
+  async uploadPhoto(caller: Caller | null, readFile: () => Promise<Buffer>): Promise<StoredMedia> {
+    const { userId } = requireRole(caller, 'buyer');
+    return this.media.storeImage(buyerMediaOwner(userId), await readFile(), 'file');
+  }
+
+  /** What the request form offers for an order: the lines with what is left, and whether it may be returned now. */
+  async returnable(caller: Caller | null, orderId: string): Promise<Returnable> {
+    const { userId } = requireRole(caller, 'buyer');
+    const order = await repo.findOrderForReturn(this.db, orderId, userId);
+    if (!order) throw notFound();
+    const held = await repo.heldUnits(this.db, order.lines.map((l) => l.orderLineId));
+    // Any reason but the 7-day one: the widest window the order has.
+    const problem = checkEligibility({ status: order.status, releasedAt: order.releasedAt, deliveredAt: order.deliveredAt, reason: 'damaged', now: this.clock() });
+    return {
+      orderId: order.id,
+      problem: problem === null ? null : problem.problem === 'window_closed' ? 'RETURN_WINDOW_CLOSED' : 'RETURN_NOT_ELIGIBLE',
+      lastDay: order.releasedAt ? lastChinaDay(endOfChinaDayAfter(order.releasedAt, RETURN_WINDOW_DAYS)) : null,
+      noReasonLastDay: order.deliveredAt ? lastChinaDay(endOfChinaDayAfter(order.deliveredAt, NO_REASON_DAYS)) : null,
+      lines: order.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, titleZh: l.titleZh, titleEn: l.titleEn, bought: l.quantity, left: Math.max(0, l.quantity - (held.get(l.orderLineId) ?? 0)) })),
+    };
+  }
+
+  async request(caller: Caller | null, orderId: string, input: ReturnRequestInput): Promise<Return> {
+    const { userId } = requireRole(caller, 'buyer');
+    const now = this.clock();
+    const at = now.toISOString();
+    const id = newId();
+    await this.db.transaction().execute(async (trx) => {
+      const order = await repo.findOrderForReturn(trx, orderId, userId);
+      if (!order) throw notFound();
+      const problem = checkEligibility({ status: order.status, releasedAt: order.releasedAt, deliveredAt: order.deliveredAt, reason: input.reason, now });
+      if (problem) throw eligibilityError(problem);
+      if (returnReasons[input.reason].photosRequired && input.photoIds.length === 0) {
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body.photoIds', rule: 'required_for_reason', message: validationMessages.returnPhotosRequired.en }] });
+      }
+      await this.media.assertOwned(trx, buyerMediaOwner(userId), input.photoIds, 'body.photoIds');
+
+      const held = await repo.heldUnits(trx, order.lines.map((l) => l.orderLineId));
+      const availability = order.lines.map((l) => ({ orderLineId: l.orderLineId, bought: l.quantity, taken: held.get(l.orderLineId) ?? 0 }));
+      const problems = checkQuantities(input.lines, availability);
+      if (problems.length > 0) throw quantityError(problems, input.lines);
+      for (const line of input.lines) {
+        const bought = order.lines.find((l) => l.orderLineId === line.orderLineId)?.quantity ?? 0;
+        // The guard against a concurrent request for the same units: the check above gives the message, this the certainty.
+        if (!(await repo.holdUnits(trx, { orderLineId: line.orderLineId, bought, quantity: line.quantity }))) {
+          throw quantityError([{ orderLineId: line.orderLineId, asked: line.quantity, left: 0, rule: 'too_many' }], input.lines);
+        }
+      }
+      const before = await repo.fixedBefore(trx, { orderId, exceptReturnId: id });
+      const amounts = refundAmounts({ orderLines: order.lines, orderQuotaFen: order.quotaFen, before: before.units, freightBeforeFen: before.freightFen, returned: input.lines });
+      const number = returnNumber(chinaDate(now));
+      await repo.insertReturn(trx, { id, number, orderId, buyerUserId: userId, reason: input.reason, description: input.description, photoIds: input.photoIds, amounts, lines: amounts.lines, now: at });
+      const units = input.lines.reduce((n, l) => n + l.quantity, 0);
+      const reason = returnReasons[input.reason];
+      await repo.insertOrderEvent(trx, { orderId, status: 'return_requested', at, note: bilingualNote(`申请退货 ${number}：${units} 件，${reason.zh}`, `Return ${number} requested: ${units} item(s), ${reason.en}`) });
+    });
+    return this.one({ buyerUserId: userId }, id);
+  }
+
+  async buyerReturns(caller: Caller | null, stage?: ReturnStage): Promise<Return[]> {
+    const { userId } = requireRole(caller, 'buyer');
+    return this.list({ buyerUserId: userId }, stage);
+  }
+
+  async buyerReturn(caller: Caller | null, id: string): Promise<Return> {
+    const { userId } = requireRole(caller, 'buyer');
+    return this.one({ buyerUserId: userId }, id);
+  }
+
+  /** The parcel going back: carrier and tracking number (correctable while in transit). */
+  async shipBack(caller: Caller | null, id: string, input: { carrier: string; trackingNumber: string }): Promise<Return> {
+    const { userId } = requireRole(caller, 'buyer');
+    const scope = { buyerUserId: userId };
+    await this.step(scope, id, 'ship_back', async (trx, found, at) => {
+      const moved = await repo.moveReturn(trx, { id, from: returnStatesLeftBy('ship_back'), to: 'return_shipped', now: at, set: { carrier: input.carrier, tracking_number: input.trackingNumber, shipped_at: at } });
+      if (!moved) return false;
+      await repo.insertOrderEvent(trx, {
+        orderId: found.orderId,
+        status: 'return_shipped',
+        at,
+        note: bilingualNote(`退货 ${found.number} 已寄回：${input.carrier} ${input.trackingNumber}`, `Return ${found.number} sent back: ${input.carrier} ${input.trackingNumber}`),
+      });
+      return true;
+    });
+    return this.one(scope, id);
+  }
+
+  // ---- Exporters and operators ----
+
+  /** The scope a staff caller acts in: exporters their orders' returns, operators their pavilions' (admins all). */
+  staffScope(caller: Caller | null, side: StaffSide): { scope: repo.ReturnScope; userId: string } {
+    if (side === 'exporter') {
+      const member = requireRole(caller, 'exporter_member');
+      return { scope: { exporterId: exporterScope(member) }, userId: member.userId };
+    }
+    const staff = requireRole(caller, 'operator', 'admin');
+    return { scope: { pavilionIds: operatorScope(staff) }, userId: staff.userId };
+  }
+
+  async staffReturns(caller: Caller | null, side: StaffSide, stage?: ReturnStage): Promise<Return[]> {
+    return this.list(this.staffScope(caller, side).scope, stage);
+  }
+
+  async approve(caller: Caller | null, side: StaffSide, id: string, note: string): Promise<Return> {
+    const { scope, userId } = this.staffScope(caller, side);
+    await this.step(scope, id, 'approve', async (trx, found, at) => {
+      if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('approve'), to: 'approved', now: at, set: { decision_note: note, decided_by: userId, decided_at: at } }))) return false;
+      await repo.insertOrderEvent(trx, {
+        orderId: found.orderId,
+        status: 'return_approved',
+        at,
+        note: bilingualNote(`退货 ${found.number} 已同意，请寄回商品并填写快递单号`, `Return ${found.number} approved: send the goods back and enter the tracking number`),
+      });
+      return true;
+    });
+    return this.one(scope, id);
+  }
+
+  /** Refused with a reason the buyer sees; the units are free for another request. */
+  async refuse(caller: Caller | null, side: StaffSide, id: string, reason: string): Promise<Return> {
+    const { scope, userId } = this.staffScope(caller, side);
+    await this.step(scope, id, 'refuse', async (trx, found, at) => {
+      if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('refuse'), to: 'refused', now: at, set: { decision_note: reason, decided_by: userId, decided_at: at } }))) return false;
+      for (const line of found.lines) await repo.releaseUnits(trx, { orderLineId: line.orderLineId, quantity: line.quantity });
+      await repo.insertOrderEvent(trx, { orderId: found.orderId, status: 'return_refused', at, note: bilingualNote(`退货 ${found.number} 未获同意：${reason}`, `Return ${found.number} refused: ${reason}`) });
+      return true;
+    });
+    return this.one(scope, id);
+  }
+
+  /**
+   * The goods are back: in one transaction the amounts are fixed (freight only if the whole order
+   * is now back), the refund is written (requested, out_refund_no = the return's number) and the
+   * buyer's allowance restored. The provider is called after commit, by the payment worker.
+   */
+  async receive(caller: Caller | null, side: StaffSide, id: string, note: string): Promise<Return> {
+    const { scope, userId } = this.staffScope(caller, side);
+    let refundOwed = false;
+    await this.step(scope, id, 'receive', async (trx, found, at) => {
+      if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('receive'), to: 'received', now: at, set: { received_by: userId, received_at: at } }))) return false;
+      const order = await repo.findOrderForReturn(trx, found.orderId);
+      if (!order) throw new Error(`order ${found.orderId} of return ${found.number} is missing`);
+      const before = await repo.fixedBefore(trx, { orderId: found.orderId, exceptReturnId: id });
+      const amounts = refundAmounts({ orderLines: order.lines, orderQuotaFen: order.quotaFen, before: before.units, freightBeforeFen: before.freightFen, returned: found.lines });
+      await repo.fixAmounts(trx, id, amounts, amounts.lines);
+      await restoreQuota(trx, found.orderId, amounts.quotaFen);
+      const received = note ? `（${note}）` : '';
+      await repo.insertOrderEvent(trx, {
+        orderId: found.orderId,
+        status: 'return_received',
+        at,
+        note: bilingualNote(`退货 ${found.number} 已签收${received}，退款 ${yuan(amounts.refundFen)} 处理中`, `Return ${found.number} received${note ? ` (${note})` : ''}; refund of ${yuan(amounts.refundFen)} under way`),
+      });
+      if (amounts.refundFen === 0) {
+        // Nothing to send (goods given free): the return is refunded at once.
+        await this.finishRefunded(trx, found, at);
+        return true;
+      }
+      const refund = await requestOrderRefund(trx, {
+        orderId: found.orderId,
+        returnId: id,
+        outRefundNo: outRefundNoOf(found.number),
+        amountFen: amounts.refundFen,
+        reason: `退货退款 ${found.number} return refund`,
+        now: at,
+      });
+      if (!refund) throw new Error(`order ${found.orderId} has no paid payment to refund from`);
+      refundOwed = true;
+      return true;
+    });
+    if (refundOwed) this.onRefundsRequested();
+    return this.one(scope, id);
+  }
+
+  /**
+   * The payments side's word that a return's refund ended (inside the transaction that records it,
+   * once): refunded → the return is refunded, and the order too once every unit of it came back;
+   * failed → the timeline says so (operators see the payment anomaly and settle it).
+   */
+  async settleRefund(trx: Trx, input: { refundId: string; state: 'succeeded' | 'failed'; at: string }): Promise<void> {
+    const returnId = await returnOfRefund(trx, input.refundId);
+    if (!returnId) return;
+    const [found] = await repo.findReturns(trx, { pavilionIds: 'all' }, { id: returnId });
+    if (!found) return;
+    if (input.state === 'failed') {
+      await repo.insertOrderEvent(trx, {
+        orderId: found.orderId,
+        status: 'return_refund_failed',
+        at: input.at,
+        note: bilingualNote(`退货 ${found.number} 退款未成功，平台将人工处理`, `Return ${found.number}: the refund did not go through; the platform will settle it`),
+      });
+      return;
+    }
+    await this.finishRefunded(trx, found, input.at);
+  }
+
+  private async finishRefunded(trx: Trx, found: repo.ReturnRecord, at: string): Promise<void> {
+    if (!(await repo.moveReturn(trx, { id: found.id, from: returnStatesLeftBy('refund'), to: 'refunded', now: at, set: { refunded_at: at } }))) return;
+    const [fixed] = await repo.findReturns(trx, { pavilionIds: 'all' }, { id: found.id });
+    await repo.insertOrderEvent(trx, {
+      orderId: found.orderId,
+      status: 'return_refunded',
+      at,
+      note: bilingualNote(`退货 ${found.number} 已退款 ${yuan(fixed?.refundFen ?? found.refundFen)}（含税款）`, `Return ${found.number} refunded: ${yuan(fixed?.refundFen ?? found.refundFen)} (tax included)`),
+    });
+    const order = await repo.findOrderForReturn(trx, found.orderId);
+    if (!order) return;
+    const refunded = await repo.refundedUnits(trx, found.orderId);
+    if (order.lines.every((l) => (refunded.get(l.orderLineId) ?? 0) >= l.quantity)) {
+      await moveOrder(trx, found.orderId, 'return_refunded', at, bilingualNote('全部商品已退货退款', 'every item was returned and refunded'));
+    }
+  }
+
+  // ---- Shared ----
+
+  /**
+   * One step of a return in its own transaction: NOT_FOUND outside the scope, RETURN_WRONG_STATE
+   * when the step does not apply (checked by the state table first, then by the conditional update
+   * the step makes, which settles a race).
+   */
+  private async step(scope: repo.ReturnScope, id: string, action: ReturnAction, run: (trx: Trx, found: repo.ReturnRecord, at: string) => Promise<boolean>): Promise<void> {
+    const at = this.clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const [found] = await repo.findReturns(trx, scope, { id });
+      if (!found) throw notFound();
+      if (!nextReturnStatus(found.status, action) || !(await run(trx, found, at))) {
+        const [now] = await repo.findReturns(trx, scope, { id });
+        throw wrongState(now?.status ?? found.status);
+      }
+    });
+  }
+
+  private async list(scope: repo.ReturnScope, stage?: ReturnStage): Promise<Return[]> {
+    const views = await this.views(await repo.findReturns(this.db, scope));
+    return stage ? views.filter((v) => v.stage === stage) : views;
+  }
+
+  private async one(scope: repo.ReturnScope, id: string): Promise<Return> {
+    const [found] = await this.views(await repo.findReturns(this.db, scope, { id }));
+    if (!found) throw notFound();
+    return found;
+  }
+
+  private async views(records: repo.ReturnRecord[]): Promise<Return[]> {
+    const refunds = await refundStatesOfReturns(this.db, records.map((r) => r.id));
+    const photos = await findImages(this.db, [...new Set(records.flatMap((r) => r.photoIds))]);
+    const now = this.clock();
+    return records.map((r) => toView(r, refunds.get(r.id) ?? null, photos, now));
+  }
+}
+
+/** The media owner of a buyer's uploads. */
+export const buyerMediaOwner = (userId: string): string => `buyer:${userId}`;
+
+function toView(r: repo.ReturnRecord, refund: RefundState | null, photos: StoredMedia[], now: Date): Return {
+  const stage = returnStage(r.status, refund);
+  const stageSince = sinceOf(stage, r);
+  return {
+    id: r.id,
+    number: r.number,
+    order: { id: r.orderId, number: r.orderNumber, exporter: r.exporter },
+    status: r.status,
+    stage,
+    reason: r.reason,
+    description: r.description,
+    photos: r.photoIds.flatMap((id) => photos.filter((p) => p.id === id)),
+    lines: r.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, titleZh: l.titleZh, titleEn: l.titleEn, quantity: l.quantity, goodsFen: l.goodsFen, taxFen: l.taxFen })),
+    goodsFen: r.goodsFen,
+    taxFen: r.taxFen,
+    freightFen: r.freightFen,
+    refundFen: r.refundFen,
+    decisionNote: r.decisionNote,
+    decidedAt: r.decidedAt,
+    carrier: r.carrier,
+    trackingNumber: r.trackingNumber,
+    arriveBy: r.releasedAt ? arriveBy(r.releasedAt) : '',
+    requestedAt: r.requestedAt,
+    shippedAt: r.shippedAt,
+    receivedAt: r.receivedAt,
+    refundedAt: r.refundedAt,
+    stageSince,
+    ageHours: hoursBetween(stageSince, now),
+  };
+}
+
+function sinceOf(stage: ReturnStage, r: repo.ReturnRecord): string {
+  switch (stage) {
+    case 'approved':
+    case 'refused':
+      return r.decidedAt ?? r.requestedAt;
+    case 'in_transit':
+      return r.shippedAt ?? r.requestedAt;
+    case 'received':
+    case 'refunding':
+    case 'refund_failed':
+      return r.receivedAt ?? r.requestedAt;
+    case 'refunded':
+      return r.refundedAt ?? r.requestedAt;
+    default:
+      return r.requestedAt;
+  }
+}
+
+function wrongState(status: ReturnStatus): AppError {
+  return new AppError('RETURN_WRONG_STATE', { details: { status } });
+}
+
+function eligibilityError(p: EligibilityProblem): AppError {
+  if (p.problem === 'not_returnable') {
+    return new AppError('RETURN_NOT_ELIGIBLE', { details: { status: p.status } });
+  }
+  if (p.problem === 'not_released') {
+    return new AppError('RETURN_NOT_ELIGIBLE', {
+      details: { customsStatus: 'not_released' },
+      messages: { en: 'Customs has not released this order yet, so it cannot be returned.', zh: '该订单尚未海关放行，暂不能申请退货。' },
+    });
+  }
+  if (p.rule === 'no_reason_7_days') {
+    return new AppError('RETURN_WINDOW_CLOSED', {
+      details: { lastDay: p.lastDay, rule: p.rule },
+      messages: {
+        en: `The 7-day return without a reason ended on ${p.lastDay}; a return for another reason is still possible.`,
+        zh: `七天无理由退货已于 ${p.lastDay} 截止，仍可因其他原因申请退货。`,
+      },
+    });
+  }
+  return new AppError('RETURN_WINDOW_CLOSED', {
+    details: { lastDay: p.lastDay, rule: p.rule },
+    messages: { en: `Returns had to be asked for within 30 days of customs release, by ${p.lastDay}.`, zh: `退货须在海关放行之日起 30 日内申请，截止日为 ${p.lastDay}。` },
+  });
+}
+
+function quantityError(problems: ReturnType<typeof checkQuantities>, asked: ReturnRequestInput['lines']): AppError {
+  const index = (orderLineId: string) => asked.findIndex((a) => a.orderLineId === orderLineId);
+  const badInput = problems.filter((p) => p.rule !== 'too_many');
+  if (badInput.length > 0) {
+    return new AppError('VALIDATION_FAILED', {
+      details: badInput.map((p) => ({
+        field: `body.lines.${index(p.orderLineId)}.orderLineId`,
+        rule: p.rule,
+        message: p.rule === 'not_in_order' ? 'is not a line of this order' : 'is listed twice',
+      })),
+    });
+  }
+  return new AppError('RETURN_QUANTITY_EXCEEDED', {
+    details: problems.map((p) => ({ field: `body.lines.${index(p.orderLineId)}.quantity`, rule: p.rule, orderLineId: p.orderLineId, asked: p.asked, left: p.left })),
+  });
+}

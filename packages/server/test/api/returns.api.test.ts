@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { OrderDetail, Return, Returnable } from '@pavilion/contracts';
+import type { OrderDetail, Return, Returnable, StatementDetail, StatementSummary } from '@pavilion/contracts';
 import { createTestApp, ORIGIN, TEST_SECRET, type TestApp } from '../support/test-app.ts';
 import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
@@ -205,6 +205,40 @@ describe('returns and refunds', () => {
     assert.equal(Number(rows.find((r) => r.id === first.id)!.freight_fen), 0);
     assert.equal(await quotaUsed(), usedBefore - quotaFen, 'the whole allowance back, never more');
     assert.equal((await orderOf(order.id)).status, 'refunded');
+  });
+
+  test("a completed order returned in two parcels: the exporter's statement takes each back, and together exactly the sale", async () => {
+    const order = await deliveredOrder(2);
+    await db().updateTable('orders').set({ status: 'completed', completed_at: ta.clock.now.toISOString() }).where('id', '=', order.id).execute();
+    const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;
+    const returnOne = async () => {
+      const r = (await ask(order.id, { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'quality_problem' })).json() as Return;
+      assert.equal((await act('exporter', r.id, 'approve', tokens.exporter)).statusCode, 200);
+      assert.equal((await ship(r.id)).statusCode, 200);
+      assert.equal((await act('exporter', r.id, 'received', tokens.exporter)).statusCode, 200);
+      await worker().processRefunds({ all: true });
+    };
+    const linesOfOrder = async () => {
+      const list = await ta.app.inject({ method: 'GET', url: '/api/exporter/statements', headers: bearer(tokens.exporter) });
+      assert.equal(list.statusCode, 200, list.body);
+      const draft = (list.json() as { items: StatementSummary[] }).items.find((st) => st.status === 'draft');
+      assert.ok(draft, "this month's draft statement");
+      const detail = (await ta.app.inject({ method: 'GET', url: `/api/exporter/statements/${draft.id}`, headers: bearer(tokens.exporter) })).json() as StatementDetail;
+      assert.equal(detail.shareMinor, detail.lines.reduce((n, l) => n + l.shareMinor, 0), 'the statement adds up');
+      return detail.lines.filter((l) => l.orderId === order.id);
+    };
+
+    await returnOne();
+    const afterFirst = await linesOfOrder();
+    assert.deepEqual(afterFirst.map((l) => [l.kind, l.quantity]).sort(), [['refund', -1], ['sale', 2]]);
+    const sale = afterFirst.find((l) => l.kind === 'sale')!;
+    const firstRefund = afterFirst.find((l) => l.kind === 'refund')!;
+    assert.ok(firstRefund.shareMinor < 0 && Math.abs(Math.abs(firstRefund.shareMinor) * 2 - sale.shareMinor) <= 1, 'about half the sale back');
+
+    await returnOne();
+    const afterBoth = await linesOfOrder();
+    assert.deepEqual(afterBoth.map((l) => [l.kind, l.quantity]).sort(), [['refund', -1], ['refund', -1], ['sale', 2]]);
+    assert.equal(afterBoth.reduce((n, l) => n + l.shareMinor, 0), 0, 'both units back: nothing owed for the order, to the minor unit');
   });
 
   test('a refused return says why and frees its units; the buyer may ask again', async () => {

@@ -63,7 +63,7 @@ describe('exporter settlement', () => {
   let issued: StatementDetail;
 
   before(async () => {
-    ta = await createTestApp({ catalog: true });
+    ta = await createTestApp({ catalog: true, overrides: { settlement: { returns: wholeOrderReturns } } });
     orders = await paidOrders(ta);
     const media = new MediaService({ db: db(), files: new DirectoryFileStore(path.join(ta.testDb.dir, 'files')) });
     // The same service the app runs, to call the monthly job when the test says so.

@@ -74,6 +74,12 @@ export const errorCodes = [
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
   'INTERNAL',
+  /** The RFQ takes no more quotes: its deadline has passed, or the importer accepted a quote or cancelled it. */
+  'RFQ_CLOSED',
+  /** The quote's validity date has passed (China time): it can no longer be accepted. */
+  'QUOTE_EXPIRED',
+  /** The inquiry's thread is closed: no more messages. */
+  'INQUIRY_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -140,4 +146,7 @@ export const errorMessages = {
   PAYMENT_PROVIDER_ERROR: { en: 'The payment service did not accept the request. Nothing was charged.', zh: '支付服务未受理该请求，未产生扣款。' },
   SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
+  RFQ_CLOSED: { en: 'This request for quotation is closed: its deadline has passed or a quote was chosen.', zh: '该询价已截止：已过报价截止时间或买方已选定报价。' },
+  QUOTE_EXPIRED: { en: 'This quote is no longer valid: its validity date has passed.', zh: '该报价已过有效期，无法接受。' },
+  INQUIRY_CLOSED: { en: 'This inquiry is closed: no more messages can be sent.', zh: '该询盘已关闭，无法继续发送消息。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -36,6 +36,9 @@ export const errorStatus = {
   PAYMENT_PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  RFQ_CLOSED: 409,
+  QUOTE_EXPIRED: 409,
+  INQUIRY_CLOSED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

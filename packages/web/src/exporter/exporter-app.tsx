@@ -19,6 +19,8 @@ const OrdersPageLazy = lazyPage(() => import('./orders/orders-page.tsx').then((m
 const ProductsPageLazy = lazyPage(() => import('./products/products-page.tsx').then((module) => module.ProductsPage));
 const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((module) => module.StockPage));
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
+const InquiriesPageLazy = lazyPage(() => import('./trade/inquiries-page.tsx').then((module) => module.InquiriesPage));
+const RfqBoardPageLazy = lazyPage(() => import('./trade/rfq-board-page.tsx').then((module) => module.RfqBoardPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -32,6 +34,8 @@ export function ExporterApp() {
     { path: exporterPaths.orders, label: t('exporter.menu.orders'), testId: 'menu-orders' },
     { path: exporterPaths.catalogImport, label: t('exporter.menu.import'), testId: 'menu-import' },
     { path: exporterPaths.team, label: t('exporter.menu.team'), testId: 'menu-team' },
+    { path: exporterPaths.inquiries, label: t('exporter.menu.inquiries'), testId: 'menu-inquiries' },
+    { path: exporterPaths.rfqs, label: t('exporter.menu.rfqs'), testId: 'menu-rfqs' },
   ];
   return (
     <ConsoleProviders>
@@ -64,6 +68,8 @@ export function ExporterApp() {
           <Route path="import" element={<ImportPageLazy />} />
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="team" element={<TeamPageLazy />} />
+          <Route path="inquiries" element={<InquiriesPageLazy />} />
+          <Route path="rfqs" element={<RfqBoardPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

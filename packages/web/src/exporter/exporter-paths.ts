@@ -13,4 +13,6 @@ export const exporterPaths = {
   stock: '/exporter/stock',
   catalogImport: '/exporter/import',
   orders: '/exporter/orders',
+  inquiries: '/exporter/inquiries',
+  rfqs: '/exporter/rfqs',
 } as const;

@@ -23,6 +23,8 @@ import { PavilionPage } from './pavilion-page.tsx';
 import { ProductPage } from './product-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { StoryPage } from './story-page.tsx';
+import { InquiryThreadPage } from './trade/inquiry-thread-page.tsx';
+import { TradeInboxPage } from './trade/trade-inbox-page.tsx';
 import './store.css';
 
 /** The buyer storefront (antd-mobile, mobile first), mounted at `/`. */
@@ -52,6 +54,8 @@ export function StoreApp() {
         <Route path="identities" element={<IdentitiesPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="trade/inquiries" element={<TradeInboxPage />} />
+        <Route path="trade/inquiries/:id" element={<InquiryThreadPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

@@ -49,7 +49,7 @@ export function RfqBoardPage() {
               ),
             },
             { key: 'quantity', title: t('exporter.trade.quantity'), render: (_, rfq) => quantityLabel(rfq.quantity, rfq.unit, locale) },
-            { key: 'terms', title: t('exporter.trade.incoterm'), render: (_, rfq) => `${incotermLabel(rfq.incoterm, locale)} ${rfq.destinationPort}` },
+            { key: 'terms', title: t('exporter.trade.incoterm'), render: (_, rfq) => <Space orientation="vertical" size={0}><span>{incotermLabel(rfq.incoterm, locale)}</span><Typography.Text type="secondary">{rfq.destinationPort}</Typography.Text></Space> },
             { key: 'target', title: t('exporter.trade.targetPrice'), render: (_, rfq) => (rfq.targetPrice ? formatMoney(rfq.targetPrice.amount, rfq.targetPrice.currency) : '—') },
             { key: 'deadline', title: t('exporter.trade.deadline'), render: (_, rfq) => new Date(rfq.deadline).toLocaleString(locale) },
             { key: 'status', title: t('exporter.trade.status'), render: (_, rfq) => <Tag color={statusColor[rfq.status]}>{t(`exporter.trade.rfqStatus.${rfq.status}`)}</Tag> },

@@ -16,6 +16,8 @@ import { chinaDate } from '../../src/platform/clock.ts';
 import { AccountService } from '../../src/features/accounts/account.service.ts';
 import { demoAdmin, demoCompany, demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { newId } from '../../src/platform/ids.ts';
+import { RateService } from '../../src/features/rates/rate.service.ts';
+import { RfqService } from '../../src/features/trade/rfq.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer } from '../support/sessions.ts';
 import { createSession } from '../../src/platform/sessions.ts';
@@ -405,6 +407,15 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       assert.equal(body(await call('salt', 'GET', '/api/exporter/rfqs')).items.some((r: ExporterRfq) => r.id === posted.id), false);
 
       ta.clock.advance(8 * DAY);
+      // The sweep writes what reads already show: closed as of the deadline.
+      const db = ta.testDb.database.db;
+      const rfqs = new RfqService({ db, clock: () => ta.clock.now, rates: new RateService({ db, clock: () => ta.clock.now }) });
+      // (The app's own minute sweep may have done it first on a slow machine: the stored row is what counts.)
+      await rfqs.closePastDeadline();
+      const stored = await db.selectFrom('rfqs').select(['status', 'closed_at', 'deadline']).where('id', '=', posted.id).executeTakeFirstOrThrow();
+      assert.equal(stored.status, 'closed_deadline');
+      assert.equal(Date.parse(stored.closed_at ?? ''), Date.parse(stored.deadline));
+      assert.equal(await rfqs.closePastDeadline(), 0);
       const zh = await call('bula', 'PUT', `/api/exporter/rfqs/${posted.id}/quote`, quote(), { 'accept-language': 'zh-CN' });
       assert.equal(zh.statusCode, 409);
       assert.equal(body(zh).error.message, '该询价已截止：已过报价截止时间或买方已选定报价。');

@@ -187,6 +187,22 @@ export class RfqService {
     return this.getOwn(caller, rfqId);
   }
 
+  /**
+   * Writes closed_deadline on the open RFQs whose deadline has come, closed as of their deadline.
+   * Reads show the state already (rfqStatusAt); this keeps the stored one true for reports and for
+   * the deadline notices to come. One conditional update: an acceptance meanwhile wins.
+   */
+  async closePastDeadline(): Promise<number> {
+    const now = this.clock().toISOString();
+    const moved = await this.db
+      .updateTable('rfqs')
+      .set((eb) => ({ status: 'closed_deadline' as const, closed_at: eb.ref('deadline') }))
+      .where('status', 'in', rfqStatusesFrom('deadline'))
+      .where('deadline', '<=', now)
+      .executeTakeFirst();
+    return Number(moved.numUpdatedRows);
+  }
+
   // ── Exporters ──
 
   /** The board: the RFQs matched to the exporter at posting, newest first, with its own quote on each. */

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
+import { scheduleEvery } from '../../platform/schedule.ts';
 import type { RateService } from '../rates/rate.service.ts';
 import { CompanyService } from './company.service.ts';
 import { companyRoutes, operatorCompanyRoutes } from './company.routes.ts';
@@ -51,4 +52,11 @@ export async function registerTradeRoutes(app: FastifyInstance, feature: TradeFe
       schema: { tags: ['operator'], summary: 'Matchmaking figures per exporter and pavilion: inquiries, response rate (48 h), median response time, quotes, accepted', response: { 200: tradeFiguresSchema, ...errorResponses } },
     }, async (request) => feature.figures.figures(request.caller));
   }, { prefix: '/api/operator' });
+
+  // RFQs past their deadline are written closed every minute; the work is found from the table, so a restart resumes it.
+  const deadlines = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'rfq deadlines', task: () => feature.rfqs.closePastDeadline() });
+  app.addHook('onReady', async () => deadlines.start());
+  app.addHook('onClose', async () => {
+    await deadlines.stop();
+  });
 }

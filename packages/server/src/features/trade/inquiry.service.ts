@@ -51,8 +51,7 @@ export class InquiryService {
 
   /** Opens an inquiry and its thread with the importer's first message. */
   async create(caller: Caller | null, input: z.infer<typeof inquiryCreateSchema>): Promise<Summary> {
-    const party = this.companyParty(caller);
-    if (party.side !== 'company') throw new AppError('FORBIDDEN');
+    const party = { side: 'company' as const, companyId: companyOf(caller) };
     const now = this.clock();
     const at = now.toISOString();
     const exporter = await this.db.selectFrom('exporters').select('id').where('id', '=', input.exporterId).where('status', '=', 'approved').executeTakeFirst();

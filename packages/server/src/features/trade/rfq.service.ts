@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   certificationTypes,
   quoteInputSchema,
+  toCnyFen,
   validationMessages as m,
   type CurrencyCode,
   type exporterQuoteSchema,
@@ -11,6 +12,7 @@ import {
   type rfqSchema,
 } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
+import { requireCaller } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -20,7 +22,6 @@ import { byUnitFen, priceAtQuantity, quoteValidOn, tierProblems, type QuoteTier 
 import { findMatchingExporters, quoteQuery, rfqQuery, type QuoteRow, type RfqRow } from './rfq.repository.ts';
 import { deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';
 import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
-import { toCnyFen } from '@pavilion/contracts';
 
 type Rfq = z.infer<typeof rfqSchema>;
 type QuoteInput = z.infer<typeof quoteInputSchema>;
@@ -168,7 +169,7 @@ export class RfqService {
       await trx.updateTable('quotes').set({ status: 'accepted', updated_at: at }).where('id', '=', quoteId).execute();
       await trx.updateTable('quotes').set({ status: 'not_chosen', updated_at: at }).where('rfq_id', '=', rfqId).where('id', '<>', quoteId).execute();
       await recordTradeEvent(trx, { kind: 'quote_accepted', subjectId: quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, at });
-      await this.accepted.onQuoteAccepted(trx, { rfqId, quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, acceptedBy: caller?.userId ?? '', at });
+      await this.accepted.onQuoteAccepted(trx, { rfqId, quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, acceptedBy: requireCaller(caller).userId, at });
     });
     return { rfq: await this.getOwn(caller, rfqId), acceptedQuoteId: quoteId };
   }
@@ -234,6 +235,9 @@ export class RfqService {
   async submitQuote(caller: Caller | null, rfqId: string, input: QuoteInput): Promise<{ quote: ExporterQuote; created: boolean }> {
     const exporterId = exporterOf(caller);
     const rfq = await this.loadMatched(this.db, exporterId, rfqId);
+    // Matched while approved; a suspension since then stops its quoting (what it sent stays visible).
+    const exporter = await this.db.selectFrom('exporters').select('status').where('id', '=', exporterId).executeTakeFirstOrThrow();
+    if (exporter.status !== 'approved') throw new AppError('EXPORTER_NOT_APPROVED');
     const now = this.clock();
     if (!takesQuotes(rfq.status, rfq.deadline, now)) throw new AppError('RFQ_CLOSED', { details: { status: rfqStatusAt(rfq.status, rfq.deadline, now), deadline: rfq.deadline } });
     await this.checkQuote(input, now);

@@ -21,7 +21,7 @@ import { RfqService } from '../../src/features/trade/rfq.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer } from '../support/sessions.ts';
 import { createSession } from '../../src/platform/sessions.ts';
-import { multipart } from '../support/catalog-fixtures.ts';
+import { multipart, pngImage } from '../support/catalog-fixtures.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -222,6 +222,19 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       assert.equal(read.inquiry.unread, 0);
       assert.equal(read.messages[1].readByOther, true);
 
+      // The exporter answers with a file of its own; the importer cannot pass it off as one of its uploads.
+      const form = multipart({ name: 'price-list.png', type: 'image/png', bytes: await pngImage('#1e5aa8') });
+      const stored = await ta.app.inject({ method: 'POST', url: '/api/exporter/trade-files', headers: { ...bearer(t.multani ?? ''), ...form.headers }, payload: form.payload });
+      assert.equal(stored.statusCode, 201, stored.body);
+      const priceList = body(stored).id as string;
+      assert.equal(body(await call('importer', 'POST', `/api/trade/inquiries/${inquiryId}/messages`, { body: 'See this', attachmentIds: [priceList] })).error.details[0].field, 'body.attachmentIds');
+      const withFile = await call('multani', 'POST', `/api/exporter/inquiries/${inquiryId}/messages`, { body: 'Our price list.', attachmentIds: [priceList] });
+      assert.equal(withFile.statusCode, 201);
+      const png = await call('importer', 'GET', `/api/trade/inquiries/${inquiryId}/files/${priceList}`);
+      assert.equal(png.statusCode, 200);
+      assert.equal(png.headers['content-type'], 'image/png');
+      assert.equal(png.headers['cache-control'], 'private, no-store');
+
       const file = await call('multani', 'GET', `/api/exporter/inquiries/${inquiryId}/files/${fileId}`);
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers['content-type'], 'application/pdf');
@@ -248,7 +261,7 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       assert.equal(late.statusCode, 409);
       assert.equal(body(late).error.code, 'INQUIRY_CLOSED');
       assert.equal(body(late).error.message, '该询盘已关闭，无法继续发送消息。');
-      assert.equal(body(await call('multani', 'GET', `/api/exporter/inquiries/${inquiryId}`)).messages.length, 2);
+      assert.equal(body(await call('multani', 'GET', `/api/exporter/inquiries/${inquiryId}`)).messages.length, 3);
       assert.equal((await call('multani', 'POST', `/api/exporter/inquiries/${inquiryId}/close`)).statusCode, 409);
     });
   });
@@ -406,6 +419,19 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       const figures = body(await call('operatorPacific', 'GET', '/api/operator/trade/figures'));
       const bula = figures.exporters.find((e: Figures['exporters'][number]) => e.exporterId === ids['Bula Coconut']);
       assert.deepEqual([bula.quotes, bula.accepted], [1, 1]);
+    });
+
+    test('two acceptances at once: exactly one wins, on either engine', async () => {
+      const posted = body(await call('importer', 'POST', '/api/trade/rfqs', { ...rfq(), pavilionId: ids.pacific }));
+      const a = body(await call('bula', 'PUT', `/api/exporter/rfqs/${posted.id}/quote`, quote()));
+      const b = body(await call('santo', 'PUT', `/api/exporter/rfqs/${posted.id}/quote`, quote({ currency: 'VUV', tiers: [{ minQuantity: 1, unitPriceMinor: 150 }] })));
+      const answers = await Promise.all([a.id, b.id].map((quoteId: string) => call('importer', 'POST', `/api/trade/rfqs/${posted.id}/quotes/${quoteId}/accept`)));
+      assert.deepEqual(answers.map((r) => r.statusCode).sort(), [200, 409]);
+      const winner = answers[0]?.statusCode === 200 ? a.id : b.id;
+      const rows = await ta.testDb.database.db.selectFrom('quotes').select(['id', 'status']).where('rfq_id', '=', posted.id).execute();
+      assert.deepEqual(rows.filter((r) => r.status === 'accepted').map((r) => r.id), [winner]);
+      const stored = await ta.testDb.database.db.selectFrom('rfqs').select('accepted_quote_id').where('id', '=', posted.id).executeTakeFirstOrThrow();
+      assert.equal(stored.accepted_quote_id, winner);
     });
 
     test('after the deadline a quote is refused with a bilingual message; the importer still chooses a valid quote', async () => {

@@ -90,6 +90,12 @@ export const errorCodes = [
   'RETURN_QUANTITY_EXCEEDED',
   /** The return is not in a state this step applies to (approve a refused one, ship one not approved): `details.status` says where it is. */
   'RETURN_WRONG_STATE',
+  /** The RFQ takes no more quotes: its deadline has passed, or the importer accepted a quote or cancelled it. */
+  'RFQ_CLOSED',
+  /** The quote's validity date has passed (China time): it can no longer be accepted. */
+  'QUOTE_EXPIRED',
+  /** The inquiry's thread is closed: no more messages. */
+  'INQUIRY_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -164,4 +170,7 @@ export const errorMessages = {
   RETURN_WINDOW_CLOSED: { en: 'The time to ask for a return has passed.', zh: '已超过可申请退货的期限。' },
   RETURN_QUANTITY_EXCEEDED: { en: 'More items than can still be returned.', zh: '退货数量超过可退数量。' },
   RETURN_WRONG_STATE: { en: 'The return is not at the step this action needs.', zh: '该退货单当前状态下无法执行此操作。' },
+  RFQ_CLOSED: { en: 'This request for quotation is closed: its deadline has passed or a quote was chosen.', zh: '该询价已截止：已过报价截止时间或买方已选定报价。' },
+  QUOTE_EXPIRED: { en: 'This quote is no longer valid: its validity date has passed.', zh: '该报价已过有效期，无法接受。' },
+  INQUIRY_CLOSED: { en: 'This inquiry is closed: no more messages can be sent.', zh: '该询盘已关闭，无法继续发送消息。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -22,3 +22,4 @@ export * from './payments.ts';
 export * from './settlement.ts';
 export * from './fulfilment.ts';
 export * from './returns.ts';
+export * from './credit-code.ts';

@@ -139,6 +139,21 @@ export const validationMessages = {
   // Returns.
   returnTrackingNumber: { en: 'must be 4–40 letters, digits or -', zh: '须为 4–40 位字母、数字或 -' },
   returnPhotosRequired: { en: 'needs at least one photo for this reason', zh: '此退货原因须至少上传一张照片' },
+  // Trade bridge (importers, inquiries, RFQs, quotes).
+  creditCode: { en: 'must be an 18-character unified social credit code with a valid check character (GB 32100-2015)', zh: '须为 18 位统一社会信用代码，且校验码正确（GB 32100-2015）' },
+  creditCodeTaken: { en: 'is already registered by another company', zh: '已被其他企业登记' },
+  tiersAscending: { en: 'minimum quantities must rise from one tier to the next', zh: '各档起订量须逐档递增' },
+  tierPriceRises: { en: 'a larger quantity must not cost more per unit', zh: '数量更大的档位单价不能更高' },
+  notBeforeToday: { en: 'must be today or later (China time)', zh: '须为今天或之后的日期（北京时间）' },
+  deadlineNotFuture: { en: 'must be in the future', zh: '须晚于当前时间' },
+  deadlineTooFar: { en: 'must be at most 90 days ahead', zh: '最长不超过 90 天' },
+  descriptionRequired: { en: 'give the description in Chinese or English (or both)', zh: '请填写中文或英文描述（或两者）' },
+  paymentTermsRequired: { en: 'offer T/T (with its deposit) or L/C, or both', zh: '请至少提供 T/T（含定金比例）或信用证一种付款方式' },
+  sampleNotOffered: { en: 'is only given when samples are available', zh: '仅在提供样品时填写' },
+  noExchangeRate: { en: 'has no exchange rate in force today: quote in another currency', zh: '该币种今日无有效汇率，请改用其他币种报价' },
+  unknownExporter: { en: 'is not an approved exporter', zh: '不是已审核通过的出口商' },
+  unknownExporterProduct: { en: 'is not a published product of this exporter', zh: '不是该出口商已上架的商品' },
+  unknownTradeFile: { en: 'must be a file you uploaded', zh: '须为您上传的文件' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

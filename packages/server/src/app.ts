@@ -45,8 +45,7 @@ import { CategoryService } from './features/categories/category.service.ts';
 import { operatorCategoryRoutes, storeCategoryRoutes } from './features/categories/category.routes.ts';
 import { HsRateService } from './features/hs-rates/hs-rate.service.ts';
 import { operatorHsRateRoutes } from './features/hs-rates/hs-rate.routes.ts';
-import { CompanyService } from './features/trade/company.service.ts';
-import { tradeRoutes } from './features/trade/company.routes.ts';
+import { createTradeFeature, registerTradeRoutes } from './features/trade/trade.plugin.ts';
 import { SearchService } from './features/search/search.service.ts';
 import { CheckoutService } from './features/orders/checkout.service.ts';
 import { ShippingTemplateService } from './features/checkout/shipping-template.service.ts';
@@ -201,7 +200,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes({ auth, config, db, clock }), { prefix: '/api/auth' });
   await app.register(storePavilionRoutes(pavilions, stories), { prefix: '/api/store' });
   await app.register(storeCategoryRoutes(categories), { prefix: '/api/store' });
-  await app.register(tradeRoutes(new CompanyService({ db })), { prefix: '/api/trade' });
   await registerExporterRoutes(app, exporters, config);
   await app.register(operatorPavilionRoutes(pavilions, stories), { prefix: '/api/operator' });
   await app.register(operatorCategoryRoutes(categories), { prefix: '/api/operator' });
@@ -237,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
   await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
+  await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
   // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.

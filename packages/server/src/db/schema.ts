@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold, ReturnStatus } from '@pavilion/contracts';
+import type { Incoterm, InquiryStatus, QuoteStatus, RfqStatus, TradeSide, TradeUnit } from '@pavilion/contracts';
 
 /** ISO-8601 UTC timestamps on both engines (pg is configured to return them as strings). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -59,6 +60,10 @@ export interface BuyerCompaniesTable {
   name_en: string | null;
   city: string;
   created_at: Timestamp;
+  credit_code: Nullable<string>;
+  address: Nullable<string>;
+  verified_at: Nullable<string>;
+  verified_by: Nullable<string>;
 }
 
 export interface UsersTable {
@@ -668,6 +673,132 @@ export interface ShipmentEventsTable {
   created_at: Timestamp;
 }
 
+export interface TradeFilesTable {
+  id: string;
+  company_id: string | null;
+  exporter_id: string | null;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface InquiriesTable {
+  id: string;
+  company_id: string;
+  exporter_id: string;
+  product_id: string | null;
+  product_title_en: string | null;
+  product_title_zh: string | null;
+  quantity: number;
+  unit: TradeUnit;
+  target_price_minor: number | null;
+  target_currency: string | null;
+  incoterm: Incoterm | null;
+  destination_port: string;
+  required_date: string | null;
+  status: ColumnType<InquiryStatus, InquiryStatus | undefined, InquiryStatus>;
+  created_by: string | null;
+  created_at: string;
+  last_message_at: string;
+  first_response_at: Nullable<string>;
+  company_read_at: Nullable<string>;
+  exporter_read_at: Nullable<string>;
+  closed_at: Nullable<string>;
+  closed_by: Nullable<TradeSide>;
+}
+
+export interface InquiryMessagesTable {
+  id: string;
+  inquiry_id: string;
+  side: TradeSide;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface InquiryMessageFilesTable {
+  message_id: string;
+  file_id: string;
+  position: number;
+}
+
+export interface RfqsTable {
+  id: string;
+  company_id: string;
+  created_by: string | null;
+  pavilion_id: string | null;
+  category_id: string;
+  description_zh: string;
+  description_en: string;
+  quantity: number;
+  unit: TradeUnit;
+  target_price_minor: number | null;
+  target_currency: string | null;
+  incoterm: Incoterm;
+  destination_port: string;
+  deadline: string;
+  /** JSON array of certification types. */
+  certifications: string;
+  status: ColumnType<RfqStatus, RfqStatus | undefined, RfqStatus>;
+  accepted_quote_id: Nullable<string>;
+  closed_at: Nullable<string>;
+  created_at: string;
+}
+
+export interface RfqMatchesTable {
+  rfq_id: string;
+  exporter_id: string;
+  created_at: string;
+}
+
+export interface QuotesTable {
+  id: string;
+  rfq_id: string;
+  exporter_id: string;
+  revision: number;
+  currency: string;
+  /** JSON array of { minQuantity, unitPriceMinor }. */
+  tiers: string;
+  incoterm: Incoterm;
+  port: string;
+  lead_time_days: number;
+  valid_until: string;
+  tt_deposit_percent: number | null;
+  letter_of_credit: number;
+  sample_available: number;
+  sample_price_minor: number | null;
+  notes: string;
+  status: ColumnType<QuoteStatus, QuoteStatus | undefined, QuoteStatus>;
+  submitted_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuoteRevisionsTable {
+  quote_id: string;
+  revision: number;
+  content: string;
+  submitted_by: string | null;
+  created_at: string;
+}
+
+export interface TradeEventsTable {
+  id: string;
+  kind: TradeEventKind;
+  subject_id: string;
+  company_id: string | null;
+  exporter_id: string | null;
+  created_at: Timestamp;
+  delivered_at: Nullable<string>;
+}
+
+/** What a party must act on (section 6 sends these as notifications and mail). */
+export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted';
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -729,6 +860,15 @@ export interface DB {
   returns: ReturnsTable;
   return_lines: ReturnLinesTable;
   order_line_returns: OrderLineReturnsTable;
+  trade_files: TradeFilesTable;
+  inquiries: InquiriesTable;
+  inquiry_messages: InquiryMessagesTable;
+  inquiry_message_files: InquiryMessageFilesTable;
+  rfqs: RfqsTable;
+  rfq_matches: RfqMatchesTable;
+  quotes: QuotesTable;
+  quote_revisions: QuoteRevisionsTable;
+  trade_events: TradeEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

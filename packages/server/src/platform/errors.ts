@@ -44,6 +44,9 @@ export const errorStatus = {
   RETURN_WINDOW_CLOSED: 409,
   RETURN_QUANTITY_EXCEEDED: 422,
   RETURN_WRONG_STATE: 409,
+  RFQ_CLOSED: 409,
+  QUOTE_EXPIRED: 409,
+  INQUIRY_CLOSED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

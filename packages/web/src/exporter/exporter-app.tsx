@@ -22,6 +22,8 @@ const StockPageLazy = lazyPage(() => import('./stock/stock-page.tsx').then((modu
 const TeamPageLazy = lazyPage(() => import('./team/team-page.tsx').then((module) => module.TeamPage));
 const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.tsx').then((module) => module.StatementsPage));
 const ReturnsPageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
+const InquiriesPageLazy = lazyPage(() => import('./trade/inquiries-page.tsx').then((module) => module.InquiriesPage));
+const RfqBoardPageLazy = lazyPage(() => import('./trade/rfq-board-page.tsx').then((module) => module.RfqBoardPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -38,6 +40,8 @@ export function ExporterApp() {
     { path: exporterPaths.statements, label: t('exporter.menu.statements'), testId: 'menu-statements' },
     { path: exporterPaths.fulfilment, label: t('exporter.menu.fulfilment'), testId: 'menu-fulfilment' },
     { path: exporterPaths.returns, label: t('exporter.menu.returns'), testId: 'menu-returns' },
+    { path: exporterPaths.inquiries, label: t('exporter.menu.inquiries'), testId: 'menu-inquiries' },
+    { path: exporterPaths.rfqs, label: t('exporter.menu.rfqs'), testId: 'menu-rfqs' },
   ];
   return (
     <ConsoleProviders>
@@ -73,6 +77,8 @@ export function ExporterApp() {
           <Route path="statements" element={<StatementsPageLazy />} />
           <Route path="fulfilment" element={<FulfilmentPageLazy />} />
           <Route path="returns" element={<ReturnsPageLazy />} />
+          <Route path="inquiries" element={<InquiriesPageLazy />} />
+          <Route path="rfqs" element={<RfqBoardPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

@@ -16,4 +16,6 @@ export const exporterPaths = {
   statements: '/exporter/statements',
   fulfilment: '/exporter/fulfilment',
   returns: '/exporter/returns',
+  inquiries: '/exporter/inquiries',
+  rfqs: '/exporter/rfqs',
 } as const;

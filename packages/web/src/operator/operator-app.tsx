@@ -23,6 +23,7 @@ const ProductReviewPageLazy = lazyPage(() => import('./products/product-review-p
 const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((module) => module.RatesPage));
 const SearchPageLazy = lazyPage(() => import('./search/search-page.tsx').then((module) => module.SearchPage));
 const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.tsx').then((module) => module.StatementsPage));
+const TradePageLazy = lazyPage(() => import('./trade/trade-page.tsx').then((module) => module.TradePage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
 export function OperatorApp() {
@@ -41,6 +42,7 @@ export function OperatorApp() {
     { path: operatorPaths.statements, label: t('operator.menu.statements'), testId: 'menu-statements' },
     { path: operatorPaths.fulfilment, label: t('operator.menu.fulfilment'), testId: 'menu-fulfilment' },
     { path: operatorPaths.afterSale, label: t('operator.menu.afterSale'), testId: 'menu-after-sale' },
+    { path: operatorPaths.trade, label: t('operator.menu.trade'), testId: 'menu-trade' },
   ];
   return (
     <ConsoleProviders>
@@ -66,6 +68,7 @@ export function OperatorApp() {
           <Route path="statements" element={<StatementsPageLazy />} />
           <Route path="fulfilment" element={<FulfilmentPageLazy />} />
           <Route path="after-sale" element={<AfterSalePageLazy />} />
+          <Route path="trade" element={<TradePageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

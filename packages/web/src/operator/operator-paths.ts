@@ -17,4 +17,5 @@ export const operatorPaths = {
   statements: '/operator/statements',
   fulfilment: '/operator/fulfilment',
   afterSale: '/operator/after-sale',
+  trade: '/operator/trade',
 } as const;

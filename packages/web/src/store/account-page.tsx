@@ -57,6 +57,12 @@ function AccountDetails({ me }: { me: Me }) {
         <List.Item arrowIcon data-testid="account-cart" onClick={() => void navigate('/cart')}>{t('store.account.cart')}</List.Item>
         <List.Item arrowIcon data-testid="account-addresses" onClick={() => void navigate('/addresses')}>{t('store.account.addresses')}</List.Item>
         <List.Item arrowIcon data-testid="account-identities" onClick={() => void navigate('/identities')}>{t('store.account.identities')}</List.Item>
+        {me.roles.some((grant) => grant.role === 'company_member') && (
+          <>
+            <List.Item arrowIcon data-testid="account-trade" onClick={() => void navigate('/trade/inquiries')}>{t('store.account.trade')}</List.Item>
+            <List.Item arrowIcon data-testid="account-rfqs" onClick={() => void navigate('/trade/rfqs')}>{t('store.account.rfqs')}</List.Item>
+          </>
+        )}
       </List>
       <Button color="danger" fill="outline" block loading={signingOut} onClick={() => void signOut()} style={{ marginTop: 16 }}>
         {t('common.signOut')}

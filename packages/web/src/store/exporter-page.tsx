@@ -8,6 +8,7 @@ import { countryLabel } from './components/country.ts';
 import { ProductFeed } from './components/product-feed.tsx';
 import { SanitizedHtml } from './components/rich-text.tsx';
 import { Panel, Section } from './components/section.tsx';
+import { SendInquiry } from './trade/send-inquiry.tsx';
 import { useExporter } from './components/store-data.ts';
 import { StoreError, StoreLoading, StorePage } from './store-ui.tsx';
 
@@ -46,6 +47,7 @@ function ExporterDetails({ exporter }: { exporter: StoreExporter }) {
             {pick(locale, exporter.pavilion.nameZh, exporter.pavilion.nameEn)}
           </Link>
         </p>
+        <SendInquiry exporterId={exporter.id} productId={null} minQuantity={1} />
       </Panel>
       {story.trim() !== '' && (
         <Panel title={t('store.exporter.story')}>

@@ -16,6 +16,7 @@ import { useProduct } from './components/store-data.ts';
 import { findVariant, initialSelection } from './components/variant-selection.ts';
 import { VariantPicker } from './components/variant-picker.tsx';
 import { AddToCart } from './cart/add-to-cart.tsx';
+import { SendInquiry } from './trade/send-inquiry.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { StoreError, StoreLoading, StorePage } from './store-ui.tsx';
 
@@ -62,6 +63,7 @@ function ProductDetails({ product }: { product: StoreProduct }) {
         {variant && <ProductPrice product={product} variant={variant} />}
         <VariantPicker product={product} selection={selection} onChange={setSelection} />
         {variant && <AddToCart key={variant.id} product={product} variant={variant} />}
+        <SendInquiry exporterId={product.exporter.id} productId={product.id} minQuantity={content.b2b.moq} />
       </Panel>
       <ProductMaker product={product} />
       {originStory && (

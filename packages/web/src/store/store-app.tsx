@@ -26,6 +26,11 @@ import { PavilionPage } from './pavilion-page.tsx';
 import { ProductPage } from './product-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { StoryPage } from './story-page.tsx';
+import { InquiryThreadPage } from './trade/inquiry-thread-page.tsx';
+import { QuoteComparisonPage } from './trade/quote-comparison-page.tsx';
+import { RfqFormPage } from './trade/rfq-form-page.tsx';
+import { RfqsPage } from './trade/rfqs-page.tsx';
+import { TradeInboxPage } from './trade/trade-inbox-page.tsx';
 import './store.css';
 
 /** The buyer storefront (antd-mobile, mobile first), mounted at `/`. */
@@ -58,6 +63,11 @@ export function StoreApp() {
         <Route path="orders/:id/return" element={<ReturnRequestPage />} />
         <Route path="returns" element={<ReturnsPage />} />
         <Route path="returns/:id" element={<ReturnDetailPage />} />
+        <Route path="trade/inquiries" element={<TradeInboxPage />} />
+        <Route path="trade/inquiries/:id" element={<InquiryThreadPage />} />
+        <Route path="trade/rfqs" element={<RfqsPage />} />
+        <Route path="trade/rfqs/new" element={<RfqFormPage />} />
+        <Route path="trade/rfqs/:id" element={<QuoteComparisonPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

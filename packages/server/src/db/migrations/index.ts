@@ -9,6 +9,7 @@ import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-colu
 import * as settlement from './2026-12-01T1400-settlement.ts';
 import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
 import * as returns from './2026-12-01T1300-returns.ts';
+import * as trade from './2026-12-01T1600-trade.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1400-settlement': settlement,
   '2026-12-01T1200-fulfilment': fulfilment,
   '2026-12-01T1300-returns': returns,
+  '2026-12-01T1600-trade': trade,
 };

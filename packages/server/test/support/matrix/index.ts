@@ -11,8 +11,9 @@ import { paymentCases } from './payments.ts';
 import { settlementCases } from './settlement.ts';
 import { fulfilmentCases } from './fulfilment.ts';
 import { returnCases } from './returns.ts';
+import { tradeCases } from './trade.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

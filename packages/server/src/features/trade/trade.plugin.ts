@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { tradeFiguresSchema } from '@pavilion/contracts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { FileStore } from '../../platform/file-store.ts';
+import { errorResponses, typed } from '../../platform/http.ts';
+import { scheduleEvery } from '../../platform/schedule.ts';
+import type { RateService } from '../rates/rate.service.ts';
+import { CompanyService } from './company.service.ts';
+import { companyRoutes, operatorCompanyRoutes } from './company.routes.ts';
+import { InquiryService } from './inquiry.service.ts';
+import { exporterInquiryRoutes, importerInquiryRoutes } from './inquiry.routes.ts';
+import { RfqService, type AcceptedQuoteHandler } from './rfq.service.ts';
+import { exporterRfqRoutes, importerRfqRoutes } from './rfq.routes.ts';
+import { TradeFiguresService } from './trade-figures.service.ts';
+import { TradeFileService } from './trade-files.service.ts';
+
+export interface TradeFeature {
+  companies: CompanyService;
+  files: TradeFileService;
+  inquiries: InquiryService;
+  rfqs: RfqService;
+  figures: TradeFiguresService;
+}
+
+export function createTradeFeature(options: { db: Db; clock: Clock; files: FileStore; rates: RateService; accepted?: AcceptedQuoteHandler }): TradeFeature {
+  const { db, clock } = options;
+  const files = new TradeFileService({ db, clock, files: options.files });
+  return {
+    companies: new CompanyService({ db, clock }),
+    files,
+    inquiries: new InquiryService({ db, clock, files }),
+    rfqs: new RfqService({ db, clock, rates: options.rates, ...(options.accepted ? { accepted: options.accepted } : {}) }),
+    figures: new TradeFiguresService({ db, clock }),
+  };
+}
+
+/** The trade bridge's routes: importers under /api/trade, exporters under /api/exporter, operators under /api/operator. */
+export async function registerTradeRoutes(app: FastifyInstance, feature: TradeFeature): Promise<void> {
+  await app.register(async (trade) => {
+    await trade.register(companyRoutes(feature.companies));
+    await trade.register(importerInquiryRoutes(feature.inquiries, feature.files));
+    await trade.register(importerRfqRoutes(feature.rfqs));
+  }, { prefix: '/api/trade' });
+  await app.register(async (exporter) => {
+    await exporter.register(exporterInquiryRoutes(feature.inquiries, feature.files));
+    await exporter.register(exporterRfqRoutes(feature.rfqs));
+  }, { prefix: '/api/exporter' });
+  await app.register(async (operator) => {
+    await operator.register(operatorCompanyRoutes(feature.companies));
+    typed(operator).get('/trade/figures', {
+      schema: { tags: ['operator'], summary: 'Matchmaking figures per exporter and pavilion: inquiries, response rate (48 h), median response time, quotes, accepted', response: { 200: tradeFiguresSchema, ...errorResponses } },
+    }, async (request) => feature.figures.figures(request.caller));
+  }, { prefix: '/api/operator' });
+
+  // RFQs past their deadline are written closed every minute; the work is found from the table, so a restart resumes it.
+  const deadlines = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'rfq deadlines', task: () => feature.rfqs.closePastDeadline() });
+  app.addHook('onReady', async () => deadlines.start());
+  app.addHook('onClose', async () => {
+    await deadlines.stop();
+  });
+}

@@ -74,6 +74,8 @@ export const errorCodes = [
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
   'INTERNAL',
+  /** The customs order message (CEB311) built from the order breaks the message rules: `details` lists each field, rule and message; nothing was sent. */
+  'CUSTOMS_MESSAGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -140,4 +142,5 @@ export const errorMessages = {
   PAYMENT_PROVIDER_ERROR: { en: 'The payment service did not accept the request. Nothing was charged.', zh: '支付服务未受理该请求，未产生扣款。' },
   SERVICE_UNAVAILABLE: { en: 'The service is unavailable. Please try again later.', zh: '服务暂不可用，请稍后再试。' },
   INTERNAL: { en: 'Something went wrong on our side.', zh: '服务器出错了。' },
+  CUSTOMS_MESSAGE_INVALID: { en: 'The customs declaration is not valid yet; nothing was sent.', zh: '海关申报报文尚不合规，未发送。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -19,3 +19,4 @@ export * from './resident-id.ts';
 export * from './checkout.ts';
 export * from './orders.ts';
 export * from './payments.ts';
+export * from './customs.ts';

@@ -68,6 +68,9 @@ import { PaymentWorker } from './features/payments/payment-worker.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
+import { CustomsService } from './features/customs/customs.service.ts';
+import { DirectoryCustomsTransport, type CustomsTransport } from './features/customs/customs-transport.ts';
+import { operatorCustomsRoutes } from './features/customs/customs.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -84,6 +87,12 @@ export interface AppOptions {
    * whether the background worker runs (refunds, late-notification queries; default on).
    */
   payments?: { wechat?: WechatPayProvider | null; sandbox?: SandboxPaymentProvider | null; worker?: boolean };
+  /**
+   * The customs transport (default: the customs client's folders, CUSTOMS_OUTBOX_DIR and
+   * CUSTOMS_INBOX_DIR) and whether the customs worker runs (default on when CUSTOMS_ENABLED; tests
+   * turn it off and call `customs.runOnce()` themselves).
+   */
+  customs?: { transport?: CustomsTransport; worker?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -179,6 +188,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onRefundsRequested: () => paymentWorker.kick(),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
+  const customs = new CustomsService({
+    db,
+    clock,
+    customs: config.customs,
+    keyRing: parseIdentityKeys(config.identityKeys).keyRing,
+    transport: options.customs?.transport ?? new DirectoryCustomsTransport(config.customs),
+    payments,
+    log: app.log,
+  });
+  app.decorate('customs', customs);
+  // Paid orders are declared, messages handed over and receipts read from the tables and folders, so a restart resumes the work.
+  const customsWorker = scheduleEvery({ intervalMs: config.customs.intervalMs, log: app.log, name: 'customs worker', task: () => customs.runOnce() });
+  customs.onQueued = () => void customsWorker.kick();
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -213,6 +235,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (payments.sandbox) await app.register(sandboxPaymentRoutes(payments), { prefix: '/api/payments' });
   await app.register(storePaymentRoutes(payments), { prefix: '/api/store' });
   await app.register(operatorPaymentRoutes(payments), { prefix: '/api/operator' });
+  await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
@@ -224,6 +247,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     orderExpiry.start();
     // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
     if (options.payments?.worker !== false) paymentWorker.start();
+    if (config.customs.enabled && options.customs?.worker !== false) customsWorker.start();
     // A database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     dailyRates.start();
@@ -234,6 +258,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     dailyRates.stop();
     await orderExpiry.stop();
     await paymentWorker.stop();
+    await customsWorker.stop();
     await search.close();
     await database.destroy();
   });

@@ -36,6 +36,7 @@ export const errorStatus = {
   PAYMENT_PROVIDER_ERROR: 502,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  CUSTOMS_MESSAGE_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

@@ -8,8 +8,9 @@ import { searchCases } from './search.ts';
 import { buyerCases } from './buyer.ts';
 import { orderCases } from './orders.ts';
 import { paymentCases } from './payments.ts';
+import { customsCases } from './customs.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...customsCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

@@ -103,6 +103,8 @@ export const customsDetailSchema = z.object({
     consignee: z.object({ name: z.string().optional(), telephone: z.string().optional(), address: z.string().optional() }).optional(),
     lines: z.record(z.string(), z.object({ itemName: z.string().optional(), unit: z.string().optional() })).optional(),
   }),
+  /** The order's lines, for the corrections form. */
+  lines: z.array(z.object({ lineNo: z.number().int(), sku: z.string(), titleZh: z.string() })),
   /** The customs unit codes an operator may choose from, code → Chinese name. */
   units: z.record(z.string(), z.string()),
 });

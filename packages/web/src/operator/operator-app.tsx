@@ -20,6 +20,7 @@ const ProductQueuePageLazy = lazyPage(() => import('./products/product-queue-pag
 const ProductReviewPageLazy = lazyPage(() => import('./products/product-review-page.tsx').then((module) => module.ProductReviewPage));
 const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((module) => module.RatesPage));
 const SearchPageLazy = lazyPage(() => import('./search/search-page.tsx').then((module) => module.SearchPage));
+const CustomsPageLazy = lazyPage(() => import('./customs/customs-page.tsx').then((module) => module.CustomsPage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
 export function OperatorApp() {
@@ -35,6 +36,7 @@ export function OperatorApp() {
     { path: operatorPaths.hsRates, label: t('operator.menu.hsRates'), testId: 'menu-hs-rates' },
     { path: operatorPaths.categories, label: t('operator.menu.categories'), testId: 'menu-categories' },
     { path: operatorPaths.search, label: t('operator.menu.search'), testId: 'menu-search' },
+    { path: operatorPaths.customs, label: t('operator.menu.customs'), testId: 'menu-customs' },
   ];
   return (
     <ConsoleProviders>
@@ -57,6 +59,7 @@ export function OperatorApp() {
           <Route path="search" element={<SearchPageLazy />} />
           <Route path="orders" element={<OrdersPageLazy />} />
           <Route path="payment-anomalies" element={<PaymentAnomaliesPageLazy />} />
+          <Route path="customs" element={<CustomsPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -14,4 +14,5 @@ export const operatorPaths = {
   paymentAnomalies: '/operator/payment-anomalies',
   pavilions: '/operator/pavilions',
   pavilion: (id: string) => `/operator/pavilions/${encodeURIComponent(id)}`,
+  customs: '/operator/customs',
 } as const;

@@ -291,6 +291,11 @@ export async function saveCorrections(trx: Trx, c: { orderId: string; data: Decl
     .execute();
 }
 
+export async function linesOf(db: Db, orderId: string): Promise<CustomsDetail['lines']> {
+  const rows = await db.selectFrom('order_lines').select(['line_no', 'sku', 'title_zh']).where('order_id', '=', orderId).orderBy('line_no').execute();
+  return rows.map((l) => ({ lineNo: l.line_no, sku: l.sku, titleZh: l.title_zh }));
+}
+
 export async function lineNumbersOf(db: Db, orderId: string): Promise<number[]> {
   return (await db.selectFrom('order_lines').select('line_no').where('order_id', '=', orderId).execute()).map((l) => l.line_no);
 }

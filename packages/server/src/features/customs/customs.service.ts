@@ -239,13 +239,14 @@ export class CustomsService {
     const rows = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
     const [item] = await repo.queueItems(this.db, rows);
     if (!item) throw notFound();
-    const [declarations, receipts, payment, corrections] = await Promise.all([
+    const [declarations, receipts, payment, corrections, lines] = await Promise.all([
       repo.declarationsOf(this.db, orderId),
       repo.receiptsOf(this.db, orderId),
       repo.paymentDeclarationOf(this.db, orderId),
       repo.correctionsOf(this.db, orderId),
+      repo.linesOf(this.db, orderId),
     ]);
-    return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, units: { ...customsUnits } };
+    return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, lines, units: { ...customsUnits } };
   }
 
   /**

@@ -51,17 +51,21 @@ const check = (ok: boolean, line: string) => results.push({ ok, line });
 // ——— The server, started and killed ———
 
 let current: { child: ChildProcess; port: number } | null = null;
+const serverErrors: string[] = [];
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['packages/server/bin/pavilion.js', 'serve', '--no-migrate'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let banner = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    if (/"level":(50|60)/.test(d)) console.error(`  server: ${d.trim().slice(0, 400)}`);
-  });
+  // The server's errors (pino JSON, level 50 and above) are shown: a failing worker must not pass unseen.
+  const showErrors = (d: string) => {
+    for (const line of d.split('\n')) if (/"level":(50|60)/.test(line)) serverErrors.push(line.slice(0, 400));
+  };
+  child.stderr?.setEncoding('utf8').on('data', showErrors);
   return new Promise((resolve, reject) => {
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
+      showErrors(d);
       if (banner.length < 20_000) banner += d;
       const m = /running at http:\/\/[^\s:]+:(\d+)/.exec(banner);
       if (m?.[1]) resolve({ child, port: Number(m[1]) });
@@ -273,6 +277,8 @@ async function main(): Promise<void> {
     console.log(`\nLoad: ${load.placed} orders placed, ${load.paidAnswers} payments answered, ${load.refused} placements refused, ${load.unanswered} requests unanswered (server down)`);
     await checkCustoms(db);
     await checkRefunds(db);
+    console.log(`Server errors logged: ${serverErrors.length}`);
+    for (const line of serverErrors.slice(0, 5)) console.log(`  ${line}`);
   } finally {
     await database.destroy();
   }

@@ -51,6 +51,11 @@ export class CustomsService {
   private readonly transport: CustomsTransport;
   private readonly payments: CustomsPayments;
   private readonly log: FastifyBaseLogger;
+  /**
+   * Payment declarations that failed, by order: when to try again (doubling from 10 s to 10 min). In
+   * memory on purpose: a restart tries them all again once, and the provider's call is idempotent.
+   */
+  private readonly paymentRetry = new Map<string, { attempts: number; notBefore: number }>();
   /** Set by the app: runs the worker soon (after a commit that put a message in the outbox). */
   onQueued: () => void = () => undefined;
 
@@ -190,9 +195,15 @@ export class CustomsService {
 
   /** Paid orders whose payment was not declared yet: declared through their provider; DIFFERENT holds the order. */
   async declarePayments(limit = 20): Promise<number> {
-    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit);
+    // Orders waiting out a failure are skipped without taking the places of the others.
+    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit + this.paymentRetry.size);
+    const now = this.clock().getTime();
+    let tried = 0;
     for (const row of rows) {
-      if (!row.transaction_id) continue;
+      if (!row.transaction_id || tried >= limit) continue;
+      const retry = this.paymentRetry.get(row.id);
+      if (retry && retry.notBefore > now) continue;
+      tried += 1;
       const siblings = await repo.ordersOfCheckout(this.db, row.checkout_id);
       let result: CustomsDeclarationResult | null;
       try {
@@ -209,9 +220,12 @@ export class CustomsService {
           buyer,
         });
       } catch (err) {
-        this.log.error({ err, orderId: row.id }, 'customs: the payment declaration failed; it is retried');
+        const attempts = (retry?.attempts ?? 0) + 1;
+        this.paymentRetry.set(row.id, { attempts, notBefore: now + Math.min(600_000, 10_000 * 2 ** (attempts - 1)) });
+        this.log.error({ err, orderId: row.id, attempts }, 'customs: the payment declaration failed; it is retried later');
         continue;
       }
+      this.paymentRetry.delete(row.id);
       if (!result) continue;
       const at = this.clock().toISOString();
       const declared = result;

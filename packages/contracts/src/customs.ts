@@ -86,7 +86,17 @@ export const customsCorrectionsSchema = z
       .strict()
       .optional(),
     lines: z
-      .array(z.object({ lineNo: z.number().int().min(1).max(9999), itemName: z.string().trim().min(1).max(250).optional(), unit: customsUnitCodeSchema.optional() }).strict())
+      .array(
+        z
+          .object({
+            lineNo: z.number().int().min(1).max(9999),
+            itemName: z.string().trim().min(1).max(250).optional(),
+            unit: customsUnitCodeSchema.optional(),
+            /** A customs country code of origin (3 digits, from the detail's `countries`). */
+            country: z.string().regex(/^\d{3}$/, { message: 'must be a 3-digit customs country code' }).optional(),
+          })
+          .strict(),
+      )
       .max(100)
       .optional(),
   })
@@ -101,11 +111,13 @@ export const customsDetailSchema = z.object({
   paymentDeclaration: paymentDeclarationSchema.nullable(),
   corrections: z.object({
     consignee: z.object({ name: z.string().optional(), telephone: z.string().optional(), address: z.string().optional() }).optional(),
-    lines: z.record(z.string(), z.object({ itemName: z.string().optional(), unit: z.string().optional() })).optional(),
+    lines: z.record(z.string(), z.object({ itemName: z.string().optional(), unit: z.string().optional(), country: z.string().optional() })).optional(),
   }),
   /** The order's lines, for the corrections form. */
   lines: z.array(z.object({ lineNo: z.number().int(), sku: z.string(), titleZh: z.string() })),
   /** The customs unit codes an operator may choose from, code → Chinese name. */
   units: z.record(z.string(), z.string()),
+  /** The customs country codes an operator may choose from, code → ISO country. */
+  countries: z.record(z.string(), z.string()),
 });
 export type CustomsDetail = z.infer<typeof customsDetailSchema>;

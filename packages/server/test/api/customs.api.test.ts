@@ -169,8 +169,15 @@ describe('customs: order declarations, receipts, payment declarations, the opera
 
   test('an invalid message is never sent: the operator sees the field, fixes it, and the message leaves', async () => {
     const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
-    // Another part of the system left the line without a Chinese name.
+    // Another part of the system left the line without a Chinese name, and the product now names an origin the code table lacks.
     await db().updateTable('order_lines').set({ title_zh: '' }).where('order_id', '=', paid!.id).execute();
+    const line = await db().selectFrom('order_lines').select('product_id').where('order_id', '=', paid!.id).executeTakeFirstOrThrow();
+    const product = await db().selectFrom('products').select('live_revision_id').where('id', '=', line.product_id).executeTakeFirstOrThrow();
+    const revision = await db().selectFrom('product_revisions').select(['id', 'content']).where('id', '=', product.live_revision_id!).executeTakeFirstOrThrow();
+    const content = JSON.parse(revision.content) as { compliance: { originCountry: string } };
+    const originalContent = revision.content;
+    content.compliance.originCountry = 'KI';
+    await db().updateTable('product_revisions').set({ content: JSON.stringify(content) }).where('id', '=', revision.id).execute();
     await run();
     const before = outboxFiles(ta).length;
     const declared = await db().selectFrom('customs_declarations').select(['status']).where('order_id', '=', paid!.id).execute();
@@ -179,7 +186,7 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     const [item] = (await queue('invalid')).filter((i) => i.orderId === paid!.id);
     assert.ok(item, 'listed as invalid');
     assert.equal(item.customsStatus, 'pending');
-    assert.deepEqual(item.errors.map((e) => `${e.field}:${e.rule}`), ['OrderList[1].itemName:required']);
+    assert.deepEqual(item.errors.map((e) => `${e.field}:${e.rule}`), ['OrderList[1].itemName:required', 'OrderList[1].country:required', 'OrderList[1].country:code']);
     assert.match(item.errors[0]!.message.zh, /必填/);
     await run();
     assert.equal(outboxFiles(ta).length, before, 'still nothing: it waits for the operator');
@@ -189,11 +196,13 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     assert.equal(still.statusCode, 422, still.body);
     const body = still.json() as { error: { code: string; details: Array<{ field: string; rule: string }> } };
     assert.equal(body.error.code, 'CUSTOMS_MESSAGE_INVALID');
-    assert.deepEqual(body.error.details.map((d) => d.field), ['OrderList[1].itemName']);
+    assert.deepEqual(body.error.details.map((d) => d.field), ['OrderList[1].itemName', 'OrderList[1].country', 'OrderList[1].country']);
     assert.equal((await db().selectFrom('customs_declarations').select('id').where('order_id', '=', paid!.id).execute()).length, 1);
 
     ta.clock.advance(1_000);
-    const fixed = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, itemName: '木尔坦蓝陶花瓶' }] } } });
+    const badCountry = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, country: '999' }] } } });
+    assert.equal(badCountry.statusCode, 400, badCountry.body);
+    const fixed = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, itemName: '木尔坦蓝陶花瓶', country: '127' }] } } });
     assert.equal(fixed.statusCode, 200, fixed.body);
     const shown = fixed.json() as CustomsDetail;
     // Customs never had the first one: this is a new message, not a change.
@@ -201,6 +210,7 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     assert.equal(shown.corrections.lines?.['1']?.itemName, '木尔坦蓝陶花瓶');
     await run();
     assert.equal(outboxFiles(ta).length, before + 1);
+    await db().updateTable('product_revisions').set({ content: originalContent }).where('id', '=', revision.id).execute();
   });
 
   test('the payer is not the buyer: DIFFERENT holds the order and alerts the operator, who can clear it', async () => {

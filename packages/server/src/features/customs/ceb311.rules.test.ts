@@ -123,6 +123,12 @@ test('validation names the field and the rule', () => {
   tooLongAddress.head.consigneeAddress = '路'.repeat(201);
   assert.deepEqual(fieldsOf(tooLongAddress, 32_730), ['OrderHead.consigneeAddress:max_length']);
 
+  const noCode = base();
+  noCode.lines[0] = { ...noCode.lines[0]!, country: '', originIso: 'KI' };
+  const kiribati = validateCeb311(noCode, 32_730);
+  assert.deepEqual(kiribati.map((p) => `${p.field}:${p.rule}`), ['OrderList[1].country:required', 'OrderList[1].country:code']);
+  assert.match(kiribati[1]!.message.en, /origin KI has no customs country code/);
+
   const noLines = base();
   noLines.lines = [];
   assert.ok(fieldsOf(noLines, 32_730).includes('OrderList:required'));

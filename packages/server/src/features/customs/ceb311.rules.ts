@@ -40,6 +40,8 @@ export interface Ceb311Line {
   totalPriceFen: number;
   /** Customs country code of origin (C3), see customsCountryCodes. */
   country: string;
+  /** The ISO country the product names as its origin (not written): says which one has no customs code. */
+  originIso?: string;
   note?: string;
 }
 
@@ -303,6 +305,9 @@ export function validateCeb311(input: Ceb311Input, paidFen: number): Ceb311Probl
     }
     if (line.country.length === 3 && !Object.values(customsCountryCodes).includes(line.country)) {
       problems.push({ field: `${prefix}.country`, rule: 'code', message: { zh: `${prefix}.country ${line.country} 不是海关国别代码`, en: `${prefix}.country ${line.country} is not a customs country code` } });
+    }
+    if (line.country === '' && line.originIso) {
+      problems.push({ field: `${prefix}.country`, rule: 'code', message: { zh: `${prefix}.country 原产国 ${line.originIso} 没有海关国别代码，请选择`, en: `${prefix}.country: the origin ${line.originIso} has no customs country code; choose one` } });
     }
     if (line.priceFen * line.qty !== line.totalPriceFen) {
       problems.push({

@@ -13,7 +13,7 @@ import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payme
 import { insertAnomaly } from '../payments/payment.repository.ts';
 import { buildCeb311, validateCeb311, type AppType, type Ceb311Problem } from './ceb311.rules.ts';
 import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso } from './ceb312.rules.ts';
-import { customsUnits } from './customs-codes.ts';
+import { customsCountryCodes, customsUnits } from './customs-codes.ts';
 import { messageFileName, type CustomsTransport } from './customs-transport.ts';
 import { loadDeclarationData, withBuyer, type DeclarationCorrections, type DeclarationSnapshot } from './declaration-input.ts';
 import * as repo from './customs.repository.ts';
@@ -260,7 +260,7 @@ export class CustomsService {
       repo.correctionsOf(this.db, orderId),
       repo.linesOf(this.db, orderId),
     ]);
-    return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, lines, units: { ...customsUnits } };
+    return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, lines, units: { ...customsUnits }, countries: Object.fromEntries(Object.entries(customsCountryCodes).map(([iso, code]) => [code, iso])) };
   }
 
   /**
@@ -280,9 +280,10 @@ export class CustomsService {
     const lineNos = new Set(await repo.lineNumbersOf(this.db, orderId));
     const badLine = input.corrections?.lines?.findIndex((l) => !lineNos.has(l.lineNo)) ?? -1;
     if (badLine >= 0) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${badLine}.lineNo`, rule: 'unknown', message: 'is not a line of this order' }] });
-    if (input.corrections?.lines?.some((l) => l.unit !== undefined && !customsUnits[l.unit])) {
-      const i = input.corrections.lines.findIndex((l) => l.unit !== undefined && !customsUnits[l.unit]);
-      throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.unit`, rule: 'unknown', message: 'is not a customs unit code' }] });
+    const knownCountries = new Set(Object.values(customsCountryCodes));
+    for (const [i, l] of (input.corrections?.lines ?? []).entries()) {
+      if (l.unit !== undefined && !customsUnits[l.unit]) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.unit`, rule: 'unknown', message: 'is not a customs unit code' }] });
+      if (l.country !== undefined && !knownCountries.has(l.country)) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.country`, rule: 'unknown', message: 'is not a customs country code' }] });
     }
 
     const everSent = await repo.hasSentDeclaration(this.db, orderId);
@@ -330,7 +331,9 @@ const cny = (fen: number | string) => ({ amount: Number(fen), currency: 'CNY' as
 function mergeCorrections(current: DeclarationCorrections, input: CustomsCorrections | undefined): DeclarationCorrections {
   if (!input) return current;
   const lines = { ...current.lines };
-  for (const l of input.lines ?? []) lines[String(l.lineNo)] = { ...lines[String(l.lineNo)], ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}) };
+  for (const l of input.lines ?? []) {
+    lines[String(l.lineNo)] = { ...lines[String(l.lineNo)], ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}), ...(l.country ? { country: l.country } : {}) };
+  }
   return { consignee: { ...current.consignee, ...input.consignee }, lines };
 }
 

@@ -14,14 +14,15 @@ import { customsCountryCodes, DEFAULT_CUSTOMS_UNIT } from './customs-codes.ts';
  * - consignee: the order's address snapshot, or what an operator corrected;
  * - lines: the order lines' SKU, Chinese title, quantity, unit price and value in fen; the country of
  *   origin from the product's published content (compliance.originCountry), snapshotted into the
- *   declaration; the unit 件 unless an operator corrected it (products carry no customs unit yet).
+ *   declaration (an operator may choose another customs country code, e.g. for an origin the code
+ *   table lacks); the unit 件 unless an operator corrected it (products carry no customs unit yet).
  * The assembled input is stored as the declaration's snapshot, so a message is rebuilt byte for byte.
  */
 
 /** An operator's corrections, kept per order and applied to every later message. */
 export interface DeclarationCorrections {
   consignee?: { name?: string; telephone?: string; address?: string };
-  lines?: Record<string, { itemName?: string; unit?: string }>;
+  lines?: Record<string, { itemName?: string; unit?: string; country?: string }>;
 }
 
 /** The message input without the clear buyer name and ID number (PIPL: never stored in clear). */
@@ -82,7 +83,8 @@ export async function loadDeclarationData(db: Db | Trx, orderId: string, customs
       qty: l.quantity,
       priceFen: Number(l.unit_fen),
       totalPriceFen: Number(l.goods_fen),
-      country: customsCountryCodes[originOf(l.content)] ?? '',
+      country: fix.country ?? customsCountryCodes[originOf(l.content)] ?? '',
+      ...(fix.country === undefined && originOf(l.content) !== '' ? { originIso: originOf(l.content) } : {}),
     };
   });
 

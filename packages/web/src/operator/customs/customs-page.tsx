@@ -216,7 +216,7 @@ interface CorrectionValues {
   consigneeName?: string;
   consigneeTelephone?: string;
   consigneeAddress?: string;
-  lines?: Record<string, { itemName?: string; unit?: string }>;
+  lines?: Record<string, { itemName?: string; unit?: string; country?: string }>;
 }
 
 /** The consignee as declared and each line's Chinese name and unit; empty fields keep what the order says. */
@@ -228,15 +228,20 @@ function CorrectionsForm({ detail, disabled, busy, onSubmit }: { detail: Customs
     consigneeName: detail.corrections.consignee?.name ?? '',
     consigneeTelephone: detail.corrections.consignee?.telephone ?? '',
     consigneeAddress: detail.corrections.consignee?.address ?? '',
-    lines: Object.fromEntries(lineNos.map((n) => [String(n), { itemName: detail.corrections.lines?.[String(n)]?.itemName ?? '', unit: detail.corrections.lines?.[String(n)]?.unit ?? '' }])),
+    lines: Object.fromEntries(
+      lineNos.map((n) => {
+        const fix = detail.corrections.lines?.[String(n)];
+        return [String(n), { itemName: fix?.itemName ?? '', unit: fix?.unit ?? '', country: fix?.country ?? '' }];
+      }),
+    ),
   };
   const submit = (values: CorrectionValues) => {
     const text = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
     const consignee = { name: text(values.consigneeName), telephone: text(values.consigneeTelephone), address: text(values.consigneeAddress) };
     const lines = lineNos
-      .map((lineNo) => ({ lineNo, itemName: text(values.lines?.[String(lineNo)]?.itemName), unit: text(values.lines?.[String(lineNo)]?.unit) }))
-      .filter((l) => l.itemName !== undefined || l.unit !== undefined)
-      .map((l) => ({ lineNo: l.lineNo, ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}) }));
+      .map((lineNo) => ({ lineNo, itemName: text(values.lines?.[String(lineNo)]?.itemName), unit: text(values.lines?.[String(lineNo)]?.unit), country: text(values.lines?.[String(lineNo)]?.country) }))
+      .filter((l) => l.itemName !== undefined || l.unit !== undefined || l.country !== undefined)
+      .map((l) => ({ lineNo: l.lineNo, ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}), ...(l.country ? { country: l.country } : {}) }));
     const definedConsignee = Object.fromEntries(Object.entries(consignee).filter(([, v]) => v !== undefined));
     onSubmit({ ...(Object.keys(definedConsignee).length > 0 ? { consignee: definedConsignee } : {}), ...(lines.length > 0 ? { lines } : {}) });
   };
@@ -262,6 +267,14 @@ function CorrectionsForm({ detail, disabled, busy, onSubmit }: { detail: Customs
               style={{ width: 160 }}
               data-testid={`customs-line-${lineNo}-unit`}
               options={Object.entries(detail.units).map(([code, name]) => ({ value: code, label: `${code} ${name}` }))}
+            />
+          </Form.Item>
+          <Form.Item name={['lines', String(lineNo), 'country']} label={t('operator.customs.detail.country')}>
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              data-testid={`customs-line-${lineNo}-country`}
+              options={Object.entries(detail.countries).map(([code, iso]) => ({ value: code, label: `${code} ${iso}` }))}
             />
           </Form.Item>
         </Space>

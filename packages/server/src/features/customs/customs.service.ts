@@ -127,7 +127,9 @@ export class CustomsService {
       try {
         const snapshot = JSON.parse(row.snapshot) as DeclarationSnapshot;
         const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-        await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
+        const outcome = await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
+        // The process stopped between the handover and this row's update last time: nothing is sent twice.
+        if (outcome === 'already_sent') this.log.info({ guid: row.guid }, 'customs: message already handed over before a restart; marked sent');
         await repo.markSent(this.db, { outboxId: row.id, declarationId: row.declaration_id, at: this.clock().toISOString() });
       } catch (err) {
         await repo.markAttemptFailed(this.db, { outboxId: row.id, error: String(err) });

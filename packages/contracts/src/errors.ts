@@ -96,6 +96,8 @@ export const errorCodes = [
   'QUOTE_EXPIRED',
   /** The inquiry's thread is closed: no more messages. */
   'INQUIRY_CLOSED',
+  /** The customs order message (CEB311) built from the order breaks the message rules: `details` lists each field, rule and message; nothing was sent. */
+  'CUSTOMS_MESSAGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -173,4 +175,5 @@ export const errorMessages = {
   RFQ_CLOSED: { en: 'This request for quotation is closed: its deadline has passed or a quote was chosen.', zh: '该询价已截止：已过报价截止时间或买方已选定报价。' },
   QUOTE_EXPIRED: { en: 'This quote is no longer valid: its validity date has passed.', zh: '该报价已过有效期，无法接受。' },
   INQUIRY_CLOSED: { en: 'This inquiry is closed: no more messages can be sent.', zh: '该询盘已关闭，无法继续发送消息。' },
+  CUSTOMS_MESSAGE_INVALID: { en: 'The customs declaration is not valid yet; nothing was sent.', zh: '海关申报报文尚不合规，未发送。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

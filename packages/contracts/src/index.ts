@@ -23,3 +23,4 @@ export * from './settlement.ts';
 export * from './fulfilment.ts';
 export * from './returns.ts';
 export * from './credit-code.ts';
+export * from './customs.ts';

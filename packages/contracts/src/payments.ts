@@ -22,8 +22,9 @@ export const sandboxPayFormSchema = z.object({ result: z.enum(['success', 'fail'
  * - late_payment_refunded: a payment arrived after the order had expired and its stock was gone; it is refunded automatically;
  * - duplicate_payment_refunded: a checkout was paid twice (two payment attempts both paid); the second is refunded automatically;
  * - refund_failed: the provider refused a refund for good; it must be settled by hand.
+ * - identity_mismatch: the provider's customs declaration found the payer is not the buyer (订购人与支付人不一致); the order is held until an operator clears it.
  */
-export const paymentAnomalyKinds = ['unknown_order', 'amount_mismatch', 'late_payment_refunded', 'duplicate_payment_refunded', 'refund_failed'] as const;
+export const paymentAnomalyKinds = ['unknown_order', 'amount_mismatch', 'late_payment_refunded', 'duplicate_payment_refunded', 'refund_failed', 'identity_mismatch'] as const;
 export type PaymentAnomalyKind = (typeof paymentAnomalyKinds)[number];
 
 export const paymentAnomalySchema = z.object({

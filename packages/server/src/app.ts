@@ -75,6 +75,9 @@ import { completeDeliveredOrders, FulfilmentService } from './features/fulfilmen
 import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
 import { ReturnService } from './features/returns/returns.service.ts';
 import { staffReturnRoutes, storeReturnRoutes } from './features/returns/returns.routes.ts';
+import { CustomsService } from './features/customs/customs.service.ts';
+import { DirectoryCustomsTransport, type CustomsTransport } from './features/customs/customs-transport.ts';
+import { operatorCustomsRoutes } from './features/customs/customs.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -93,6 +96,12 @@ export interface AppOptions {
   payments?: { wechat?: WechatPayProvider | null; sandbox?: SandboxPaymentProvider | null; worker?: boolean };
   /** Where settlement learns of refunded returns (default: the refunded lines of the returns feature) and whether its monthly job runs (default on). */
   settlement?: { returns?: ReturnedLineSource; job?: boolean };
+  /**
+   * The customs transport (default: the customs client's folders, CUSTOMS_OUTBOX_DIR and
+   * CUSTOMS_INBOX_DIR) and whether the customs worker runs (default on when CUSTOMS_ENABLED; tests
+   * turn it off and call `customs.runOnce()` themselves).
+   */
+  customs?: { transport?: CustomsTransport; worker?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -192,6 +201,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     settleRefund: (trx, input) => returns.settleRefund(trx, input),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
+  const customs = new CustomsService({
+    db,
+    clock,
+    customs: config.customs,
+    keyRing: parseIdentityKeys(config.identityKeys).keyRing,
+    transport: options.customs?.transport ?? new DirectoryCustomsTransport(config.customs),
+    payments,
+    log: app.log,
+  });
+  app.decorate('customs', customs);
+  // Paid orders are declared, messages handed over and receipts read from the tables and folders, so a restart resumes the work.
+  const customsWorker = scheduleEvery({ intervalMs: config.customs.intervalMs, log: app.log, name: 'customs worker', task: () => customs.runOnce() });
+  customs.onQueued = () => void customsWorker.kick();
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   await registerOpenApi(app, { version: config.version });
@@ -234,6 +256,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storeReturnRoutes(returns), { prefix: '/api/store' });
   await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
   await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
+  await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
@@ -252,6 +275,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     orderCompletion.start();
     // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
     if (options.payments?.worker !== false) paymentWorker.start();
+    if (config.customs.enabled && options.customs?.worker !== false) customsWorker.start();
     // A database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     dailyRates.start();
@@ -270,6 +294,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await orderExpiry.stop();
     await orderCompletion.stop();
     await paymentWorker.stop();
+    await customsWorker.stop();
     await search.close();
     await database.destroy();
   });

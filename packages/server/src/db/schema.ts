@@ -799,6 +799,66 @@ export interface TradeEventsTable {
 /** What a party must act on (section 6 sends these as notifications and mail). */
 export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted';
 
+export interface CustomsDeclarationsTable {
+  id: string;
+  order_id: string;
+  guid: string;
+  app_type: '1' | '2';
+  status: 'invalid' | 'queued' | 'sent' | 'accepted' | 'rejected' | 'released';
+  /** JSON: the message input without the clear buyer name and ID number. */
+  snapshot: string;
+  /** The message with the buyer's name and ID number masked. */
+  message_xml: string;
+  /** JSON: the validation problems ({field, rule, message}). */
+  errors: Generated<string>;
+  return_status: Nullable<string>;
+  return_info: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+  sent_at: Nullable<string>;
+  updated_at: Timestamp;
+}
+
+export interface CustomsOutboxTable {
+  id: string;
+  declaration_id: string;
+  file_name: string;
+  attempts: Generated<number>;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+  sent_at: Nullable<string>;
+}
+
+export interface CustomsReceiptsTable {
+  id: string;
+  guid: string;
+  declaration_id: Nullable<string>;
+  order_no: string;
+  return_status: string;
+  return_time: string;
+  return_info: string;
+  raw: string;
+  file_name: string;
+  received_at: Timestamp;
+}
+
+export interface CustomsCorrectionsTable {
+  order_id: string;
+  data: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface PaymentDeclarationsTable {
+  id: string;
+  order_id: string;
+  provider: string;
+  state: string;
+  identity_check: 'SAME' | 'DIFFERENT' | 'UNCHECKED';
+  answer: string;
+  declared_at: Timestamp;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -869,6 +929,11 @@ export interface DB {
   quotes: QuotesTable;
   quote_revisions: QuoteRevisionsTable;
   trade_events: TradeEventsTable;
+  customs_declarations: CustomsDeclarationsTable;
+  customs_outbox: CustomsOutboxTable;
+  customs_receipts: CustomsReceiptsTable;
+  customs_corrections: CustomsCorrectionsTable;
+  payment_declarations: PaymentDeclarationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -90,3 +90,29 @@ test('WeChat Pay: all WECHATPAY_* or none (a partial set names what is missing);
   assert.throws(() => loadConfig({ ...full, WECHATPAY_API_V3_KEY: 'short' }), /WECHATPAY_API_V3_KEY/);
   assert.equal(loadConfig({ ...full, NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32), IDENTITY_KEYS: '{"k":"a"}', IDENTITY_KEY_ID: 'k', IDENTITY_LOOKUP_KEY: 'l' }).sandboxPayments, false);
 });
+
+test('customs: development codes and folders under DATA_DIR by default; in production, customs on needs the registrations', () => {
+  const dir = scratch();
+  const dev = loadConfig({ DATA_DIR: dir });
+  assert.equal(dev.customs.enabled, true);
+  assert.equal(dev.customs.ebp.code, 'DEV0000PAVILION');
+  assert.equal(dev.customs.outboxDir, path.join(dir, 'customs', 'outbox'));
+  assert.equal(dev.customs.inboxDir, path.join(dir, 'customs', 'inbox'));
+  assert.equal(dev.customs.office, 'SHANGHAI_ZS');
+
+  const secrets = { NODE_ENV: 'production', DATA_DIR: dir, SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
+  assert.equal(loadConfig(secrets).customs.enabled, false, 'off in production unless turned on');
+  assert.throws(() => loadConfig({ ...secrets, CUSTOMS_ENABLED: 'true' }), /CUSTOMS_EBP_CODE: must be set in production[\s\S]*CUSTOMS_EBC: must be set/);
+  const on = loadConfig({
+    ...secrets,
+    CUSTOMS_ENABLED: 'true',
+    CUSTOMS_EBP_CODE: '31222699S7',
+    CUSTOMS_EBP_NAME: '某某跨境电商平台有限公司',
+    CUSTOMS_EBC: '{"pakistan":{"code":"3120000PK1","name":"巴基斯坦国家馆"}}',
+    CUSTOMS_DXP_ID: 'DXPENT0000000001',
+  });
+  assert.deepEqual(on.customs.ebc, { pakistan: { code: '3120000PK1', name: '巴基斯坦国家馆' } });
+  assert.equal(on.customs.devDefaults, false);
+  assert.throws(() => loadConfig({ DATA_DIR: dir, CUSTOMS_EBC: '{"pakistan":{"code":"x"}}' }), /CUSTOMS_EBC: must be a JSON object/);
+  assert.throws(() => loadConfig({ DATA_DIR: dir, CUSTOMS_EBP_CODE: '1234567890123456789' }), /CUSTOMS_EBP_CODE: must be at most 18/);
+});

@@ -51,7 +51,32 @@ const envSchema = z.object({
     .optional(),
   IDENTITY_KEY_ID: z.string().min(1).optional(),
   IDENTITY_LOOKUP_KEY: z.string().min(1).optional(),
+  CUSTOMS_ENABLED: booleanFlag.optional(),
+  CUSTOMS_EBP_CODE: z.string().trim().min(1).max(18, { message: 'must be at most 18 characters (C..18)' }).optional(),
+  CUSTOMS_EBP_NAME: z.string().trim().min(1).max(100, { message: 'must be at most 100 characters (C..100)' }).optional(),
+  CUSTOMS_EBC: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = z.record(z.string(), z.object({ code: z.string().trim().min(1).max(18), name: z.string().trim().min(1).max(100) }).strict()).safeParse(safeJson(text));
+      if (parsed.success) return parsed.data;
+      ctx.issues.push({ code: 'custom', message: 'must be a JSON object of pavilion slug → {"code": "C..18", "name": "C..100"}', input: text });
+      return z.NEVER;
+    })
+    .optional(),
+  CUSTOMS_DXP_ID: z.string().trim().min(1).max(30).optional(),
+  CUSTOMS_OFFICE: z.string().regex(/^[A-Z_]{2,32}$/, { message: 'must be a WeChat Pay customs code such as SHANGHAI_ZS' }).default('SHANGHAI_ZS'),
+  CUSTOMS_OUTBOX_DIR: z.string().min(1).optional(),
+  CUSTOMS_INBOX_DIR: z.string().min(1).optional(),
+  CUSTOMS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
 });
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** WeChat Pay needs all of these or none (and an app id: WECHATPAY_APP_ID or WECHAT_APP_ID). */
 const wechatPayVariables = [
@@ -101,6 +126,28 @@ export interface Config {
    */
   identityKeys: { currentKeyId: string; keys: Record<string, string>; lookupKey: string };
   version: string;
+  /**
+   * Customs declarations (CEB311 through the customs client's folders, the payment declaration
+   * through the payment provider). On by default outside production; in production it is turned on
+   * with CUSTOMS_ENABLED=true and then needs the registration codes below.
+   */
+  customs: {
+    enabled: boolean;
+    /** The platform (电商平台, the deployment): customs registration code and name. */
+    ebp: { code: string; name: string };
+    /** The e-commerce enterprise (电商企业) per pavilion slug; a pavilion not listed gets a development code outside production, none in production (its messages are then refused by validation, naming ebcCode). */
+    ebc: Record<string, { code: string; name: string }>;
+    devDefaults: boolean;
+    /** The platform's id on the customs data exchange (BaseTransfer/dxpId). */
+    dxpId: string;
+    /** The customs office the payment is declared to (WeChat Pay's customs code). */
+    office: string;
+    outboxDir: string;
+    inboxDir: string;
+    /** Where the transport keeps its own state (handover ledger, processed receipts). */
+    stateDir: string;
+    intervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -194,6 +241,31 @@ export function loadConfig(env: Env = process.env): Config {
         : null,
     sandboxPayments: !production,
     version,
+    customs: customsConfig(e, env, dataDir, production),
+  };
+}
+
+/** Development codes: obviously not real registrations (customs would refuse them), so a demo works out of the box. */
+const DEV_EBP = { code: 'DEV0000PAVILION', name: '展馆跨境电商平台（开发）' };
+
+function customsConfig(e: z.infer<typeof envSchema>, env: Env, dataDir: string, production: boolean): Config['customs'] {
+  const enabled = e.CUSTOMS_ENABLED ?? !production;
+  if (production && enabled) {
+    const missing = ['CUSTOMS_EBP_CODE', 'CUSTOMS_EBP_NAME', 'CUSTOMS_EBC', 'CUSTOMS_DXP_ID'].filter((name) => !env[name]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set in production when CUSTOMS_ENABLED is true`).join('\n')}`);
+  }
+  const root = path.join(dataDir, 'customs');
+  return {
+    enabled,
+    ebp: { code: e.CUSTOMS_EBP_CODE ?? DEV_EBP.code, name: e.CUSTOMS_EBP_NAME ?? DEV_EBP.name },
+    ebc: e.CUSTOMS_EBC ?? {},
+    devDefaults: !production,
+    dxpId: e.CUSTOMS_DXP_ID ?? 'DXPDEV0000000001',
+    office: e.CUSTOMS_OFFICE,
+    outboxDir: path.resolve(e.CUSTOMS_OUTBOX_DIR ?? path.join(root, 'outbox')),
+    inboxDir: path.resolve(e.CUSTOMS_INBOX_DIR ?? path.join(root, 'inbox')),
+    stateDir: path.join(root, 'state'),
+    intervalMs: e.CUSTOMS_INTERVAL_MS,
   };
 }
 

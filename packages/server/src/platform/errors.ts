@@ -47,6 +47,7 @@ export const errorStatus = {
   RFQ_CLOSED: 409,
   QUOTE_EXPIRED: 409,
   INQUIRY_CLOSED: 409,
+  CUSTOMS_MESSAGE_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/database.ts';
-import { encryptIdentityField, residentIdLookupHash } from '../../src/features/checkout/identity-crypto.ts';
+import { encryptIdentityField, residentIdLookupHash, type IdentityKeyRing } from '../../src/features/checkout/identity-crypto.ts';
 import { maskBuyerName, maskResidentId } from '../../src/features/checkout/resident-id.rules.ts';
 import { newId } from '../../src/platform/ids.ts';
 
-const keyRing = { currentKeyId: 'test', keys: { test: randomBytes(32) } };
-const lookupKey = randomBytes(32);
+const testKeys = { keyRing: { currentKeyId: 'test', keys: { test: randomBytes(32) } }, lookupKey: randomBytes(32) };
 
 /** A valid resident ID number (GB 11643 check digit) for a birth date and sequence. */
 export function residentId(body17: string): string {
@@ -18,7 +17,9 @@ export function residentId(body17: string): string {
  * An address in Shanghai (Pudong) and a real-name identity for a user, written straight into the
  * tables (the buyer's own endpoints are tested on their own), for tests of the checkout.
  */
-export async function seedBuyerProfile(db: Db, userId: string, options: { idBody?: string; provinceCode?: string } = {}) {
+export async function seedBuyerProfile(db: Db, userId: string, options: { idBody?: string; provinceCode?: string; keys?: { keyRing: IdentityKeyRing; lookupKey: Uint8Array } } = {}) {
+  // The app's own keys when the test needs the identity opened again (the customs declaration).
+  const { keyRing, lookupKey } = options.keys ?? testKeys;
   const now = new Date().toISOString();
   const addressId = newId();
   await db.insertInto('addresses').values({

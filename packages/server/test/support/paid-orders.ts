@@ -4,6 +4,7 @@ import type { OrderDetail, PlacedCheckout } from '@pavilion/contracts';
 import type { Db } from '../../src/db/database.ts';
 import { demoBuyer } from '../../src/features/demo/demo-data.ts';
 import { RISK_NOTICE } from '../../src/features/orders/order.rules.ts';
+import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
 import { seedBuyerProfile } from './buyer-fixtures.ts';
 import { bearer, tokenFor } from './sessions.ts';
 import { ORIGIN, type TestApp } from './test-app.ts';
@@ -31,7 +32,8 @@ export async function paidOrders(ta: TestApp): Promise<PaidOrders> {
   const db: Db = ta.testDb.database.db;
   const buyerToken = await tokenFor(db, demoBuyer.phone);
   const user = await db.selectFrom('users').select('id').where('phone', '=', demoBuyer.phone).executeTakeFirstOrThrow();
-  const profile = await seedBuyerProfile(db, user.id);
+  // Sealed with the app's keys, so the customs declaration can open the identity as it would in production.
+  const profile = await seedBuyerProfile(db, user.id, { keys: parseIdentityKeys(ta.config.identityKeys) });
   const variants = new Map((await db.selectFrom('variants').select(['id', 'sku']).execute()).map((v) => [v.sku, v.id]));
 
   const place = async (lines: Array<[string, number]>): Promise<PlacedCheckout> => {

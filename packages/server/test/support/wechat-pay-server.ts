@@ -1,4 +1,4 @@
-import { createCipheriv, createSign, createVerify, generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { constants, createCipheriv, createSign, createVerify, generateKeyPairSync, privateDecrypt, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -113,6 +113,10 @@ export interface WechatPayServer {
   /** Encrypts a resource as notifications carry it. */
   encryptResource(plaintext: string, originalType: string, associatedData?: string): NotificationResource;
   failNext(fault: WechatPayFault, times?: number): void;
+  /** Customs declarations received (POST /v3/customs/orders), by out_trade_no and sub_order_no, with the buyer decrypted. */
+  readonly customsDeclarations: Map<string, { customs: string; merchantCustomsNo: string; certificateId: string; certificateName: string; subOrderNo: string | null; orderFee: number | null }>;
+  /** The payer's real-name ID as WeChat knows it: the declaration's identity check compares the buyer with it (SAME when not set). */
+  setPayerIdentity(outTradeNo: string, idNumber: string): void;
   /** Moves this server's clock (its signed timestamps, its check of the merchant's). */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -326,6 +330,46 @@ export async function startWechatPayServer(options: {
     send(res, 200, refundOf(created, order));
   };
 
+  const customsDeclarations: WechatPayServer['customsDeclarations'] = new Map();
+  const payerIdentities = new Map<string, string>();
+  const decryptField = (value: unknown): string | null => {
+    if (typeof value !== 'string' || value === '') return null;
+    try {
+      return privateDecrypt({ key: platform.privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(value, 'base64')).toString('utf8');
+    } catch {
+      return null;
+    }
+  };
+  // The customs declaration (报关): answered like WeChat Pay's, idempotent on out_trade_no + sub_order_no + customs.
+  const customsDeclare = (req: IncomingMessage, res: ServerResponse, body: Json) => {
+    if (body.mchid !== mchid) return fail(res, 400, 'PARAM_ERROR', 'mchid与请求头中的商户号不一致');
+    if (body.appid !== appid) return fail(res, 400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
+    const outTradeNo = String(body.out_trade_no ?? '');
+    const order = orders.get(outTradeNo);
+    if (!order || (order.state !== 'SUCCESS' && order.state !== 'REFUND')) return fail(res, 404, 'ORDER_NOT_EXIST', '订单不存在');
+    if (body.transaction_id !== order.transactionId) return fail(res, 400, 'PARAM_ERROR', 'transaction_id与订单不符');
+    if (typeof body.customs !== 'string' || !/^[A-Z_]+$/.test(body.customs)) return fail(res, 400, 'PARAM_ERROR', 'customs不合法');
+    if (typeof body.merchant_customs_no !== 'string' || body.merchant_customs_no === '') return fail(res, 400, 'PARAM_ERROR', '缺少merchant_customs_no');
+    if (req.headers['wechatpay-serial'] !== platformSerial) return fail(res, 400, 'PARAM_ERROR', 'Wechatpay-Serial与加密所用的平台公钥不符');
+    const certificateId = decryptField(body.certificate_id);
+    const certificateName = decryptField(body.certificate_name);
+    if (body.certificate_type !== 'IDCARD' || !certificateId || !certificateName) return fail(res, 400, 'PARAM_ERROR', '证件信息解密失败');
+    const subOrderNo = typeof body.sub_order_no === 'string' ? body.sub_order_no : null;
+    customsDeclarations.set(`${outTradeNo}/${subOrderNo ?? ''}`, {
+      customs: body.customs, merchantCustomsNo: body.merchant_customs_no, certificateId, certificateName, subOrderNo, orderFee: typeof body.order_fee === 'number' ? body.order_fee : null,
+    });
+    const payer = payerIdentities.get(outTradeNo);
+    send(res, 200, {
+      appid, mchid, out_trade_no: outTradeNo, transaction_id: order.transactionId, customs: body.customs, merchant_customs_no: body.merchant_customs_no,
+      ...(subOrderNo ? { sub_order_no: subOrderNo, sub_order_id: `S${outTradeNo}`.slice(0, 32) } : {}),
+      state: 'SUBMITTED',
+      cert_check_result: payer === undefined || payer === certificateId ? 'SAME' : 'DIFFERENT',
+      verify_department: 'OTHERS',
+      verify_department_trade_id: `VD${order.transactionId}`.slice(0, 32),
+      modify_time: rfc3339(nowMs()),
+    });
+  };
+
   const route = (req: IncomingMessage, res: ServerResponse, rawBody: string) => {
     const url = new URL(req.url ?? '/', 'http://wechatpay.test');
     const entry: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: rawBody, authorized: authorized(req, rawBody) };
@@ -344,6 +388,7 @@ export async function startWechatPayServer(options: {
     const queryMatch = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return jsapi(res, body);
     if (req.method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') return refund(res, body);
+    if (req.method === 'POST' && url.pathname === '/v3/customs/orders') return customsDeclare(req, res, body);
     if (req.method === 'POST' && closeMatch) return close(res, decodeURIComponent(closeMatch[1]!), body);
     if (req.method === 'GET' && queryMatch) {
       if (url.searchParams.get('mchid') !== mchid) return fail(res, 400, 'PARAM_ERROR', 'mchid与请求头中的商户号不一致');
@@ -411,6 +456,10 @@ export async function startWechatPayServer(options: {
     requests,
     orders,
     refunds,
+    customsDeclarations,
+    setPayerIdentity(outTradeNo, idNumber) {
+      payerIdentities.set(outTradeNo, idNumber);
+    },
     pay(outTradeNo, payOptions = {}) {
       const order = orders.get(outTradeNo);
       if (!order || order.state !== 'NOTPAY') throw new Error(`order ${outTradeNo} cannot be paid (${order?.state ?? 'unknown'})`);

@@ -49,11 +49,13 @@ import {
   type searchWordInputSchema,
   type synonymInputSchema,
 } from '@pavilion/contracts';
+import { customsDetailSchema, customsQueueSchema, type CustomsCorrections, type customsQueueFilters } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
 import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
 
 
 export type PaymentAnomaly = z.output<typeof paymentAnomalySchema>;
+export type CustomsFilter = (typeof customsQueueFilters)[number];
 export type AnomalyFilter = z.output<typeof paymentAnomalyQuerySchema>['status'];
 
 export type OperatorExporter = z.output<typeof operatorExporterSchema>;
@@ -155,4 +157,9 @@ export const operatorApi = {
   approveReturn: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/approve`, returnSchema, {}),
   refuseReturn: (id: string, reason: string) => call('POST', `/api/operator/returns/${seg(id)}/refuse`, returnSchema, { reason }),
   returnReceived: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/received`, returnSchema, {}),
+  /** The customs queue: declarations, receipts, corrections, resend, identity holds. */
+  customsQueue: (status: CustomsFilter | null) => call('GET', `/api/operator/customs${status ? `?status=${status}` : ''}`, customsQueueSchema),
+  customsDetail: (orderId: string) => call('GET', `/api/operator/customs/${seg(orderId)}`, customsDetailSchema),
+  resendCustoms: (orderId: string, corrections: CustomsCorrections) => call('POST', `/api/operator/customs/${seg(orderId)}/resend`, customsDetailSchema, { corrections }),
+  clearCustomsHold: (orderId: string) => call('POST', `/api/operator/customs/${seg(orderId)}/clear-hold`, customsDetailSchema),
 };

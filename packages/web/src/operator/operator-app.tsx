@@ -24,6 +24,7 @@ const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((modu
 const SearchPageLazy = lazyPage(() => import('./search/search-page.tsx').then((module) => module.SearchPage));
 const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.tsx').then((module) => module.StatementsPage));
 const TradePageLazy = lazyPage(() => import('./trade/trade-page.tsx').then((module) => module.TradePage));
+const CustomsPageLazy = lazyPage(() => import('./customs/customs-page.tsx').then((module) => module.CustomsPage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
 export function OperatorApp() {
@@ -43,6 +44,7 @@ export function OperatorApp() {
     { path: operatorPaths.fulfilment, label: t('operator.menu.fulfilment'), testId: 'menu-fulfilment' },
     { path: operatorPaths.afterSale, label: t('operator.menu.afterSale'), testId: 'menu-after-sale' },
     { path: operatorPaths.trade, label: t('operator.menu.trade'), testId: 'menu-trade' },
+    { path: operatorPaths.customs, label: t('operator.menu.customs'), testId: 'menu-customs' },
   ];
   return (
     <ConsoleProviders>
@@ -69,6 +71,7 @@ export function OperatorApp() {
           <Route path="fulfilment" element={<FulfilmentPageLazy />} />
           <Route path="after-sale" element={<AfterSalePageLazy />} />
           <Route path="trade" element={<TradePageLazy />} />
+          <Route path="customs" element={<CustomsPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -18,4 +18,5 @@ export const operatorPaths = {
   fulfilment: '/operator/fulfilment',
   afterSale: '/operator/after-sale',
   trade: '/operator/trade',
+  customs: '/operator/customs',
 } as const;

@@ -10,6 +10,7 @@ import * as settlement from './2026-12-01T1400-settlement.ts';
 import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
 import * as returns from './2026-12-01T1300-returns.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
+import * as customs from './2026-12-01T1100-customs.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1200-fulfilment': fulfilment,
   '2026-12-01T1300-returns': returns,
   '2026-12-01T1600-trade': trade,
+  '2026-12-01T1100-customs': customs,
 };

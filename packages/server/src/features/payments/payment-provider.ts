@@ -62,6 +62,39 @@ export interface PaymentProvider {
 
   /** Like parsePaymentNotification, for the refund result callback. */
   parseRefundNotification(request: RawNotification): Promise<RefundNotification>;
+
+  /**
+   * Asks the provider to declare a paid payment to customs (the payment record, CEB411, which the
+   * provider sends itself: 海关总署公告2018年第194号) and to check the buyer's identity against the
+   * payer's. Idempotent on (outTradeNo, subOrderNo, customs): calling again answers the same
+   * declaration, so a call whose answer was lost is simply repeated.
+   */
+  declareCustoms(input: CustomsDeclarationInput): Promise<CustomsDeclarationResult>;
+}
+
+export interface CustomsDeclarationInput {
+  outTradeNo: string;
+  transactionId: string;
+  /** The customs office, as the provider codes it (WeChat Pay: SHANGHAI_ZS, GUANGZHOU_ZS, …). */
+  customs: string;
+  /** The merchant's customs registration number. */
+  merchantCustomsNo: string;
+  /** When one payment paid several orders: this order's number and its share (a split declaration). */
+  subOrder?: { subOrderNo: string; orderFee: Money; productFee: Money; transportFee: Money };
+  /** The buyer (订购人) as the order names them: the provider checks them against the payer. Clear text: only on this path. */
+  buyer: { name: string; idNumber: string };
+}
+
+/** UNCHECKED not checked (yet); SAME the payer is the buyer; DIFFERENT they differ (the order must be held). */
+export const identityCheckResults = ['UNCHECKED', 'SAME', 'DIFFERENT'] as const;
+export type IdentityCheckResult = (typeof identityCheckResults)[number];
+
+export interface CustomsDeclarationResult {
+  /** The provider's declaration state (WeChat Pay: PROCESSING, UNDECLARED, SUBMITTED, SUCCESS, FAIL, EXCEPT). */
+  state: string;
+  identityCheck: IdentityCheckResult;
+  /** What the provider answered, without personal data, to show operators. */
+  answer: Record<string, string>;
 }
 
 /** A callback as it reached us: header names in any case, the body untouched. */

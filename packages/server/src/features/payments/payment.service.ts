@@ -6,7 +6,7 @@ import { operatorScope, requireRole } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { PaymentProviderError, type PaymentProvider, type PaymentTransaction, type RawNotification } from './payment-provider.ts';
+import { PaymentProviderError, type CustomsDeclarationInput, type CustomsDeclarationResult, type PaymentProvider, type PaymentTransaction, type RawNotification } from './payment-provider.ts';
 import { describeCheckout, judgeTransaction, newOutRefundNo, newOutTradeNo, refundFailureIsFinal, refundRetryDelayMs, refundStateOf } from './payment.rules.ts';
 import * as repo from './payment.repository.ts';
 import type { SandboxRefusal } from './sandbox-page.ts';
@@ -107,6 +107,15 @@ export class PaymentService {
 
   get sandbox(): SandboxPaymentProvider | null {
     return this.providers.sandbox;
+  }
+
+  /**
+   * Has the payment's provider declare it to customs (CEB411) and check the payer against the buyer:
+   * the customs worker calls this after payment. Null when that provider is not configured here.
+   */
+  async declareCustoms(method: PaymentMethod, input: CustomsDeclarationInput): Promise<CustomsDeclarationResult | null> {
+    const provider = this.provider(method);
+    return provider ? provider.declareCustoms(input) : null;
   }
 
   private provider(method: PaymentMethod): PaymentProvider | null {

@@ -80,3 +80,12 @@ describe('the sandbox page', () => {
     assert.ok(done.includes('href="/orders?checkout=c1"'));
   });
 });
+
+test('the customs declaration answers like WeChat Pay: SAME, DIFFERENT for an ID number ending in 9, UNCHECKED for 8', async () => {
+  const sandbox = new SandboxPaymentProvider({ secretKey: 'a-secret-key-of-at-least-thirty-two-chars', publicUrl: 'https://pavilion.test/' });
+  const declare = (idNumber: string) =>
+    sandbox.declareCustoms({ outTradeNo: 'PVSB000009', transactionId: 'SB1', customs: 'SHANGHAI_ZS', merchantCustomsNo: 'DEV0000PAVILION', buyer: { name: '李娜', idNumber } });
+  assert.deepEqual(await declare('110101199003071234'), { state: 'SUBMITTED', identityCheck: 'SAME', answer: { state: 'SUBMITTED', cert_check_result: 'SAME', verify_department: 'OTHERS' } });
+  assert.equal((await declare('110101199003071239')).identityCheck, 'DIFFERENT');
+  assert.equal((await declare('110101199003071238')).identityCheck, 'UNCHECKED');
+});

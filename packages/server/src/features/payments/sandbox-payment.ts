@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type {
+  CustomsDeclarationInput,
+  CustomsDeclarationResult,
   CreatedPayment,
   CreatePaymentInput,
   PaymentNotification,
@@ -153,6 +155,21 @@ export class SandboxPaymentProvider implements PaymentProvider {
     this.verify(request);
     // Refunds succeed within the call; the sandbox never posts a refund result.
     throw new PaymentProviderError('MALFORMED_MESSAGE', 'the sandbox sends no refund notifications');
+  }
+
+  /**
+   * Answers like WeChat Pay's customs declaration: SUBMITTED, with the identity check SAME, except
+   * for demos and tests of the other outcomes: a buyer ID number ending in 9 is DIFFERENT (the payer
+   * is not the buyer), one ending in 8 is UNCHECKED. Nothing is sent anywhere.
+   */
+  async declareCustoms(input: CustomsDeclarationInput): Promise<CustomsDeclarationResult> {
+    const last = input.buyer.idNumber.slice(-1);
+    const identityCheck = last === '9' ? 'DIFFERENT' : last === '8' ? 'UNCHECKED' : 'SAME';
+    return {
+      state: 'SUBMITTED',
+      identityCheck,
+      answer: { state: 'SUBMITTED', cert_check_result: identityCheck, verify_department: 'OTHERS', ...(input.subOrder ? { sub_order_no: input.subOrder.subOrderNo } : {}) },
+    };
   }
 
   private mac(timestamp: string, nonce: string, body: string | Buffer): Buffer {

@@ -198,6 +198,21 @@ export const wireErrorSchema = z.object({ code: z.string(), message: z.string().
 
 export const wirePrepaySchema = z.object({ prepay_id: z.string().min(1) });
 
+/** The customs declaration's answer (see WechatPayProvider.declareCustoms); unknown fields are ignored. */
+export const wireCustomsDeclarationSchema = z.object({
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string().optional(),
+  state: z.string().min(1),
+  cert_check_result: z.string().optional(),
+  verify_department: z.string().optional(),
+  verify_department_trade_id: z.string().optional(),
+  explanation: z.string().optional(),
+  modify_time: z.string().optional(),
+  sub_order_no: z.string().optional(),
+  sub_order_id: z.string().optional(),
+});
+
 /** A transaction, as the query answers it and as a payment notification's resource decrypts. */
 export const wireTransactionSchema = z.object({
   appid: z.string(),

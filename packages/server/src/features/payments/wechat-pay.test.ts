@@ -505,4 +505,44 @@ O8N0FNEtCxAFPqmRvb0vSdn9PA==
       assert.throws(() => new WechatPayProvider({ ...config, platformKeys: {} }), RangeError);
     });
   });
+  describe('customs declaration of a payment (POST /v3/customs/orders)', () => {
+    const buyer = { name: '李娜', idNumber: '110101199003071234' };
+    const paid = async () => {
+      const input = paymentInput();
+      await provider.createPayment(input);
+      return { input, order: wechat.pay(input.outTradeNo) };
+    };
+
+    test('declares with the buyer encrypted for WeChat Pay, and answers the identity check', async () => {
+      const { input, order } = await paid();
+      const result = await provider.declareCustoms({ outTradeNo: input.outTradeNo, transactionId: order.transactionId!, customs: 'SHANGHAI_ZS', merchantCustomsNo: 'DEV0000PAVILION', buyer });
+      assert.equal(result.state, 'SUBMITTED');
+      assert.equal(result.identityCheck, 'SAME');
+      assert.equal(result.answer.verify_department, 'OTHERS');
+      const received = wechat.customsDeclarations.get(`${input.outTradeNo}/`);
+      assert.deepEqual({ id: received?.certificateId, name: received?.certificateName, customs: received?.customs }, { id: buyer.idNumber, name: buyer.name, customs: 'SHANGHAI_ZS' });
+      // The clear identity never travels as such: only RSA ciphertext is in the request body.
+      const request = wechat.requests.findLast((r) => r.url === '/v3/customs/orders');
+      assert.ok(request && !request.body.includes(buyer.idNumber) && !request.body.includes(buyer.name));
+      assert.equal(request.headers['wechatpay-serial'], wechat.platformSerial);
+    });
+
+    test('a payer who is not the buyer is DIFFERENT; a split order declares its own share', async () => {
+      const { input, order } = await paid();
+      wechat.setPayerIdentity(input.outTradeNo, '310101198001011239');
+      const result = await provider.declareCustoms({
+        outTradeNo: input.outTradeNo, transactionId: order.transactionId!, customs: 'SHANGHAI_ZS', merchantCustomsNo: 'DEV0000PAVILION', buyer,
+        subOrder: { subOrderNo: 'PV20261201-7K3Q9M', orderFee: { amount: 10_000, currency: 'CNY' }, productFee: { amount: 9_000, currency: 'CNY' }, transportFee: { amount: 1_000, currency: 'CNY' } },
+      });
+      assert.equal(result.identityCheck, 'DIFFERENT');
+      assert.equal(result.answer.sub_order_no, 'PV20261201-7K3Q9M');
+      assert.equal(wechat.customsDeclarations.get(`${input.outTradeNo}/PV20261201-7K3Q9M`)?.orderFee, 10_000);
+    });
+
+    test('an unpaid order is refused with WeChat Pay\'s code', async () => {
+      const input = paymentInput();
+      await provider.createPayment(input);
+      await assert.rejects(provider.declareCustoms({ outTradeNo: input.outTradeNo, transactionId: '4200000000000000', customs: 'SHANGHAI_ZS', merchantCustomsNo: 'X', buyer }), providerError('PROVIDER_ERROR', { providerCode: 'ORDER_NOT_EXIST', httpStatus: 404 }));
+    });
+  });
 });

@@ -12,8 +12,9 @@ import { settlementCases } from './settlement.ts';
 import { fulfilmentCases } from './fulfilment.ts';
 import { returnCases } from './returns.ts';
 import { tradeCases } from './trade.ts';
+import { customsCases } from './customs.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases, ...customsCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

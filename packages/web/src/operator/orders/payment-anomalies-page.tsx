@@ -19,6 +19,7 @@ const kindColors: Record<PaymentAnomaly['kind'], string> = {
   refund_failed: 'red',
   late_payment_refunded: 'orange',
   duplicate_payment_refunded: 'orange',
+  identity_mismatch: 'red',
 };
 
 /**

@@ -30,6 +30,6 @@ export function OrderStatusTag({ status }: { status: OrderStatus }) {
 /** A timeline event's status: an order status in words, or the event's own name for steps beyond them (customs, shipping). */
 export function useEventStatusText(): (status: string) => string {
   const { t } = useTranslation();
-  // Steps of other parts (returns: return_requested, …) have their words under store.orders.events when they give them.
+  // Steps beyond the order's states (customs_submitted, return_requested, …) in words when the locale names them, else as recorded.
   return (status) => (isOrderStatus(status) ? t(`store.orders.status.${status}`) : t(`store.orders.events.${status}`, { defaultValue: status }));
 }

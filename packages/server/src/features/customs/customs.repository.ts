@@ -1,0 +1,307 @@
+import { sql } from 'kysely';
+import type { CustomsDetail, CustomsQueueItem, CustomsStatus, OrderHold, OrderStatus } from '@pavilion/contracts';
+import type { Db, Trx } from '../../db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import type { CustomsDeclarationResult } from '../payments/payment-provider.ts';
+import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
+import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
+import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
+
+/** Queries of the customs feature; each takes the database or the transaction it runs in. */
+
+type DeclarationStatus = 'invalid' | 'queued' | 'sent' | 'accepted' | 'rejected' | 'released';
+
+export async function findUndeclaredOrders(db: Db, declarable: OrderStatus[], limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('orders as o')
+    .select('o.id')
+    .where('o.regime', '=', 'cbec')
+    .where('o.customs_status', '=', 'pending')
+    .where('o.status', 'in', declarable)
+    .where('o.paid_at', 'is not', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('customs_declarations as d').select('d.id').whereRef('d.order_id', '=', 'o.id'))))
+    .orderBy('o.paid_at')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Moves orders.customs_status by a conditional update; false when the order was not in one of `from`. */
+export async function moveCustomsStatus(
+  trx: Trx,
+  m: { orderId: string; from: CustomsStatus[]; to: CustomsStatus; at: string; hold?: OrderHold; clearHold?: OrderHold; releasedAt?: string },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('orders')
+    .set((eb) => ({
+      customs_status: m.to,
+      updated_at: m.at,
+      // A hold already in place (the payer is not the buyer) stays: one reason at a time, the first one.
+      ...(m.hold ? { hold: eb.fn.coalesce('hold', eb.val(m.hold)) } : {}),
+      ...(m.clearHold ? { hold: eb.case().when('hold', '=', m.clearHold).then(eb.val<OrderHold | null>(null)).else(eb.ref('hold')).end() } : {}),
+      ...(m.releasedAt ? { released_at: m.releasedAt } : {}),
+    }))
+    .where('id', '=', m.orderId)
+    .where('customs_status', 'in', m.from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A customs event in the order's timeline (the order's own status does not change: it is tracked beside it). */
+export async function addEvent(trx: Trx, orderId: string, status: string, at: string, note: string): Promise<void> {
+  await trx.insertInto('order_events').values({ id: newId(), order_id: orderId, status, at, note }).execute();
+}
+
+export async function hasDeclaration(db: Db | Trx, orderId: string): Promise<boolean> {
+  return (await db.selectFrom('customs_declarations').select('id').where('order_id', '=', orderId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function hasSentDeclaration(db: Db | Trx, orderId: string): Promise<boolean> {
+  return (await db.selectFrom('customs_declarations').select('id').where('order_id', '=', orderId).where('status', '!=', 'invalid').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** A message, and its outbox row when it may be sent (an invalid one never gets one). */
+export async function insertDeclaration(
+  trx: Trx,
+  d: { orderId: string; guid: string; appType: AppType; snapshot: DeclarationSnapshot; maskedXml: string; problems: Ceb311Problem[]; createdBy: string | null; at: string; fileName: string },
+): Promise<void> {
+  const id = newId();
+  const valid = d.problems.length === 0;
+  await trx
+    .insertInto('customs_declarations')
+    .values({
+      id, order_id: d.orderId, guid: d.guid, app_type: d.appType, status: valid ? 'queued' : 'invalid', snapshot: JSON.stringify(d.snapshot), message_xml: d.maskedXml,
+      errors: JSON.stringify(d.problems), return_status: null, return_info: null, created_by: d.createdBy, created_at: d.at, sent_at: null, updated_at: d.at,
+    })
+    .execute();
+  if (valid) await trx.insertInto('customs_outbox').values({ id: newId(), declaration_id: id, file_name: d.fileName, created_at: d.at, sent_at: null, last_error: null }).execute();
+}
+
+export async function findUnsent(db: Db, limit: number) {
+  return db
+    .selectFrom('customs_outbox as x')
+    .innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id')
+    .innerJoin('orders as o', 'o.id', 'd.order_id')
+    .select(['x.id', 'x.declaration_id', 'x.file_name', 'd.guid', 'd.snapshot', 'o.identity_name_sealed', 'o.identity_id_number_sealed'])
+    .where('x.sent_at', 'is', null)
+    .orderBy('x.created_at')
+    .orderBy('x.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function markSent(db: Db, m: { outboxId: string; declarationId: string; at: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('customs_outbox').set({ sent_at: m.at }).where('id', '=', m.outboxId).where('sent_at', 'is', null).execute();
+    // A receipt may have come first (the customs client is quick): it is not overwritten.
+    await trx.updateTable('customs_declarations').set({ status: 'sent', sent_at: m.at, updated_at: m.at }).where('id', '=', m.declarationId).where('status', '=', 'queued').execute();
+    await trx.updateTable('customs_declarations').set({ sent_at: m.at }).where('id', '=', m.declarationId).where('sent_at', 'is', null).execute();
+  });
+}
+
+export async function markAttemptFailed(db: Db, m: { outboxId: string; error: string }): Promise<void> {
+  await db.updateTable('customs_outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: m.error.slice(0, 1000) })).where('id', '=', m.outboxId).execute();
+}
+
+export async function findDeclarationByGuid(db: Db | Trx, guid: string) {
+  return db.selectFrom('customs_declarations').select(['id', 'order_id', 'status']).where('guid', '=', guid).executeTakeFirst();
+}
+
+/** Records a receipt once per (guid, returnStatus); false when it was already recorded. */
+export async function insertReceipt(trx: Trx, r: { receipt: Ceb312Receipt; declarationId: string | null; raw: string; fileName: string; at: string }): Promise<boolean> {
+  const result = await trx
+    .insertInto('customs_receipts')
+    .values({
+      id: newId(), guid: r.receipt.guid, declaration_id: r.declarationId, order_no: r.receipt.orderNo, return_status: r.receipt.returnStatus, return_time: r.receipt.returnTime,
+      return_info: r.receipt.returnInfo, raw: r.raw, file_name: r.fileName, received_at: r.at,
+    })
+    .onConflict((oc) => oc.columns(['guid', 'return_status']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** The newest message of the order that was not refused by validation. */
+export async function latestSentDeclaration(db: Db | Trx, orderId: string) {
+  return db.selectFrom('customs_declarations').select(['id', 'status']).where('order_id', '=', orderId).where('status', '!=', 'invalid').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function latestDeclaration(db: Db | Trx, orderId: string) {
+  return db.selectFrom('customs_declarations').select(['id', 'status', 'app_type']).where('order_id', '=', orderId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function updateDeclarationReceipt(trx: Trx, u: { id: string; status: DeclarationStatus; returnStatus: string; returnInfo: string; at: string }): Promise<void> {
+  // Released is final: a late "accepted" receipt does not take it back.
+  await trx.updateTable('customs_declarations').set({ status: u.status, return_status: u.returnStatus, return_info: u.returnInfo, updated_at: u.at }).where('id', '=', u.id).where('status', '!=', 'released').execute();
+}
+
+export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], limit: number) {
+  return db
+    .selectFrom('orders as o')
+    .innerJoin('payments as p', (join) => join.onRef('p.checkout_id', '=', 'o.checkout_id').on('p.status', '=', 'paid'))
+    .select([
+      'o.id', 'o.number', 'o.checkout_id', 'o.total_fen', 'o.goods_fen', 'o.freight_fen', 'o.tax_fen', 'o.identity_name_sealed', 'o.identity_id_number_sealed',
+      'p.provider', 'p.out_trade_no', 'p.transaction_id',
+    ])
+    .where('o.regime', '=', 'cbec')
+    .where('o.status', 'in', declarable)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_declarations as pd').select('pd.id').whereRef('pd.order_id', '=', 'o.id'))))
+    .orderBy('o.paid_at')
+    .orderBy('o.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function ordersOfCheckout(db: Db, checkoutId: string): Promise<number> {
+  const row = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number | string>().as('n')).where('checkout_id', '=', checkoutId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertPaymentDeclaration(trx: Trx, d: { orderId: string; provider: string; result: CustomsDeclarationResult; at: string }): Promise<boolean> {
+  const result = await trx
+    .insertInto('payment_declarations')
+    .values({ id: newId(), order_id: d.orderId, provider: d.provider, state: d.result.state, identity_check: d.result.identityCheck, answer: JSON.stringify(d.result.answer), declared_at: d.at })
+    .onConflict((oc) => oc.column('order_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function setHold(trx: Trx, h: { orderId: string; hold: OrderHold; at: string }): Promise<boolean> {
+  const result = await trx.updateTable('orders').set({ hold: h.hold, updated_at: h.at }).where('id', '=', h.orderId).where('hold', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function clearHold(trx: Trx, h: { orderId: string; hold: OrderHold; at: string }): Promise<boolean> {
+  const result = await trx.updateTable('orders').set({ hold: null, updated_at: h.at }).where('id', '=', h.orderId).where('hold', '=', h.hold).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function resolveIdentityAnomaly(trx: Trx, r: { orderId: string; at: string }): Promise<void> {
+  await trx
+    .updateTable('payment_anomalies')
+    .set({ resolved_at: r.at })
+    .where('kind', '=', 'identity_mismatch')
+    .where('resolved_at', 'is', null)
+    .where('details', 'like', `%"orderId":"${r.orderId}"%`)
+    .execute();
+}
+
+// ---- The operators' queue ----
+
+export async function findQueue(
+  db: Db,
+  q: { pavilionIds: string[] | 'all'; filter?: CustomsStatus | 'invalid' | 'held' | undefined; orderId?: string; declarable: OrderStatus[] },
+) {
+  let query = db
+    .selectFrom('orders as o')
+    .select(['o.id', 'o.number', 'o.pavilion_id', 'o.status', 'o.customs_mode', 'o.customs_status', 'o.hold', 'o.total_fen', 'o.paid_at', 'o.released_at'])
+    .where('o.regime', '=', 'cbec')
+    .where('o.paid_at', 'is not', null);
+  if (q.pavilionIds !== 'all') query = q.pavilionIds.length > 0 ? query.where('o.pavilion_id', 'in', q.pavilionIds) : query.where('o.id', '=', '');
+  if (q.orderId) query = query.where('o.id', '=', q.orderId);
+  if (q.filter === 'held') query = query.where('o.hold', 'is not', null);
+  else if (q.filter === 'invalid') {
+    query = query.where('o.customs_status', '=', 'pending').where((eb) => eb.exists(eb.selectFrom('customs_declarations as d').select('d.id').whereRef('d.order_id', '=', 'o.id').where('d.status', '=', 'invalid')));
+  } else if (q.filter) query = query.where('o.customs_status', '=', q.filter);
+  return query.orderBy('o.paid_at', 'desc').orderBy('o.id').limit(500).execute();
+}
+
+type QueueRow = Awaited<ReturnType<typeof findQueue>>[number];
+
+const receiptOf = (r: { guid: string; return_status: string; return_time: string; return_info: string; received_at: string }) => {
+  const meaning = returnStatusEffects[r.return_status];
+  return { guid: r.guid, returnStatus: r.return_status, label: meaning ? { zh: meaning.zh, en: meaning.en } : null, returnTime: r.return_time, returnInfo: r.return_info, receivedAt: r.received_at };
+};
+
+export async function queueItems(db: Db, rows: QueueRow[]): Promise<CustomsQueueItem[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [declarations, receipts, checks] = await Promise.all([
+    db.selectFrom('customs_declarations').select(['order_id', 'guid', 'app_type', 'status', 'errors', 'created_at', 'sent_at', 'id']).where('order_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
+    db
+      .selectFrom('customs_receipts as r')
+      .innerJoin('customs_declarations as d', 'd.id', 'r.declaration_id')
+      .select(['d.order_id', 'r.guid', 'r.return_status', 'r.return_time', 'r.return_info', 'r.received_at', 'r.id'])
+      .where('d.order_id', 'in', ids)
+      .orderBy('r.received_at')
+      .orderBy('r.return_time')
+      .execute(),
+    db.selectFrom('payment_declarations').select(['order_id', 'identity_check']).where('order_id', 'in', ids).execute(),
+  ]);
+  const latest = new Map(declarations.map((d) => [d.order_id, d]));
+  const lastReceipt = new Map(receipts.map((r) => [r.order_id, r]));
+  const check = new Map(checks.map((c) => [c.order_id, c.identity_check]));
+  return rows.map((o) => {
+    const d = latest.get(o.id);
+    const r = lastReceipt.get(o.id);
+    return {
+      orderId: o.id,
+      number: o.number,
+      pavilionId: o.pavilion_id,
+      status: o.status as OrderStatus,
+      customsMode: o.customs_mode,
+      customsStatus: o.customs_status,
+      hold: o.hold,
+      totalFen: Number(o.total_fen),
+      paidAt: o.paid_at,
+      releasedAt: o.released_at,
+      latest: d ? { guid: d.guid, appType: d.app_type, status: d.status, createdAt: d.created_at, sentAt: d.sent_at } : null,
+      lastReceipt: r ? receiptOf(r) : null,
+      errors: d ? (JSON.parse(d.errors) as Ceb311Problem[]) : [],
+      identityCheck: check.get(o.id) ?? null,
+    };
+  });
+}
+
+export async function declarationsOf(db: Db, orderId: string): Promise<CustomsDetail['declarations']> {
+  const rows = await db.selectFrom('customs_declarations').selectAll().where('order_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
+  return rows.map((d) => ({
+    guid: d.guid, appType: d.app_type, status: d.status, errors: JSON.parse(d.errors) as Ceb311Problem[], messageXml: d.message_xml,
+    returnStatus: d.return_status, returnInfo: d.return_info, createdAt: d.created_at, sentAt: d.sent_at,
+  }));
+}
+
+export async function receiptsOf(db: Db, orderId: string): Promise<CustomsDetail['receipts']> {
+  const rows = await db
+    .selectFrom('customs_receipts as r')
+    .innerJoin('customs_declarations as d', 'd.id', 'r.declaration_id')
+    .select(['r.guid', 'r.return_status', 'r.return_time', 'r.return_info', 'r.received_at'])
+    .where('d.order_id', '=', orderId)
+    .orderBy('r.received_at')
+    .orderBy('r.return_time')
+    .execute();
+  return rows.map(receiptOf);
+}
+
+export async function paymentDeclarationOf(db: Db, orderId: string): Promise<CustomsDetail['paymentDeclaration']> {
+  const row = await db.selectFrom('payment_declarations').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+  return row ? { provider: row.provider, state: row.state, identityCheck: row.identity_check, answer: JSON.parse(row.answer) as Record<string, string>, declaredAt: row.declared_at } : null;
+}
+
+export async function correctionsOf(db: Db | Trx, orderId: string): Promise<DeclarationCorrections> {
+  const row = await db.selectFrom('customs_corrections').select('data').where('order_id', '=', orderId).executeTakeFirst();
+  return row ? (JSON.parse(row.data) as DeclarationCorrections) : {};
+}
+
+export async function saveCorrections(trx: Trx, c: { orderId: string; data: DeclarationCorrections; by: string; at: string }): Promise<void> {
+  await trx
+    .insertInto('customs_corrections')
+    .values({ order_id: c.orderId, data: JSON.stringify(c.data), updated_by: c.by, updated_at: c.at })
+    .onConflict((oc) => oc.column('order_id').doUpdateSet({ data: JSON.stringify(c.data), updated_by: c.by, updated_at: c.at }))
+    .execute();
+}
+
+export async function linesOf(db: Db, orderId: string): Promise<CustomsDetail['lines']> {
+  const rows = await db.selectFrom('order_lines').select(['line_no', 'sku', 'title_zh']).where('order_id', '=', orderId).orderBy('line_no').execute();
+  return rows.map((l) => ({ lineNo: l.line_no, sku: l.sku, titleZh: l.title_zh }));
+}
+
+export async function lineNumbersOf(db: Db, orderId: string): Promise<number[]> {
+  return (await db.selectFrom('order_lines').select('line_no').where('order_id', '=', orderId).execute()).map((l) => l.line_no);
+}
+
+/** For scripts and tests: how many outbox rows are still unsent. */
+export async function countUnsent(db: Db): Promise<number> {
+  const row = await db.selectFrom('customs_outbox').select(sql<number | string>`count(*)`.as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

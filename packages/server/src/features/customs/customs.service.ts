@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import type { CustomsCorrections, CustomsDetail, CustomsQueueItem, OrderStatus, PaymentMethod } from '@pavilion/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db, Trx } from '../../db/database.ts';
+import { operatorScope, requireRole } from '../../platform/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import type { IdentityKeyRing } from '../checkout/identity-crypto.ts';
+import { unsealIdentityForDeclaration } from '../identities/identity-sealing.ts';
+import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/payment-provider.ts';
+import { insertAnomaly } from '../payments/payment.repository.ts';
+import { buildCeb311, validateCeb311, type AppType, type Ceb311Problem } from './ceb311.rules.ts';
+import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso } from './ceb312.rules.ts';
+import { customsCountryCodes, customsUnits } from './customs-codes.ts';
+import { messageFileName, type CustomsTransport } from './customs-transport.ts';
+import { loadDeclarationData, withBuyer, type DeclarationCorrections, type DeclarationSnapshot } from './declaration-input.ts';
+import * as repo from './customs.repository.ts';
+
+/** Order states in which the goods were paid for and not given back: the ones customs must hear about. */
+const DECLARABLE: OrderStatus[] = ['paid', 'shipped', 'delivered', 'completed'];
+
+/** Timeline notes, in both languages (the buyer's order page shows them). */
+const notes = {
+  customs_submitted: '已向海关申报订单 / Order declared to customs',
+  customs_resubmitted: '已更正并重新向海关申报 / Declaration corrected and sent to customs again',
+  customs_accepted: '海关已接收订单申报 / Customs accepted the order declaration',
+  customs_rejected: '海关退单，待运营人员处理 / Customs rejected the declaration; an operator is on it',
+  customs_released: '海关已放行 / Released by customs',
+  customs_identity_mismatch: '支付人与订购人身份不一致，订单暂停处理 / The payer is not the buyer: the order is on hold',
+  hold_cleared: '运营人员已解除暂停 / An operator lifted the hold',
+} as const;
+
+export interface CustomsPayments {
+  declareCustoms(method: PaymentMethod, input: CustomsDeclarationInput): Promise<CustomsDeclarationResult | null>;
+}
+
+/**
+ * Customs for paid cross-border orders: the order message (CEB311) built, validated and put in
+ * the outbox in one transaction; handed to the customs transport after commit, exactly once;
+ * receipts (CEB312) moving the order's customs status; the payment declared through the payment
+ * provider with its identity check. The background work finds everything from the tables, so a
+ * restart (or a crash) resumes it; the operator's queue and corrections are the use cases below.
+ */
+export class CustomsService {
+  private readonly db: Db;
+  private readonly clock: Clock;
+  private readonly customs: Config['customs'];
+  private readonly keyRing: IdentityKeyRing;
+  private readonly transport: CustomsTransport;
+  private readonly payments: CustomsPayments;
+  private readonly log: FastifyBaseLogger;
+  /**
+   * Payment declarations that failed, by order: when to try again (doubling from 10 s to 10 min). In
+   * memory on purpose: a restart tries them all again once, and the provider's call is idempotent.
+   */
+  private readonly paymentRetry = new Map<string, { attempts: number; notBefore: number }>();
+  /** Set by the app: runs the worker soon (after a commit that put a message in the outbox). */
+  onQueued: () => void = () => undefined;
+
+  constructor(options: { db: Db; clock: Clock; customs: Config['customs']; keyRing: IdentityKeyRing; transport: CustomsTransport; payments: CustomsPayments; log: FastifyBaseLogger }) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.customs = options.customs;
+    this.keyRing = options.keyRing;
+    this.transport = options.transport;
+    this.payments = options.payments;
+    this.log = options.log;
+  }
+
+  /** One pass of the background work; each part's failure is logged and the others still run. */
+  async runOnce(): Promise<void> {
+    const parts: Array<[string, () => Promise<unknown>]> = [
+      ['declaring orders', () => this.declarePending()],
+      ['sending customs messages', () => this.sendOutbox()],
+      ['reading customs receipts', () => this.processReceipts()],
+      ['declaring payments', () => this.declarePayments()],
+    ];
+    for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
+  }
+
+  // ---- The order message ----
+
+  /** Paid CBEC orders not yet declared: each gets its message (or its recorded problems). Answers how many were looked at. */
+  async declarePending(limit = 50): Promise<number> {
+    const orderIds = await repo.findUndeclaredOrders(this.db, DECLARABLE, limit);
+    for (const orderId of orderIds) {
+      const at = this.clock();
+      const built = await this.compose(orderId, { guid: newGuid(), appType: '1', appTime: at });
+      if (!built) continue;
+      await this.db.transaction().execute(async (trx) => {
+        // The conditional update is the once-only guard: a second worker finds the order no longer pending.
+        if (built.problems.length === 0) {
+          if (!(await repo.moveCustomsStatus(trx, { orderId, from: ['pending'], to: 'submitted', at: at.toISOString() }))) return;
+          await repo.addEvent(trx, orderId, 'customs_submitted', at.toISOString(), notes.customs_submitted);
+        } else if (await repo.hasDeclaration(trx, orderId)) {
+          return;
+        }
+        await repo.insertDeclaration(trx, { orderId, guid: built.snapshot.guid, appType: '1', snapshot: built.snapshot, maskedXml: built.maskedXml, problems: built.problems, createdBy: null, at: at.toISOString(), fileName: messageFileName(built.snapshot.guid) });
+      });
+      if (built.problems.length > 0) this.log.warn({ orderId, problems: built.problems.map((p) => `${p.field}:${p.rule}`) }, 'customs message invalid: not sent, shown to operators');
+    }
+    return orderIds.length;
+  }
+
+  /** The message for an order (validated with the clear identity, which is then dropped). */
+  private async compose(orderId: string, head: { guid: string; appType: AppType; appTime: Date }, db: Db | Trx = this.db) {
+    const data = await loadDeclarationData(db, orderId, this.customs);
+    if (!data) return null;
+    const snapshot = data.snapshot(head);
+    let problems: Ceb311Problem[];
+    try {
+      const buyer = unsealIdentityForDeclaration(data.sealed, this.keyRing);
+      problems = validateCeb311(withBuyer(snapshot, buyer), data.paidFen);
+    } catch (err) {
+      this.log.error({ err, orderId }, 'customs: the buyer identity on the order cannot be opened');
+      problems = [{ field: 'OrderHead.buyerIdNumber', rule: 'required', message: { zh: '订单上的订购人身份信息无法解密（密钥缺失或数据被改动）', en: "the buyer's identity on the order cannot be decrypted (key missing or data altered)" } }];
+    }
+    return { snapshot, problems, maskedXml: buildCeb311(withBuyer(snapshot, data.masked)) };
+  }
+
+  /** Hands every unsent message to the transport; a row is marked sent only after the transport took it. */
+  async sendOutbox(limit = 100): Promise<number> {
+    const rows = await repo.findUnsent(this.db, limit);
+    for (const row of rows) {
+      try {
+        const snapshot = JSON.parse(row.snapshot) as DeclarationSnapshot;
+        const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
+        const outcome = await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
+        // The process stopped between the handover and this row's update last time: nothing is sent twice.
+        if (outcome === 'already_sent') this.log.info({ guid: row.guid }, 'customs: message already handed over before a restart; marked sent');
+        await repo.markSent(this.db, { outboxId: row.id, declarationId: row.declaration_id, at: this.clock().toISOString() });
+      } catch (err) {
+        await repo.markAttemptFailed(this.db, { outboxId: row.id, error: String(err) });
+        this.log.error({ err, guid: row.guid }, 'customs: handing a message over failed; it is retried');
+      }
+    }
+    return rows.length;
+  }
+
+  /** Reads the receipts that arrived; each is recorded once (by guid and status) and moves its order. */
+  async processReceipts(): Promise<number> {
+    const files = await this.transport.fetchReceipts();
+    for (const file of files) {
+      let receipt;
+      try {
+        receipt = parseCeb312(file.xml);
+      } catch (err) {
+        if (!(err instanceof ReceiptParseError)) throw err;
+        this.log.error({ err, file: file.id }, 'customs: a receipt file is not a CEB312 message; set aside');
+        await this.transport.acknowledge(file.id, 'unreadable');
+        continue;
+      }
+      const at = this.clock().toISOString();
+      await this.db.transaction().execute((trx) => this.applyReceipt(trx, receipt, file, at));
+      // After the commit: a crash before this line reads the file again, and the unique (guid, status) makes that harmless.
+      await this.transport.acknowledge(file.id, 'processed');
+    }
+    return files.length;
+  }
+
+  private async applyReceipt(trx: Trx, receipt: ReturnType<typeof parseCeb312>, file: { id: string; xml: string }, at: string): Promise<void> {
+    const declaration = await repo.findDeclarationByGuid(trx, receipt.guid);
+    const inserted = await repo.insertReceipt(trx, { receipt, declarationId: declaration?.id ?? null, raw: file.xml, fileName: file.id, at });
+    if (!inserted || !declaration) {
+      if (!declaration) this.log.warn({ guid: receipt.guid, orderNo: receipt.orderNo }, 'customs: a receipt for a message we did not send');
+      return;
+    }
+    const meaning = returnStatusEffects[receipt.returnStatus];
+    if (!meaning) {
+      this.log.warn({ guid: receipt.guid, returnStatus: receipt.returnStatus }, 'customs: a receipt status not in the table; recorded only');
+      return;
+    }
+    // Only the order's latest message speaks for it: a late receipt of a message since corrected changes nothing.
+    const latest = await repo.latestSentDeclaration(trx, declaration.order_id);
+    // The timeline says when Pavilion learnt it; the release time itself is customs' own.
+    const when = at;
+    const releasedAt = returnTimeToIso(receipt.returnTime) ?? at;
+    const effect = meaning.effect;
+    if (effect === 'submitted') return;
+    await repo.updateDeclarationReceipt(trx, { id: declaration.id, status: effect, returnStatus: receipt.returnStatus, returnInfo: receipt.returnInfo, at });
+    if (latest?.id !== declaration.id) return;
+    const orderId = declaration.order_id;
+    if (effect === 'accepted') {
+      if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted'], to: 'accepted', at })) await repo.addEvent(trx, orderId, 'customs_accepted', when, notes.customs_accepted);
+    } else if (effect === 'rejected') {
+      if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'rejected', at, hold: 'customs_rejected' })) {
+        await repo.addEvent(trx, orderId, 'customs_rejected', when, `${notes.customs_rejected}: ${receipt.returnInfo}`);
+      }
+    } else if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'released', at, releasedAt })) {
+      await repo.addEvent(trx, orderId, 'customs_released', when, notes.customs_released);
+    }
+  }
+
+  // ---- The payment declaration ----
+
+  /** Paid orders whose payment was not declared yet: declared through their provider; DIFFERENT holds the order. */
+  async declarePayments(limit = 20): Promise<number> {
+    // Orders waiting out a failure are skipped without taking the places of the others.
+    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit + this.paymentRetry.size);
+    const now = this.clock().getTime();
+    let tried = 0;
+    for (const row of rows) {
+      if (!row.transaction_id || tried >= limit) continue;
+      const retry = this.paymentRetry.get(row.id);
+      if (retry && retry.notBefore > now) continue;
+      tried += 1;
+      const siblings = await repo.ordersOfCheckout(this.db, row.checkout_id);
+      let result: CustomsDeclarationResult | null;
+      try {
+        const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
+        result = await this.payments.declareCustoms(row.provider as PaymentMethod, {
+          outTradeNo: row.out_trade_no,
+          transactionId: row.transaction_id,
+          customs: this.customs.office,
+          merchantCustomsNo: this.customs.ebp.code,
+          // One payment for several orders: each order is declared as a sub-order with its own share.
+          ...(siblings > 1
+            ? { subOrder: { subOrderNo: row.number, orderFee: cny(row.total_fen), productFee: cny(row.goods_fen), transportFee: cny(Number(row.freight_fen) + Number(row.tax_fen)) } }
+            : {}),
+          buyer,
+        });
+      } catch (err) {
+        const attempts = (retry?.attempts ?? 0) + 1;
+        this.paymentRetry.set(row.id, { attempts, notBefore: now + Math.min(600_000, 10_000 * 2 ** (attempts - 1)) });
+        this.log.error({ err, orderId: row.id, attempts }, 'customs: the payment declaration failed; it is retried later');
+        continue;
+      }
+      this.paymentRetry.delete(row.id);
+      if (!result) continue;
+      const at = this.clock().toISOString();
+      const declared = result;
+      await this.db.transaction().execute(async (trx) => {
+        if (!(await repo.insertPaymentDeclaration(trx, { orderId: row.id, provider: row.provider, result: declared, at }))) return;
+        if (declared.identityCheck !== 'DIFFERENT') return;
+        await repo.setHold(trx, { orderId: row.id, hold: 'identity_mismatch', at });
+        await repo.addEvent(trx, row.id, 'customs_identity_mismatch', at, notes.customs_identity_mismatch);
+        await insertAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, now: at });
+      });
+    }
+    return rows.length;
+  }
+
+  // ---- Operators ----
+
+  async queue(caller: Caller | null, query: { status?: CustomsQueueItem['customsStatus'] | 'invalid' | 'held' }): Promise<CustomsQueueItem[]> {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const rows = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), filter: query.status, declarable: DECLARABLE });
+    return repo.queueItems(this.db, rows);
+  }
+
+  async detail(caller: Caller | null, orderId: string): Promise<CustomsDetail> {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const rows = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
+    const [item] = await repo.queueItems(this.db, rows);
+    if (!item) throw notFound();
+    const [declarations, receipts, payment, corrections, lines] = await Promise.all([
+      repo.declarationsOf(this.db, orderId),
+      repo.receiptsOf(this.db, orderId),
+      repo.paymentDeclarationOf(this.db, orderId),
+      repo.correctionsOf(this.db, orderId),
+      repo.linesOf(this.db, orderId),
+    ]);
+    return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, lines, units: { ...customsUnits }, countries: Object.fromEntries(Object.entries(customsCountryCodes).map(([iso, code]) => [code, iso])) };
+  }
+
+  /**
+   * The operator corrected what customs refused (or what failed validation) and sends the order
+   * message again: a change message (appType 2) with a new guid when customs had the first one, a
+   * new message (appType 1) when none ever left. Validated first: an invalid one is refused with its
+   * fields (422) and nothing changes.
+   */
+  async resend(caller: Caller | null, orderId: string, input: { corrections?: CustomsCorrections }): Promise<CustomsDetail> {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const [found] = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
+    if (!found) throw notFound();
+    const latest = await repo.latestDeclaration(this.db, orderId);
+    if (!latest || (latest.status !== 'invalid' && latest.status !== 'rejected')) {
+      throw new AppError('INVALID_TRANSITION', { messages: { en: 'Only a declaration customs rejected, or one that failed validation, can be sent again.', zh: '只有被海关退单或未通过校验的申报才能重新发送。' } });
+    }
+    const lineNos = new Set(await repo.lineNumbersOf(this.db, orderId));
+    const badLine = input.corrections?.lines?.findIndex((l) => !lineNos.has(l.lineNo)) ?? -1;
+    if (badLine >= 0) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${badLine}.lineNo`, rule: 'unknown', message: 'is not a line of this order' }] });
+    const knownCountries = new Set(Object.values(customsCountryCodes));
+    for (const [i, l] of (input.corrections?.lines ?? []).entries()) {
+      if (l.unit !== undefined && !customsUnits[l.unit]) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.unit`, rule: 'unknown', message: 'is not a customs unit code' }] });
+      if (l.country !== undefined && !knownCountries.has(l.country)) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.country`, rule: 'unknown', message: 'is not a customs country code' }] });
+    }
+
+    const everSent = await repo.hasSentDeclaration(this.db, orderId);
+    const appType: AppType = everSent ? '2' : '1';
+    const at = this.clock();
+    const merged = mergeCorrections(await repo.correctionsOf(this.db, orderId), input.corrections);
+    // One transaction: the corrections are saved only with the message they produced. A message that
+    // still breaks the rules throws inside it, so the corrections roll back with it and nothing changes.
+    await this.db.transaction().execute(async (trx) => {
+      await repo.saveCorrections(trx, { orderId, data: merged, by: staff.userId, at: at.toISOString() });
+      const built = await this.compose(orderId, { guid: newGuid(), appType, appTime: at }, trx);
+      if (!built) throw notFound();
+      if (built.problems.length > 0) throw new AppError('CUSTOMS_MESSAGE_INVALID', { details: built.problems });
+      const from = latest.status === 'rejected' ? 'rejected' : 'pending';
+      if (!(await repo.moveCustomsStatus(trx, { orderId, from: [from], to: 'submitted', at: at.toISOString(), clearHold: 'customs_rejected' }))) {
+        throw new AppError('INVALID_TRANSITION');
+      }
+      await repo.insertDeclaration(trx, { orderId, guid: built.snapshot.guid, appType, snapshot: built.snapshot, maskedXml: built.maskedXml, problems: [], createdBy: staff.userId, at: at.toISOString(), fileName: messageFileName(built.snapshot.guid) });
+      await repo.addEvent(trx, orderId, 'customs_resubmitted', at.toISOString(), notes.customs_resubmitted);
+    });
+    this.onQueued();
+    return this.detail(caller, orderId);
+  }
+
+  /** The operator checked with the buyer and lifts an identity-mismatch hold (a customs rejection is lifted by resending). */
+  async clearHold(caller: Caller | null, orderId: string): Promise<CustomsDetail> {
+    const staff = requireRole(caller, 'operator', 'admin');
+    const [found] = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
+    if (!found) throw notFound();
+    const at = this.clock().toISOString();
+    const cleared = await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.clearHold(trx, { orderId, hold: 'identity_mismatch', at }))) return false;
+      await repo.addEvent(trx, orderId, 'hold_cleared', at, notes.hold_cleared);
+      await repo.resolveIdentityAnomaly(trx, { orderId, at });
+      return true;
+    });
+    if (!cleared) throw new AppError('INVALID_TRANSITION', { messages: { en: 'This order is not held for an identity mismatch.', zh: '该订单未因身份不一致而暂停。' } });
+    return this.detail(caller, orderId);
+  }
+}
+
+const newGuid = () => randomUUID().toUpperCase();
+const cny = (fen: number | string) => ({ amount: Number(fen), currency: 'CNY' as const });
+
+function mergeCorrections(current: DeclarationCorrections, input: CustomsCorrections | undefined): DeclarationCorrections {
+  if (!input) return current;
+  const lines = { ...current.lines };
+  for (const l of input.lines ?? []) {
+    lines[String(l.lineNo)] = { ...lines[String(l.lineNo)], ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}), ...(l.country ? { country: l.country } : {}) };
+  }
+  return { consignee: { ...current.consignee, ...input.consignee }, lines };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The customs feature, for the tests and scripts that run its worker by hand. */
+    customs: CustomsService;
+  }
+}

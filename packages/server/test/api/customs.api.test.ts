@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CustomsDetail, CustomsQueueItem, OrderDetail, PaymentAnomaly } from '@pavilion/contracts';
+import { demoAdmin, demoPavilions } from '../../src/features/demo/demo-data.ts';
+import { residentId } from '../support/buyer-fixtures.ts';
+import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
+import { sealIdentity } from '../../src/features/identities/identity-sealing.ts';
+import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
+import { bearer, tokenFor } from '../support/sessions.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+/** A receipt as the customs client drops it into the inbox (written, then renamed, as the client does). */
+function dropReceipt(ta: TestApp, r: { guid: string; orderNo: string; status: string; info: string; time?: string }): void {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><CEB312Message guid="${r.guid}" version="1.0" xmlns="http://www.chinaport.gov.cn/ceb"><OrderReturn><guid>${r.guid}</guid><ebpCode>DEV0000PAVILION</ebpCode><ebcCode>DEVPAKISTAN</ebcCode><orderNo>${r.orderNo}</orderNo><returnStatus>${r.status}</returnStatus><returnTime>${r.time ?? '20261201120000000'}</returnTime><returnInfo>${r.info}</returnInfo></OrderReturn></CEB312Message>`;
+  const name = `CEB312_${r.guid}_${r.status}_${Math.random().toString(36).slice(2)}.xml`;
+  writeFileSync(path.join(ta.config.customs.inboxDir, name), xml);
+}
+
+const outboxFiles = (ta: TestApp) => (existsSync(ta.config.customs.outboxDir) ? readdirSync(ta.config.customs.outboxDir).filter((f) => f.endsWith('.xml')).sort() : []);
+
+/** An ID number whose check character is `last` (the sandbox answers DIFFERENT for 9). */
+function idBodyEndingIn(last: string): string {
+  for (let seq = 100; seq < 999; seq += 1) {
+    const body = `110101199003${String(seq).padStart(3, '0')}07`.slice(0, 17);
+    if (residentId(body).endsWith(last)) return body;
+  }
+  throw new Error('no such ID');
+}
+
+describe('customs: order declarations, receipts, payment declarations, the operator queue', () => {
+  let ta: TestApp;
+  let buyer: PaidOrders;
+  let operator: Record<string, string>;
+  let otherOperator: Record<string, string>;
+  let admin: Record<string, string>;
+  const db = () => ta.testDb.database.db;
+  /** Each step a little later, as in life (the test clock stands still otherwise). */
+  const run = async () => {
+    ta.clock.advance(1_000);
+    await ta.app.customs.runOnce();
+  };
+  const queue = async (status?: string) => {
+    const res = await ta.app.inject({ method: 'GET', url: `/api/operator/customs${status ? `?status=${status}` : ''}`, headers: operator });
+    assert.equal(res.statusCode, 200, res.body);
+    return (res.json() as { items: CustomsQueueItem[] }).items;
+  };
+  const detail = async (orderId: string, headers = operator) => ta.app.inject({ method: 'GET', url: `/api/operator/customs/${orderId}`, headers });
+  const order = (id: string) => db().selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  before(async () => {
+    ta = await createTestApp({ catalog: true });
+    buyer = await paidOrders(ta);
+    operator = bearer(await tokenFor(db(), demoPavilions[0].operator.email));
+    otherOperator = bearer(await tokenFor(db(), demoPavilions[1].operator.email));
+    admin = bearer(await tokenFor(db(), demoAdmin.email));
+  });
+  after(() => ta.close());
+
+  test('a paid order is declared once: validated, written to the outbox folder, received, released, with its timeline', async () => {
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    assert.ok(paid);
+    await run();
+
+    const files = outboxFiles(ta);
+    assert.equal(files.length, 1);
+    const xml = readFileSync(path.join(ta.config.customs.outboxDir, files[0]!), 'utf8');
+    // The file carries the clear identity (it goes to customs); what operators see is masked.
+    assert.match(xml, new RegExp(`<ceb:buyerIdNumber>${buyer.profile.idNumber}</ceb:buyerIdNumber>`));
+    assert.match(xml, new RegExp(`<ceb:orderNo>${paid.number}</ceb:orderNo>`));
+    assert.match(xml, /<ceb:appType>1<\/ceb:appType>/);
+    assert.match(xml, /<ceb:country>127<\/ceb:country>/);
+    const totalFen = Number((await order(paid.id)).total_fen);
+    assert.match(xml, new RegExp(`<ceb:acturalPaid>${Math.trunc(totalFen / 100)}\\.${String(totalFen % 100).padStart(2, '0')}</ceb:acturalPaid>`));
+
+    // Another pass declares nothing again.
+    await run();
+    assert.equal(outboxFiles(ta).length, 1);
+    assert.equal(Number((await db().selectFrom('customs_declarations').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', '=', paid.id).executeTakeFirstOrThrow()).n), 1);
+
+    const [item] = (await queue('submitted')).filter((i) => i.orderId === paid.id);
+    assert.ok(item);
+    assert.equal(item.latest?.status, 'sent');
+    assert.equal(item.identityCheck, 'SAME');
+    const shown = (await detail(paid.id)).json() as CustomsDetail;
+    assert.doesNotMatch(shown.declarations[0]!.messageXml, new RegExp(buyer.profile.idNumber));
+    assert.match(shown.declarations[0]!.messageXml, /<ceb:buyerIdNumber>\d{6}\*{8}\d{3}[\dX]<\/ceb:buyerIdNumber>/);
+    assert.equal(shown.paymentDeclaration?.identityCheck, 'SAME');
+
+    const guid = item.latest!.guid;
+    dropReceipt(ta, { guid, orderNo: paid.number, status: '120', info: '海关入库成功' });
+    dropReceipt(ta, { guid, orderNo: paid.number, status: '120', info: '海关入库成功' });
+    await run();
+    assert.equal((await order(paid.id)).customs_status, 'accepted');
+    const receipts = await db().selectFrom('customs_receipts').selectAll().where('guid', '=', guid).execute();
+    assert.equal(receipts.length, 1, 'a repeated receipt is recorded once');
+    assert.equal(readdirSync(ta.config.customs.inboxDir).filter((f) => f.endsWith('.xml')).length, 0, 'processed receipts leave the inbox');
+
+    dropReceipt(ta, { guid, orderNo: paid.number, status: '800', info: '放行', time: '20261201150000000' });
+    await run();
+    const released = await order(paid.id);
+    assert.equal(released.customs_status, 'released');
+    assert.equal(released.released_at, '2026-12-01T07:00:00.000Z');
+
+    const timeline = ((await ta.app.inject({ method: 'GET', url: `/api/store/orders/${paid.id}`, headers: bearer(buyer.buyerToken) })).json() as OrderDetail).timeline;
+    assert.deepEqual(timeline.filter((e) => e.status.startsWith('customs_')).map((e) => e.status), ['customs_submitted', 'customs_accepted', 'customs_released']);
+    assert.match(timeline.find((e) => e.status === 'customs_released')!.note, /放行 \/ Released by customs/);
+  });
+
+  test('a rejection holds the order with its reason; the operator corrects the address and resends a change message', async () => {
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    await run();
+    const first = (await queue()).find((i) => i.orderId === paid!.id)!;
+    dropReceipt(ta, { guid: first.latest!.guid, orderNo: paid!.number, status: '100', info: '收货人地址不详' });
+    await run();
+
+    const rejected = await order(paid!.id);
+    assert.equal(rejected.customs_status, 'rejected');
+    assert.equal(rejected.hold, 'customs_rejected');
+    const [shown] = (await queue('rejected')).filter((i) => i.orderId === paid!.id);
+    assert.equal(shown?.lastReceipt?.returnInfo, '收货人地址不详');
+    assert.deepEqual(shown?.lastReceipt?.label, { zh: '海关退单', en: 'rejected by customs' });
+
+    // Another pavilion's operator cannot see it or act on it, and nothing changes.
+    assert.equal((await detail(paid!.id, otherOperator)).statusCode, 404);
+    const refused = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: otherOperator, payload: {} });
+    assert.equal(refused.statusCode, 404);
+    assert.equal((await order(paid!.id)).customs_status, 'rejected');
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: bearer(buyer.buyerToken), payload: {} })).statusCode, 403);
+
+    // A unit that is not a customs unit is refused by name, and nothing changes.
+    const badUnit = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, unit: '999' }] } } });
+    assert.equal(badUnit.statusCode, 400, badUnit.body);
+    assert.deepEqual((badUnit.json() as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field), ['body.corrections.lines.0.unit']);
+    assert.equal((await order(paid!.id)).customs_status, 'rejected');
+
+    const before = outboxFiles(ta).length;
+    ta.clock.advance(1_000);
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: `/api/operator/customs/${paid!.id}/resend`,
+      headers: operator,
+      payload: { corrections: { consignee: { address: '上海市浦东新区世纪大道100号3号楼1201室' }, lines: [{ lineNo: 1, unit: '140' }] } },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const after = res.json() as CustomsDetail;
+    assert.equal(after.order.customsStatus, 'submitted');
+    assert.equal(after.order.hold, null);
+    assert.deepEqual(after.declarations.map((d) => [d.appType, d.status]), [['1', 'rejected'], ['2', 'queued']]);
+    assert.notEqual(after.declarations[1]!.guid, first.latest!.guid);
+
+    await run();
+    assert.equal(outboxFiles(ta).length, before + 1);
+    const change = readFileSync(path.join(ta.config.customs.outboxDir, `CEB311_${after.declarations[1]!.guid}.xml`), 'utf8');
+    assert.match(change, /<ceb:appType>2<\/ceb:appType>/);
+    assert.match(change, /<ceb:consigneeAddress>上海市浦东新区世纪大道100号3号楼1201室<\/ceb:consigneeAddress>/);
+    assert.match(change, /<ceb:unit>140<\/ceb:unit>/);
+
+    // A late receipt of the first message no longer moves the order.
+    dropReceipt(ta, { guid: first.latest!.guid, orderNo: paid!.number, status: '120', info: 'late' });
+    await run();
+    assert.equal((await order(paid!.id)).customs_status, 'submitted');
+
+    // Only a rejected or invalid declaration can be resent.
+    const again = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: admin, payload: {} });
+    assert.equal(again.statusCode, 409, again.body);
+  });
+
+  test('an invalid message is never sent: the operator sees the field, fixes it, and the message leaves', async () => {
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    // Another part of the system left the line without a Chinese name, and the product now names an origin the code table lacks.
+    await db().updateTable('order_lines').set({ title_zh: '' }).where('order_id', '=', paid!.id).execute();
+    const line = await db().selectFrom('order_lines').select('product_id').where('order_id', '=', paid!.id).executeTakeFirstOrThrow();
+    const product = await db().selectFrom('products').select('live_revision_id').where('id', '=', line.product_id).executeTakeFirstOrThrow();
+    const revision = await db().selectFrom('product_revisions').select(['id', 'content']).where('id', '=', product.live_revision_id!).executeTakeFirstOrThrow();
+    const content = JSON.parse(revision.content) as { compliance: { originCountry: string } };
+    const originalContent = revision.content;
+    content.compliance.originCountry = 'KI';
+    await db().updateTable('product_revisions').set({ content: JSON.stringify(content) }).where('id', '=', revision.id).execute();
+    await run();
+    const before = outboxFiles(ta).length;
+    const declared = await db().selectFrom('customs_declarations').select(['status']).where('order_id', '=', paid!.id).execute();
+    assert.deepEqual(declared.map((d) => d.status), ['invalid'], 'recorded, not queued');
+
+    const [item] = (await queue('invalid')).filter((i) => i.orderId === paid!.id);
+    assert.ok(item, 'listed as invalid');
+    assert.equal(item.customsStatus, 'pending');
+    assert.deepEqual(item.errors.map((e) => `${e.field}:${e.rule}`), ['OrderList[1].itemName:required', 'OrderList[1].country:required', 'OrderList[1].country:code']);
+    assert.match(item.errors[0]!.message.zh, /必填/);
+    await run();
+    assert.equal(outboxFiles(ta).length, before, 'still nothing: it waits for the operator');
+
+    // Resent unchanged: refused with the field, nothing changes.
+    const still = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: {} });
+    assert.equal(still.statusCode, 422, still.body);
+    const body = still.json() as { error: { code: string; details: Array<{ field: string; rule: string }> } };
+    assert.equal(body.error.code, 'CUSTOMS_MESSAGE_INVALID');
+    assert.deepEqual(body.error.details.map((d) => d.field), ['OrderList[1].itemName', 'OrderList[1].country', 'OrderList[1].country']);
+    assert.equal((await db().selectFrom('customs_declarations').select('id').where('order_id', '=', paid!.id).execute()).length, 1);
+
+    ta.clock.advance(1_000);
+    const badCountry = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, country: '999' }] } } });
+    assert.equal(badCountry.statusCode, 400, badCountry.body);
+    const fixed = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/resend`, headers: operator, payload: { corrections: { lines: [{ lineNo: 1, itemName: '木尔坦蓝陶花瓶', country: '127' }] } } });
+    assert.equal(fixed.statusCode, 200, fixed.body);
+    const shown = fixed.json() as CustomsDetail;
+    // Customs never had the first one: this is a new message, not a change.
+    assert.deepEqual(shown.declarations.map((d) => [d.appType, d.status]), [['1', 'invalid'], ['1', 'queued']]);
+    assert.equal(shown.corrections.lines?.['1']?.itemName, '木尔坦蓝陶花瓶');
+    await run();
+    assert.equal(outboxFiles(ta).length, before + 1);
+    await db().updateTable('product_revisions').set({ content: originalContent }).where('id', '=', revision.id).execute();
+  });
+
+  test('the payer is not the buyer: DIFFERENT holds the order and alerts the operator, who can clear it', async () => {
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    // The order names another buyer (an identity whose number ends in 9: the sandbox's "payer differs").
+    const sealed = sealIdentity({ name: '王芳', idNumber: residentId(idBodyEndingIn('9')) }, parseIdentityKeys(ta.config.identityKeys));
+    await db().updateTable('orders').set({ identity_name_sealed: sealed.nameSealed, identity_id_number_sealed: sealed.idNumberSealed }).where('id', '=', paid!.id).execute();
+    await run();
+
+    const held = await order(paid!.id);
+    assert.equal(held.hold, 'identity_mismatch');
+    const [item] = (await queue('held')).filter((i) => i.orderId === paid!.id);
+    assert.equal(item?.identityCheck, 'DIFFERENT');
+    const anomalies = (await ta.app.inject({ method: 'GET', url: '/api/operator/payment-anomalies', headers: operator })).json() as { items: PaymentAnomaly[] };
+    const alert = anomalies.items.find((a) => a.kind === 'identity_mismatch' && a.details.orderId === paid!.id);
+    assert.ok(alert, 'an anomaly for the operator');
+    assert.equal(alert.resolvedAt, null);
+    const otherSees = (await ta.app.inject({ method: 'GET', url: '/api/operator/payment-anomalies', headers: otherOperator })).json() as { items: PaymentAnomaly[] };
+    assert.equal(otherSees.items.some((a) => a.details.orderId === paid!.id), false);
+
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: otherOperator })).statusCode, 404);
+    assert.equal((await order(paid!.id)).hold, 'identity_mismatch');
+    const cleared = await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: operator });
+    assert.equal(cleared.statusCode, 200, cleared.body);
+    assert.equal((await order(paid!.id)).hold, null);
+    const resolved = await db().selectFrom('payment_anomalies').select('resolved_at').where('id', '=', alert.id).executeTakeFirstOrThrow();
+    assert.notEqual(resolved.resolved_at, null);
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: operator })).statusCode, 409);
+  });
+});

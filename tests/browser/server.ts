@@ -11,6 +11,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningServer {
   url: string;
+  /** The server's DATA_DIR (its SQLite file, uploads, the customs outbox and inbox). */
+  dataDir: string;
   child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startServer(): Promise<RunningServer> {
   });
   return {
     url,
+    dataDir,
     child,
     output: () => out,
     async stop() {

@@ -355,11 +355,8 @@ export interface SearchDocumentsTable {
   product_id: string;
   /** The product's terms, space-separated. */
   terms: string;
-  phrase_text: string;
   /** The product's suggestion keys, tab-separated. */
   suggest_keys: string;
-  /** ",halal,organic," (commas around each, for a LIKE filter). */
-  certifications: Generated<string>;
   lexicon_epoch: number;
   indexed_at: Timestamp;
 }
@@ -586,6 +583,25 @@ export interface PaymentAnomaliesTable {
   resolved_at: Nullable<string>;
 }
 
+/** What filters, sorts and tie-breaks read of an indexed document; triggers copy the listing's columns. */
+export interface SearchListingsTable {
+  doc: number;
+  product_id: string;
+  phrase_text: string;
+  /** ",halal,organic," (commas around each, for a LIKE filter). */
+  certifications: Generated<string>;
+  pavilion_id: string;
+  origin_country: string;
+  category_id: string;
+  category_root: string;
+  price_cny_min: number | null;
+  customs_modes: string;
+  retail_eligible: number;
+  in_stock: number;
+  sales_count: number;
+  published_at: string;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -639,6 +655,7 @@ export interface DB {
   payments: PaymentsTable;
   refunds: RefundsTable;
   payment_anomalies: PaymentAnomaliesTable;
+  search_listings: SearchListingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

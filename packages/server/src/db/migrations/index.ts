@@ -6,6 +6,7 @@ import * as productImportRefs from './2026-11-22T1440-product-import-refs.ts';
 import * as search from './2026-11-23T1000-search.ts';
 import * as checkout from './2026-11-23T1200-checkout.ts';
 import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-columns.ts';
+import * as searchSpeed from './2026-12-01T1500-search-speed.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1000-search': search,
   '2026-11-23T1200-checkout': checkout,
   '2026-12-01T0900-order-fulfilment-columns': orderFulfilmentColumns,
+  '2026-12-01T1500-search-speed': searchSpeed,
 };

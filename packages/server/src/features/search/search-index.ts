@@ -1,6 +1,8 @@
 import { countries, type CountryCode, type StoredProductContent } from '@pavilion/contracts';
 import { pinyin } from 'pinyin-pro';
+import type { Selectable } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
+import type { SearchListingsTable } from '../../db/schema.ts';
 import { Lexicon } from './lexicon.ts';
 import { analyzeDocument, phraseText, type SearchDocument } from './search-analyzer.ts';
 import { normalizeText, splitRuns } from './search-text.rules.ts';
@@ -56,8 +58,15 @@ const stripHtml = (html: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
+/** The listing's columns search filters, sorts and breaks ties on, copied to search_listings (triggers keep them in step). */
+type ListingFacts = Pick<
+  Selectable<SearchListingsTable>,
+  'pavilion_id' | 'origin_country' | 'category_id' | 'category_root' | 'price_cny_min' | 'customs_modes' | 'retail_eligible' | 'in_stock' | 'sales_count' | 'published_at'
+>;
+type LoadedDocument = SearchDocument & { listing: ListingFacts };
+
 /** What search reads of listed products: the listing row, the live content, names around it. Absent: not listed. */
-export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise<Map<string, SearchDocument>> {
+export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise<Map<string, LoadedDocument>> {
   if (productIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('catalog_listings as l')
@@ -69,13 +78,14 @@ export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise
     .leftJoin('categories as parent', 'parent.id', 'c.parent_id')
     .leftJoin('brands as b', 'b.id', 'l.brand_id')
     .select([
-      'l.product_id', 'l.in_stock', 'l.sales_count', 'l.origin_country', 'r.content', 'e.trading_name_en', 'e.trading_name_zh', 'e.city',
+      'l.product_id', 'l.in_stock', 'l.sales_count', 'l.origin_country', 'l.pavilion_id', 'l.category_id', 'l.category_root', 'l.price_cny_min',
+      'l.customs_modes', 'l.retail_eligible', 'l.published_at', 'r.content', 'e.trading_name_en', 'e.trading_name_zh', 'e.city',
       'pv.name_en as pavilion_en', 'pv.name_zh as pavilion_zh', 'c.name_en as category_en', 'c.name_zh as category_zh',
       'parent.name_en as parent_en', 'parent.name_zh as parent_zh', 'b.name_en as brand_en', 'b.name_zh as brand_zh',
     ])
     .where('l.product_id', 'in', productIds)
     .execute();
-  const docs = new Map<string, SearchDocument>();
+  const docs = new Map<string, LoadedDocument>();
   for (const row of rows) {
     // Stored content was validated by the contract when it was written; parsed again here it would cost more than the indexing.
     const c = JSON.parse(row.content) as StoredProductContent;
@@ -96,6 +106,18 @@ export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise
       certifications: c.compliance.certifications.map((cert) => cert.type),
       salesCount: row.sales_count,
       inStock: row.in_stock === 1,
+      listing: {
+        pavilion_id: row.pavilion_id,
+        origin_country: row.origin_country,
+        category_id: row.category_id,
+        category_root: row.category_root,
+        price_cny_min: row.price_cny_min === null ? null : Number(row.price_cny_min),
+        customs_modes: row.customs_modes,
+        retail_eligible: row.retail_eligible,
+        in_stock: row.in_stock,
+        sales_count: row.sales_count,
+        published_at: row.published_at,
+      },
     });
   }
   return docs;
@@ -213,15 +235,15 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
     for (const t of row.terms.keys()) if (!oldTerms.has(t)) termDelta.set(t, (termDelta.get(t) ?? 0) + 1);
     const document = {
       terms: [...row.terms.keys()].join(' '),
-      phrase_text: row.phrase,
       suggest_keys: row.keys.join('\t'),
-      certifications: row.certifications,
       lexicon_epoch: epoch,
       indexed_at: new Date().toISOString(),
     };
     const doc = old
       ? (await trx.updateTable('search_documents').set(document).where('doc', '=', old.doc).execute(), old.doc)
       : (await trx.insertInto('search_documents').values({ product_id: id, ...document }).returning('doc').executeTakeFirstOrThrow()).doc;
+    const facts = { product_id: id, phrase_text: row.phrase, certifications: row.certifications, ...docs.get(id)!.listing };
+    await trx.insertInto('search_listings').values({ doc, ...facts }).onConflict((oc) => oc.column('doc').doUpdateSet(facts)).execute();
     const postings = [...row.terms].map(([term, score]) => ({ term, doc, score }));
     for (const part of chunks(postings, 300)) {
       await trx.insertInto('search_postings').values(part).onConflict((oc) => oc.columns(['term', 'doc']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))).execute();
@@ -259,7 +281,7 @@ async function applyTermCounts(trx: Trx, delta: Map<string, number>): Promise<vo
 export async function reindexAll(db: Db, options: { onProgress?: (done: number, total: number) => void; batchSize?: number } = {}): Promise<{ documents: number }> {
   const batchSize = options.batchSize ?? 1000;
   await db.transaction().execute(async (trx) => {
-    for (const table of ['search_postings', 'search_terms', 'search_suggest_keys', 'search_documents'] as const) await trx.deleteFrom(table).execute();
+    for (const table of ['search_postings', 'search_terms', 'search_suggest_keys', 'search_listings', 'search_documents'] as const) await trx.deleteFrom(table).execute();
   });
   const lexicon = await syncedLexicon(db);
   const epoch = (await db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow()).lexicon_epoch;
@@ -269,7 +291,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
     const docs = await loadDocuments(db, batch);
     const before = lexicon.version;
     const learned: string[] = [];
-    const rows: Array<[SearchDocument, IndexedRow]> = [];
+    const rows: Array<[LoadedDocument, IndexedRow]> = [];
     for (const doc of docs.values()) {
       learned.push(...learnWords(lexicon, doc));
       rows.push([doc, buildRow(lexicon, doc)]);
@@ -279,9 +301,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       const documents = rows.map(([doc, row]) => ({
         product_id: doc.productId,
         terms: [...row.terms.keys()].join(' '),
-        phrase_text: row.phrase,
         suggest_keys: row.keys.join('\t'),
-        certifications: row.certifications,
         lexicon_epoch: epoch,
         indexed_at: new Date().toISOString(),
       }));
@@ -289,6 +309,8 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       for (const part of chunks(documents, 500)) {
         for (const r of await trx.insertInto('search_documents').values(part).returning(['doc', 'product_id']).execute()) numbers.set(r.product_id, r.doc);
       }
+      const listings = rows.map(([doc, row]) => ({ doc: numbers.get(doc.productId) ?? 0, product_id: doc.productId, phrase_text: row.phrase, certifications: row.certifications, ...doc.listing }));
+      for (const part of chunks(listings, 500)) await trx.insertInto('search_listings').values(part).execute();
       // Sorted by term, the rows go into the index's pages in order.
       const postings = rows
         .flatMap(([doc, row]) => {

@@ -67,15 +67,19 @@ export class SearchService {
     ]);
     const filters = filtersOf(query);
     const start = (query.page - 1) * query.page_size;
-    // The best-scoring matches (all of them, up to FACET_SAMPLE) come with what filters, sorts and
-    // facets need: within that many, the page is cut here; beyond, the database filters and sorts
-    // the whole set for the page, and facets are counted on the best FACET_SAMPLE.
+    // The best matches in relevance order (all of them, up to FACET_SAMPLE) come with what filters,
+    // sorts and facets need: the unfiltered relevance order's first pages are cut from them, and so
+    // is any page when they are all the matches; beyond, the database filters and sorts the whole
+    // set for the page, and facets are counted on the best FACET_SAMPLE.
     const sample = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : { total: 0, candidates: [] };
     const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
     const candidates = sample.candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
+    const fromSample = !hasFilters(filters) && query.sort === 'relevance' && start + query.page_size <= candidates.length;
     let page: { total: number; ids: string[] };
-    if (plan.tree && sample.total > candidates.length) {
+    if (plan.tree && sample.total > candidates.length && !fromSample) {
       page = await findPage(db, { tree: plan.tree, phrase: plan.phrase, filters, sort: query.sort, offset: start, limit: query.page_size });
+    } else if (fromSample) {
+      page = { total: sample.total, ids: candidates.slice(start, start + query.page_size).map((c) => c.productId) };
     } else {
       const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
       page = { total: matching.length, ids: matching.slice(start, start + query.page_size).map((c) => c.productId) };
@@ -106,8 +110,8 @@ export class SearchService {
         trees.push(u.tree);
       }
       if (trees.length > 0) {
-        const some = await findCandidates(db, renumber(or(trees)), '', RELATED * 5);
-        const ids = sortCandidates(some.candidates, 'relevance').slice(0, RELATED).map((c) => c.productId);
+        const some = await findCandidates(db, renumber(or(trees)), '', RELATED);
+        const ids = some.candidates.map((c) => c.productId);
         related = await this.cards(ids);
       }
     }

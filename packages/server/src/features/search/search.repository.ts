@@ -81,7 +81,10 @@ function cover(node: QueryNode, cost: (a: Atom) => number): { atoms: Atom[]; cos
  * atom adds its bit once to the document's mask. A grouped or driven `m` is materialized: the
  * statement reads it for the best matches and the count.
  */
-function matches(db: Db, tree: QueryNode, df: Map<string, number>) {
+/** How `m` is computed for a tree of several atoms: chosen by cost, or forced (tests compare them). */
+export type MatchStrategy = 'auto' | 'grouped' | 'driven';
+
+function matches(db: Db, tree: QueryNode, df: Map<string, number>, strategy: MatchStrategy = 'auto') {
   const atoms = atomsOf(tree);
   const rows = atoms.flatMap((a) => a.terms.map((term) => ({ term, bit: 2 ** a.bit, weight: a.weight })));
   const pg = isPostgres(db);
@@ -105,7 +108,7 @@ function matches(db: Db, tree: QueryNode, df: Map<string, number>) {
   const driver = cover(tree, cost);
   const lookups = driver.cost * rows.length;
   // A key look-up costs about what a grouped posting does; grouping wins unless the cover is small.
-  if (!empty && lookups < postings) {
+  if (!empty && (strategy === 'driven' || (strategy === 'auto' && lookups < postings))) {
     const coverTerms = [...new Set(driver.atoms.flatMap((a) => a.terms))];
     const docs = coverTerms.length === 1
       ? sql`select p.doc from search_postings p where p.term = ${coverTerms[0]!}`
@@ -184,8 +187,10 @@ function ranking(db: Db, phrase: string) {
  * are counted on them. Each match reads one narrow row by integer key; the sort holds only the
  * keys, and the chosen rows are read again for the rest.
  */
-export async function findCandidates(db: Db, tree: QueryNode, phrase: string, limit = FACET_SAMPLE): Promise<{ total: number; candidates: Candidate[] }> {
-  const m = matches(db, tree, await documentCounts(db, tree));
+export async function findCandidates(
+  db: Db, tree: QueryNode, phrase: string, limit = FACET_SAMPLE, strategy: MatchStrategy = 'auto',
+): Promise<{ total: number; candidates: Candidate[] }> {
+  const m = matches(db, tree, await documentCounts(db, tree), strategy);
   if (m.empty) return { total: 0, candidates: [] };
   const r = ranking(db, phrase);
   const matched = sql`from m inner join search_listings s on s.doc = m.doc where ${m.condition}`;

@@ -112,6 +112,14 @@ describe('search index', () => {
     assert.ok(compared > 100, 'most combinations have results to compare');
   });
 
+  test('a filter that empties the list offers the best matches without it as related products', async () => {
+    const unfiltered = await search(`q=${encodeURIComponent('椰子油')}&page_size=6`);
+    assert.ok(unfiltered.total > 0);
+    const none = await search(`q=${encodeURIComponent('椰子油')}&price_min=9999999`);
+    assert.equal(none.total, 0);
+    assert.deepEqual(none.related.map((r) => r.id), unfiltered.items.map((i) => i.id));
+  });
+
   test('stock, price and sales reach search in the transaction that changes the listing, and leave with its rollback', async () => {
     const db = ta.testDb.database.db;
     const mirrored = async () => {

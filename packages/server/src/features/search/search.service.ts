@@ -109,7 +109,10 @@ export class SearchService {
         atoms += atomsOf(u.tree).length;
         trees.push(u.tree);
       }
-      if (trees.length > 0) {
+      if (candidates.length > 0) {
+        // The words matched and only the filters emptied the list: the best matches without them.
+        related = await this.cards(candidates.slice(0, RELATED).map((c) => c.productId));
+      } else if (trees.length > 0) {
         const some = await findCandidates(db, renumber(or(trees)), '', RELATED);
         const ids = some.candidates.map((c) => c.productId);
         related = await this.cards(ids);

@@ -5,7 +5,7 @@ import type { SearchResult, SearchSort } from '@pavilion/contracts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { planQuery } from '../../src/features/search/search-analyzer.ts';
 import { reindexAll, syncedLexicon } from '../../src/features/search/search-index.ts';
-import { findCandidates, findPage, termLookup, type MatchStrategy } from '../../src/features/search/search.repository.ts';
+import { findCandidates, termLookup, type MatchStrategy } from '../../src/features/search/search.repository.ts';
 import { applyFilters, relevanceOf, sortCandidates, type Filters } from '../../src/features/search/search.rules.ts';
 import { atomsOf, satisfies } from '../../src/features/search/search-text.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -74,11 +74,11 @@ describe('search index', () => {
       const wanted = [...expected].filter(([, e]) => satisfies(tree, e.mask)).map(([id, e]) => [id, e.score] as const).sort();
       if (atoms.length > 1) several += 1;
       for (const strategy of ['auto', 'grouped', 'driven'] as MatchStrategy[]) {
-        const found = await findCandidates(db, tree, phrase, 100_000, strategy);
+        const found = await findCandidates(db, { tree, phrase, limit: 100_000, strategy });
         assert.equal(found.total, wanted.length, `${q} (${strategy}): total`);
         assert.deepEqual(found.candidates.map((c) => [c.productId, c.score] as const).sort(), wanted, `${q} (${strategy}): products and scores`);
         assert.deepEqual(found.candidates, sortCandidates(found.candidates, 'relevance'), `${q} (${strategy}): in relevance order`);
-        const best = await findCandidates(db, tree, phrase, 5, strategy);
+        const best = await findCandidates(db, { tree, phrase, limit: 5, strategy });
         assert.deepEqual(best.candidates.map((c) => c.productId), found.candidates.slice(0, 5).map((c) => c.productId), `${q} (${strategy}): the best five are the first five`);
         assert.ok(best.candidates.every((c, i) => i === 0 || relevanceOf(best.candidates[i - 1]!) >= relevanceOf(c)));
       }
@@ -96,12 +96,13 @@ describe('search index', () => {
     let compared = 0;
     for (const q of queries) {
       const { tree, phrase } = await plan(q);
-      const all = (await findCandidates(db, tree, phrase, 100_000)).candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
+      const all = (await findCandidates(db, { tree, phrase, limit: 100_000 })).candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
       for (const filters of filterSets) {
         for (const sort of sorts) {
           const expected = sortCandidates(applyFilters(all, filters), sort);
           for (const offset of [0, 3]) {
-            const page = await findPage(db, { tree, phrase, filters, sort, offset, limit: 4 });
+            // A sample smaller than the matches, as at 100,000 products: the page comes from the database alone.
+            const page = (await findCandidates(db, { tree, phrase, limit: 2, page: { filters, sort, offset, limit: 4 } })).page!;
             assert.equal(page.total, expected.length, `${q} ${JSON.stringify(filters)} ${sort}: total`);
             assert.deepEqual(page.ids, expected.slice(offset, offset + 4).map((c) => c.productId), `${q} ${JSON.stringify(filters)} ${sort} from ${offset}`);
             if (page.ids.length > 0) compared += 1;
@@ -132,18 +133,18 @@ describe('search index', () => {
     };
     assert.ok(await mirrored(), 'every listing is mirrored');
     const { tree, phrase } = await plan('椰子油');
-    const before = (await findCandidates(db, tree, phrase)).candidates;
+    const before = (await findCandidates(db, { tree, phrase })).candidates;
     const target = before.at(-1)!;
     // Written straight to the listing, as any part of the catalog may: search sees it in the same transaction.
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('catalog_listings').set({ sales_count: 999_999, price_cny_min: 1 }).where('product_id', '=', target.productId).execute();
-      const inside = (await findCandidates(trx, tree, phrase)).candidates;
+      const inside = (await findCandidates(trx, { tree, phrase })).candidates;
       assert.equal(inside.find((c) => c.productId === target.productId)?.priceFen, 1);
-      const cheapest = await findPage(trx, { tree, phrase, filters: {}, sort: 'price_asc', offset: 0, limit: 1 });
-      assert.deepEqual(cheapest.ids, [target.productId]);
+      const cheapest = (await findCandidates(trx, { tree, phrase, limit: 1, page: { filters: {}, sort: 'price_asc', offset: 0, limit: 1 } })).page;
+      assert.deepEqual(cheapest?.ids, [target.productId]);
     });
     assert.ok(await mirrored());
-    const after = (await findCandidates(db, tree, phrase)).candidates;
+    const after = (await findCandidates(db, { tree, phrase })).candidates;
     assert.equal(after.find((c) => c.productId === target.productId)?.salesCount, 999_999);
     // A rolled-back change leaves nothing behind.
     await assert.rejects(

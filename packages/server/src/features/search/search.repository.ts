@@ -162,9 +162,8 @@ const toCandidate = (r: CandidateRow): Candidate => ({
 /** How many products facets are counted on: all of them up to this many, the best-ranked beyond. */
 export const FACET_SAMPLE = 2000;
 
+/** A page filtered and sorted in the database, beside the candidates. */
 export interface PageQuery {
-  tree: QueryNode;
-  phrase: string;
   filters: Filters;
   sort: SearchSort;
   offset: number;
@@ -183,63 +182,62 @@ function ranking(db: Db, phrase: string) {
 /**
  * The best `limit` matches of a tree in relevance order (the text score, an exact phrase in the
  * title PHRASE_BONUS more, then in stock, buyable and best sellers first among equals, the product
- * id last so both engines agree) with what filters, sorts and facets need, and the total. Facets
- * are counted on them. Each match reads one narrow row by integer key; the sort holds only the
- * keys, and the chosen rows are read again for the rest.
+ * id last so both engines agree) with what filters, sorts and facets need, and the total; facets
+ * are counted on them. With `page`, the same statement also filters and sorts every match for that
+ * page and counts those that pass (the same order as sortCandidates), so the matches are computed
+ * once. Each match reads one narrow row by integer key; the sorts hold only keys, and the chosen
+ * rows are read again for the rest.
  */
 export async function findCandidates(
-  db: Db, tree: QueryNode, phrase: string, limit = FACET_SAMPLE, strategy: MatchStrategy = 'auto',
-): Promise<{ total: number; candidates: Candidate[] }> {
-  const m = matches(db, tree, await documentCounts(db, tree), strategy);
-  if (m.empty) return { total: 0, candidates: [] };
-  const r = ranking(db, phrase);
+  db: Db,
+  options: { tree: QueryNode; phrase: string; limit?: number; strategy?: MatchStrategy; page?: PageQuery },
+): Promise<{ total: number; candidates: Candidate[]; page: { total: number; ids: string[] } | null }> {
+  const { tree, page: q } = options;
+  const m = matches(db, tree, await documentCounts(db, tree), options.strategy);
+  if (m.empty) return { total: 0, candidates: [], page: q ? { total: 0, ids: [] } : null };
+  const r = ranking(db, options.phrase);
   const matched = sql`from m inner join search_listings s on s.doc = m.doc where ${m.condition}`;
-  const result = await sql<CandidateRow>`
+  let pageCte = sql``;
+  let pageRows = sql``;
+  let matching = sql`0`;
+  if (q) {
+    const f = q.filters;
+    const where = [
+      sql`${m.condition}`,
+      ...(f.pavilion !== undefined ? [sql`s.pavilion_id = (select pv.id from pavilions pv where pv.slug = ${f.pavilion})`] : []),
+      ...(f.country !== undefined ? [sql`s.origin_country = ${f.country}`] : []),
+      ...(f.category !== undefined ? [sql`(s.category_id = ${f.category} or s.category_root = ${f.category})`] : []),
+      ...(f.priceMinFen !== undefined ? [sql`s.price_cny_min >= ${f.priceMinFen}`] : []),
+      ...(f.priceMaxFen !== undefined ? [sql`s.price_cny_min <= ${f.priceMaxFen}`] : []),
+      ...(f.mode !== undefined ? [sql`(',' || s.customs_modes || ',') like ${`%,${f.mode},%`}`] : []),
+      ...(f.cert !== undefined ? [sql`s.certifications like ${`%,${f.cert},%`}`] : []),
+      ...(f.inStock ? [sql`s.in_stock = 1`] : []),
+    ];
+    const filtered = sql`from m inner join search_listings s on s.doc = m.doc where ${sql.join(where, sql` and `)}`;
+    const order = {
+      relevance: r.relevance,
+      price_asc: sql`case when s.price_cny_min is null then 1 else 0 end, s.price_cny_min, ${r.relevance}`,
+      price_desc: sql`case when s.price_cny_min is null then 1 else 0 end, s.price_cny_min desc, ${r.relevance}`,
+      newest: sql`s.published_at desc, ${r.relevance}`,
+      best_selling: sql`s.sales_count desc, ${r.relevance}`,
+    }[q.sort];
+    pageCte = sql`, page as (select 1 as part, m.doc, m.score, ${r.phrase} as phrase ${filtered} order by ${order} limit ${q.limit} offset ${q.offset})`;
+    pageRows = sql`union all select * from page`;
+    matching = sql`(select count(*) ${filtered})`;
+  }
+  const result = await sql<CandidateRow & { part: number; matching: number }>`
     with ${m.cte},
-    best as (select m.doc, m.score, ${r.phrase} as phrase ${matched} order by ${r.relevance} limit ${limit})
-    select s.product_id, best.score, best.phrase, s.pavilion_id as pavilion, s.origin_country, s.category_id, s.category_root, s.price_cny_min,
-      s.customs_modes, s.certifications, s.in_stock, s.retail_eligible, s.sales_count, s.published_at, (select count(*) ${matched}) as total
-    from best inner join search_listings s on s.doc = best.doc`.execute(db);
-  return { total: Number(result.rows[0]?.total ?? 0), candidates: sortCandidates(result.rows.map(toCandidate), 'relevance') };
-}
-
-/**
- * One page of results and their exact total, filtered and sorted in the database (when there
- * are more matches than candidates): the same order as sortCandidates.
- */
-export async function findPage(db: Db, q: PageQuery): Promise<{ total: number; ids: string[] }> {
-  const m = matches(db, q.tree, await documentCounts(db, q.tree));
-  if (m.empty) return { total: 0, ids: [] };
-  const r = ranking(db, q.phrase);
-  const f = q.filters;
-  const where = [
-    sql`${m.condition}`,
-    ...(f.pavilion !== undefined ? [sql`s.pavilion_id = (select pv.id from pavilions pv where pv.slug = ${f.pavilion})`] : []),
-    ...(f.country !== undefined ? [sql`s.origin_country = ${f.country}`] : []),
-    ...(f.category !== undefined ? [sql`(s.category_id = ${f.category} or s.category_root = ${f.category})`] : []),
-    ...(f.priceMinFen !== undefined ? [sql`s.price_cny_min >= ${f.priceMinFen}`] : []),
-    ...(f.priceMaxFen !== undefined ? [sql`s.price_cny_min <= ${f.priceMaxFen}`] : []),
-    ...(f.mode !== undefined ? [sql`(',' || s.customs_modes || ',') like ${`%,${f.mode},%`}`] : []),
-    ...(f.cert !== undefined ? [sql`s.certifications like ${`%,${f.cert},%`}`] : []),
-    ...(f.inStock ? [sql`s.in_stock = 1`] : []),
-  ];
-  const filtered = sql`from m inner join search_listings s on s.doc = m.doc where ${sql.join(where, sql` and `)}`;
-  const order = {
-    relevance: r.relevance,
-    price_asc: sql`case when s.price_cny_min is null then 1 else 0 end, s.price_cny_min, ${r.relevance}`,
-    price_desc: sql`case when s.price_cny_min is null then 1 else 0 end, s.price_cny_min desc, ${r.relevance}`,
-    newest: sql`s.published_at desc, ${r.relevance}`,
-    best_selling: sql`s.sales_count desc, ${r.relevance}`,
-  }[q.sort];
-  const result = await sql<{ product_id: string; total: number }>`
-    with ${m.cte}
-    select s.product_id, (select count(*) ${filtered}) as total ${filtered} order by ${order} limit ${q.limit} offset ${q.offset}`.execute(db);
+    best as (select 0 as part, m.doc, m.score, ${r.phrase} as phrase ${matched} order by ${r.relevance} limit ${options.limit ?? FACET_SAMPLE})
+    ${pageCte}
+    select picked.part, s.product_id, picked.score, picked.phrase, s.pavilion_id as pavilion, s.origin_country, s.category_id, s.category_root, s.price_cny_min,
+      s.customs_modes, s.certifications, s.in_stock, s.retail_eligible, s.sales_count, s.published_at, (select count(*) ${matched}) as total, ${matching} as matching
+    from (select * from best ${pageRows}) picked inner join search_listings s on s.doc = picked.doc`.execute(db);
   const first = result.rows[0];
-  if (first) return { total: Number(first.total), ids: result.rows.map((row) => row.product_id) };
-  if (q.offset === 0) return { total: 0, ids: [] };
-  // Past the last page: the total alone.
-  const counted = await sql<{ total: number }>`with ${m.cte} select count(*) as total ${filtered}`.execute(db);
-  return { total: Number(counted.rows[0]?.total ?? 0), ids: [] };
+  const candidates = sortCandidates(result.rows.filter((row) => Number(row.part) === 0).map(toCandidate), 'relevance');
+  const total = Number(first?.total ?? 0);
+  if (!q) return { total, candidates, page: null };
+  const ids = sortCandidates(result.rows.filter((row) => Number(row.part) === 1).map(toCandidate), q.sort).map((c) => c.productId);
+  return { total, candidates, page: { total: Number(first?.matching ?? 0), ids } };
 }
 
 /** Products whose suggestion keys start with the prefix, best first (in stock, then best sellers). */

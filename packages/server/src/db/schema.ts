@@ -360,11 +360,8 @@ export interface SearchDocumentsTable {
   product_id: string;
   /** The product's terms, space-separated. */
   terms: string;
-  phrase_text: string;
   /** The product's suggestion keys, tab-separated. */
   suggest_keys: string;
-  /** ",halal,organic," (commas around each, for a LIKE filter). */
-  certifications: Generated<string>;
   lexicon_epoch: number;
   indexed_at: Timestamp;
 }
@@ -859,6 +856,25 @@ export interface PaymentDeclarationsTable {
   declared_at: Timestamp;
 }
 
+/** What filters, sorts and tie-breaks read of an indexed document; triggers copy the listing's columns. */
+export interface SearchListingsTable {
+  doc: number;
+  product_id: string;
+  phrase_text: string;
+  /** ",halal,organic," (commas around each, for a LIKE filter). */
+  certifications: Generated<string>;
+  pavilion_id: string;
+  origin_country: string;
+  category_id: string;
+  category_root: string;
+  price_cny_min: number | null;
+  customs_modes: string;
+  retail_eligible: number;
+  in_stock: number;
+  sales_count: number;
+  published_at: string;
+}
+
 export interface DB {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
@@ -934,6 +950,7 @@ export interface DB {
   customs_receipts: CustomsReceiptsTable;
   customs_corrections: CustomsCorrectionsTable;
   payment_declarations: PaymentDeclarationsTable;
+  search_listings: SearchListingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,11 +6,12 @@ import * as productImportRefs from './2026-11-22T1440-product-import-refs.ts';
 import * as search from './2026-11-23T1000-search.ts';
 import * as checkout from './2026-11-23T1200-checkout.ts';
 import * as orderFulfilmentColumns from './2026-12-01T0900-order-fulfilment-columns.ts';
-import * as settlement from './2026-12-01T1400-settlement.ts';
+import * as customs from './2026-12-01T1100-customs.ts';
 import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
 import * as returns from './2026-12-01T1300-returns.ts';
+import * as settlement from './2026-12-01T1400-settlement.ts';
+import * as searchSpeed from './2026-12-01T1500-search-speed.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
-import * as customs from './2026-12-01T1100-customs.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -21,9 +22,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1000-search': search,
   '2026-11-23T1200-checkout': checkout,
   '2026-12-01T0900-order-fulfilment-columns': orderFulfilmentColumns,
-  '2026-12-01T1400-settlement': settlement,
+  '2026-12-01T1100-customs': customs,
   '2026-12-01T1200-fulfilment': fulfilment,
   '2026-12-01T1300-returns': returns,
+  '2026-12-01T1400-settlement': settlement,
+  '2026-12-01T1500-search-speed': searchSpeed,
   '2026-12-01T1600-trade': trade,
-  '2026-12-01T1100-customs': customs,
 };

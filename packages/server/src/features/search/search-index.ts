@@ -1,6 +1,8 @@
 import { countries, type CountryCode, type StoredProductContent } from '@pavilion/contracts';
 import { pinyin } from 'pinyin-pro';
+import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
+import type { SearchListingsTable } from '../../db/schema.ts';
 import { Lexicon } from './lexicon.ts';
 import { analyzeDocument, phraseText, type SearchDocument } from './search-analyzer.ts';
 import { normalizeText, splitRuns } from './search-text.rules.ts';
@@ -56,8 +58,15 @@ const stripHtml = (html: string) =>
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 
+/** The listing's columns search filters, sorts and breaks ties on, copied to search_listings (triggers keep them in step). */
+type ListingFacts = Pick<
+  Selectable<SearchListingsTable>,
+  'pavilion_id' | 'origin_country' | 'category_id' | 'category_root' | 'price_cny_min' | 'customs_modes' | 'retail_eligible' | 'in_stock' | 'sales_count' | 'published_at'
+>;
+type LoadedDocument = SearchDocument & { listing: ListingFacts };
+
 /** What search reads of listed products: the listing row, the live content, names around it. Absent: not listed. */
-export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise<Map<string, SearchDocument>> {
+export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise<Map<string, LoadedDocument>> {
   if (productIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('catalog_listings as l')
@@ -69,13 +78,14 @@ export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise
     .leftJoin('categories as parent', 'parent.id', 'c.parent_id')
     .leftJoin('brands as b', 'b.id', 'l.brand_id')
     .select([
-      'l.product_id', 'l.in_stock', 'l.sales_count', 'l.origin_country', 'r.content', 'e.trading_name_en', 'e.trading_name_zh', 'e.city',
+      'l.product_id', 'l.in_stock', 'l.sales_count', 'l.origin_country', 'l.pavilion_id', 'l.category_id', 'l.category_root', 'l.price_cny_min',
+      'l.customs_modes', 'l.retail_eligible', 'l.published_at', 'r.content', 'e.trading_name_en', 'e.trading_name_zh', 'e.city',
       'pv.name_en as pavilion_en', 'pv.name_zh as pavilion_zh', 'c.name_en as category_en', 'c.name_zh as category_zh',
       'parent.name_en as parent_en', 'parent.name_zh as parent_zh', 'b.name_en as brand_en', 'b.name_zh as brand_zh',
     ])
     .where('l.product_id', 'in', productIds)
     .execute();
-  const docs = new Map<string, SearchDocument>();
+  const docs = new Map<string, LoadedDocument>();
   for (const row of rows) {
     // Stored content was validated by the contract when it was written; parsed again here it would cost more than the indexing.
     const c = JSON.parse(row.content) as StoredProductContent;
@@ -96,6 +106,18 @@ export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise
       certifications: c.compliance.certifications.map((cert) => cert.type),
       salesCount: row.sales_count,
       inStock: row.in_stock === 1,
+      listing: {
+        pavilion_id: row.pavilion_id,
+        origin_country: row.origin_country,
+        category_id: row.category_id,
+        category_root: row.category_root,
+        price_cny_min: row.price_cny_min === null ? null : Number(row.price_cny_min),
+        customs_modes: row.customs_modes,
+        retail_eligible: row.retail_eligible,
+        in_stock: row.in_stock,
+        sales_count: row.sales_count,
+        published_at: row.published_at,
+      },
     });
   }
   return docs;
@@ -172,6 +194,17 @@ async function storeCatalogWords(trx: Trx | Db, lexicon: Lexicon, before: number
 }
 
 const CHUNK = 400;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Rows [key, doc, value] from lists of (doc, value) pairs per key, keys in order (only the insertion order depends on it). */
+function inKeyOrder(grouped: Map<string, number[]>): Array<[string, number, number]> {
+  const out: Array<[string, number, number]> = [];
+  for (const key of [...grouped.keys()].sort(byText)) {
+    const pairs = grouped.get(key)!;
+    for (let i = 0; i < pairs.length; i += 2) out.push([key, pairs[i]!, pairs[i + 1]!]);
+  }
+  return out;
+}
 const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
@@ -213,15 +246,15 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
     for (const t of row.terms.keys()) if (!oldTerms.has(t)) termDelta.set(t, (termDelta.get(t) ?? 0) + 1);
     const document = {
       terms: [...row.terms.keys()].join(' '),
-      phrase_text: row.phrase,
       suggest_keys: row.keys.join('\t'),
-      certifications: row.certifications,
       lexicon_epoch: epoch,
       indexed_at: new Date().toISOString(),
     };
     const doc = old
       ? (await trx.updateTable('search_documents').set(document).where('doc', '=', old.doc).execute(), old.doc)
       : (await trx.insertInto('search_documents').values({ product_id: id, ...document }).returning('doc').executeTakeFirstOrThrow()).doc;
+    const facts = { product_id: id, phrase_text: row.phrase, certifications: row.certifications, ...docs.get(id)!.listing };
+    await trx.insertInto('search_listings').values({ doc, ...facts }).onConflict((oc) => oc.column('doc').doUpdateSet(facts)).execute();
     const postings = [...row.terms].map(([term, score]) => ({ term, doc, score }));
     for (const part of chunks(postings, 300)) {
       await trx.insertInto('search_postings').values(part).onConflict((oc) => oc.columns(['term', 'doc']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))).execute();
@@ -253,23 +286,44 @@ async function applyTermCounts(trx: Trx, delta: Map<string, number>): Promise<vo
 }
 
 /**
+ * Many rows into a table of two text-or-integer keys and a number in few statements: the rows go
+ * as one parameter (a JSON array on SQLite, three arrays on PostgreSQL) that the database unpacks,
+ * instead of a statement with three placeholders a row that must be parsed and prepared each time.
+ */
+async function bulkInsert(trx: Trx, table: 'search_postings' | 'search_suggest_keys', rows: Array<[string, number, number]>): Promise<void> {
+  const [first, second, third] = table === 'search_postings' ? ['term', 'doc', 'score'] : ['key', 'doc', 'weight'];
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  for (const part of chunks(rows, 50_000)) {
+    if (postgres) {
+      await sql`insert into ${sql.table(table)} (${sql.ref(first)}, ${sql.ref(second)}, ${sql.ref(third)})
+        select * from unnest(cast(${part.map((r) => r[0])} as text[]), cast(${part.map((r) => r[1])} as integer[]), cast(${part.map((r) => r[2])} as integer[]))`.execute(trx);
+    } else {
+      await sql`insert into ${sql.table(table)} (${sql.ref(first)}, ${sql.ref(second)}, ${sql.ref(third)})
+        select j.value ->> 0, j.value ->> 1, j.value ->> 2 from json_each(${JSON.stringify(part)}) j`.execute(trx);
+    }
+  }
+}
+
+/**
  * Rebuilds the whole index from the listings (a benchmark's fresh catalog, or a repair), in
  * batches of one transaction each; the term counts are recounted at the end.
  */
 export async function reindexAll(db: Db, options: { onProgress?: (done: number, total: number) => void; batchSize?: number } = {}): Promise<{ documents: number }> {
-  const batchSize = options.batchSize ?? 1000;
+  // Large batches: each writes into most of the postings' pages, so fewer batches write them fewer times.
+  const batchSize = options.batchSize ?? 4000;
   await db.transaction().execute(async (trx) => {
-    for (const table of ['search_postings', 'search_terms', 'search_suggest_keys', 'search_documents'] as const) await trx.deleteFrom(table).execute();
+    for (const table of ['search_postings', 'search_terms', 'search_suggest_keys', 'search_listings', 'search_documents'] as const) await trx.deleteFrom(table).execute();
   });
   const lexicon = await syncedLexicon(db);
   const epoch = (await db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow()).lexicon_epoch;
   const ids = (await db.selectFrom('catalog_listings').select('product_id').orderBy('product_id').execute()).map((r) => r.product_id);
+  const df = new Map<string, number>();
   let done = 0;
   for (const batch of chunks(ids, batchSize)) {
     const docs = await loadDocuments(db, batch);
     const before = lexicon.version;
     const learned: string[] = [];
-    const rows: Array<[SearchDocument, IndexedRow]> = [];
+    const rows: Array<[LoadedDocument, IndexedRow]> = [];
     for (const doc of docs.values()) {
       learned.push(...learnWords(lexicon, doc));
       rows.push([doc, buildRow(lexicon, doc)]);
@@ -279,9 +333,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       const documents = rows.map(([doc, row]) => ({
         product_id: doc.productId,
         terms: [...row.terms.keys()].join(' '),
-        phrase_text: row.phrase,
         suggest_keys: row.keys.join('\t'),
-        certifications: row.certifications,
         lexicon_epoch: epoch,
         indexed_at: new Date().toISOString(),
       }));
@@ -289,29 +341,38 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       for (const part of chunks(documents, 500)) {
         for (const r of await trx.insertInto('search_documents').values(part).returning(['doc', 'product_id']).execute()) numbers.set(r.product_id, r.doc);
       }
+      const listings = rows.map(([doc, row]) => ({ doc: numbers.get(doc.productId) ?? 0, product_id: doc.productId, phrase_text: row.phrase, certifications: row.certifications, ...doc.listing }));
+      for (const part of chunks(listings, 500)) await trx.insertInto('search_listings').values(part).execute();
       // Sorted by term, the rows go into the index's pages in order.
-      const postings = rows
-        .flatMap(([doc, row]) => {
-          const n = numbers.get(doc.productId) ?? 0;
-          return [...row.terms].map(([term, score]) => ({ term, doc: n, score }));
-        })
-        .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : a.doc - b.doc));
-      for (const part of chunks(postings, 5000)) await trx.insertInto('search_postings').values(part).execute();
-      const keys = rows
-        .flatMap(([doc, row]) => row.keys.map((key) => ({ key, doc: numbers.get(doc.productId) ?? 0, weight: suggestWeight(doc) })))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc - b.doc));
-      for (const part of chunks(keys, 5000)) await trx.insertInto('search_suggest_keys').values(part).execute();
+      // In key order, so the rows go into the index's pages in order: grouped by key (the documents
+      // come in ascending numbers), then the distinct keys sorted.
+      const postings = new Map<string, number[]>();
+      const keys = new Map<string, number[]>();
+      for (const [doc, row] of rows) {
+        const n = numbers.get(doc.productId) ?? 0;
+        for (const [term, score] of row.terms) {
+          const list = postings.get(term);
+          if (list) list.push(n, score);
+          else postings.set(term, [n, score]);
+          df.set(term, (df.get(term) ?? 0) + 1);
+        }
+        const weight = suggestWeight(doc);
+        for (const key of row.keys) {
+          const list = keys.get(key);
+          if (list) list.push(n, weight);
+          else keys.set(key, [n, weight]);
+        }
+      }
+      await bulkInsert(trx, 'search_postings', inKeyOrder(postings));
+      await bulkInsert(trx, 'search_suggest_keys', inKeyOrder(keys));
     });
     done += batch.length;
     options.onProgress?.(done, ids.length);
   }
+  // Counted while the postings were written: the batches are the only writers of a fresh index.
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('search_terms').execute();
-    await trx
-      .insertInto('search_terms')
-      .columns(['term', 'df'])
-      .expression((eb) => eb.selectFrom('search_postings').select(['term', (e) => e.fn.countAll<number>().as('df')]).groupBy('term'))
-      .execute();
+    for (const part of chunks([...df], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
   });
   return { documents: ids.length };
 }

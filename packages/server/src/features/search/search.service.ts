@@ -11,8 +11,8 @@ import type { Caller } from '../../platform/sessions.ts';
 import { QueryLog } from './query-log.ts';
 import { MAX_ATOMS, planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
-import { findCandidates, findPage, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
-import { applyFilters, computeFacets, filtersOf, hasFilters, loggedQuery, sortCandidates, type FacetLabels } from './search.rules.ts';
+import { FACET_SAMPLE, findCandidates, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
+import { computeFacets, filtersOf, hasFilters, loggedQuery, type FacetLabels } from './search.rules.ts';
 import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
 
 const MODE_LABELS: Record<string, { en: string; zh: string }> = {
@@ -67,19 +67,16 @@ export class SearchService {
     ]);
     const filters = filtersOf(query);
     const start = (query.page - 1) * query.page_size;
-    // The best-scoring matches (all of them, up to FACET_SAMPLE) come with what filters, sorts and
-    // facets need: within that many, the page is cut here; beyond, the database filters and sorts
-    // the whole set for the page, and facets are counted on the best FACET_SAMPLE.
-    const sample = plan.tree ? await findCandidates(db, plan.tree, plan.phrase) : { total: 0, candidates: [] };
+    // One statement gives the best FACET_SAMPLE matches in relevance order (facets are counted on
+    // them) and the total; the unfiltered relevance order's first pages are cut from them, any
+    // other page (filters, another sort, far pages) is filtered and sorted in the same statement.
+    const fromSample = !hasFilters(filters) && query.sort === 'relevance' && start + query.page_size <= FACET_SAMPLE;
+    const found = plan.tree
+      ? await findCandidates(db, { tree: plan.tree, phrase: plan.phrase, ...(fromSample ? {} : { page: { filters, sort: query.sort, offset: start, limit: query.page_size } }) })
+      : { total: 0, candidates: [], page: null };
     const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
-    const candidates = sample.candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
-    let page: { total: number; ids: string[] };
-    if (plan.tree && sample.total > candidates.length) {
-      page = await findPage(db, { tree: plan.tree, phrase: plan.phrase, filters, sort: query.sort, offset: start, limit: query.page_size });
-    } else {
-      const matching = sortCandidates(applyFilters(candidates, filters), query.sort);
-      page = { total: matching.length, ids: matching.slice(start, start + query.page_size).map((c) => c.productId) };
-    }
+    const candidates = found.candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
+    const page = found.page ?? { total: found.total, ids: candidates.slice(start, start + query.page_size).map((c) => c.productId) };
     const cards = await this.cards(page.ids);
     const labels: FacetLabels = {
       pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
@@ -105,9 +102,12 @@ export class SearchService {
         atoms += atomsOf(u.tree).length;
         trees.push(u.tree);
       }
-      if (trees.length > 0) {
-        const some = await findCandidates(db, renumber(or(trees)), '', RELATED * 5);
-        const ids = sortCandidates(some.candidates, 'relevance').slice(0, RELATED).map((c) => c.productId);
+      if (candidates.length > 0) {
+        // The words matched and only the filters emptied the list: the best matches without them.
+        related = await this.cards(candidates.slice(0, RELATED).map((c) => c.productId));
+      } else if (trees.length > 0) {
+        const some = await findCandidates(db, { tree: renumber(or(trees)), phrase: '', limit: RELATED });
+        const ids = some.candidates.map((c) => c.productId);
         related = await this.cards(ids);
       }
     }

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import {
   inquiryStatuses,
   validationMessages as m,
-  type CurrencyCode,
   type exporterReplySchema,
   type inquiryCreateSchema,
   type inquiryMessageCreateSchema,
@@ -20,6 +19,7 @@ import { acceptsMessages, inquiryStatusesFrom, responseFigures, secondsBetween }
 import { countUnread, inquiryQuery, type InquiryRow } from './inquiry.repository.ts';
 import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
 import type { FileOwner, TradeFileService } from './trade-files.service.ts';
+import { companyCard, targetPriceOf } from './trade-rows.ts';
 
 type Summary = z.infer<typeof inquirySummarySchema>;
 type Thread = z.infer<typeof inquiryThreadSchema>;
@@ -229,12 +229,12 @@ function toSummary(r: InquiryRow, unread: number, now: Date): Summary {
   return {
     id: r.id,
     status: r.status,
-    company: { id: r.company_id, nameZh: r.company_name_zh, nameEn: r.company_name_en, verified: r.company_verified_at !== null },
+    company: { id: r.company_id, ...companyCard(r) },
     exporter: { id: r.exporter_id, tradingNameEn: r.trading_name_en, tradingNameZh: r.trading_name_zh },
     product: r.product_id ? { id: r.product_id, titleEn: r.product_title_en ?? '', titleZh: r.product_title_zh ?? '' } : null,
     quantity: r.quantity,
     unit: r.unit,
-    targetPrice: r.target_price_minor !== null && r.target_currency ? { amount: r.target_price_minor, currency: r.target_currency as CurrencyCode } : null,
+    targetPrice: targetPriceOf(r),
     incoterm: r.incoterm,
     destinationPort: r.destination_port,
     requiredDate: r.required_date,

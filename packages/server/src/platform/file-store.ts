@@ -49,3 +49,17 @@ export class DirectoryFileStore implements FileStore {
     await rm(this.file(key), { force: true });
   }
 }
+
+/**
+ * Writes the bytes under key, then records them (the row's insert). A failed insert removes the
+ * file again, so a row never names a missing file; callers run every check before this.
+ */
+export async function putThenRecord<T>(files: FileStore, key: string, bytes: Buffer, record: () => Promise<T>): Promise<T> {
+  await files.put(key, bytes);
+  try {
+    return await record();
+  } catch (error) {
+    await files.delete(key);
+    throw error;
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { validationMessages } from '@pavilion/contracts';
@@ -8,6 +9,12 @@ export interface Upload {
   bytes: Buffer;
   fields: Record<string, string>;
 }
+
+/** What a stored upload records of its bytes: their size and SHA-256. */
+export const uploadFingerprint = (bytes: Buffer): { size_bytes: number; sha256: string } => ({
+  size_bytes: bytes.length,
+  sha256: createHash('sha256').update(bytes).digest('hex'),
+});
 
 /**
  * Reads one multipart file (the field `file`) and the text fields sent with it. Over the size limit

@@ -107,9 +107,26 @@ export function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<
   return parsed.data;
 }
 
-const get = async <S extends z.ZodType>(path: string, schema: S) => expect(schema, await send('GET', path));
-const post = async <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
-  expect(schema, await send('POST', path, body));
+/** A call whose answer is checked against its contract's schema. */
+export async function call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown, headers?: Record<string, string>): Promise<z.output<S>> {
+  return expect(schema, await send(method, path, body, headers));
+}
+
+/** A call answered with 204 No Content. */
+export async function callNoContent(method: HttpMethod, path: string, body?: unknown): Promise<void> {
+  await send(method, path, body);
+}
+
+/** A multipart upload: the text fields first, then the file in the field `file` (what readUpload expects). */
+export async function upload<S extends z.ZodType>(path: string, schema: S, file: Blob, fields: Record<string, string> = {}): Promise<z.output<S>> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file);
+  return call('POST', path, schema, form);
+}
+
+/** A path segment from an id or code typed or received: never lets it change the path. */
+export const seg = (value: string) => encodeURIComponent(value);
 
 export type Me = z.output<typeof meSchema>;
 export type PavilionList = z.output<typeof pavilionListSchema>;
@@ -123,17 +140,17 @@ export type OtpVerifyRequest = z.output<typeof otpVerifyRequestSchema>;
 
 /** Every endpoint the web app calls, typed by the contracts it shares with the server. */
 export const api = {
-  getMe: () => get('/api/auth/me', meSchema),
-  login: (body: PasswordLoginRequest) => post('/api/auth/login', sessionResponseSchema, body),
-  requestOtp: (body: OtpRequest) => post('/api/auth/otp/request', otpRequestResponseSchema, body),
-  verifyOtp: (body: OtpVerifyRequest) => post('/api/auth/otp/verify', sessionResponseSchema, body),
+  getMe: () => call('GET', '/api/auth/me', meSchema),
+  login: (body: PasswordLoginRequest) => call('POST', '/api/auth/login', sessionResponseSchema, body),
+  requestOtp: (body: OtpRequest) => call('POST', '/api/auth/otp/request', otpRequestResponseSchema, body),
+  verifyOtp: (body: OtpVerifyRequest) => call('POST', '/api/auth/otp/verify', sessionResponseSchema, body),
   logout: async (): Promise<void> => {
     await send('POST', '/api/auth/logout');
   },
-  getStorePavilions: () => get('/api/store/pavilions', pavilionListSchema),
-  getStorePavilion: (slug: string) => get(`/api/store/pavilions/${encodeURIComponent(slug)}`, pavilionDetailSchema),
-  getExporterProfile: () => get('/api/exporter/profile', exporterProfileSchema),
-  getOperatorPavilions: () => get('/api/operator/pavilions', operatorPavilionListSchema),
+  getStorePavilions: () => call('GET', '/api/store/pavilions', pavilionListSchema),
+  getStorePavilion: (slug: string) => call('GET', `/api/store/pavilions/${seg(slug)}`, pavilionDetailSchema),
+  getExporterProfile: () => call('GET', '/api/exporter/profile', exporterProfileSchema),
+  getOperatorPavilions: () => call('GET', '/api/operator/pavilions', operatorPavilionListSchema),
 };
 
 /** The listing's filters and sort (each optional: the server applies its defaults); the cursor is the feed's business. */
@@ -159,19 +176,17 @@ function queryString(values: Record<string, string | number | undefined>): strin
   return text === '' ? '' : `?${text}`;
 }
 
-const segment = encodeURIComponent;
-
 /** The storefront's catalog: listing cards (endless scroll by cursor), product, story, exporter and brand pages. */
 export const storeApi = {
   getProducts: (query: ListingQuery & { cursor?: string | undefined }) =>
-    get(`/api/store/products${queryString(query)}`, listingPageSchema),
-  getProduct: (id: string) => get(`/api/store/products/${segment(id)}`, productPageSchema),
-  getCategories: () => get('/api/store/categories', categoryTreeSchema),
+    call('GET', `/api/store/products${queryString(query)}`, listingPageSchema),
+  getProduct: (id: string) => call('GET', `/api/store/products/${seg(id)}`, productPageSchema),
+  getCategories: () => call('GET', '/api/store/categories', categoryTreeSchema),
   getStory: (slug: string, storySlug: string) =>
-    get(`/api/store/pavilions/${segment(slug)}/stories/${segment(storySlug)}`, storyDetailSchema),
-  getExporter: (id: string) => get(`/api/store/exporters/${segment(id)}`, storeExporterSchema),
-  getBrand: (id: string) => get(`/api/store/brands/${segment(id)}`, storeBrandSchema),
-  search: (query: StoreSearchQuery) => get(`/api/store/search${queryString(query)}`, searchResultSchema),
-  suggest: (q: string) => get(`/api/store/search/suggest${queryString({ q })}`, suggestResultSchema),
-  getHotSearches: () => get('/api/store/search/hot', hotSearchesSchema),
+    call('GET', `/api/store/pavilions/${seg(slug)}/stories/${seg(storySlug)}`, storyDetailSchema),
+  getExporter: (id: string) => call('GET', `/api/store/exporters/${seg(id)}`, storeExporterSchema),
+  getBrand: (id: string) => call('GET', `/api/store/brands/${seg(id)}`, storeBrandSchema),
+  search: (query: StoreSearchQuery) => call('GET', `/api/store/search${queryString(query)}`, searchResultSchema),
+  suggest: (q: string) => call('GET', `/api/store/search/suggest${queryString({ q })}`, suggestResultSchema),
+  getHotSearches: () => call('GET', '/api/store/search/hot', hotSearchesSchema),
 };

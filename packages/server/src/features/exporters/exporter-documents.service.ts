@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { documentKindSchema, exporterStatuses, validationMessages as m, type exporterDocumentSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -6,10 +5,10 @@ import type { ExporterDocumentsTable } from '../../db/schema.ts';
 import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import type { FileStore } from '../../platform/file-store.ts';
+import { putThenRecord, type FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { Upload } from '../../platform/uploads.ts';
+import { uploadFingerprint, type Upload } from '../../platform/uploads.ts';
 import { documentTypes } from '../media/media.rules.ts';
 import { detectType } from '../media/media.service.ts';
 import { cleanFileName, documentKey, documentsDeletable, MAX_DOCUMENTS_PER_EXPORTER } from './exporter-documents.rules.ts';
@@ -79,19 +78,12 @@ export class ExporterDocumentService {
       kind: kind.data,
       file_name: cleanFileName(upload.fileName),
       media_type: mediaType,
-      size_bytes: upload.bytes.length,
-      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      ...uploadFingerprint(upload.bytes),
       storage_key: key,
       uploaded_by: caller?.userId ?? null,
       created_at: this.clock().toISOString(),
     };
-    await this.files.put(key, upload.bytes);
-    try {
-      await this.db.insertInto('exporter_documents').values(row).execute();
-    } catch (error) {
-      await this.files.delete(key);
-      throw error;
-    }
+    await putThenRecord(this.files, key, upload.bytes, () => this.db.insertInto('exporter_documents').values(row).execute());
     return toDocument(row);
   }
 

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
+import { companyColumns } from './trade-rows.ts';
 
 /** The columns a summary needs, with the two parties' names. */
 export function inquiryQuery(db: Db | Trx) {
@@ -26,9 +27,7 @@ export function inquiryQuery(db: Db | Trx) {
       'i.first_response_at',
       'i.company_read_at',
       'i.exporter_read_at',
-      'c.name_zh as company_name_zh',
-      'c.name_en as company_name_en',
-      'c.verified_at as company_verified_at',
+      ...companyColumns,
       'e.trading_name_en',
       'e.trading_name_zh',
     ]);

@@ -13,9 +13,10 @@ import {
   tradeFileSchema,
 } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
+import type { Caller } from '../../platform/sessions.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { sendDocument } from '../exporters/exporter-documents.routes.ts';
-import type { InquiryService } from './inquiry.service.ts';
+import type { InquiryParty, InquiryService } from './inquiry.service.ts';
 import type { TradeFileService } from './trade-files.service.ts';
 
 const fileUpload = (summary: string) => ({
@@ -24,12 +25,48 @@ const fileUpload = (summary: string) => ({
   response: { 201: tradeFileSchema, ...errorResponses, 413: errorBodySchema, 415: errorBodySchema },
 });
 
+/** What differs between the two sides of a thread: the OpenAPI tag, who the caller speaks for, what a message may carry. */
+interface ThreadSide {
+  tags: string[];
+  party: (caller: Caller | null) => InquiryParty;
+  message: { summary: string; body: typeof inquiryMessageCreateSchema | typeof exporterReplySchema };
+}
+
+/** The thread's routes, the same for both sides once the caller's side is known (its scope decides what it sees). */
+function threadRoutes(app: ReturnType<typeof typed>, inquiries: InquiryService, side: ThreadSide): void {
+  const { tags } = side;
+  const party = (request: { caller: Caller | null }) => side.party(request.caller);
+
+  app.get('/inquiries/:id', {
+    schema: { tags, summary: 'An inquiry with its thread and read receipts', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
+  }, async (request) => inquiries.thread(party(request), request.params.id));
+
+  app.post('/inquiries/:id/messages', {
+    schema: { tags, summary: side.message.summary, params: idParamsSchema, body: side.message.body, response: { 201: inquiryThreadSchema, ...errorResponses, 409: errorBodySchema } },
+  }, async (request, reply) => {
+    const thread = await inquiries.post(request.caller, party(request), request.params.id, request.body);
+    reply.code(201);
+    return thread;
+  });
+
+  app.post('/inquiries/:id/read', {
+    schema: { tags, summary: 'Mark the thread read up to now', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
+  }, async (request) => inquiries.markRead(party(request), request.params.id));
+
+  app.post('/inquiries/:id/close', {
+    schema: { tags, summary: 'Close the inquiry', params: idParamsSchema, response: { 200: inquirySummarySchema, ...errorResponses, 409: errorBodySchema } },
+  }, async (request) => inquiries.close(party(request), request.params.id));
+
+  app.get('/inquiries/:id/files/:fileId', {
+    schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: errorResponses },
+  }, async (request, reply) => sendDocument(reply, await inquiries.file(party(request), request.params.id, request.params.fileId)));
+}
+
 /** The importer's side: /api/trade. */
 export function importerInquiryRoutes(inquiries: InquiryService, files: TradeFileService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['trade'];
-    const party = (request: { caller: Parameters<InquiryService['companyParty']>[0] }) => inquiries.companyParty(request.caller);
 
     app.post('/files', { schema: { tags, ...fileUpload('Upload an attachment for a message (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
       const owner = files.ownerOfCompany(request.caller);
@@ -48,31 +85,13 @@ export function importerInquiryRoutes(inquiries: InquiryService, files: TradeFil
 
     app.get('/inquiries', {
       schema: { tags, summary: "The company's inquiries, latest activity first", response: { 200: inquiryListSchema, ...errorResponses } },
-    }, async (request) => ({ items: await inquiries.list(party(request)) }));
+    }, async (request) => ({ items: await inquiries.list(inquiries.companyParty(request.caller)) }));
 
-    app.get('/inquiries/:id', {
-      schema: { tags, summary: 'An inquiry with its thread and read receipts', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
-    }, async (request) => inquiries.thread(party(request), request.params.id));
-
-    app.post('/inquiries/:id/messages', {
-      schema: { tags, summary: 'Post a message to the thread', params: idParamsSchema, body: inquiryMessageCreateSchema, response: { 201: inquiryThreadSchema, ...errorResponses, 409: errorBodySchema } },
-    }, async (request, reply) => {
-      const thread = await inquiries.post(request.caller, party(request), request.params.id, request.body);
-      reply.code(201);
-      return thread;
+    threadRoutes(app, inquiries, {
+      tags,
+      party: (caller) => inquiries.companyParty(caller),
+      message: { summary: 'Post a message to the thread', body: inquiryMessageCreateSchema },
     });
-
-    app.post('/inquiries/:id/read', {
-      schema: { tags, summary: 'Mark the thread read up to now', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
-    }, async (request) => inquiries.markRead(party(request), request.params.id));
-
-    app.post('/inquiries/:id/close', {
-      schema: { tags, summary: 'Close the inquiry', params: idParamsSchema, response: { 200: inquirySummarySchema, ...errorResponses, 409: errorBodySchema } },
-    }, async (request) => inquiries.close(party(request), request.params.id));
-
-    app.get('/inquiries/:id/files/:fileId', {
-      schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: errorResponses },
-    }, async (request, reply) => sendDocument(reply, await inquiries.file(party(request), request.params.id, request.params.fileId)));
   };
 }
 
@@ -81,7 +100,6 @@ export function exporterInquiryRoutes(inquiries: InquiryService, files: TradeFil
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['exporter'];
-    const party = (request: { caller: Parameters<InquiryService['exporterParty']>[0] }) => inquiries.exporterParty(request.caller);
 
     app.post('/trade-files', { schema: { tags, ...fileUpload('Upload an attachment for a reply (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
       const owner = files.ownerOfExporter(request.caller);
@@ -94,28 +112,10 @@ export function exporterInquiryRoutes(inquiries: InquiryService, files: TradeFil
       schema: { tags, summary: 'The inquiry inbox with each one\'s response timer and the exporter\'s response figures', response: { 200: exporterInquiryInboxSchema, ...errorResponses } },
     }, async (request) => inquiries.exporterInbox(request.caller));
 
-    app.get('/inquiries/:id', {
-      schema: { tags, summary: 'An inquiry with its thread and read receipts', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
-    }, async (request) => inquiries.thread(party(request), request.params.id));
-
-    app.post('/inquiries/:id/messages', {
-      schema: { tags, summary: 'Reply in the thread (`quoted: true` when the reply carries the offer)', params: idParamsSchema, body: exporterReplySchema, response: { 201: inquiryThreadSchema, ...errorResponses, 409: errorBodySchema } },
-    }, async (request, reply) => {
-      const thread = await inquiries.post(request.caller, party(request), request.params.id, request.body);
-      reply.code(201);
-      return thread;
+    threadRoutes(app, inquiries, {
+      tags,
+      party: (caller) => inquiries.exporterParty(caller),
+      message: { summary: 'Reply in the thread (`quoted: true` when the reply carries the offer)', body: exporterReplySchema },
     });
-
-    app.post('/inquiries/:id/read', {
-      schema: { tags, summary: 'Mark the thread read up to now', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
-    }, async (request) => inquiries.markRead(party(request), request.params.id));
-
-    app.post('/inquiries/:id/close', {
-      schema: { tags, summary: 'Close the inquiry', params: idParamsSchema, response: { 200: inquirySummarySchema, ...errorResponses, 409: errorBodySchema } },
-    }, async (request) => inquiries.close(party(request), request.params.id));
-
-    app.get('/inquiries/:id/files/:fileId', {
-      schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: errorResponses },
-    }, async (request, reply) => sendDocument(reply, await inquiries.file(party(request), request.params.id, request.params.fileId)));
   };
 }

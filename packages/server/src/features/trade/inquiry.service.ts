@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import {
   inquiryStatuses,
   validationMessages as m,
-  type CurrencyCode,
   type exporterReplySchema,
   type inquiryCreateSchema,
   type inquiryMessageCreateSchema,
@@ -20,14 +19,15 @@ import { acceptsMessages, inquiryStatusesFrom, responseFigures, secondsBetween }
 import { countUnread, inquiryQuery, type InquiryRow } from './inquiry.repository.ts';
 import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
 import type { FileOwner, TradeFileService } from './trade-files.service.ts';
+import { companyCard, targetPriceOf } from './trade-rows.ts';
 
 type Summary = z.infer<typeof inquirySummarySchema>;
 type Thread = z.infer<typeof inquiryThreadSchema>;
 
 /** Which side a caller speaks for, and the scope that goes with it. */
-type Party = { side: 'company'; companyId: string } | { side: 'exporter'; exporterId: string };
+export type InquiryParty = { side: 'company'; companyId: string } | { side: 'exporter'; exporterId: string };
 
-const ownerOf = (party: Party): FileOwner => (party.side === 'company' ? { companyId: party.companyId } : { exporterId: party.exporterId });
+const ownerOf = (party: InquiryParty): FileOwner => (party.side === 'company' ? { companyId: party.companyId } : { exporterId: party.exporterId });
 
 /** Inquiries (询盘): an importer asks one exporter, and the two talk it through in the inquiry's thread. */
 export class InquiryService {
@@ -41,11 +41,11 @@ export class InquiryService {
     this.files = options.files;
   }
 
-  companyParty(caller: Caller | null): Party {
+  companyParty(caller: Caller | null): InquiryParty {
     return { side: 'company', companyId: companyOf(caller) };
   }
 
-  exporterParty(caller: Caller | null): Party {
+  exporterParty(caller: Caller | null): InquiryParty {
     return { side: 'exporter', exporterId: exporterOf(caller) };
   }
 
@@ -95,7 +95,7 @@ export class InquiryService {
   }
 
   /** The side's inquiries, latest activity first. */
-  async list(party: Party): Promise<Summary[]> {
+  async list(party: InquiryParty): Promise<Summary[]> {
     const rows = await scoped(inquiryQuery(this.db), party).orderBy('i.last_message_at', 'desc').orderBy('i.id').execute();
     const unread = await countUnread(this.db, rows, party.side);
     const now = this.clock();
@@ -109,7 +109,7 @@ export class InquiryService {
     return { items, figures: responseFigures(items.map((i) => ({ createdAt: i.createdAt, firstResponseAt: i.firstResponseAt })), this.clock()) };
   }
 
-  async thread(party: Party, inquiryId: string): Promise<Thread> {
+  async thread(party: InquiryParty, inquiryId: string): Promise<Thread> {
     const row = await this.load(this.db, party, inquiryId);
     const messages = await this.db
       .selectFrom('inquiry_messages as msg')
@@ -152,7 +152,7 @@ export class InquiryService {
    * closed thread, so a message can never land after a closing. The author's side has read the
    * thread up to its own message; the exporter's first message starts its response time.
    */
-  async post(caller: Caller | null, party: Party, inquiryId: string, input: z.infer<typeof inquiryMessageCreateSchema> | z.infer<typeof exporterReplySchema>): Promise<Thread> {
+  async post(caller: Caller | null, party: InquiryParty, inquiryId: string, input: z.infer<typeof inquiryMessageCreateSchema> | z.infer<typeof exporterReplySchema>): Promise<Thread> {
     await this.load(this.db, party, inquiryId);
     await this.files.assertOwned(this.db, ownerOf(party), input.attachmentIds);
     const at = this.clock().toISOString();
@@ -173,7 +173,7 @@ export class InquiryService {
   }
 
   /** Read receipt: the side has read everything up to now. */
-  async markRead(party: Party, inquiryId: string): Promise<Thread> {
+  async markRead(party: InquiryParty, inquiryId: string): Promise<Thread> {
     await this.load(this.db, party, inquiryId);
     const at = this.clock().toISOString();
     await this.db.updateTable('inquiries').set(party.side === 'company' ? { company_read_at: at } : { exporter_read_at: at }).where('id', '=', inquiryId).execute();
@@ -181,7 +181,7 @@ export class InquiryService {
   }
 
   /** Either side closes the inquiry; a closed one answers INVALID_TRANSITION and stays as it was. */
-  async close(party: Party, inquiryId: string): Promise<Summary> {
+  async close(party: InquiryParty, inquiryId: string): Promise<Summary> {
     const row = await this.load(this.db, party, inquiryId);
     const at = this.clock().toISOString();
     const moved = await this.db
@@ -194,26 +194,26 @@ export class InquiryService {
     return this.summary(party, inquiryId);
   }
 
-  async file(party: Party, inquiryId: string, fileId: string): Promise<DocumentFile> {
+  async file(party: InquiryParty, inquiryId: string, fileId: string): Promise<DocumentFile> {
     await this.load(this.db, party, inquiryId);
     return this.files.readAttached(inquiryId, fileId);
   }
 
-  private async summary(party: Party, inquiryId: string): Promise<Summary> {
+  private async summary(party: InquiryParty, inquiryId: string): Promise<Summary> {
     const row = await this.load(this.db, party, inquiryId);
     const unread = await countUnread(this.db, [row], party.side);
     return toSummary(row, unread.get(row.id) ?? 0, this.clock());
   }
 
   /** The inquiry if it is the caller's side's; another company's or exporter's answers 404. */
-  private async load(db: Db | Trx, party: Party, inquiryId: string): Promise<InquiryRow> {
+  private async load(db: Db | Trx, party: InquiryParty, inquiryId: string): Promise<InquiryRow> {
     const row = await scoped(inquiryQuery(db), party).where('i.id', '=', inquiryId).executeTakeFirst();
     if (!row) throw notFound();
     return row;
   }
 }
 
-function scoped(query: ReturnType<typeof inquiryQuery>, party: Party) {
+function scoped(query: ReturnType<typeof inquiryQuery>, party: InquiryParty) {
   return party.side === 'company' ? query.where('i.company_id', '=', party.companyId) : query.where('i.exporter_id', '=', party.exporterId);
 }
 
@@ -229,12 +229,12 @@ function toSummary(r: InquiryRow, unread: number, now: Date): Summary {
   return {
     id: r.id,
     status: r.status,
-    company: { id: r.company_id, nameZh: r.company_name_zh, nameEn: r.company_name_en, verified: r.company_verified_at !== null },
+    company: { id: r.company_id, ...companyCard(r) },
     exporter: { id: r.exporter_id, tradingNameEn: r.trading_name_en, tradingNameZh: r.trading_name_zh },
     product: r.product_id ? { id: r.product_id, titleEn: r.product_title_en ?? '', titleZh: r.product_title_zh ?? '' } : null,
     quantity: r.quantity,
     unit: r.unit,
-    targetPrice: r.target_price_minor !== null && r.target_currency ? { amount: r.target_price_minor, currency: r.target_currency as CurrencyCode } : null,
+    targetPrice: targetPriceOf(r),
     incoterm: r.incoterm,
     destinationPort: r.destination_port,
     requiredDate: r.required_date,

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
+import { companyColumns } from './trade-rows.ts';
 
 /** An RFQ with its category's names. */
 export function rfqQuery(db: Db | Trx) {
@@ -26,9 +27,7 @@ export function rfqQuery(db: Db | Trx) {
       'r.created_at',
       'cat.name_en as category_name_en',
       'cat.name_zh as category_name_zh',
-      'c.name_zh as company_name_zh',
-      'c.name_en as company_name_en',
-      'c.verified_at as company_verified_at',
+      ...companyColumns,
     ]);
 }
 export type RfqRow = Awaited<ReturnType<ReturnType<typeof rfqQuery>['executeTakeFirstOrThrow']>>;

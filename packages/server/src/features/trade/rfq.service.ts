@@ -22,6 +22,7 @@ import { byUnitFen, priceAtQuantity, quoteValidOn, tierProblems, type QuoteTier 
 import { findMatchingExporters, quoteQuery, rfqQuery, type QuoteRow, type RfqRow } from './rfq.repository.ts';
 import { deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';
 import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
+import { companyCard, targetPriceOf } from './trade-rows.ts';
 
 type Rfq = z.infer<typeof rfqSchema>;
 type QuoteInput = z.infer<typeof quoteInputSchema>;
@@ -327,7 +328,7 @@ export class RfqService {
     const now = this.clock();
     return rows.map((r) => ({
       ...rfqFields(r, now),
-      company: { nameZh: r.company_name_zh, nameEn: r.company_name_en, verified: r.company_verified_at !== null },
+      company: companyCard(r),
       myQuote: mine.get(r.id) ?? null,
     }));
   }
@@ -365,7 +366,7 @@ function rfqFields(r: RfqRow, now: Date) {
     category: { id: r.category_id, nameEn: r.category_name_en, nameZh: r.category_name_zh },
     quantity: r.quantity,
     unit: r.unit,
-    targetPrice: r.target_price_minor !== null && r.target_currency ? { amount: r.target_price_minor, currency: r.target_currency as CurrencyCode } : null,
+    targetPrice: targetPriceOf(r),
     incoterm: r.incoterm,
     destinationPort: r.destination_port,
     deadline: r.deadline,

@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { validationMessages as m, type tradeFileSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { FileStore } from '../../platform/file-store.ts';
+import { putThenRecord, type FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { Upload } from '../../platform/uploads.ts';
+import { uploadFingerprint, type Upload } from '../../platform/uploads.ts';
 import { documentTypes } from '../media/media.rules.ts';
 import { detectType } from '../media/media.service.ts';
 import { cleanFileName } from '../exporters/exporter-documents.rules.ts';
@@ -53,19 +52,12 @@ export class TradeFileService {
       exporter_id: 'exporterId' in owner ? owner.exporterId : null,
       file_name: cleanFileName(upload.fileName),
       media_type: mediaType,
-      size_bytes: upload.bytes.length,
-      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      ...uploadFingerprint(upload.bytes),
       storage_key: tradeFileKey(id),
       uploaded_by: caller?.userId ?? null,
       created_at: this.clock().toISOString(),
     };
-    await this.files.put(row.storage_key, upload.bytes);
-    try {
-      await this.db.insertInto('trade_files').values(row).execute();
-    } catch (error) {
-      await this.files.delete(row.storage_key);
-      throw error;
-    }
+    await putThenRecord(this.files, row.storage_key, upload.bytes, () => this.db.insertInto('trade_files').values(row).execute());
     return { id, fileName: row.file_name, mediaType, sizeBytes: row.size_bytes };
   }
 

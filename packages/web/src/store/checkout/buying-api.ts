@@ -20,7 +20,7 @@ import {
   type addressInputSchema,
   type identityInputSchema,
 } from '@pavilion/contracts';
-import { expect, send, type HttpMethod } from '../../api/client.ts';
+import { call, send, seg } from '../../api/client.ts';
 
 /**
  * The storefront's buying calls: cart, address book, real-name identities, quote, placement,
@@ -33,11 +33,6 @@ export type Division = z.output<typeof divisionListSchema>['items'][number];
 export type PaymentStart = z.output<typeof paymentStartSchema>;
 export type CheckoutPayInput = z.output<typeof checkoutPayInputSchema>;
 
-const seg = encodeURIComponent;
-
-async function call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown, headers?: Record<string, string>): Promise<z.output<S>> {
-  return expect(schema, await send(method, path, body, headers));
-}
 
 /** The guest's cart token travels in this header; a signed-in buyer's cart is found by the session. */
 const cartHeaders = (token: string | null): Record<string, string> => (token === null ? {} : { 'x-cart-token': token });

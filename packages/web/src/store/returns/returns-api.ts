@@ -1,17 +1,12 @@
 import type { z } from 'zod';
 import { imageSchema, returnableSchema, returnListSchema, returnSchema, type ReturnRequestInput, type returnShipmentInputSchema } from '@pavilion/contracts';
-import { expect, send, type HttpMethod } from '../../api/client.ts';
+import { call, seg } from '../../api/client.ts';
 
 /** The storefront's after-sale calls: what can be returned, the request with its photos, the parcel going back. */
 
 export type ReturnShipmentInput = z.output<typeof returnShipmentInputSchema>;
 export type ReturnPhoto = z.output<typeof imageSchema>;
 
-const seg = encodeURIComponent;
-
-async function call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
-  return expect(schema, await send(method, path, body));
-}
 
 export const returnsApi = {
   returnable: (orderId: string) => call('GET', `/api/store/orders/${seg(orderId)}/returnable`, returnableSchema),

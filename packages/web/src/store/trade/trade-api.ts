@@ -12,7 +12,7 @@ import {
   type Me,
   type rfqCreateSchema,
 } from '@pavilion/contracts';
-import { expect, send } from '../../api/client.ts';
+import { call, seg } from '../../api/client.ts';
 
 export type InquiryCreate = z.input<typeof inquiryCreateSchema>;
 export type InquirySummary = z.output<typeof inquirySummarySchema>;
@@ -23,17 +23,17 @@ export type QuoteComparison = z.output<typeof quoteComparisonSchema>;
 
 /** The importer's trade calls (/api/trade): inquiries and their threads, RFQs and their quotes. */
 export const storeTradeApi = {
-  createInquiry: async (body: InquiryCreate) => expect(inquirySummarySchema, await send('POST', '/api/trade/inquiries', body)),
-  listInquiries: async () => expect(inquiryListSchema, await send('GET', '/api/trade/inquiries')),
-  markRead: async (id: string) => expect(inquiryThreadSchema, await send('POST', `/api/trade/inquiries/${encodeURIComponent(id)}/read`)),
-  post: async (id: string, body: z.input<typeof inquiryMessageCreateSchema>) => expect(inquiryThreadSchema, await send('POST', `/api/trade/inquiries/${encodeURIComponent(id)}/messages`, body)),
-  close: async (id: string) => expect(inquirySummarySchema, await send('POST', `/api/trade/inquiries/${encodeURIComponent(id)}/close`)),
-  listRfqs: async () => expect(rfqListSchema, await send('GET', '/api/trade/rfqs')),
-  getRfq: async (id: string) => expect(rfqSchema, await send('GET', `/api/trade/rfqs/${encodeURIComponent(id)}`)),
-  createRfq: async (body: RfqCreate) => expect(rfqSchema, await send('POST', '/api/trade/rfqs', body)),
-  compare: async (id: string, quantity: number) => expect(quoteComparisonSchema, await send('GET', `/api/trade/rfqs/${encodeURIComponent(id)}/quotes?quantity=${quantity}`)),
-  accept: async (id: string, quoteId: string) => expect(acceptedQuoteSchema, await send('POST', `/api/trade/rfqs/${encodeURIComponent(id)}/quotes/${encodeURIComponent(quoteId)}/accept`)),
-  fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
+  createInquiry: (body: InquiryCreate) => call('POST', '/api/trade/inquiries', inquirySummarySchema, body),
+  listInquiries: () => call('GET', '/api/trade/inquiries', inquiryListSchema),
+  markRead: (id: string) => call('POST', `/api/trade/inquiries/${seg(id)}/read`, inquiryThreadSchema),
+  post: (id: string, body: z.input<typeof inquiryMessageCreateSchema>) => call('POST', `/api/trade/inquiries/${seg(id)}/messages`, inquiryThreadSchema, body),
+  close: (id: string) => call('POST', `/api/trade/inquiries/${seg(id)}/close`, inquirySummarySchema),
+  listRfqs: () => call('GET', '/api/trade/rfqs', rfqListSchema),
+  getRfq: (id: string) => call('GET', `/api/trade/rfqs/${seg(id)}`, rfqSchema),
+  createRfq: (body: RfqCreate) => call('POST', '/api/trade/rfqs', rfqSchema, body),
+  compare: (id: string, quantity: number) => call('GET', `/api/trade/rfqs/${seg(id)}/quotes?quantity=${quantity}`, quoteComparisonSchema),
+  accept: (id: string, quoteId: string) => call('POST', `/api/trade/rfqs/${seg(id)}/quotes/${seg(quoteId)}/accept`, acceptedQuoteSchema),
+  fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${seg(id)}/files/${seg(fileId)}`,
 };
 
 /** Whether the account trades for an importer company (owner or buyer member). */

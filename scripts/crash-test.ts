@@ -289,10 +289,12 @@ async function checkProviderRefunds(db: Db, witness: WechatPayWitness, flows: Fl
   const repeats = refundCalls.filter((c) => c.repeat).length;
   const owedFen = approved.reduce((n, r) => n + r.refund_fen, 0);
   const paidFen = paidAtWechat.reduce((n, r) => n + r.refund, 0);
+  // Each returned order here has one return, so a second refund of the same payment is a second payout.
+  const duplicates = [...perOrder.values()].reduce((n, k) => n + k - 1, 0);
 
   const byPlan = (plan: string) => flows.filter((f) => f.plan === plan);
   console.log(`\nReturns: ${flows.length} WeChat-paid orders (${byPlan('whole').length} to return whole, ${byPlan('one_line').length} one line, ${byPlan('refused').length} to be refused, ${byPlan('kept').length} kept); ${returns.length} returns asked, ${approved.length} approved, ${refused.length} refused`);
-  console.log(`Provider (WeChat Pay): ${refundCalls.length} refund requests, ${repeats} of them resends of a number it already had, ${paidAtWechat.length} refunds executed, ${paidAtWechat.filter((r) => r.status === 'SUCCESS').length} settled; paid ${paidFen} fen of ${owedFen} fen owed`);
+  console.log(`Provider (WeChat Pay): ${refundCalls.length} refund requests, ${repeats} of them resends of a number it already had, ${paidAtWechat.length} refunds executed, ${paidAtWechat.filter((r) => r.status === 'SUCCESS').length} settled, ${duplicates} duplicates found; paid ${paidFen} fen of ${owedFen} fen owed`);
   console.log(`Kills between WeChat Pay executing a refund and the server reading its answer: ${witness.windowKills}`);
 
   const unfinished = flows.filter((f) => f.error !== null);
@@ -313,6 +315,7 @@ async function checkProviderRefunds(db: Db, witness: WechatPayWitness, flows: Fl
   const approvedNos = new Set(approved.map((r) => refundRows.find((x) => x.return_id === r.id)?.out_refund_no));
   const strangers = paidAtWechat.filter((r) => !approvedNos.has(r.outRefundNo));
   check(strangers.length === 0, `no refund at WeChat Pay for anything not approved (${strangers.length}: ${strangers.slice(0, 4).map((r) => `${r.outRefundNo} ${r.refund} fen`).join(', ')})`);
+  check(duplicates === 0, `no payment refunded twice at WeChat Pay (${duplicates} second payouts: ${[...perOrder].filter(([, k]) => k > 1).slice(0, 4).map(([no, k]) => `${no} ×${k}`).join(', ')})`);
   check(paidFen === owedFen, `the sum paid at WeChat Pay is the sum owed (${paidFen} fen paid, ${owedFen} fen owed)`);
   check(refundCalls.every((c) => c.status === 200), `every refund request was accepted by WeChat Pay (${refundCalls.filter((c) => c.status !== 200).length} not)`);
 

@@ -47,7 +47,12 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (out += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    // A first start migrates and seeds the demo with its pictures: on a busy machine that takes a while.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      reject(new Error(`server did not start:\n${out}`));
+    }, 90_000);
     child.stdout?.on('data', () => {
       const match = /Pavilion is running at (http:\/\/\S+)/.exec(out);
       if (match?.[1]) {

@@ -1041,6 +1041,7 @@ export interface B2bOrdersTable {
 export interface B2bOrderEventsTable {
   id: string;
   order_id: string;
+  position: number;
   action: string;
   status: B2bOrderStatus;
   side: 'company' | 'exporter';

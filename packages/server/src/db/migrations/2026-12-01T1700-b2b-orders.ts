@@ -73,6 +73,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('b2b_order_events')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('order_id', 'text', (c) => c.notNull().references('b2b_orders.id').onDelete('cascade'))
+    // 1, 2, … in the order the steps happened (two steps may share a timestamp).
+    .addColumn('position', 'integer', (c) => c.notNull())
     // 'issue' or one of the actions.
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -80,8 +82,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', ts, (c) => c.notNull())
+    .addUniqueConstraint('b2b_order_events_position', ['order_id', 'position'])
     .execute();
-  await db.schema.createIndex('b2b_order_events_order_idx').on('b2b_order_events').columns(['order_id', 'created_at']).execute();
 
   await db.schema
     .createTable('b2b_order_payments')

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import {
   acceptedQuoteSchema,
+  b2bOrderListSchema,
+  b2bOrderSchema,
+  type acceptQuoteBodySchema,
   inquiryListSchema,
   inquirySummarySchema,
   inquiryThreadSchema,
@@ -32,7 +35,11 @@ export const storeTradeApi = {
   getRfq: async (id: string) => expect(rfqSchema, await send('GET', `/api/trade/rfqs/${encodeURIComponent(id)}`)),
   createRfq: async (body: RfqCreate) => expect(rfqSchema, await send('POST', '/api/trade/rfqs', body)),
   compare: async (id: string, quantity: number) => expect(quoteComparisonSchema, await send('GET', `/api/trade/rfqs/${encodeURIComponent(id)}/quotes?quantity=${quantity}`)),
-  accept: async (id: string, quoteId: string) => expect(acceptedQuoteSchema, await send('POST', `/api/trade/rfqs/${encodeURIComponent(id)}/quotes/${encodeURIComponent(quoteId)}/accept`)),
+  accept: async (id: string, quoteId: string, choice: z.input<typeof acceptQuoteBodySchema> = {}) =>
+    expect(acceptedQuoteSchema, await send('POST', `/api/trade/rfqs/${encodeURIComponent(id)}/quotes/${encodeURIComponent(quoteId)}/accept`, choice)),
+  listOrders: async () => expect(b2bOrderListSchema, await send('GET', '/api/trade/orders')),
+  cancelOrder: async (id: string, reason: string) => expect(b2bOrderSchema, await send('POST', `/api/trade/orders/${encodeURIComponent(id)}/cancel`, { reason })),
+  proformaUrl: (id: string) => `/api/trade/orders/${encodeURIComponent(id)}/proforma.pdf`,
   fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${encodeURIComponent(id)}/files/${encodeURIComponent(fileId)}`,
 };
 

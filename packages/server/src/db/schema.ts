@@ -798,7 +798,7 @@ export interface TradeEventsTable {
 }
 
 /** What a party must act on (section 6 sends these as notifications and mail). */
-export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted';
+export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted' | 'b2b_order_issued' | 'b2b_order_step';
 
 export interface CustomsDeclarationsTable {
   id: string;

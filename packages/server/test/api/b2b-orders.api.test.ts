@@ -186,9 +186,12 @@ describe('B2B orders: an accepted quote issues a proforma invoice, and the order
   });
 
   test('the exporter records the deposit, production, the B/L, the balance and completes; the importer can no longer cancel', async () => {
-    const deposit = await call('bula', 'POST', `/api/exporter/b2b-orders/${order.id}/deposit`, { reference: 'BOC-TT-20261201-001', amountMinor: 198_000 });
-    assert.equal(deposit.statusCode, 200, deposit.body);
-    assert.equal(body(deposit).status, 'deposit_paid');
+    // Two clicks at once record the deposit once, on either engine.
+    const both = await Promise.all([1, 2].map(() => call('bula', 'POST', `/api/exporter/b2b-orders/${order.id}/deposit`, { reference: 'BOC-TT-20261201-001', amountMinor: 198_000 })));
+    assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+    const deposit = both.find((r) => r.statusCode === 200);
+    assert.equal(deposit && body(deposit).status, 'deposit_paid');
+    assert.equal((await ta.testDb.database.db.selectFrom('b2b_order_payments').select('id').where('order_id', '=', order.id).execute()).length, 1);
     const late = await call('importer', 'POST', `/api/trade/orders/${order.id}/cancel`, { reason: 'changed our mind' });
     assert.equal(late.statusCode, 409);
     assert.equal((await stored()).cancellation_reason, null);
@@ -208,6 +211,10 @@ describe('B2B orders: an accepted quote issues a proforma invoice, and the order
     assert.deepEqual(seen.payments.map((p) => [p.kind, p.amountMinor, p.reference]), [['deposit', 198_000, 'BOC-TT-20261201-001'], ['balance', 462_000, 'BOC-TT-20261215-002']]);
     assert.equal(seen.payments.reduce((n, p) => n + p.amountMinor, 0), seen.totalMinor);
     assert.deepEqual(seen.nextActions, []);
+    // The exporter heard of the new order, the importer of each of the five steps.
+    const events = await ta.testDb.database.db.selectFrom('trade_events').select(['kind', 'company_id', 'exporter_id']).where('subject_id', '=', order.id).execute();
+    assert.equal(events.filter((e) => e.kind === 'b2b_order_issued' && e.exporter_id !== null).length, 1);
+    assert.equal(events.filter((e) => e.kind === 'b2b_order_step' && e.company_id !== null).length, 5);
   });
 
   test('a sample on L/C in vatu has no deposit; the importer cancels it with a reason, and nothing moves after', async () => {

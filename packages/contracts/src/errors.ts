@@ -98,6 +98,8 @@ export const errorCodes = [
   'INQUIRY_CLOSED',
   /** The customs order message (CEB311) built from the order breaks the message rules: `details` lists each field, rule and message; nothing was sent. */
   'CUSTOMS_MESSAGE_INVALID',
+  /** The B2B order is not at the step this action needs (record a deposit twice, ship a cancelled order): `details.status` and `details.action` say where it is. */
+  'B2B_ORDER_WRONG_STATE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -176,4 +178,5 @@ export const errorMessages = {
   QUOTE_EXPIRED: { en: 'This quote is no longer valid: its validity date has passed.', zh: '该报价已过有效期，无法接受。' },
   INQUIRY_CLOSED: { en: 'This inquiry is closed: no more messages can be sent.', zh: '该询盘已关闭，无法继续发送消息。' },
   CUSTOMS_MESSAGE_INVALID: { en: 'The customs declaration is not valid yet; nothing was sent.', zh: '海关申报报文尚不合规，未发送。' },
+  B2B_ORDER_WRONG_STATE: { en: 'This order is not at the step this action needs.', zh: '该贸易订单当前所处环节无法执行此操作。' },
 } as const satisfies Record<ErrorCode, { en: string; zh: string }>;

@@ -154,6 +154,13 @@ export const validationMessages = {
   unknownExporter: { en: 'is not an approved exporter', zh: '不是已审核通过的出口商' },
   unknownExporterProduct: { en: 'is not a published product of this exporter', zh: '不是该出口商已上架的商品' },
   unknownTradeFile: { en: 'must be a file you uploaded', zh: '须为您上传的文件' },
+  // B2B orders (samples and bulk orders from an accepted quote).
+  swiftBic: { en: 'must be a SWIFT/BIC code: 8 or 11 letters and digits (bank, country, location, branch)', zh: '须为 8 位或 11 位 SWIFT/BIC 代码（银行、国家、地区、分行）' },
+  sampleNotAvailable: { en: 'this quote offers no samples at a price', zh: '该报价未提供样品价格' },
+  belowFirstTier: { en: 'is below the quote\'s first quantity tier', zh: '低于报价的最低起订量' },
+  termsNotOffered: { en: 'this quote does not offer these payment terms', zh: '该报价不提供此付款方式' },
+  amountNotDue: { en: 'must be the amount due for this step', zh: '须等于该环节的应付金额' },
+  cancelReasonRequired: { en: 'give the reason for cancelling', zh: '请填写取消原因' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 /** Chinese for zod's own messages, by rule, when a schema did not give one of ours. */

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold, ReturnStatus } from '@pavilion/contracts';
 import type { Incoterm, InquiryStatus, QuoteStatus, RfqStatus, TradeSide, TradeUnit } from '@pavilion/contracts';
+import type { B2bOrderKind, B2bOrderStatus, B2bPaymentKind, B2bPaymentTerms } from '@pavilion/contracts';
 
 /** ISO-8601 UTC timestamps on both engines (pg is configured to return them as strings). */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -794,7 +795,7 @@ export interface TradeEventsTable {
 }
 
 /** What a party must act on (section 6 sends these as notifications and mail). */
-export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted';
+export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted' | 'b2b_order_issued' | 'b2b_order_step';
 
 export interface CustomsDeclarationsTable {
   id: string;
@@ -951,6 +952,10 @@ export interface DB {
   customs_corrections: CustomsCorrectionsTable;
   payment_declarations: PaymentDeclarationsTable;
   search_listings: SearchListingsTable;
+  exporter_bank_details: ExporterBankDetailsTable;
+  b2b_orders: B2bOrdersTable;
+  b2b_order_events: B2bOrderEventsTable;
+  b2b_order_payments: B2bOrderPaymentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -999,4 +1004,75 @@ export interface OrderLineReturnsTable {
   order_line_id: string;
   bought: number;
   held: Generated<number>;
+}
+
+export interface ExporterBankDetailsTable {
+  exporter_id: string;
+  account_name: string;
+  bank_name: string;
+  swift_bic: string;
+  account_number: string;
+  bank_address: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface B2bOrdersTable {
+  id: string;
+  number: string;
+  company_id: string;
+  exporter_id: string;
+  pavilion_id: string;
+  rfq_id: string;
+  quote_id: string;
+  quote_revision: number;
+  kind: B2bOrderKind;
+  currency: string;
+  /** JSON array of the order's lines (b2bOrderLineSchema). */
+  lines: string;
+  total_minor: number;
+  payment_terms: B2bPaymentTerms;
+  deposit_percent: number | null;
+  deposit_minor: number;
+  balance_minor: number;
+  incoterm: Incoterm;
+  port: string;
+  destination_port: string;
+  valid_until: string;
+  /** JSON (b2bPartiesSchema). */
+  parties: string;
+  /** JSON (bankDetailsSchema) or null. */
+  bank_details: string | null;
+  status: ColumnType<B2bOrderStatus, B2bOrderStatus | undefined, B2bOrderStatus>;
+  transport_document_kind: Nullable<'bl' | 'awb'>;
+  transport_document_number: Nullable<string>;
+  carrier: Nullable<string>;
+  vessel: Nullable<string>;
+  cancellation_reason: Nullable<string>;
+  cancelled_by: Nullable<'company' | 'exporter'>;
+  accepted_by: string | null;
+  issued_at: string;
+  updated_at: string;
+}
+
+export interface B2bOrderEventsTable {
+  id: string;
+  order_id: string;
+  position: number;
+  action: string;
+  status: B2bOrderStatus;
+  side: 'company' | 'exporter';
+  actor_id: string | null;
+  note: Generated<string>;
+  created_at: string;
+}
+
+export interface B2bOrderPaymentsTable {
+  id: string;
+  order_id: string;
+  kind: B2bPaymentKind;
+  amount_minor: number;
+  reference: string;
+  recorded_by: string | null;
+  recorded_at: string;
 }

@@ -48,6 +48,7 @@ export const errorStatus = {
   QUOTE_EXPIRED: 409,
   INQUIRY_CLOSED: 409,
   CUSTOMS_MESSAGE_INVALID: 422,
+  B2B_ORDER_WRONG_STATE: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 /** An expected business outcome: answered with its status and code, never logged as a fault. */

@@ -13,7 +13,7 @@ import { PavilionService } from '../../src/features/pavilions/pavilion.service.t
 import { wholeOrderReturns } from '../../src/features/settlement/returned-lines.ts';
 import { SettlementService } from '../../src/features/settlement/settlement.service.ts';
 import { chinaMonth, commissionOf, monthStart, nextMonth } from '../../src/features/settlement/settlement.rules.ts';
-import { grouped } from '../../src/features/settlement/statement-files.ts';
+import { grouped } from '../../src/platform/pdf.ts';
 import { DirectoryFileStore } from '../../src/platform/file-store.ts';
 import { createSession } from '../../src/platform/sessions.ts';
 import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';

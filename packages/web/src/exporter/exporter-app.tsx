@@ -24,6 +24,7 @@ const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.t
 const ReturnsPageLazy = lazyPage(() => import('./returns/returns-page.tsx').then((module) => module.ReturnsPage));
 const InquiriesPageLazy = lazyPage(() => import('./trade/inquiries-page.tsx').then((module) => module.InquiriesPage));
 const RfqBoardPageLazy = lazyPage(() => import('./trade/rfq-board-page.tsx').then((module) => module.RfqBoardPage));
+const B2bOrdersPageLazy = lazyPage(() => import('./trade/b2b-orders-page.tsx').then((module) => module.B2bOrdersPage));
 
 /** The exporter console (antd), mounted at `/exporter`; English unless the switch chose Chinese. */
 export function ExporterApp() {
@@ -42,6 +43,7 @@ export function ExporterApp() {
     { path: exporterPaths.returns, label: t('exporter.menu.returns'), testId: 'menu-returns' },
     { path: exporterPaths.inquiries, label: t('exporter.menu.inquiries'), testId: 'menu-inquiries' },
     { path: exporterPaths.rfqs, label: t('exporter.menu.rfqs'), testId: 'menu-rfqs' },
+    { path: exporterPaths.b2bOrders, label: t('exporter.menu.b2bOrders'), testId: 'menu-b2b-orders' },
   ];
   return (
     <ConsoleProviders>
@@ -79,6 +81,7 @@ export function ExporterApp() {
           <Route path="returns" element={<ReturnsPageLazy />} />
           <Route path="inquiries" element={<InquiriesPageLazy />} />
           <Route path="rfqs" element={<RfqBoardPageLazy />} />
+          <Route path="b2b-orders" element={<B2bOrdersPageLazy />} />
           <Route path="*" element={<Navigate to={exporterPaths.home} replace />} />
         </Route>
       </Routes>

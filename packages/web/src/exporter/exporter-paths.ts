@@ -18,4 +18,5 @@ export const exporterPaths = {
   returns: '/exporter/returns',
   inquiries: '/exporter/inquiries',
   rfqs: '/exporter/rfqs',
+  b2bOrders: '/exporter/b2b-orders',
 } as const;

@@ -12,6 +12,7 @@ import * as returns from './2026-12-01T1300-returns.ts';
 import * as settlement from './2026-12-01T1400-settlement.ts';
 import * as searchSpeed from './2026-12-01T1500-search-speed.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
+import * as b2bOrders from './2026-12-01T1700-b2b-orders.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1400-settlement': settlement,
   '2026-12-01T1500-search-speed': searchSpeed,
   '2026-12-01T1600-trade': trade,
+  '2026-12-01T1700-b2b-orders': b2bOrders,
 };

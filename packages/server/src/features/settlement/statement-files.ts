@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { currencies, formatMajor, type StatementDetail } from '@pavilion/contracts';
+import { bilingualPdf, grouped, PDF_FONT } from '../../platform/pdf.ts';
 
 /**
  * A statement as files the exporter keeps: an XLSX workbook (for its books) and a PDF (to file or
@@ -86,32 +84,10 @@ export async function statementXlsx(s: StatementDetail): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-// Noto Sans SC (SIL Open Font License), from its npm package: it has the Chinese glyphs, and PDFKit
-// embeds only the glyphs a document uses (a statement's PDF stays a few tens of kilobytes).
-const require = createRequire(import.meta.url);
-let fontBytes: Buffer | null = null;
-const font = (): Buffer => (fontBytes ??= readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
-
-/** "1234567.80" → "1,234,567.80" (from the exact decimal text, never through a float). */
-export function grouped(amount: number, digits: number): string {
-  const text = formatMajor(amount, digits === 0 ? 'VUV' : 'CNY');
-  const [whole = '', fraction] = text.replace('-', '').split('.');
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0 ? '-' : ''}${withCommas}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-
 /** The PDF: A4 landscape, the header block, the lines as a table (repeated header on each page), the total. */
 export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
   const digits = currencies[s.currency].digits;
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: true, info: { Title: `Statement ${s.month} ${s.exporter.nameEn}`, Author: 'Pavilion' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  doc.registerFont('noto', font());
-  doc.font('noto');
+  const { doc, finish } = bilingualPdf({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: true, info: { Title: `Statement ${s.month} ${s.exporter.nameEn}`, Author: 'Pavilion' } });
 
   doc.fontSize(18).text(label.title);
   doc.moveDown(0.3).fontSize(10);
@@ -177,7 +153,7 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
   for (const l of s.lines) {
     if (doc.y > bottom) {
       doc.addPage();
-      doc.font('noto');
+      doc.font(PDF_FONT);
       headerRow();
     }
     row({
@@ -203,7 +179,5 @@ export async function statementPdf(s: StatementDetail): Promise<Uint8Array> {
     doc.page.margins.bottom = 0;
     doc.fontSize(7).text(`${s.exporter.nameEn} · ${s.month} · ${s.currency}    Page ${i + 1} of ${pages.count} / 第 ${i + 1} 页，共 ${pages.count} 页`, left, doc.page.height - 28, { lineBreak: false });
   }
-  doc.end();
-  await ended;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   acceptedQuoteSchema,
+  acceptQuoteBodySchema,
   acceptQuoteParamsSchema,
   errorBodySchema,
   exporterQuoteSchema,
@@ -50,8 +51,14 @@ export function importerRfqRoutes(rfqs: RfqService) {
     }, async (request) => rfqs.compare(request.caller, request.params.id, request.query.quantity));
 
     app.post('/rfqs/:id/quotes/:quoteId/accept', {
-      schema: { tags, summary: 'Accept one quote: the RFQ closes and the other quotes are not chosen', params: acceptQuoteParamsSchema, response: { 200: acceptedQuoteSchema, ...errorResponses, 409: errorBodySchema } },
-    }, async (request) => rfqs.accept(request.caller, request.params.id, request.params.quoteId));
+      schema: {
+        tags,
+        summary: 'Accept one quote (as a sample or a bulk order, at a quantity): the RFQ closes, the other quotes are not chosen, and the B2B order is issued with its proforma invoice',
+        params: acceptQuoteParamsSchema,
+        body: acceptQuoteBodySchema.nullish(),
+        response: { 200: acceptedQuoteSchema, ...errorResponses, 409: errorBodySchema },
+      },
+    }, async (request) => rfqs.accept(request.caller, request.params.id, request.params.quoteId, acceptQuoteBodySchema.parse(request.body ?? {})));
 
     app.post('/rfqs/:id/cancel', {
       schema: { tags, summary: 'Withdraw the RFQ (not once a quote is accepted)', params: idParamsSchema, response: { 200: rfqSchema, ...errorResponses, 409: errorBodySchema } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  acceptQuoteBodySchema,
   certificationTypes,
   quoteInputSchema,
   toCnyFen,
@@ -33,8 +34,19 @@ type ExporterQuote = z.infer<typeof exporterQuoteSchema>;
  * acceptance itself is all (recorded on the RFQ and the quotes); the B2B order with its proforma
  * invoice plugs in here, so it is created with the acceptance or not at all.
  */
+export interface AcceptedQuote {
+  rfqId: string;
+  quoteId: string;
+  companyId: string;
+  exporterId: string;
+  acceptedBy: string;
+  at: string;
+  /** What the importer chose at acceptance: a sample or a bulk order, its quantity and payment terms. */
+  choice: AcceptChoice;
+}
+export type AcceptChoice = z.infer<typeof acceptQuoteBodySchema>;
 export interface AcceptedQuoteHandler {
-  onQuoteAccepted(trx: Trx, accepted: { rfqId: string; quoteId: string; companyId: string; exporterId: string; acceptedBy: string; at: string }): Promise<void>;
+  onQuoteAccepted(trx: Trx, accepted: AcceptedQuote): Promise<void>;
 }
 export const recordOnlyAcceptance: AcceptedQuoteHandler = { onQuoteAccepted: async () => {} };
 
@@ -152,7 +164,7 @@ export class RfqService {
    * both win), the chosen quote to accepted and the others to not_chosen, all in one transaction
    * with the handler that will create the B2B order.
    */
-  async accept(caller: Caller | null, rfqId: string, quoteId: string): Promise<{ rfq: Rfq; acceptedQuoteId: string }> {
+  async accept(caller: Caller | null, rfqId: string, quoteId: string, choice: AcceptChoice = acceptQuoteBodySchema.parse({})): Promise<{ rfq: Rfq; acceptedQuoteId: string }> {
     const rfq = await this.loadOwn(caller, rfqId);
     const quote = await this.db.selectFrom('quotes').select(['id', 'exporter_id', 'valid_until']).where('id', '=', quoteId).where('rfq_id', '=', rfqId).executeTakeFirst();
     if (!quote) throw notFound();
@@ -170,7 +182,7 @@ export class RfqService {
       await trx.updateTable('quotes').set({ status: 'accepted', updated_at: at }).where('id', '=', quoteId).execute();
       await trx.updateTable('quotes').set({ status: 'not_chosen', updated_at: at }).where('rfq_id', '=', rfqId).where('id', '<>', quoteId).execute();
       await recordTradeEvent(trx, { kind: 'quote_accepted', subjectId: quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, at });
-      await this.accepted.onQuoteAccepted(trx, { rfqId, quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, acceptedBy: requireCaller(caller).userId, at });
+      await this.accepted.onQuoteAccepted(trx, { rfqId, quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, acceptedBy: requireCaller(caller).userId, at, choice });
     });
     return { rfq: await this.getOwn(caller, rfqId), acceptedQuoteId: quoteId };
   }

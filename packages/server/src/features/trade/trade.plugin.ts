@@ -10,6 +10,8 @@ import { CompanyService } from './company.service.ts';
 import { companyRoutes, operatorCompanyRoutes } from './company.routes.ts';
 import { InquiryService } from './inquiry.service.ts';
 import { exporterInquiryRoutes, importerInquiryRoutes } from './inquiry.routes.ts';
+import { B2bOrderService } from './b2b-order.service.ts';
+import { exporterB2bOrderRoutes, importerB2bOrderRoutes, operatorB2bOrderRoutes } from './b2b-order.routes.ts';
 import { RfqService, type AcceptedQuoteHandler } from './rfq.service.ts';
 import { exporterRfqRoutes, importerRfqRoutes } from './rfq.routes.ts';
 import { TradeFiguresService } from './trade-figures.service.ts';
@@ -21,17 +23,21 @@ export interface TradeFeature {
   inquiries: InquiryService;
   rfqs: RfqService;
   figures: TradeFiguresService;
+  b2bOrders: B2bOrderService;
 }
 
 export function createTradeFeature(options: { db: Db; clock: Clock; files: FileStore; rates: RateService; accepted?: AcceptedQuoteHandler }): TradeFeature {
   const { db, clock } = options;
   const files = new TradeFileService({ db, clock, files: options.files });
+  const b2bOrders = new B2bOrderService({ db, clock });
   return {
     companies: new CompanyService({ db, clock }),
     files,
     inquiries: new InquiryService({ db, clock, files }),
-    rfqs: new RfqService({ db, clock, rates: options.rates, ...(options.accepted ? { accepted: options.accepted } : {}) }),
+    // An accepted quote issues its B2B order in the acceptance's transaction (a test may hand another handler).
+    rfqs: new RfqService({ db, clock, rates: options.rates, accepted: options.accepted ?? b2bOrders }),
     figures: new TradeFiguresService({ db, clock }),
+    b2bOrders,
   };
 }
 
@@ -41,13 +47,16 @@ export async function registerTradeRoutes(app: FastifyInstance, feature: TradeFe
     await trade.register(companyRoutes(feature.companies));
     await trade.register(importerInquiryRoutes(feature.inquiries, feature.files));
     await trade.register(importerRfqRoutes(feature.rfqs));
+    await trade.register(importerB2bOrderRoutes(feature.b2bOrders));
   }, { prefix: '/api/trade' });
   await app.register(async (exporter) => {
     await exporter.register(exporterInquiryRoutes(feature.inquiries, feature.files));
     await exporter.register(exporterRfqRoutes(feature.rfqs));
+    await exporter.register(exporterB2bOrderRoutes(feature.b2bOrders));
   }, { prefix: '/api/exporter' });
   await app.register(async (operator) => {
     await operator.register(operatorCompanyRoutes(feature.companies));
+    await operator.register(operatorB2bOrderRoutes(feature.b2bOrders));
     typed(operator).get('/trade/figures', {
       schema: { tags: ['operator'], summary: 'Matchmaking figures per exporter and pavilion: inquiries, response rate (48 h), median response time, quotes, accepted', response: { 200: tradeFiguresSchema, ...errorResponses } },
     }, async (request) => feature.figures.figures(request.caller));

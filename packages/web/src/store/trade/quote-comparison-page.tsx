@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { Button, Dialog, Stepper, Tag } from 'antd-mobile';
+import { Button, Dialog, Selector, Stepper, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { incotermNames, tradeUnits } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
@@ -36,14 +36,18 @@ function Comparison({ rfq, onChanged }: { rfq: Rfq; onChanged: () => void }) {
   const load = useCallback(() => storeTradeApi.compare(rfq.id, quantity), [rfq.id, quantity]);
   const table = useApi(load);
   const [failure, setFailure] = useState<unknown>(null);
+  const navigate = useNavigate();
+  // A sample order at the quote's sample price, or the bulk order at the quantity compared above.
+  const [kind, setKind] = useState<'sample' | 'bulk'>('bulk');
+  const [sampleQuantity, setSampleQuantity] = useState(1);
   const accept = async (item: QuoteComparison['items'][number]) => {
     const name = pick(locale, item.exporter.tradingNameZh, item.exporter.tradingNameEn);
     if (!(await Dialog.confirm({ content: t('store.trade.confirmAccept', { exporter: name }) }))) return;
     setFailure(null);
     try {
-      await storeTradeApi.accept(rfq.id, item.id);
+      await storeTradeApi.accept(rfq.id, item.id, { kind, quantity: kind === 'sample' ? sampleQuantity : quantity });
       onChanged();
-      table.reload();
+      void navigate('/trade/orders');
     } catch (error) {
       setFailure(error);
     }
@@ -61,6 +65,23 @@ function Comparison({ rfq, onChanged }: { rfq: Rfq; onChanged: () => void }) {
           <Stepper min={1} digits={0} value={quantity} onChange={setQuantity} data-testid="compare-quantity" />
           <span>{tradeUnits[rfq.unit][lang]}</span>
         </div>
+        {acceptable && (
+          <div style={{ marginTop: 12 }} data-testid="accept-form">
+            <Selector
+              columns={2}
+              value={[kind]}
+              data-testid="accept-kind"
+              options={[{ label: t('store.trade.orderKind.bulk'), value: 'bulk' }, { label: t('store.trade.orderKind.sample'), value: 'sample' }]}
+              onChange={(values) => setKind(values[0] === 'sample' ? 'sample' : 'bulk')}
+            />
+            {kind === 'sample' && (
+              <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 8 }}>
+                <span>{t('store.trade.sampleQuantity')}</span>
+                <Stepper min={1} digits={0} value={sampleQuantity} onChange={setSampleQuantity} data-testid="accept-quantity" />
+              </div>
+            )}
+          </div>
+        )}
       </Panel>
       {failure !== null && <StoreNote tone="danger">{errorText(failure, locale)}</StoreNote>}
       <SignedInContent loaded={table}>

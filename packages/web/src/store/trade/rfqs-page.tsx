@@ -24,6 +24,9 @@ export function RfqsPage() {
       <Button block color="primary" onClick={() => void navigate('/trade/rfqs/new')} data-testid="new-rfq" style={{ marginBottom: 12 }}>
         {t('store.trade.newRfq')}
       </Button>
+      <Button block onClick={() => void navigate('/trade/orders')} data-testid="b2b-orders" style={{ marginBottom: 12 }}>
+        {t('store.trade.ordersTitle')}
+      </Button>
       <SignedInContent loaded={rfqs}>
         {(data) =>
           data.items.length === 0 ? (

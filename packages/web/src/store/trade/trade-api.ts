@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import {
   acceptedQuoteSchema,
+  b2bOrderListSchema,
+  b2bOrderSchema,
+  type acceptQuoteBodySchema,
   inquiryListSchema,
   inquirySummarySchema,
   inquiryThreadSchema,
@@ -32,7 +35,11 @@ export const storeTradeApi = {
   getRfq: (id: string) => call('GET', `/api/trade/rfqs/${seg(id)}`, rfqSchema),
   createRfq: (body: RfqCreate) => call('POST', '/api/trade/rfqs', rfqSchema, body),
   compare: (id: string, quantity: number) => call('GET', `/api/trade/rfqs/${seg(id)}/quotes?quantity=${quantity}`, quoteComparisonSchema),
-  accept: (id: string, quoteId: string) => call('POST', `/api/trade/rfqs/${seg(id)}/quotes/${seg(quoteId)}/accept`, acceptedQuoteSchema),
+  accept: (id: string, quoteId: string, choice: z.input<typeof acceptQuoteBodySchema> = {}) =>
+    call('POST', `/api/trade/rfqs/${seg(id)}/quotes/${seg(quoteId)}/accept`, acceptedQuoteSchema, choice),
+  listOrders: () => call('GET', '/api/trade/orders', b2bOrderListSchema),
+  cancelOrder: (id: string, reason: string) => call('POST', `/api/trade/orders/${seg(id)}/cancel`, b2bOrderSchema, { reason }),
+  proformaUrl: (id: string) => `/api/trade/orders/${seg(id)}/proforma.pdf`,
   fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${seg(id)}/files/${seg(fileId)}`,
 };
 

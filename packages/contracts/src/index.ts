@@ -24,3 +24,4 @@ export * from './fulfilment.ts';
 export * from './returns.ts';
 export * from './credit-code.ts';
 export * from './customs.ts';
+export * from './notifications.ts';

@@ -797,7 +797,7 @@ export interface TradeEventsTable {
 }
 
 /** What a party must act on (section 6 sends these as notifications and mail). */
-export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted';
+export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted' | 'rfq_deadline_near';
 
 export interface CustomsDeclarationsTable {
   id: string;
@@ -934,6 +934,9 @@ export interface DB {
   customs_receipts: CustomsReceiptsTable;
   customs_corrections: CustomsCorrectionsTable;
   payment_declarations: PaymentDeclarationsTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
+  rfq_deadline_notices: RfqDeadlineNoticesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -982,4 +985,39 @@ export interface OrderLineReturnsTable {
   order_line_id: string;
   bought: number;
   held: Generated<number>;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  event_id: string;
+  kind: TradeEventKind;
+  subject_id: string;
+  locale: Locale;
+  title: string;
+  body: string;
+  link: string;
+  created_at: Timestamp;
+  read_at: Nullable<string>;
+}
+
+export type EmailOutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string;
+  address: string;
+  /** Stable per row: a resend after a crash carries the same Message-ID, which receiving systems dedupe. */
+  message_id: string;
+  status: ColumnType<EmailOutboxStatus, EmailOutboxStatus | undefined, EmailOutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  attempted_at: Nullable<string>;
+  sent_at: Nullable<string>;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface RfqDeadlineNoticesTable {
+  rfq_id: string;
+  created_at: Timestamp;
 }

@@ -11,6 +11,7 @@ import * as fulfilment from './2026-12-01T1200-fulfilment.ts';
 import * as returns from './2026-12-01T1300-returns.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
 import * as customs from './2026-12-01T1100-customs.ts';
+import * as notifications from './2026-12-01T1800-notifications.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1300-returns': returns,
   '2026-12-01T1600-trade': trade,
   '2026-12-01T1100-customs': customs,
+  '2026-12-01T1800-notifications': notifications,
 };

@@ -13,8 +13,9 @@ import { fulfilmentCases } from './fulfilment.ts';
 import { returnCases } from './returns.ts';
 import { tradeCases } from './trade.ts';
 import { customsCases } from './customs.ts';
+import { notificationCases } from './notifications.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases, ...customsCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases, ...customsCases, ...notificationCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

@@ -31,6 +31,7 @@ import { QuoteComparisonPage } from './trade/quote-comparison-page.tsx';
 import { RfqFormPage } from './trade/rfq-form-page.tsx';
 import { RfqsPage } from './trade/rfqs-page.tsx';
 import { TradeInboxPage } from './trade/trade-inbox-page.tsx';
+import { TradeNotificationsPage } from './trade/notifications.tsx';
 import './store.css';
 
 /** The buyer storefront (antd-mobile, mobile first), mounted at `/`. */
@@ -68,6 +69,7 @@ export function StoreApp() {
         <Route path="trade/rfqs" element={<RfqsPage />} />
         <Route path="trade/rfqs/new" element={<RfqFormPage />} />
         <Route path="trade/rfqs/:id" element={<QuoteComparisonPage />} />
+        <Route path="trade/notifications" element={<TradeNotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

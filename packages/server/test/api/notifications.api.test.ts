@@ -269,6 +269,18 @@ describe('notifications: trade events to the right people, read marks, the email
       mailer.mode = 'ok';
     });
 
+    test('two workers at once: each member gets one notification and one email', async () => {
+      mailer.mode = 'ok';
+      const other = new TestMailer();
+      const second = new NotificationService({ db: ta.testDb.database.db, clock: () => ta.clock.now, mailer: other, publicUrl: ta.config.publicUrl, log: ta.app.log });
+      const sentBefore = mailer.sent.length;
+      const id = await newInquiry('Multani Blue');
+      await Promise.all([ta.app.notifications.runOnce(), second.runOnce()]);
+      assert.deepEqual(await receivers('inquiry_created', id), ['multani', 'multani2']);
+      const sent = [...mailer.sent.slice(sentBefore), ...other.sent];
+      assert.deepEqual(sent.map((m) => m.to).sort(), [email.multani, email.multani2].sort());
+    });
+
     test('a crash during the send: a restart leaves it alone for ten minutes, then resends it once with the same Message-ID', async () => {
       const before = (await outboxOf(email.bula ?? '')).length;
       mailer.mode = 'hang';

@@ -25,3 +25,4 @@ export * from './returns.ts';
 export * from './credit-code.ts';
 export * from './customs.ts';
 export * from './b2b-orders.ts';
+export * from './notifications.ts';

@@ -78,6 +78,9 @@ import { staffReturnRoutes, storeReturnRoutes } from './features/returns/returns
 import { CustomsService } from './features/customs/customs.service.ts';
 import { DirectoryCustomsTransport, type CustomsTransport } from './features/customs/customs-transport.ts';
 import { operatorCustomsRoutes } from './features/customs/customs.routes.ts';
+import { LogMailer, SmtpMailer, type Mailer } from './features/notifications/mailer.ts';
+import { NotificationService } from './features/notifications/notification.service.ts';
+import { notificationRoutes } from './features/notifications/notification.routes.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -102,6 +105,11 @@ export interface AppOptions {
    * turn it off and call `customs.runOnce()` themselves).
    */
   customs?: { transport?: CustomsTransport; worker?: boolean };
+  /**
+   * The notification mailer (default from the configuration: SMTP, the log, or none when email is
+   * off) and whether the notification worker runs (default on; tests call `notifications.runOnce()`).
+   */
+  notifications?: { mailer?: Mailer | null; worker?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -259,6 +267,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
   await app.register(mediaRoutes(media));
   await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
+  const mailer = options.notifications?.mailer !== undefined ? options.notifications.mailer : mailerFromConfig(config, logger);
+  const notifications = new NotificationService({ db, clock, mailer, publicUrl: config.publicUrl, log: app.log });
+  app.decorate('notifications', notifications);
+  await app.register(notificationRoutes(notifications), { prefix: '/api' });
+  // Trade events become notifications and emails every few seconds; the work is found from the tables, so a restart resumes it.
+  const notificationWorker = scheduleEvery({ intervalMs: 5_000, log: app.log, name: 'notification worker', task: () => notifications.runOnce() });
+  app.addHook('onReady', async () => {
+    if (options.notifications?.worker !== false) notificationWorker.start();
+  });
+  app.addHook('onClose', async () => {
+    await notificationWorker.stop();
+    if (mailer instanceof SmtpMailer) mailer.close();
+  });
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
   // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
@@ -299,6 +320,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await database.destroy();
   });
   return app;
+}
+
+/** SMTP when configured, the log outside production, none when email is off. */
+function mailerFromConfig(config: Config, logger: FastifyBaseLogger): Mailer | null {
+  if (config.mail.smtp) return new SmtpMailer(config.mail.smtp);
+  return config.mail.delivery === 'log' ? new LogMailer(logger) : null;
 }
 
 /** WeChat Pay when WECHATPAY_* is set: the key files are read now, so a bad key stops the start, not a buyer's payment. */

@@ -795,7 +795,7 @@ export interface TradeEventsTable {
 }
 
 /** What a party must act on (section 6 sends these as notifications and mail). */
-export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted' | 'b2b_order_issued' | 'b2b_order_step';
+export type TradeEventKind = 'inquiry_created' | 'inquiry_message' | 'rfq_matched' | 'quote_submitted' | 'quote_revised' | 'quote_accepted' | 'rfq_deadline_near' | 'b2b_order_issued' | 'b2b_order_step';
 
 export interface CustomsDeclarationsTable {
   id: string;
@@ -956,6 +956,9 @@ export interface DB {
   b2b_orders: B2bOrdersTable;
   b2b_order_events: B2bOrderEventsTable;
   b2b_order_payments: B2bOrderPaymentsTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
+  rfq_deadline_notices: RfqDeadlineNoticesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -1075,4 +1078,38 @@ export interface B2bOrderPaymentsTable {
   reference: string;
   recorded_by: string | null;
   recorded_at: string;
+}
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  event_id: string;
+  kind: TradeEventKind;
+  subject_id: string;
+  locale: Locale;
+  title: string;
+  body: string;
+  link: string;
+  created_at: Timestamp;
+  read_at: Nullable<string>;
+}
+
+export type EmailOutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string;
+  address: string;
+  /** Stable per row: a resend after a crash carries the same Message-ID, which receiving systems dedupe. */
+  message_id: string;
+  status: ColumnType<EmailOutboxStatus, EmailOutboxStatus | undefined, EmailOutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  attempted_at: Nullable<string>;
+  sent_at: Nullable<string>;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+}
+
+export interface RfqDeadlineNoticesTable {
+  rfq_id: string;
+  created_at: Timestamp;
 }

@@ -116,3 +116,17 @@ test('customs: development codes and folders under DATA_DIR by default; in produ
   assert.throws(() => loadConfig({ DATA_DIR: dir, CUSTOMS_EBC: '{"pakistan":{"code":"x"}}' }), /CUSTOMS_EBC: must be a JSON object/);
   assert.throws(() => loadConfig({ DATA_DIR: dir, CUSTOMS_EBP_CODE: '1234567890123456789' }), /CUSTOMS_EBP_CODE: must be at most 18/);
 });
+
+test('mail: the log outside production, off in production without SMTP; SMTP needs MAIL_FROM and one way of naming the server', () => {
+  const production = { NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
+  assert.deepEqual(loadConfig({ DATA_DIR: scratch() }).mail, { delivery: 'log', smtp: null });
+  assert.deepEqual(loadConfig(production).mail, { delivery: 'off', smtp: null });
+  assert.throws(() => loadConfig({ ...production, SMTP_URL: 'smtp://mail.example:587' }), /MAIL_FROM: must be set when SMTP_URL or SMTP_HOST is set/);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), SMTP_URL: 'http://mail.example' }), /SMTP_URL: must start with smtp:\/\/ or smtps:\/\//);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), SMTP_URL: 'smtp://a', SMTP_HOST: 'b', MAIL_FROM: 'n@x.example' }), /SMTP_HOST: set SMTP_URL or SMTP_HOST, not both/);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), SMTP_USER: 'u' }), /SMTP_HOST: must be set/);
+  assert.deepEqual(loadConfig({ ...production, SMTP_HOST: 'mail.example', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASSWORD: 'p', MAIL_FROM: 'Pavilion <notify@pavilion.example>' }).mail, {
+    delivery: 'smtp',
+    smtp: { host: 'mail.example', port: 465, user: 'u', password: 'p', from: 'Pavilion <notify@pavilion.example>' },
+  });
+});

@@ -68,6 +68,12 @@ const envSchema = z.object({
   CUSTOMS_OUTBOX_DIR: z.string().min(1).optional(),
   CUSTOMS_INBOX_DIR: z.string().min(1).optional(),
   CUSTOMS_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' }).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().regex(/^(.*<)?[^@\s<>]+@[^@\s<>]+>?$/, { message: 'must be an address, such as "Pavilion <notify@example.com>"' }).optional(),
 });
 
 function safeJson(text: string): unknown {
@@ -148,6 +154,11 @@ export interface Config {
     stateDir: string;
     intervalMs: number;
   };
+  /**
+   * Notification email: SMTP when SMTP_URL or SMTP_HOST is set (then MAIL_FROM too); otherwise the
+   * log outside production, and off in production (the in-app list still fills).
+   */
+  mail: { delivery: 'smtp' | 'log' | 'off'; smtp: { url?: string; host?: string; port?: number; user?: string; password?: string; from: string } | null };
 }
 
 export class ConfigError extends Error {}
@@ -242,7 +253,25 @@ export function loadConfig(env: Env = process.env): Config {
     sandboxPayments: !production,
     version,
     customs: customsConfig(e, env, dataDir, production),
+    mail: mailConfig(e, production),
   };
+}
+
+function mailConfig(e: z.infer<typeof envSchema>, production: boolean): Config['mail'] {
+  if (e.SMTP_URL && e.SMTP_HOST) throw new ConfigError('Invalid configuration:\n  SMTP_HOST: set SMTP_URL or SMTP_HOST, not both');
+  if (e.SMTP_PASSWORD && !e.SMTP_USER) throw new ConfigError('Invalid configuration:\n  SMTP_USER: must be set when SMTP_PASSWORD is set');
+  if (!e.SMTP_URL && !e.SMTP_HOST) {
+    if (e.SMTP_PORT || e.SMTP_USER) throw new ConfigError('Invalid configuration:\n  SMTP_HOST: must be set with SMTP_PORT and SMTP_USER');
+    return { delivery: production ? 'off' : 'log', smtp: null };
+  }
+  if (!e.MAIL_FROM) throw new ConfigError('Invalid configuration:\n  MAIL_FROM: must be set when SMTP_URL or SMTP_HOST is set');
+  const smtp: NonNullable<Config['mail']['smtp']> = { from: e.MAIL_FROM };
+  if (e.SMTP_URL) smtp.url = e.SMTP_URL;
+  if (e.SMTP_HOST) smtp.host = e.SMTP_HOST;
+  if (e.SMTP_PORT) smtp.port = e.SMTP_PORT;
+  if (e.SMTP_USER) smtp.user = e.SMTP_USER;
+  if (e.SMTP_PASSWORD) smtp.password = e.SMTP_PASSWORD;
+  return { delivery: 'smtp', smtp };
 }
 
 /** Development codes: obviously not real registrations (customs would refuse them), so a demo works out of the box. */

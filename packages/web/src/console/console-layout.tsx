@@ -4,6 +4,7 @@ import { useLocale } from '../i18n/face-language.tsx';
 import { needsSignIn, returnState } from '../shared/navigation.ts';
 import { useMe } from '../shared/use-auth.ts';
 import { ConsoleError, ConsoleLoading, SignOutButton } from './console-feedback.tsx';
+import { NotificationBell } from './notification-bell.tsx';
 
 export function ConsoleLanguageSwitch() {
   const { switchLabel, switchTitle, switchLabelLang, switchLanguage } = useLocale();
@@ -55,6 +56,7 @@ export function ConsoleLayout({ title, loginPath, menu }: ConsoleLayoutProps) {
                 {me.data.displayName}
               </Typography.Text>
             )}
+            {me.status === 'done' && <NotificationBell />}
             <ConsoleLanguageSwitch />
             {me.status === 'done' && <SignOutButton loginPath={loginPath} />}
           </Flex>

@@ -32,6 +32,7 @@ import { RfqFormPage } from './trade/rfq-form-page.tsx';
 import { RfqsPage } from './trade/rfqs-page.tsx';
 import { TradeInboxPage } from './trade/trade-inbox-page.tsx';
 import { B2bOrdersPage } from './trade/b2b-orders-page.tsx';
+import { TradeNotificationsPage } from './trade/notifications.tsx';
 import './store.css';
 
 /** The buyer storefront (antd-mobile, mobile first), mounted at `/`. */
@@ -70,6 +71,7 @@ export function StoreApp() {
         <Route path="trade/rfqs/new" element={<RfqFormPage />} />
         <Route path="trade/rfqs/:id" element={<QuoteComparisonPage />} />
         <Route path="trade/orders" element={<B2bOrdersPage />} />
+        <Route path="trade/notifications" element={<TradeNotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </ConfigProvider>

@@ -13,6 +13,7 @@ import * as settlement from './2026-12-01T1400-settlement.ts';
 import * as searchSpeed from './2026-12-01T1500-search-speed.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
 import * as b2bOrders from './2026-12-01T1700-b2b-orders.ts';
+import * as notifications from './2026-12-01T1800-notifications.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1500-search-speed': searchSpeed,
   '2026-12-01T1600-trade': trade,
   '2026-12-01T1700-b2b-orders': b2bOrders,
+  '2026-12-01T1800-notifications': notifications,
 };

@@ -14,8 +14,9 @@ import { returnCases } from './returns.ts';
 import { tradeCases } from './trade.ts';
 import { customsCases } from './customs.ts';
 import { b2bOrderCases } from './b2b-orders.ts';
+import { notificationCases } from './notifications.ts';
 
 /** Every feature's cases. Logout comes last: it ends the actors' sessions. */
 const logout = (c: MatrixCase) => c.url === '/api/auth/logout';
-const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases, ...customsCases, ...b2bOrderCases];
+const cases: MatrixCase[] = [...foundationCases, ...exporterCases, ...pavilionContentCases, ...catalogCases, ...catalogImportCases, ...searchCases, ...buyerCases, ...orderCases, ...paymentCases, ...settlementCases, ...fulfilmentCases, ...returnCases, ...tradeCases, ...customsCases, ...b2bOrderCases, ...notificationCases];
 export const allCases: MatrixCase[] = [...cases.filter((c) => !logout(c)), ...cases.filter(logout)];

@@ -9,6 +9,7 @@ import { useApi } from '../../shared/use-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
 import { storeTradeApi } from './trade-api.ts';
+import { TradeNotificationsBell } from './notifications.tsx';
 
 export const rfqStatusColor = { open: 'primary', closed_deadline: 'warning', accepted: 'success', cancelled: 'default' } as const;
 
@@ -21,6 +22,7 @@ export function RfqsPage() {
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   return (
     <StorePage title={t('store.trade.rfqsTitle')} backTo="/me">
+      <TradeNotificationsBell />
       <Button block color="primary" onClick={() => void navigate('/trade/rfqs/new')} data-testid="new-rfq" style={{ marginBottom: 12 }}>
         {t('store.trade.newRfq')}
       </Button>

@@ -8,6 +8,7 @@ import { useApi } from '../../shared/use-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
 import { storeTradeApi } from './trade-api.ts';
+import { TradeNotificationsBell } from './notifications.tsx';
 
 const statusColor = { open: 'primary', quoted: 'success', closed: 'default' } as const;
 
@@ -19,6 +20,7 @@ export function TradeInboxPage() {
   const inquiries = useApi(storeTradeApi.listInquiries);
   return (
     <StorePage title={t('store.trade.inboxTitle')} backTo="/me">
+      <TradeNotificationsBell />
       <SignedInContent loaded={inquiries}>
         {(data) =>
           data.items.length === 0 ? (

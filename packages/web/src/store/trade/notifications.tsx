@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, List } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { notificationListSchema, notificationSchema, readAllResultSchema, unreadCountSchema } from '@pavilion/contracts';
+import { expect, send } from '../../api/client.ts';
+import { formatDateTime } from '../../shared/china-time.ts';
+import { useApi } from '../../shared/use-api.ts';
+import { SignedInContent } from '../components/sign-in-gate.tsx';
+import { StorePage } from '../store-ui.tsx';
+
+/** The caller's notifications (/api/notifications): any signed-in user's own. */
+export const notificationApi = {
+  list: async () => expect(notificationListSchema, await send('GET', '/api/notifications?pageSize=50')),
+  unreadCount: async () => expect(unreadCountSchema, await send('GET', '/api/notifications/unread-count')),
+  markRead: async (id: string) => expect(notificationSchema, await send('POST', `/api/notifications/${encodeURIComponent(id)}/read`)),
+  readAll: async () => expect(readAllResultSchema, await send('POST', '/api/notifications/read-all')),
+};
+
+/** The bell on the trade pages: the unread count, opening the list. */
+export function TradeNotificationsBell() {
+  const { t } = useTranslation();
+  const [unread, setUnread] = useState(0);
+  useEffect(() => {
+    notificationApi.unreadCount().then((r) => setUnread(r.unread), () => setUnread(0));
+  }, []);
+  return (
+    <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+      <Link to="/trade/notifications" data-testid="notification-bell" aria-label={t('store.notifications.bell', { count: unread })}>
+        <Badge content={unread > 0 ? (unread > 99 ? '99+' : String(unread)) : null} data-testid="notification-badge">
+          <span style={{ fontSize: 20 }}>🔔</span>
+        </Badge>
+      </Link>
+    </div>
+  );
+}
+
+/** `/trade/notifications`: newest first; opening one marks it read and goes where it is acted on. */
+export function TradeNotificationsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const loaded = useApi(notificationApi.list);
+  const open = useCallback(
+    async (id: string, link: string) => {
+      await notificationApi.markRead(id).catch(() => undefined);
+      void navigate(link);
+    },
+    [navigate],
+  );
+  return (
+    <StorePage title={t('store.notifications.title')} backTo="/trade/inquiries">
+      <SignedInContent loaded={loaded}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p data-testid="notification-empty" style={{ textAlign: 'center', color: 'var(--adm-color-weak)' }}>{t('store.notifications.empty')}</p>
+          ) : (
+            <>
+              <Button size="small" data-testid="notification-read-all" disabled={data.unread === 0} onClick={() => void notificationApi.readAll().then(loaded.reload, loaded.reload)}>
+                {t('store.notifications.readAll')}
+              </Button>
+              <List mode="card" data-testid="notification-list">
+                {data.items.map((item) => (
+                  <List.Item key={item.id} arrowIcon data-testid="notification-item" data-unread={item.readAt === null} description={`${item.body} · ${formatDateTime(item.createdAt)}`} onClick={() => void open(item.id, item.link)}>
+                    <span style={{ fontWeight: item.readAt === null ? 600 : 400 }}>{item.title}</span>
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )
+        }
+      </SignedInContent>
+    </StorePage>
+  );
+}

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { otpRequestSchema, otpVerifyRequestSchema } from '@pavilion/contracts';
-import { api, type OtpRequest, type OtpVerifyRequest } from '../api/client.ts';
+import { otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
+import { api, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -13,24 +13,30 @@ import { FieldError, StoreNote, StorePage } from './store-ui.tsx';
 
 type SentCode = { phone: string; delivery: 'sms' | 'log'; expiresInSeconds: number; resendAfterSeconds: number };
 
-/** Buyers sign in with a mainland mobile number and a 6-digit code sent to it. */
+/** Buyers sign in with a mainland mobile number and a 6-digit code sent to it; importers' company members with their email and password. */
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const [sent, setSent] = useState<SentCode | null>(null);
+  const [byPassword, setByPassword] = useState(false);
   const signedIn = useCallback(
     () => void navigate(returnPath(location.state, '/'), { replace: true }),
     [navigate, location.state],
   );
   return (
     <StorePage title={t('store.login.title')} backTo="/">
-      {sent === null ? (
+      {byPassword ? (
+        <PasswordStep onSignedIn={signedIn} />
+      ) : sent === null ? (
         <PhoneStep onSent={setSent} />
       ) : (
         <CodeStep sent={sent} onResent={setSent} onChangePhone={() => setSent(null)} onSignedIn={signedIn} />
       )}
-      {sent?.delivery === 'log' && <StoreNote tone="info">{t('store.login.devHint')}</StoreNote>}
+      {!byPassword && sent?.delivery === 'log' && <StoreNote tone="info">{t('store.login.devHint')}</StoreNote>}
+      <Button type="button" fill="none" size="small" block onClick={() => setByPassword(!byPassword)} data-testid="password-login" style={{ marginTop: 12 }}>
+        {byPassword ? t('store.login.byPhone') : t('store.login.byPassword')}
+      </Button>
     </StorePage>
   );
 }
@@ -70,6 +76,45 @@ function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
       {form.failure !== null && <StoreNote tone="danger">{errorText(form.failure, locale)}</StoreNote>}
       <Button type="submit" color="primary" block loading={form.busy} style={{ marginTop: 16 }}>
         {t('store.login.sendCode')}
+      </Button>
+    </form>
+  );
+}
+
+/** Importers' company members (and staff) have an email and password account rather than a mobile number. */
+function PasswordStep({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useFormSubmit(
+    passwordLoginRequestSchema,
+    useCallback(async (request: PasswordLoginRequest) => {
+      await api.login(request);
+      await mergeGuestCart();
+      onSignedIn();
+    }, [onSignedIn]),
+  );
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.submit({ email, password, session: 'cookie' });
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="password-login-form">
+      <StoreNote tone="info">{t('store.login.passwordHint')}</StoreNote>
+      <List mode="card" style={{ margin: 0 }}>
+        <List.Item title={t('common.fields.email')}>
+          <Input name="email" type="email" autoComplete="username" value={email} onChange={setEmail} aria-invalid={form.fieldErrors.email !== undefined} aria-describedby="email-error" />
+        </List.Item>
+        <List.Item title={t('common.fields.password')}>
+          <Input name="password" type="password" autoComplete="current-password" value={password} onChange={setPassword} aria-invalid={form.fieldErrors.password !== undefined} aria-describedby="password-error" />
+        </List.Item>
+      </List>
+      <FieldError id="email-error" message={form.fieldErrors.email} />
+      <FieldError id="password-error" message={form.fieldErrors.password} />
+      {form.failure !== null && Object.keys(form.fieldErrors).length === 0 && <StoreNote tone="danger">{errorText(form.failure, locale)}</StoreNote>}
+      <Button type="submit" color="primary" block loading={form.busy} data-testid="password-login-submit" style={{ marginTop: 16 }}>
+        {t('store.login.submit')}
       </Button>
     </form>
   );

@@ -18,11 +18,16 @@ export interface ChartLabels {
   responseRate: string;
   conversion: string;
   medianResponse: string;
+  /** A number of hours in the reader's language: "2.5 h", "2.5 小时". */
+  hours: (value: number) => string;
 }
 
 const percent = (bp: number | null) => (bp === null ? null : bp / 100);
 /** Hours to one decimal; no bar where nothing was answered yet. */
 const hours = (seconds: number | null) => (seconds === null ? null : Math.round(seconds / 360) / 10);
+
+/** The tooltip's value: a dash where there is no bar. */
+const shown = (format: (value: number) => string) => (value: unknown) => (typeof value === 'number' ? format(value) : '—');
 
 const frame = (rows: readonly FigureBar[]): EChartOption => ({
   tooltip: { trigger: 'axis' },
@@ -50,8 +55,8 @@ export function ratesOption(rows: readonly FigureBar[], labels: ChartLabels): EC
     ...frame(rows),
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
     series: [
-      { type: 'bar', name: labels.responseRate, data: rows.map((r) => percent(r.responseRateBp)) },
-      { type: 'bar', name: labels.conversion, data: rows.map((r) => percent(r.conversionBp)) },
+      { type: 'bar', name: labels.responseRate, data: rows.map((r) => percent(r.responseRateBp)), tooltip: { valueFormatter: shown((v) => `${v} %`) } },
+      { type: 'bar', name: labels.conversion, data: rows.map((r) => percent(r.conversionBp)), tooltip: { valueFormatter: shown((v) => `${v} %`) } },
     ],
   };
 }
@@ -61,6 +66,6 @@ export function hoursOption(rows: readonly FigureBar[], labels: ChartLabels): EC
   return {
     ...frame(rows),
     yAxis: { type: 'value', min: 0 },
-    series: [{ type: 'bar', name: labels.medianResponse, data: rows.map((r) => hours(r.medianResponseSeconds)) }],
+    series: [{ type: 'bar', name: labels.medianResponse, data: rows.map((r) => hours(r.medianResponseSeconds)), tooltip: { valueFormatter: shown(labels.hours) } }],
   };
 }

@@ -65,6 +65,7 @@ export function TradePage() {
       responseRate: t('operator.trade.responseRate'),
       conversion: t('operator.trade.conversion'),
       medianResponse: t('operator.trade.medianResponse'),
+      hours: (value: number) => t('operator.trade.hours', { value }),
     }),
     [t],
   );

@@ -324,18 +324,27 @@ export const acceptedQuoteSchema = z.object({ rfq: rfqSchema, acceptedQuoteId: z
 
 // ── Operators' matchmaking figures ──────────────────────────────────────────
 
+/** Quotes and the B2B orders they became, beside the response figures. */
+const dealFiguresSchema = z.object({
+  quotes: z.number().int(),
+  /** Quotes the importer accepted. */
+  accepted: z.number().int(),
+  /** B2B orders not cancelled. */
+  orders: z.number().int(),
+  /** orders / quotes submitted in basis points (10000 = one order per quote); 0 when no quote. */
+  conversionBp: z.number().int(),
+  /** orders / inquiries in basis points, two counts compared (orders come from RFQs); 0 when no inquiry. */
+  inquiryConversionBp: z.number().int(),
+});
+
 export const tradeFiguresSchema = z.object({
   exporters: z.array(
-    responseFiguresSchema.extend({
+    responseFiguresSchema.extend(dealFiguresSchema.shape).extend({
       exporterId: z.string(),
       pavilionId: z.string(),
       tradingNameEn: z.string(),
       tradingNameZh: z.string(),
-      quotes: z.number().int(),
-      accepted: z.number().int(),
     }),
   ),
-  pavilions: z.array(
-    responseFiguresSchema.extend({ pavilionId: z.string(), nameEn: z.string(), nameZh: z.string(), quotes: z.number().int(), accepted: z.number().int() }),
-  ),
+  pavilions: z.array(responseFiguresSchema.extend(dealFiguresSchema.shape).extend({ pavilionId: z.string(), nameEn: z.string(), nameZh: z.string() })),
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { extractText, getDocumentProxy } from 'unpdf';
-import type { B2bOrder, ValidationIssue } from '@pavilion/contracts';
+import type { z } from 'zod';
+import type { B2bOrder, tradeFiguresSchema, ValidationIssue } from '@pavilion/contracts';
 import { AccountService } from '../../src/features/accounts/account.service.ts';
 import { demoAdmin, demoCompany, demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { chinaDate } from '../../src/platform/clock.ts';
@@ -22,6 +23,8 @@ const exporterEmail = (tradingNameEn: string): string => {
 };
 const body = (res: LightMyRequestResponse) => res.json();
 const bank = { accountName: 'Bula Coconut Pte Ltd', bankName: 'ANZ Bank (Fiji) Limited', swiftBic: 'anzb fjfx', accountNumber: '1234 5678 9012', bankAddress: '25 Victoria Parade, Suva, Fiji' };
+
+type Figures = z.infer<typeof tradeFiguresSchema>;
 
 describe('B2B orders: an accepted quote issues a proforma invoice, and the order moves by recorded steps', () => {
   let ta: TestApp;
@@ -237,5 +240,19 @@ describe('B2B orders: an accepted quote issues a proforma invoice, and the order
     assert.equal(cancelled.statusCode, 200, cancelled.body);
     assert.deepEqual([body(cancelled).status, body(cancelled).cancellationReason], ['cancelled', '样品规格不符 / wrong size']);
     assert.equal((await call('santo', 'POST', `/api/exporter/b2b-orders/${sample.id}/production`, {})).statusCode, 409);
+  });
+
+  test('operators read quotes accepted, orders not cancelled and the conversion per exporter and per pavilion', async () => {
+    const figures = body(await call('operatorPacific', 'GET', '/api/operator/trade/figures'));
+    const deal = (f: Pick<Figures['pavilions'][number], 'quotes' | 'accepted' | 'orders' | 'conversionBp' | 'inquiryConversionBp'>) => [f.quotes, f.accepted, f.orders, f.conversionBp, f.inquiryConversionBp];
+    // Bula's quote was accepted in bulk and its order stands; Santo's sample order was cancelled above: accepted, not an order.
+    const named = (figures.exporters as Figures['exporters']).filter((e) => ['Bula Coconut', 'Santo Sandalwood'].includes(e.tradingNameEn));
+    assert.deepEqual(named.map((e) => [e.tradingNameEn, ...deal(e)]), [
+      ['Bula Coconut', 1, 1, 1, 10000, 0],
+      ['Santo Sandalwood', 1, 1, 0, 0, 0],
+    ]);
+    assert.deepEqual((figures.pavilions as Figures['pavilions']).map((p) => [p.pavilionId, ...deal(p)]), [[ids.pacific, 2, 2, 1, 5000, 0]]);
+    const pk = body(await call('operatorPk', 'GET', '/api/operator/trade/figures'));
+    assert.deepEqual((pk.pavilions as Figures['pavilions']).map((p) => [p.orders, p.conversionBp]), [[0, 0]]);
   });
 });

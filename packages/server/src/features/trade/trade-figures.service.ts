@@ -5,11 +5,13 @@ import { operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { responseFigures, type InquiryTiming } from './inquiry.rules.ts';
+import { dealFigures, noDeals, sumDeals, type DealCounts } from './trade-figures.rules.ts';
 
 /**
  * Matchmaking figures for operators, per exporter and per pavilion of theirs (every pavilion for
  * admins): inquiries received, the response rate within 48 hours, the median first-response time,
- * quotes sent and quotes accepted. Slow answers lose buyers; these show who answers.
+ * quotes sent and quotes accepted, B2B orders not cancelled and the conversion to them. Slow answers lose
+ * buyers; these show who answers, and whose answers become trade.
  */
 export class TradeFiguresService {
   private readonly db: Db;
@@ -44,13 +46,21 @@ export class TradeFiguresService {
 
     const timings = new Map<string, InquiryTiming[]>();
     for (const i of inquiries) timings.set(i.exporter_id, [...(timings.get(i.exporter_id) ?? []), { createdAt: i.created_at, firstResponseAt: i.first_response_at }]);
-    const quoteCounts = new Map<string, { quotes: number; accepted: number }>();
+    const orders = exporterIds.length
+      ? await this.db.selectFrom('b2b_orders').select('exporter_id').where('exporter_id', 'in', exporterIds).where('status', '!=', 'cancelled').execute()
+      : [];
+    const deals = new Map<string, DealCounts>();
+    const countFor = (exporterId: string) => {
+      const c = deals.get(exporterId) ?? { ...noDeals };
+      deals.set(exporterId, c);
+      return c;
+    };
     for (const q of quotes) {
-      const c = quoteCounts.get(q.exporter_id) ?? { quotes: 0, accepted: 0 };
+      const c = countFor(q.exporter_id);
       c.quotes += 1;
       if (q.status === 'accepted') c.accepted += 1;
-      quoteCounts.set(q.exporter_id, c);
     }
+    for (const o of orders) countFor(o.exporter_id).orders += 1;
     const now = this.clock();
     return {
       exporters: exporters.map((e) => ({
@@ -59,18 +69,17 @@ export class TradeFiguresService {
         tradingNameEn: e.trading_name_en,
         tradingNameZh: e.trading_name_zh,
         ...responseFigures(timings.get(e.id) ?? [], now),
-        ...(quoteCounts.get(e.id) ?? { quotes: 0, accepted: 0 }),
+        ...dealFigures(deals.get(e.id) ?? noDeals, timings.get(e.id)?.length ?? 0),
       })),
       pavilions: pavilions.map((p) => {
         const members = exporters.filter((e) => e.pavilion_id === p.id);
-        const counts = members.map((e) => quoteCounts.get(e.id) ?? { quotes: 0, accepted: 0 });
+        const memberTimings = members.flatMap((e) => timings.get(e.id) ?? []);
         return {
           pavilionId: p.id,
           nameEn: p.name_en,
           nameZh: p.name_zh,
-          ...responseFigures(members.flatMap((e) => timings.get(e.id) ?? []), now),
-          quotes: counts.reduce((a, c) => a + c.quotes, 0),
-          accepted: counts.reduce((a, c) => a + c.accepted, 0),
+          ...responseFigures(memberTimings, now),
+          ...dealFigures(sumDeals(members.map((e) => deals.get(e.id) ?? noDeals)), memberTimings.length),
         };
       }),
     };

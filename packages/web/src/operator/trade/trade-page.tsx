@@ -1,15 +1,18 @@
 import type { z } from 'zod';
-import { Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Button, Card, Col, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { buyerCompanySchema, operatorCompanyListSchema, tradeFiguresSchema } from '@pavilion/contracts';
 import { call, seg } from '../../console/console-api.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
+import { EChart } from '../../console/echart.tsx';
 import { formatBp } from '../../console/money.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { useApi } from '../../shared/use-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { countsOption, hoursOption, ratesOption, type ChartLabels, type FigureBar } from './trade-chart-options.ts';
 
 type Figures = z.output<typeof tradeFiguresSchema>;
 type ResponseRow = Figures['exporters'][number] | Figures['pavilions'][number];
@@ -24,13 +27,57 @@ const tradeApi = {
 /** Whole hours and minutes of a duration in seconds: "5 h 07 min". */
 const hoursMinutes = (seconds: number): string => `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
 
-/** Matchmaking: who answers importers and how fast (per pavilion and exporter), and the importer companies to verify. */
+/** Three charts of one set of rows: the counts, the two rates, the median hours. */
+function FigureCharts({ rows, labels, testIdPrefix }: { rows: FigureBar[]; labels: ChartLabels; testIdPrefix: string }) {
+  const { t } = useTranslation();
+  // Options are rebuilt only when the figures or the language change, so the charts redraw then only.
+  const options = useMemo(() => ({ counts: countsOption(rows, labels), rates: ratesOption(rows, labels), hours: hoursOption(rows, labels) }), [rows, labels]);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={8}>
+        <Typography.Text strong>{t('operator.trade.chartCounts')}</Typography.Text>
+        <EChart option={options.counts} testId={`${testIdPrefix}-counts-chart`} />
+      </Col>
+      <Col xs={24} xl={8}>
+        <Typography.Text strong>{t('operator.trade.chartRates')}</Typography.Text>
+        <EChart option={options.rates} testId={`${testIdPrefix}-rates-chart`} />
+      </Col>
+      <Col xs={24} xl={8}>
+        <Typography.Text strong>{t('operator.trade.chartHours')}</Typography.Text>
+        <EChart option={options.hours} testId={`${testIdPrefix}-hours-chart`} />
+      </Col>
+    </Row>
+  );
+}
+
+/** Matchmaking: who answers importers and how fast, whose quotes become orders (per pavilion and exporter), and the importer companies to verify. */
 export function TradePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const figures = useApi(tradeApi.figures);
   const companies = useApi(tradeApi.companies);
   const { run, running } = useAction();
+  const labels = useMemo<ChartLabels>(
+    () => ({
+      inquiries: t('operator.trade.inquiries'),
+      quotes: t('operator.trade.quotes'),
+      orders: t('operator.trade.orders'),
+      responseRate: t('operator.trade.responseRate'),
+      conversion: t('operator.trade.conversion'),
+      medianResponse: t('operator.trade.medianResponse'),
+      hours: (value: number) => t('operator.trade.hours', { value }),
+    }),
+    [t],
+  );
+  // The loaded data, not the hook's answer (a new object each render), so the charts redraw only on new figures.
+  const loaded = figures.status === 'done' ? figures.data : null;
+  const bars = useMemo(() => {
+    const bar = (row: ResponseRow, name: string): FigureBar => ({ ...row, name });
+    return {
+      pavilions: (loaded?.pavilions ?? []).map((p) => bar(p, locale === 'zh-CN' ? p.nameZh : p.nameEn)),
+      exporters: (loaded?.exporters ?? []).map((e) => bar(e, locale === 'zh-CN' ? e.tradingNameZh : e.tradingNameEn)),
+    };
+  }, [loaded, locale]);
   const verify = (id: string) => run(`verify:${id}`, () => tradeApi.verify(id), t('operator.trade.verifiedDone')).then((ok) => ok && companies.reload());
 
   const responseColumns = [
@@ -50,6 +97,9 @@ export function TradePage() {
     { key: 'median', title: t('operator.trade.medianResponse'), render: (_: unknown, row: ResponseRow) => (row.medianResponseSeconds === null ? '—' : hoursMinutes(row.medianResponseSeconds)) },
     { key: 'quotes', title: t('operator.trade.quotes'), render: (_: unknown, row: ResponseRow) => row.quotes },
     { key: 'accepted', title: t('operator.trade.accepted'), render: (_: unknown, row: ResponseRow) => row.accepted },
+    { key: 'orders', title: t('operator.trade.orders'), render: (_: unknown, row: ResponseRow) => row.orders },
+    { key: 'conversion', title: t('operator.trade.conversion'), render: (_: unknown, row: ResponseRow) => formatBp(row.conversionBp) },
+    { key: 'inquiryConversion', title: t('operator.trade.inquiryConversion'), render: (_: unknown, row: ResponseRow) => formatBp(row.inquiryConversionBp) },
   ];
 
   return (
@@ -61,6 +111,7 @@ export function TradePage() {
       {figures.status === 'done' && (
         <>
           <Card title={t('operator.trade.byPavilion')}>
+            <FigureCharts rows={bars.pavilions} labels={labels} testIdPrefix="trade-pavilion" />
             <Table
               rowKey="pavilionId"
               dataSource={figures.data.pavilions}
@@ -70,6 +121,7 @@ export function TradePage() {
             />
           </Card>
           <Card title={t('operator.trade.byExporter')}>
+            <FigureCharts rows={bars.exporters} labels={labels} testIdPrefix="trade-exporter" />
             <Table
               rowKey="exporterId"
               dataSource={figures.data.exporters}

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Browser, Download, Page } from 'playwright-core';
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { journeyEnvironment } from './server.ts';
 
@@ -65,6 +67,19 @@ async function pdfText(bytes: Buffer): Promise<string> {
   assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF', 'the download is a PDF');
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
   return text;
+}
+
+/** A one-page PDF with a line of text: what an importer attaches as its specification. */
+function specificationPdf(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.text('Soap specification: 100 g, individually wrapped');
+    doc.end();
+  });
 }
 
 /** "US$1,234.50" or "1,234.50 USD" → "1,234.50": the figure the PDF prints beside the currency code. */
@@ -170,6 +185,76 @@ describe('trade journey: an importer posts an RFQ, two exporters quote, the impo
 
     await bula.context().close();
     await saltRange.context().close();
+    await importerContext.close();
+  });
+  test('an inquiry with a PDF attached → the exporter downloads it and replies with a PNG → the importer sees it', async () => {
+    const base = env.server.url;
+    const pdf = await specificationPdf();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer();
+
+    const importerContext = await env.browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const importer = await importerContext.newPage();
+    await importer.goto(`${base}/login`);
+    await importer.getByTestId('password-login').click();
+    await importer.locator('input[name="email"]').fill(IMPORTER);
+    await importer.locator('input[name="password"]').fill(PASSWORD);
+    await importer.getByTestId('password-login-submit').click();
+    await importer.waitForURL((url) => url.pathname === '/');
+
+    // A Bula Coconut soap: the importer asks about it from its product page, with a specification attached.
+    const listing = await call<{ items: Array<{ id: string; exporter: { nameEn: string } }> }>(importer, 'GET', `/api/store/products?category=${CATEGORY}&limit=60`);
+    const product = listing.items.find((item) => /Bula/.test(item.exporter.nameEn));
+    assert.ok(product, 'a Bula Coconut soap in the catalogue');
+    await importer.goto(`${base}/products/${product.id}`);
+    await importer.getByTestId('send-inquiry').click();
+    const form = importer.getByTestId('inquiry-form');
+    await form.waitFor();
+    await form.locator('[data-testid="inquiry-message"] textarea, textarea[data-testid="inquiry-message"]').fill('Please see our specification.');
+    // A text file named .pdf is refused by the server (it checks the content): the form says so and lists nothing.
+    await form.getByTestId('attach-input').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all') });
+    await form.getByRole('alert').waitFor();
+    assert.equal(await form.getByTestId('attached-file').count(), 0);
+    await form.getByTestId('attach-input').setInputFiles({ name: 'specification.pdf', mimeType: 'application/pdf', buffer: pdf });
+    assert.equal(await form.getByRole('alert').count(), 0, 'the refusal is gone once a file is accepted');
+    await form.getByTestId('attached-file').filter({ hasText: 'specification.pdf' }).waitFor();
+    await form.getByTestId('inquiry-submit').click();
+    await importer.waitForURL((url) => /^\/trade\/inquiries\/[^/]+$/.test(url.pathname));
+    const inquiryId = new URL(importer.url()).pathname.split('/').pop() ?? '';
+    await importer.getByTestId('thread-attachment').filter({ hasText: 'specification.pdf' }).waitFor();
+
+    // The exporter finds it in its inbox, downloads the PDF and replies with a PNG swatch.
+    const bula = await consoleSignIn(env.browser, base, BULA);
+    await bula.goto(`${base}/exporter/inquiries`);
+    const row = bula.locator(`[data-testid="inquiry-row"][data-id="${inquiryId}"]`);
+    await row.waitFor();
+    await row.getByTestId('open-inquiry').click();
+    const thread = bula.getByTestId('inquiry-thread');
+    const link = thread.getByTestId('thread-attachment').filter({ hasText: 'specification.pdf' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.ok(href);
+    const fetched = await bula.context().request.get(new URL(href, base).toString());
+    assert.equal(fetched.status(), 200);
+    const downloaded = await fetched.body();
+    assert.equal(downloaded.subarray(0, 4).toString('latin1'), '%PDF', 'the download is a PDF');
+    assert.ok(downloaded.equals(pdf), 'the file the importer attached, byte for byte');
+
+    await thread.getByTestId('reply-text').fill('Here is the colour of the wrapping.');
+    await thread.getByTestId('attach-input').setInputFiles({ name: 'swatch.png', mimeType: 'image/png', buffer: png });
+    await thread.getByTestId('attached-file').filter({ hasText: 'swatch.png' }).waitFor();
+    await thread.getByTestId('send-reply').click();
+    await thread.getByTestId('thread-attachment').filter({ hasText: 'swatch.png' }).waitFor();
+    assert.equal(await thread.getByTestId('attached-file').count(), 0, 'the picker is empty after sending');
+
+    // The importer sees the reply with its PNG in the thread.
+    await importer.reload();
+    const reply = importer.locator('[data-testid="thread-message"][data-side="exporter"]');
+    await reply.getByTestId('thread-attachment').filter({ hasText: 'swatch.png' }).waitFor();
+    const image = await importerContext.request.get(new URL((await reply.getByTestId('thread-attachment').first().getAttribute('href')) ?? '', base).toString());
+    assert.equal(image.status(), 200);
+    assert.ok((await image.body()).equals(png), 'the PNG the exporter attached');
+
+    await bula.context().close();
     await importerContext.close();
   });
 });

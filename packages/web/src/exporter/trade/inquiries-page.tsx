@@ -7,7 +7,9 @@ import { formatBp, formatMoney } from '../../console/money.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { useApi } from '../../shared/use-api.ts';
+import { useAttachments } from '../../shared/use-attachments.ts';
 import { exporterPaths } from '../exporter-paths.ts';
+import { AttachFiles } from './attach-files.tsx';
 import { tradeApi, type InquirySummary, type InquiryThread } from './trade-api.ts';
 import { durationLabel, incotermLabel, quantityLabel } from './trade-format.ts';
 
@@ -93,6 +95,7 @@ function ThreadDrawer({ inquiryId, onClose }: { inquiryId: string; onClose: () =
   const [failure, setFailure] = useState<unknown>(null);
   const [text, setText] = useState('');
   const [quoted, setQuoted] = useState(false);
+  const attachments = useAttachments(tradeApi.uploadFile);
   const { run, running } = useAction();
 
   // Opening the thread is reading it: the importer sees its messages as read.
@@ -103,9 +106,10 @@ function ThreadDrawer({ inquiryId, onClose }: { inquiryId: string; onClose: () =
 
   const send = () =>
     run('reply', async () => {
-      setThread(await tradeApi.reply(inquiryId, { body: text, quoted }));
+      setThread(await tradeApi.reply(inquiryId, { body: text, quoted, attachmentIds: attachments.ids }));
       setText('');
       setQuoted(false);
+      attachments.clear();
     }, t('exporter.trade.sent'));
   const close = () => run('close', async () => {
     await tradeApi.close(inquiryId);
@@ -146,13 +150,14 @@ function ThreadDrawer({ inquiryId, onClose }: { inquiryId: string; onClose: () =
           {inquiry.status !== 'closed' ? (
             <>
               <Input.TextArea rows={4} value={text} maxLength={4000} onChange={(e) => setText(e.target.value)} placeholder={t('exporter.trade.replyPlaceholder')} data-testid="reply-text" />
+              <AttachFiles attachments={attachments} />
               <Flex justify="space-between" align="center" wrap gap={8}>
                 <Checkbox checked={quoted} onChange={(e) => setQuoted(e.target.checked)} data-testid="reply-quoted">{t('exporter.trade.replyQuoted')}</Checkbox>
                 <Space>
                   <Popconfirm title={t('exporter.trade.confirmClose')} onConfirm={() => void close()}>
                     <Button loading={running === 'close'} data-testid="close-inquiry">{t('exporter.trade.close')}</Button>
                   </Popconfirm>
-                  <Button type="primary" disabled={text.trim() === ''} loading={running === 'reply'} onClick={() => void send()} data-testid="send-reply">{t('exporter.trade.send')}</Button>
+                  <Button type="primary" disabled={text.trim() === '' || attachments.uploading} loading={running === 'reply'} onClick={() => void send()} data-testid="send-reply">{t('exporter.trade.send')}</Button>
                 </Space>
               </Flex>
             </>

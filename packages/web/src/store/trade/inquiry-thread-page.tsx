@@ -7,8 +7,10 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
+import { useAttachments } from '../../shared/use-attachments.ts';
 import { Panel } from '../components/section.tsx';
 import { StoreError, StoreLoading, StoreNote, StorePage } from '../store-ui.tsx';
+import { AttachFiles } from './attach-files.tsx';
 import { storeTradeApi, type InquiryThread } from './trade-api.ts';
 
 /** `/trade/inquiries/:id`: one thread with the exporter; opening it is reading it. */
@@ -22,6 +24,7 @@ export function InquiryThreadPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [sendFailure, setSendFailure] = useState<unknown>(null);
+  const attachments = useAttachments(storeTradeApi.uploadFile);
 
   const load = useCallback(() => {
     setFailure(null);
@@ -33,8 +36,9 @@ export function InquiryThreadPage() {
     setBusy(true);
     setSendFailure(null);
     try {
-      setThread(await storeTradeApi.post(id, { body: text, attachmentIds: [] }));
+      setThread(await storeTradeApi.post(id, { body: text, attachmentIds: attachments.ids }));
       setText('');
+      attachments.clear();
     } catch (error) {
       setSendFailure(error);
     } finally {
@@ -87,15 +91,16 @@ export function InquiryThreadPage() {
               </div>
               <p style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{message.body}</p>
               {message.attachments.map((file) => (
-                <a key={file.id} href={storeTradeApi.fileUrl(id, file.id)} style={{ display: 'block', fontSize: 13 }}>{file.fileName}</a>
+                <a key={file.id} href={storeTradeApi.fileUrl(id, file.id)} data-testid="thread-attachment" style={{ display: 'block', fontSize: 13 }}>{file.fileName}</a>
               ))}
             </div>
           ))}
           {inquiry.status !== 'closed' ? (
             <Panel>
               <TextArea value={text} onChange={setText} rows={3} maxLength={4000} placeholder={t('store.trade.replyPlaceholder')} data-testid="thread-reply" />
+              <AttachFiles attachments={attachments} />
               {sendFailure !== null && <StoreNote tone="danger">{errorText(sendFailure, locale)}</StoreNote>}
-              <Button block color="primary" disabled={text.trim() === ''} loading={busy} onClick={() => void send()} data-testid="thread-send" style={{ marginTop: 8 }}>
+              <Button block color="primary" disabled={text.trim() === '' || attachments.uploading} loading={busy} onClick={() => void send()} data-testid="thread-send" style={{ marginTop: 8 }}>
                 {t('store.trade.send')}
               </Button>
               <Button block fill="none" onClick={() => void close()} data-testid="thread-close" style={{ marginTop: 4 }}>

@@ -5,9 +5,11 @@ import { useNavigate } from 'react-router';
 import { incotermNames, incoterms, inquiryCreateSchema, parseMajor, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
+import { useAttachments } from '../../shared/use-attachments.ts';
 import { useMe } from '../../shared/use-auth.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { FieldError, StoreNote } from '../store-ui.tsx';
+import { AttachFiles } from './attach-files.tsx';
 import { isImporter, storeTradeApi } from './trade-api.ts';
 
 const unitKeys = Object.keys(tradeUnits) as TradeUnit[];
@@ -45,6 +47,7 @@ function InquiryForm({ exporterId, productId, minQuantity }: { exporterId: strin
   const [port, setPort] = useState('');
   const [requiredDate, setRequiredDate] = useState('');
   const [message, setMessage] = useState('');
+  const attachments = useAttachments(storeTradeApi.uploadFile);
   const action = useCallback(
     async (body: Parameters<typeof storeTradeApi.createInquiry>[0]) => {
       const created = await storeTradeApi.createInquiry(body);
@@ -67,7 +70,7 @@ function InquiryForm({ exporterId, productId, minQuantity }: { exporterId: strin
       destinationPort: port,
       requiredDate: requiredDate === '' ? null : requiredDate,
       message,
-      attachmentIds: [],
+      attachmentIds: attachments.ids,
     });
   };
   return (
@@ -105,8 +108,9 @@ function InquiryForm({ exporterId, productId, minQuantity }: { exporterId: strin
         </List.Item>
         <FieldError id="inquiry-message-error" message={form.fieldErrors.message} />
       </List>
+      <AttachFiles attachments={attachments} />
       {form.failure !== null && Object.keys(form.fieldErrors).length === 0 && <StoreNote tone="danger">{errorText(form.failure, locale)}</StoreNote>}
-      <Button type="submit" block color="primary" loading={form.busy} data-testid="inquiry-submit" style={{ marginTop: 12 }}>
+      <Button type="submit" block color="primary" loading={form.busy} disabled={attachments.uploading} data-testid="inquiry-submit" style={{ marginTop: 12 }}>
         {t('store.trade.submit')}
       </Button>
     </form>

@@ -10,12 +10,13 @@ import {
   quoteComparisonSchema,
   rfqListSchema,
   rfqSchema,
+  tradeFileSchema,
   type inquiryCreateSchema,
   type inquiryMessageCreateSchema,
   type Me,
   type rfqCreateSchema,
 } from '@pavilion/contracts';
-import { call, seg } from '../../api/client.ts';
+import { call, seg, upload } from '../../api/client.ts';
 
 export type InquiryCreate = z.input<typeof inquiryCreateSchema>;
 export type InquirySummary = z.output<typeof inquirySummarySchema>;
@@ -40,6 +41,7 @@ export const storeTradeApi = {
   listOrders: () => call('GET', '/api/trade/orders', b2bOrderListSchema),
   cancelOrder: (id: string, reason: string) => call('POST', `/api/trade/orders/${seg(id)}/cancel`, b2bOrderSchema, { reason }),
   proformaUrl: (id: string) => `/api/trade/orders/${seg(id)}/proforma.pdf`,
+  uploadFile: (file: Blob) => upload('/api/trade/files', tradeFileSchema, file),
   fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${seg(id)}/files/${seg(fileId)}`,
 };
 

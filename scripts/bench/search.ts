@@ -102,7 +102,7 @@ async function buildDatabase(target: DatabaseTarget) {
     if (target.dialect === 'postgres') await sql`analyze`.execute(db);
     const size = await indexSize(db, target, fileBefore);
     const rows = {
-      postings: await countRows(db, 'search_postings'),
+      ...(await postingCounts(db)),
       terms: await countRows(db, 'search_terms'),
       suggestKeys: await countRows(db, 'search_suggest_keys'),
     };
@@ -119,7 +119,7 @@ async function describeDatabase(target: DatabaseTarget) {
   try {
     const db = database.db;
     const size = await indexSize(db, target, 0);
-    const rows = { postings: await countRows(db, 'search_postings'), terms: await countRows(db, 'search_terms'), suggestKeys: await countRows(db, 'search_suggest_keys') };
+    const rows = { ...(await postingCounts(db)), terms: await countRows(db, 'search_terms'), suggestKeys: await countRows(db, 'search_suggest_keys') };
     const documents = Number((await db.selectFrom('search_documents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { catalogSeconds: NaN, indexSeconds: NaN, documents, size, rows };
   } finally {
@@ -127,7 +127,13 @@ async function describeDatabase(target: DatabaseTarget) {
   }
 }
 
-async function countRows(db: Db, table: 'search_postings' | 'search_terms' | 'search_suggest_keys'): Promise<number> {
+/** Postings (8 bytes each in their blocks) and the block rows holding them. */
+async function postingCounts(db: Db): Promise<{ postings: number; blocks: number }> {
+  const r = await db.selectFrom('search_blocks').select([(e) => e.fn.countAll<number | string>().as('blocks'), sql<number | string>`sum(length(postings))`.as('bytes')]).executeTakeFirstOrThrow();
+  return { postings: Number(r.bytes ?? 0) / 8, blocks: Number(r.blocks) };
+}
+
+async function countRows(db: Db, table: 'search_terms' | 'search_suggest_keys'): Promise<number> {
   return Number((await db.selectFrom(table).select((e) => e.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
 }
 
@@ -287,7 +293,7 @@ function report(r: Awaited<ReturnType<typeof benchDialect>>): string {
       ['catalog generated', Number.isNaN(r.built.catalogSeconds) ? 'reused' : `${r.built.catalogSeconds.toFixed(1)} s`, ''],
       ['index build (reindexAll)', Number.isNaN(r.built.indexSeconds) ? 'reused, not measured' : `${r.built.indexSeconds.toFixed(1)} s`, `< ${targets.buildSeconds} s${Number.isNaN(r.built.indexSeconds) ? '' : ` (${mark(r.built.indexSeconds, targets.buildSeconds)})`}`],
       ['index size', `${mib(r.built.size.total)} (${r.built.size.how})`, ''],
-      ['index rows', `${r.built.rows.postings.toLocaleString('en')} postings (${(r.built.rows.postings / (r.built.documents || 1)).toFixed(0)} per document), ${r.built.rows.terms.toLocaleString('en')} terms, ${r.built.rows.suggestKeys.toLocaleString('en')} suggest keys`, ''],
+      ['index rows', `${r.built.rows.postings.toLocaleString('en')} postings (${(r.built.rows.postings / (r.built.documents || 1)).toFixed(0)} per document) in ${r.built.rows.blocks.toLocaleString('en')} blocks, ${r.built.rows.terms.toLocaleString('en')} terms, ${r.built.rows.suggestKeys.toLocaleString('en')} suggest keys`, ''],
       ...r.built.size.parts.filter(([, bytes]) => bytes >= 64 * 1024).map(([name, bytes]) => [`  ${name}`, mib(bytes), '']),
       [`search, one client, ${queryCount} queries`, `p50 ${ms(search.p50)}  p95 ${ms(search.p95)}  p99 ${ms(search.p99)}  mean ${ms(search.mean)}  max ${ms(search.max)} ms`, `p95 < ${targets.searchP95} ms${r.dialect === 'sqlite' ? ` (${mark(search.p95, targets.searchP95)})` : ''}`],
       [`suggest, one client, ${r.prefixes.length} prefixes`, `p50 ${ms(suggest.p50)}  p95 ${ms(suggest.p95)}  p99 ${ms(suggest.p99)}  mean ${ms(suggest.mean)}  max ${ms(suggest.max)} ms`, `p95 < ${targets.suggestP95} ms (${mark(suggest.p95, targets.suggestP95)})`],

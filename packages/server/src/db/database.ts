@@ -60,7 +60,36 @@ export function openDatabase(config: { database: DatabaseTarget; onQuery?: (sql:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) }), 'sqlite');
+  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) }), 'sqlite');
+}
+
+const STATEMENTS_CACHED = 500;
+
+/**
+ * The connection as Kysely sees it, with the last STATEMENTS_CACHED prepared statements kept by
+ * their SQL: Kysely prepares every statement it runs, and preparing costs about as much as running
+ * a small query. A statement still being iterated (a stream) is not shared: another is prepared.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        // Most recently used last, so the first entry is the one to drop.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > STATEMENTS_CACHED) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 function wrap(db: Db, dialect: DialectName): Database {

@@ -345,10 +345,18 @@ export interface CatalogStateTable {
   version: number;
 }
 
-export interface SearchPostingsTable {
+/** A term's postings for one range of document numbers: (doc, score) pairs, little-endian int32, in document order. */
+export interface SearchBlocksTable {
   term: string;
+  block: number;
+  postings: Uint8Array;
+}
+
+/** A document whose search_listings row changed (written by triggers); txid on PostgreSQL only. */
+export interface SearchChangesTable {
+  seq: Generated<number>;
   doc: number;
-  score: number;
+  changed_at: Generated<string>;
 }
 
 export interface SearchTermsTable {
@@ -906,7 +914,8 @@ export interface DB {
   catalog_state: CatalogStateTable;
   pavilion_features: PavilionFeaturesTable;
   pavilion_stories: PavilionStoriesTable;
-  search_postings: SearchPostingsTable;
+  search_blocks: SearchBlocksTable;
+  search_changes: SearchChangesTable;
   search_terms: SearchTermsTable;
   search_documents: SearchDocumentsTable;
   search_suggest_keys: SearchSuggestKeysTable;

@@ -5,6 +5,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import type { SearchListingsTable } from '../../db/schema.ts';
 import { Lexicon } from './lexicon.ts';
 import { analyzeDocument, phraseText, type SearchDocument } from './search-analyzer.ts';
+import { applyPostingChanges, BlockWriter, type PostingChanges } from './search-blocks.ts';
 import { normalizeText, splitRuns } from './search-text.rules.ts';
 
 /**
@@ -229,13 +230,21 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
   await storeCatalogWords(trx, lexicon, before, learned);
 
   const termDelta = new Map<string, number>();
+  const changes: PostingChanges = new Map();
+  const change = (term: string, doc: number, score: number | null) => {
+    let docs = changes.get(term);
+    if (!docs) changes.set(term, (docs = new Map()));
+    docs.set(doc, score);
+  };
   const oldByProduct = new Map(previous.map((p) => [p.product_id, p]));
   for (const old of previous) {
     const next = rows.get(old.product_id);
     const oldTerms = old.terms ? old.terms.split(' ') : [];
     const gone = next ? oldTerms.filter((t) => !next.terms.has(t)) : oldTerms;
-    for (const part of chunks(gone)) await trx.deleteFrom('search_postings').where('doc', '=', old.doc).where('term', 'in', part).execute();
-    for (const t of gone) termDelta.set(t, (termDelta.get(t) ?? 0) - 1);
+    for (const t of gone) {
+      change(t, old.doc, null);
+      termDelta.set(t, (termDelta.get(t) ?? 0) - 1);
+    }
     const oldKeys = old.suggest_keys ? old.suggest_keys.split('\t') : [];
     for (const part of chunks(oldKeys)) await trx.deleteFrom('search_suggest_keys').where('doc', '=', old.doc).where('key', 'in', part).execute();
     if (!next) await trx.deleteFrom('search_documents').where('doc', '=', old.doc).execute();
@@ -255,15 +264,13 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
       : (await trx.insertInto('search_documents').values({ product_id: id, ...document }).returning('doc').executeTakeFirstOrThrow()).doc;
     const facts = { product_id: id, phrase_text: row.phrase, certifications: row.certifications, ...docs.get(id)!.listing };
     await trx.insertInto('search_listings').values({ doc, ...facts }).onConflict((oc) => oc.column('doc').doUpdateSet(facts)).execute();
-    const postings = [...row.terms].map(([term, score]) => ({ term, doc, score }));
-    for (const part of chunks(postings, 300)) {
-      await trx.insertInto('search_postings').values(part).onConflict((oc) => oc.columns(['term', 'doc']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score') }))).execute();
-    }
+    for (const [term, score] of row.terms) change(term, doc, score);
     const weight = suggestWeight(docs.get(id)!);
     for (const part of chunks(row.keys.map((key) => ({ key, doc, weight })), 300)) {
       await trx.insertInto('search_suggest_keys').values(part).onConflict((oc) => oc.columns(['key', 'doc']).doUpdateSet((eb) => ({ weight: eb.ref('excluded.weight') }))).execute();
     }
   }
+  await applyPostingChanges(trx, changes);
   await applyTermCounts(trx, termDelta);
 }
 
@@ -290,8 +297,8 @@ async function applyTermCounts(trx: Trx, delta: Map<string, number>): Promise<vo
  * as one parameter (a JSON array on SQLite, three arrays on PostgreSQL) that the database unpacks,
  * instead of a statement with three placeholders a row that must be parsed and prepared each time.
  */
-async function bulkInsert(trx: Trx, table: 'search_postings' | 'search_suggest_keys', rows: Array<[string, number, number]>): Promise<void> {
-  const [first, second, third] = table === 'search_postings' ? ['term', 'doc', 'score'] : ['key', 'doc', 'weight'];
+async function bulkInsert(trx: Trx, table: 'search_suggest_keys', rows: Array<[string, number, number]>): Promise<void> {
+  const [first, second, third] = ['key', 'doc', 'weight'];
   const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
   for (const part of chunks(rows, 50_000)) {
     if (postgres) {
@@ -309,15 +316,16 @@ async function bulkInsert(trx: Trx, table: 'search_postings' | 'search_suggest_k
  * batches of one transaction each; the term counts are recounted at the end.
  */
 export async function reindexAll(db: Db, options: { onProgress?: (done: number, total: number) => void; batchSize?: number } = {}): Promise<{ documents: number }> {
-  // Large batches: each writes into most of the postings' pages, so fewer batches write them fewer times.
+  // Batches of one transaction each; a block of postings is written once, when no later batch can add to it.
   const batchSize = options.batchSize ?? 4000;
   await db.transaction().execute(async (trx) => {
-    for (const table of ['search_postings', 'search_terms', 'search_suggest_keys', 'search_listings', 'search_documents'] as const) await trx.deleteFrom(table).execute();
+    for (const table of ['search_blocks', 'search_terms', 'search_suggest_keys', 'search_listings', 'search_documents'] as const) await trx.deleteFrom(table).execute();
   });
   const lexicon = await syncedLexicon(db);
   const epoch = (await db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow()).lexicon_epoch;
   const ids = (await db.selectFrom('catalog_listings').select('product_id').orderBy('product_id').execute()).map((r) => r.product_id);
   const df = new Map<string, number>();
+  const blocks = new BlockWriter();
   let done = 0;
   for (const batch of chunks(ids, batchSize)) {
     const docs = await loadDocuments(db, batch);
@@ -343,17 +351,16 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       }
       const listings = rows.map(([doc, row]) => ({ doc: numbers.get(doc.productId) ?? 0, product_id: doc.productId, phrase_text: row.phrase, certifications: row.certifications, ...doc.listing }));
       for (const part of chunks(listings, 500)) await trx.insertInto('search_listings').values(part).execute();
-      // Sorted by term, the rows go into the index's pages in order.
-      // In key order, so the rows go into the index's pages in order: grouped by key (the documents
-      // come in ascending numbers), then the distinct keys sorted.
-      const postings = new Map<string, number[]>();
+      // Suggestion keys in key order, so the rows go into the index's pages in order: grouped by key
+      // (the documents come in ascending numbers), then the distinct keys sorted. Postings go to
+      // their blocks, written once complete (the documents' numbers only grow).
       const keys = new Map<string, number[]>();
+      let last = 0;
       for (const [doc, row] of rows) {
         const n = numbers.get(doc.productId) ?? 0;
+        last = Math.max(last, n);
         for (const [term, score] of row.terms) {
-          const list = postings.get(term);
-          if (list) list.push(n, score);
-          else postings.set(term, [n, score]);
+          blocks.add(term, n, score);
           df.set(term, (df.get(term) ?? 0) + 1);
         }
         const weight = suggestWeight(doc);
@@ -363,7 +370,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
           else keys.set(key, [n, weight]);
         }
       }
-      await bulkInsert(trx, 'search_postings', inKeyOrder(postings));
+      await blocks.flush(trx, { nextDoc: last + 1 });
       await bulkInsert(trx, 'search_suggest_keys', inKeyOrder(keys));
     });
     done += batch.length;
@@ -371,6 +378,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
   }
   // Counted while the postings were written: the batches are the only writers of a fresh index.
   await db.transaction().execute(async (trx) => {
+    await blocks.flush(trx, { final: true });
     await trx.deleteFrom('search_terms').execute();
     for (const part of chunks([...df], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
   });

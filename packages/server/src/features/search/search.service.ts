@@ -8,11 +8,12 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
+import { pruneChanges } from './listing-mirror.ts';
 import { QueryLog } from './query-log.ts';
 import { MAX_ATOMS, planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
-import { FACET_SAMPLE, findCandidates, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
-import { computeFacets, filtersOf, hasFilters, loggedQuery, type FacetLabels } from './search.rules.ts';
+import { findMatches, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
+import { filtersOf, hasFilters, labelFacets, loggedQuery, type FacetCounts, type FacetLabels } from './search.rules.ts';
 import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
 
 const MODE_LABELS: Record<string, { en: string; zh: string }> = {
@@ -32,6 +33,7 @@ const CERT_LABELS: Record<string, { en: string; zh: string }> = {
 export type ListingCards = (productIds: string[]) => Promise<ListingCard[]>;
 
 const RELATED = 6;
+const PRUNE_EVERY_MS = 10 * 60_000;
 const HOT = 10;
 
 /**
@@ -46,6 +48,8 @@ export class SearchService {
   private closed = false;
   private readonly onError: (err: unknown) => void;
   private readonly cards: ListingCards;
+  private prunedAt = 0;
+  private pruning: Promise<void> = Promise.resolve();
 
   /** `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog shows). */
   constructor(options: { db: Db; clock: Clock; cards: ListingCards; onError: (err: unknown) => void }) {
@@ -67,17 +71,19 @@ export class SearchService {
     ]);
     const filters = filtersOf(query);
     const start = (query.page - 1) * query.page_size;
-    // One statement gives the best FACET_SAMPLE matches in relevance order (facets are counted on
-    // them) and the total; the unfiltered relevance order's first pages are cut from them, any
-    // other page (filters, another sort, far pages) is filtered and sorted in the same statement.
-    const fromSample = !hasFilters(filters) && query.sort === 'relevance' && start + query.page_size <= FACET_SAMPLE;
-    const found = plan.tree
-      ? await findCandidates(db, { tree: plan.tree, phrase: plan.phrase, ...(fromSample ? {} : { page: { filters, sort: query.sort, offset: start, limit: query.page_size } }) })
-      : { total: 0, candidates: [], page: null };
     const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
-    const candidates = found.candidates.map((c) => ({ ...c, pavilion: slugs.get(c.pavilion) ?? c.pavilion }));
-    const page = found.page ?? { total: found.total, ids: candidates.slice(start, start + query.page_size).map((c) => c.productId) };
-    const cards = await this.cards(page.ids);
+    // The index holds pavilion ids; a slug no pavilion has matches nothing.
+    const resolved = filters.pavilion === undefined ? filters : { ...filters, pavilion: pavilions.find((p) => p.slug === filters.pavilion)?.id ?? '\u0000' };
+    const now = this.clock().getTime();
+    if (now - this.prunedAt > PRUNE_EVERY_MS) {
+      // The change log the listing mirrors read is pruned by the searches themselves, in the background.
+      this.prunedAt = now;
+      this.pruning = pruneChanges(db, now).catch(this.onError);
+    }
+    const found = plan.tree
+      ? await findMatches(db, { tree: plan.tree, phrase: plan.phrase, filters: resolved, sort: query.sort, offset: start, limit: query.page_size, now, ...(hasFilters(filters) ? { related: RELATED } : {}) })
+      : null;
+    const cards = await this.cards(found?.page ?? []);
     const labels: FacetLabels = {
       pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
       country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
@@ -85,13 +91,14 @@ export class SearchService {
       mode: (mode) => MODE_LABELS[mode] ?? { en: mode, zh: mode },
       cert: (type) => CERT_LABELS[type] ?? { en: type, zh: type },
     };
+    const total = found?.filtered ?? 0;
     // What buyers look for: the first page of a query, unfiltered (further pages, sorts of the same
     // results and the drawer's previews are not new searches; a filter that empties a list is not a missing product).
-    if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), page.total);
+    if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), total);
 
     let didYouMean: string | null = null;
     let related: SearchResult['related'] = [];
-    if (page.total === 0) {
+    if (total === 0) {
       // Nothing matched: offer the query without the words the catalog does not know, and products sharing some words.
       const known = plan.units.filter((u) => u.tree !== null);
       if (known.length > 0 && known.length < plan.units.length) didYouMean = known.map((u) => u.text).join(' ');
@@ -102,22 +109,23 @@ export class SearchService {
         atoms += atomsOf(u.tree).length;
         trees.push(u.tree);
       }
-      if (candidates.length > 0) {
+      if (found && found.total > 0) {
         // The words matched and only the filters emptied the list: the best matches without them.
-        related = await this.cards(candidates.slice(0, RELATED).map((c) => c.productId));
+        related = await this.cards(found.best);
       } else if (trees.length > 0) {
-        const some = await findCandidates(db, { tree: renumber(or(trees)), phrase: '', limit: RELATED });
-        const ids = some.candidates.map((c) => c.productId);
-        related = await this.cards(ids);
+        const some = await findMatches(db, { tree: renumber(or(trees)), phrase: '', filters: {}, sort: 'relevance', offset: 0, limit: RELATED, now });
+        related = await this.cards(some.page);
       }
     }
+    const counts: FacetCounts = found?.facets ?? { pavilion: new Map(), country: new Map(), category: new Map(), mode: new Map(), cert: new Map(), inStock: 0, price: [] };
+    const facets = labelFacets({ ...counts, pavilion: new Map([...counts.pavilion].map(([id, n]) => [slugs.get(id) ?? id, n])) }, labels);
     return {
       q: query.q,
       items: cards.map((card) => ({ ...card, highlight: { titleZh: highlight(card.titleZh, plan.needles), titleEn: highlight(card.titleEn, plan.needles) } })),
-      total: page.total,
+      total,
       page: query.page,
       pageSize: query.page_size,
-      facets: computeFacets(candidates, filters, labels),
+      facets,
       didYouMean,
       related,
     };
@@ -308,6 +316,7 @@ export class SearchService {
   async close(): Promise<void> {
     this.closed = true;
     await this.reindexing;
+    await this.pruning;
     await this.log.close();
   }
 }

@@ -5,6 +5,7 @@ import type { SearchResult, SearchSort } from '@pavilion/contracts';
 import type { Db } from '../../src/db/database.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { planQuery } from '../../src/features/search/search-analyzer.ts';
+import { pruneChanges } from '../../src/features/search/listing-mirror.ts';
 import { reindexAll, syncedLexicon } from '../../src/features/search/search-index.ts';
 import { findMatches, termLookup } from '../../src/features/search/search.repository.ts';
 import { PHRASE_BONUS, PRICE_BANDS, type Filters } from '../../src/features/search/search.rules.ts';
@@ -133,7 +134,7 @@ describe('search index', () => {
   after(() => ta.close());
 
   const page = (db: Db, tree: QueryNode, phrase: string, filters: Filters, sort: SearchSort, offset: number, limit: number) =>
-    findMatches(db, { tree, phrase, filters, sort, offset, limit, now: Date.now() });
+    findMatches(db, { tree, phrase, filters, sort, offset, limit });
 
   test('the matches and their order are those every posting of the tree gives', async () => {
     const db = ta.testDb.database.db;
@@ -212,7 +213,7 @@ describe('search index', () => {
     // Written straight to the listing, as any part of the catalog may: the next search sees it.
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('catalog_listings').set({ sales_count: 999_999, price_cny_min: 1 }).where('product_id', '=', target).execute();
-      await assert.rejects(findMatches(trx, { tree, phrase, filters: {}, sort: 'relevance', offset: 0, limit: 1, now: Date.now() }), /outside transactions/);
+      await assert.rejects(findMatches(trx, { tree, phrase, filters: {}, sort: 'relevance', offset: 0, limit: 1 }), /outside transactions/);
     });
     assert.ok(await mirrored());
     assert.deepEqual(await cheapest(), [target]);
@@ -265,6 +266,20 @@ describe('search index', () => {
     assert.deepEqual(await outOfStock(), [first, second].sort(), 'the older commit is seen as soon as it lands');
     await db.updateTable('catalog_listings').set({ in_stock: 1 }).where('product_id', 'in', [first, second]).execute();
     assert.deepEqual(await outOfStock(), []);
+  });
+
+  test('the change log keeps the last hour, by the database clock, and searches stay right after pruning', async () => {
+    const db = ta.testDb.database.db;
+    const doc = (await db.selectFrom('search_listings').select('doc').executeTakeFirstOrThrow()).doc;
+    const old = new Date(Date.now() - 2 * 3600_000).toISOString();
+    await db.insertInto('search_changes').values({ doc, changed_at: old }).execute();
+    await db.updateTable('catalog_listings').set({ sales_count: 7 }).where('product_id', '=', (await db.selectFrom('search_listings').select('product_id').where('doc', '=', doc).executeTakeFirstOrThrow()).product_id).execute();
+    const before = await db.selectFrom('search_changes').select(['seq', 'changed_at']).execute();
+    await pruneChanges(db);
+    const after = await db.selectFrom('search_changes').select(['seq', 'changed_at']).execute();
+    assert.ok(before.some((r) => String(r.changed_at) === old) && !after.some((r) => String(r.changed_at) === old), 'the two-hour-old change is gone');
+    assert.equal(after.length, before.length - 1, 'the recent ones stay');
+    assert.ok((await search(`q=${encodeURIComponent('椰子油')}`)).total > 0);
   });
 
   test('a rebuild and the migration from the previous index leave every result as it was', async () => {

@@ -117,7 +117,7 @@ export class ListingMirror {
   readonly modeNames = new Dictionary(31);
   readonly certNames = new Dictionary(31);
   private loaded = false;
-  private lastSyncAt = 0;
+  private lastSyncAt = Number.NEGATIVE_INFINITY;
   /** SQLite: the highest change applied. */
   private lastSeq = 0;
   /** PostgreSQL: the xmin of the last look, and the changes at or after it already applied. */
@@ -130,9 +130,10 @@ export class ListingMirror {
   }
 
   /** Brings the mirror up to what is committed now; one sync at a time, so rows are applied in order. */
-  sync(db: Db, now: number): Promise<void> {
+  sync(db: Db): Promise<void> {
     if (db.isTransaction) throw new Error('the listing mirror follows committed data: sync it outside transactions');
-    const run = this.queue.then(() => this.syncNow(db, now));
+    // This process's own steady clock: the application's clock may be set (tests) or jump.
+    const run = this.queue.then(() => this.syncNow(db, performance.now()));
     this.queue = run.catch(() => {});
     return run;
   }
@@ -222,8 +223,9 @@ export function mirrorOf(databaseId: string): ListingMirror {
   return mirror;
 }
 
-/** Forgets the changes every mirror has had time to apply. */
-export async function pruneChanges(db: Db, now: number): Promise<void> {
-  const before = new Date(now - CHANGES_KEPT_MS).toISOString();
-  await db.deleteFrom('search_changes').where('changed_at', '<', before).execute();
+/** Forgets the changes every mirror has had time to apply (by the database's clock, which wrote them). */
+export async function pruneChanges(db: Db): Promise<void> {
+  const minutes = CHANGES_KEPT_MS / 60_000;
+  const before = isPostgres(db) ? sql`now() - make_interval(mins => ${minutes})` : sql`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`-${minutes} minutes`})`;
+  await sql`delete from search_changes where changed_at < ${before}`.execute(db);
 }

@@ -49,8 +49,6 @@ export interface MatchQuery {
   limit: number;
   /** How many of the best unfiltered matches to give too (related products when filters empty the list). */
   related?: number;
-  /** Now, in ms (the mirror reloads everything when it has not looked for a while). */
-  now: number;
 }
 
 /**
@@ -61,7 +59,7 @@ export interface MatchQuery {
 export async function findMatches(db: Db, q: MatchQuery): Promise<Evaluated> {
   const state = await db.selectFrom('search_state').select('database_id').where('id', '=', 1).executeTakeFirstOrThrow();
   const mirror = mirrorOf(state.database_id);
-  await mirror.sync(db, q.now);
+  await mirror.sync(db);
   const postings = await readPostings(db, [...new Set(atomsOf(q.tree).flatMap((a) => a.terms))]);
   const matches = matchTree(q.tree, postings, mirror.columns);
   return evaluateMatches(matches, mirror, q);

@@ -48,7 +48,7 @@ export class SearchService {
   private closed = false;
   private readonly onError: (err: unknown) => void;
   private readonly cards: ListingCards;
-  private prunedAt = 0;
+  private prunedAt = Number.NEGATIVE_INFINITY;
   private pruning: Promise<void> = Promise.resolve();
 
   /** `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog shows). */
@@ -74,14 +74,14 @@ export class SearchService {
     const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
     // The index holds pavilion ids; a slug no pavilion has matches nothing.
     const resolved = filters.pavilion === undefined ? filters : { ...filters, pavilion: pavilions.find((p) => p.slug === filters.pavilion)?.id ?? '\u0000' };
-    const now = this.clock().getTime();
+    const now = performance.now();
     if (now - this.prunedAt > PRUNE_EVERY_MS) {
       // The change log the listing mirrors read is pruned by the searches themselves, in the background.
       this.prunedAt = now;
-      this.pruning = pruneChanges(db, now).catch(this.onError);
+      this.pruning = pruneChanges(db).catch(this.onError);
     }
     const found = plan.tree
-      ? await findMatches(db, { tree: plan.tree, phrase: plan.phrase, filters: resolved, sort: query.sort, offset: start, limit: query.page_size, now, ...(hasFilters(filters) ? { related: RELATED } : {}) })
+      ? await findMatches(db, { tree: plan.tree, phrase: plan.phrase, filters: resolved, sort: query.sort, offset: start, limit: query.page_size, ...(hasFilters(filters) ? { related: RELATED } : {}) })
       : null;
     const cards = await this.cards(found?.page ?? []);
     const labels: FacetLabels = {
@@ -113,7 +113,7 @@ export class SearchService {
         // The words matched and only the filters emptied the list: the best matches without them.
         related = await this.cards(found.best);
       } else if (trees.length > 0) {
-        const some = await findMatches(db, { tree: renumber(or(trees)), phrase: '', filters: {}, sort: 'relevance', offset: 0, limit: RELATED, now });
+        const some = await findMatches(db, { tree: renumber(or(trees)), phrase: '', filters: {}, sort: 'relevance', offset: 0, limit: RELATED });
         related = await this.cards(some.page);
       }
     }

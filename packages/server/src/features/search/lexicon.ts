@@ -22,16 +22,27 @@ export interface SynonymGroup {
 export class Lexicon {
   private jieba: Jieba;
   private readonly words = new Set<string>();
+  /** The same words in the order they were added (what another thread needs to cut alike). */
+  private readonly order: string[] = [];
   private readonly byPinyin = new Map<string, Set<string>>();
   private readonly byInitials = new Map<string, Set<string>>();
   private longestPinyin = 0;
   synonyms: SynonymGroup[] = [];
   /** The stored word-list version this lexicon reflects (-1: not loaded yet). */
   version = -1;
+  /** Counts every change to how Chinese is cut (a word added, a reset): what was cut before may be cut differently now. */
+  generation = 0;
+  /** How many times it started over (a word was removed). */
+  resets = 0;
 
   constructor() {
     this.jieba = Jieba.withDict(dict);
     this.addWords(baseWords);
+  }
+
+  /** Every word it cuts with beyond jieba's dictionary, in the order added. */
+  wordList(): readonly string[] {
+    return this.order;
   }
 
   has(word: string): boolean {
@@ -45,6 +56,7 @@ export class Lexicon {
       const word = normalizeText(candidate).replace(/\s+/g, '');
       if (!/^\p{Script=Han}{2,12}$/u.test(word) || this.words.has(word)) continue;
       this.words.add(word);
+      this.order.push(word);
       added.push(word);
       const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true });
       const full = syllables.join('');
@@ -53,14 +65,18 @@ export class Lexicon {
       add(this.byInitials, initials, word);
       this.longestPinyin = Math.max(this.longestPinyin, full.length);
     }
+    if (added.length > 0) this.generation += 1;
     if (added.length > 0) this.jieba.loadDict(new TextEncoder().encode(added.map((w) => `${w} ${WORD_FREQUENCY}`).join('\n')));
     return added;
   }
 
   /** Starts over from the general dictionary and the base words (after a word was removed). */
   reset(): void {
+    this.generation += 1;
     this.jieba = Jieba.withDict(dict);
+    this.resets += 1;
     this.words.clear();
+    this.order.length = 0;
     this.byPinyin.clear();
     this.byInitials.clear();
     this.longestPinyin = 0;

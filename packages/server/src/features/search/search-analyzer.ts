@@ -53,7 +53,7 @@ export function analyzeDocument(lexicon: Lexicon, doc: SearchDocument): Map<stri
   ];
   const best = new Map<string, { weight: number; fields: number }>();
   for (const [field, text] of fields) {
-    for (const term of fieldTerms(lexicon, normalizeText(text), field)) {
+    for (const term of SHARED_FIELDS.has(field) ? sharedFieldTerms(lexicon, text, field) : fieldTerms(lexicon, normalizeText(text), field)) {
       const seen = best.get(term);
       if (seen) best.set(term, { weight: Math.max(seen.weight, FIELD_WEIGHTS[field]), fields: seen.fields + 1 });
       else best.set(term, { weight: FIELD_WEIGHTS[field], fields: 1 });
@@ -61,6 +61,24 @@ export function analyzeDocument(lexicon: Lexicon, doc: SearchDocument): Map<stri
   }
   // A term found in several fields counts a little more than in its best one alone.
   return new Map([...best].map(([term, s]) => [term, s.weight + Math.min(s.fields - 1, 3) * 2]));
+}
+
+// Fields many products share word for word (a maker's, a place's, a category's names): their terms
+// are kept per lexicon generation, so a rebuild cuts each such text once.
+const SHARED_FIELDS = new Set<Field>(['brand', 'category', 'exporter', 'place']);
+const SHARED_KEPT = 20_000;
+const shared = new WeakMap<Lexicon, { generation: number; terms: Map<string, Set<string>> }>();
+
+function sharedFieldTerms(lexicon: Lexicon, text: string, field: Field): Set<string> {
+  let cache = shared.get(lexicon);
+  if (!cache || cache.generation !== lexicon.generation || cache.terms.size > SHARED_KEPT) {
+    cache = { generation: lexicon.generation, terms: new Map() };
+    shared.set(lexicon, cache);
+  }
+  const key = `${field}\u0000${text}`;
+  let terms = cache.terms.get(key);
+  if (!terms) cache.terms.set(key, (terms = fieldTerms(lexicon, normalizeText(text), field)));
+  return terms;
 }
 
 function fieldTerms(lexicon: Lexicon, normalized: string, field: Field): Set<string> {

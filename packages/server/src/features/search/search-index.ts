@@ -1,12 +1,12 @@
 import { countries, type CountryCode, type StoredProductContent } from '@pavilion/contracts';
-import { pinyin } from 'pinyin-pro';
 import { PostgresAdapter, sql, type Selectable } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
 import type { SearchListingsTable } from '../../db/schema.ts';
 import { Lexicon } from './lexicon.ts';
-import { analyzeDocument, phraseText, type SearchDocument } from './search-analyzer.ts';
+import { AnalysisThread } from './search-analysis.ts';
+import type { SearchDocument } from './search-analyzer.ts';
 import { applyPostingChanges, BlockWriter, type PostingChanges } from './search-blocks.ts';
-import { normalizeText, splitRuns } from './search-text.rules.ts';
+import { buildRow, learnWords, suggestWeight, type IndexedRow } from './search-rows.ts';
 
 /**
  * Keeps the search index in step with the catalog. `indexProducts` runs inside the transaction
@@ -124,61 +124,6 @@ export async function loadDocuments(db: Db | Trx, productIds: string[]): Promise
   return docs;
 }
 
-const SUGGEST_KEY_CHARS = 40;
-const pinyinCache = new Map<string, string[]>();
-
-function syllablesOf(word: string): string[] {
-  let syllables = pinyinCache.get(word);
-  if (!syllables) {
-    syllables = /\p{Script=Han}/u.test(word) ? pinyin(word, { toneType: 'none', type: 'array', v: true }) : [word];
-    if (pinyinCache.size > 200_000) pinyinCache.clear();
-    pinyinCache.set(word, syllables);
-  }
-  return syllables;
-}
-
-/**
- * The prefixes that suggest a product: its Chinese title from each of its first words, the same in
- * pinyin and in initials, and its English title from each of its first words. Spaces are removed
- * (a buyer types "coconutoil" or "coconut oil" alike).
- */
-export function suggestKeys(lexicon: Lexicon, doc: Pick<SearchDocument, 'titleZh' | 'titleEn'>): string[] {
-  const keys = new Set<string>();
-  const put = (text: string) => {
-    const key = [...text].slice(0, SUGGEST_KEY_CHARS).join('');
-    if (key) keys.add(key);
-  };
-  const zhWords = splitRuns(normalizeText(doc.titleZh)).flatMap((run) => (run.kind === 'han' ? lexicon.cutForQuery(run.text) : [run.text]));
-  const syllables = zhWords.map(syllablesOf);
-  for (let i = 0; i < Math.min(6, zhWords.length); i++) put(zhWords.slice(i).join(''));
-  for (let i = 0; i < Math.min(3, zhWords.length); i++) put(syllables.slice(i).flat().join(''));
-  put(syllables.flat().map((s) => s[0] ?? '').join(''));
-  const enWords = splitRuns(normalizeText(doc.titleEn)).map((run) => run.text);
-  for (let i = 0; i < Math.min(4, enWords.length); i++) put(enWords.slice(i).join(''));
-  return [...keys];
-}
-
-/** The catalog's own vocabulary (Chinese tags, brand and category names) joins the word list before the product is cut into words. */
-const learnWords = (lexicon: Lexicon, doc: SearchDocument): string[] => lexicon.addWords([...doc.tags, ...(doc.brand ? [doc.brand.zh] : []), ...doc.categoryNames]);
-
-const suggestWeight = (doc: Pick<SearchDocument, 'salesCount' | 'inStock'>) => Math.min(doc.salesCount, 999_999) + (doc.inStock ? 1_000_000 : 0);
-
-interface IndexedRow {
-  terms: Map<string, number>;
-  phrase: string;
-  keys: string[];
-  certifications: string;
-}
-
-function buildRow(lexicon: Lexicon, doc: SearchDocument): IndexedRow {
-  return {
-    terms: analyzeDocument(lexicon, doc),
-    phrase: phraseText(doc),
-    keys: suggestKeys(lexicon, doc),
-    certifications: doc.certifications.length > 0 ? `,${[...new Set(doc.certifications)].join(',')},` : '',
-  };
-}
-
 /** New catalog words (Chinese tags, brand and category names) are stored, so every process segments alike. */
 async function storeCatalogWords(trx: Trx | Db, lexicon: Lexicon, before: number, words: string[]): Promise<void> {
   if (words.length === 0) return;
@@ -221,12 +166,9 @@ export async function indexProducts(trx: Trx, productIds: string[]): Promise<voi
     loadDocuments(trx, productIds),
     trx.selectFrom('search_documents').select(['doc', 'product_id', 'terms', 'suggest_keys']).where('product_id', 'in', productIds).execute(),
   ]);
-  const learned: string[] = [];
-  const rows = new Map<string, IndexedRow>();
-  for (const [id, doc] of docs) {
-    learned.push(...learnWords(lexicon, doc));
-    rows.set(id, buildRow(lexicon, doc));
-  }
+  // The products' own words first, then each is cut with all of them (as a rebuild does).
+  const learned = [...docs.values()].flatMap((doc) => learnWords(lexicon, doc));
+  const rows = new Map([...docs].map(([id, doc]) => [id, buildRow(lexicon, doc)] as const));
   await storeCatalogWords(trx, lexicon, before, learned);
 
   const termDelta = new Map<string, number>();
@@ -326,16 +268,42 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
   const ids = (await db.selectFrom('catalog_listings').select('product_id').orderBy('product_id').execute()).map((r) => r.product_id);
   const df = new Map<string, number>();
   const blocks = new BlockWriter();
-  let done = 0;
-  for (const batch of chunks(ids, batchSize)) {
-    const docs = await loadDocuments(db, batch);
+  const thread = new AnalysisThread(lexicon);
+  // A batch is read and its words learned here, then cut in the analysis thread while the batch
+  // before it is written.
+  const prepare = async (batch: string[]) => {
+    const docs = [...(await loadDocuments(db, batch)).values()];
     const before = lexicon.version;
-    const learned: string[] = [];
-    const rows: Array<[LoadedDocument, IndexedRow]> = [];
-    for (const doc of docs.values()) {
-      learned.push(...learnWords(lexicon, doc));
-      rows.push([doc, buildRow(lexicon, doc)]);
+    const learned = docs.flatMap((doc) => learnWords(lexicon, doc));
+    const analysed = thread.analyze(docs);
+    // Awaited in turn below; a failure is reported there, not as an unhandled rejection meanwhile.
+    analysed.catch(() => {});
+    return { docs, before, learned, analysed };
+  };
+  const batches = chunks(ids, batchSize);
+  let done = 0;
+  try {
+    let next = batches.length > 0 ? prepare(batches[0]!) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const { docs, before, learned, analysed } = await next!;
+      const rows = (await analysed).map((row, i) => [docs[i]!, row] as [LoadedDocument, IndexedRow]);
+      next = b + 1 < batches.length ? prepare(batches[b + 1]!) : null;
+      await writeBatch(rows, before, learned);
+      done += docs.length;
+      options.onProgress?.(done, ids.length);
     }
+  } finally {
+    await thread.close();
+  }
+  // Counted while the postings were written: the batches are the only writers of a fresh index.
+  await db.transaction().execute(async (trx) => {
+    await blocks.flush(trx, { final: true });
+    await trx.deleteFrom('search_terms').execute();
+    for (const part of chunks([...df], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
+  });
+  return { documents: ids.length };
+
+  async function writeBatch(rows: Array<[LoadedDocument, IndexedRow]>, before: number, learned: string[]) {
     await db.transaction().execute(async (trx) => {
       await storeCatalogWords(trx, lexicon, before, learned);
       const documents = rows.map(([doc, row]) => ({
@@ -373,14 +341,5 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       await blocks.flush(trx, { nextDoc: last + 1 });
       await bulkInsert(trx, 'search_suggest_keys', inKeyOrder(keys));
     });
-    done += batch.length;
-    options.onProgress?.(done, ids.length);
   }
-  // Counted while the postings were written: the batches are the only writers of a fresh index.
-  await db.transaction().execute(async (trx) => {
-    await blocks.flush(trx, { final: true });
-    await trx.deleteFrom('search_terms').execute();
-    for (const part of chunks([...df], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
-  });
-  return { documents: ids.length };
 }

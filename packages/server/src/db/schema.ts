@@ -375,9 +375,11 @@ export interface SearchDocumentsTable {
   indexed_at: Timestamp;
 }
 
+/** A prefix that suggests a listed product; triggers drop the keys of a product leaving search. */
 export interface SearchSuggestKeysTable {
   key: string;
   doc: number;
+  /** min(sales, 999,999), plus 1,000,000 in stock: triggers keep it the listing's as it is now. */
   weight: number;
 }
 

@@ -14,6 +14,7 @@ import * as searchSpeed from './2026-12-01T1500-search-speed.ts';
 import * as trade from './2026-12-01T1600-trade.ts';
 import * as b2bOrders from './2026-12-01T1700-b2b-orders.ts';
 import * as notifications from './2026-12-01T1800-notifications.ts';
+import * as suggestSpeed from './2026-12-02T0900-suggest-speed.ts';
 import * as searchBlocks from './2026-12-02T1000-search-blocks.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1600-trade': trade,
   '2026-12-01T1700-b2b-orders': b2bOrders,
   '2026-12-01T1800-notifications': notifications,
+  '2026-12-02T0900-suggest-speed': suggestSpeed,
   '2026-12-02T1000-search-blocks': searchBlocks,
 };

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { currencies, currencyCodes, type CurrencyCode } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -22,15 +22,10 @@ export async function refreshListingPrices(deps: { db: Db; rates: RateService; c
     if (usedSet.has(currency)) {
       // Same rounding as toCnyFen: half up, in integers (literals, so SQLite divides integers). denominator = 10^(digits+6).
       const denominator = 10 ** (currencies[currency].digits + 6);
-      await db
-        .updateTable('catalog_listings')
-        .set({
-          price_cny_min: rate
-            ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}`
-            : null,
-        })
-        .where('currency', '=', currency)
-        .execute();
+      const price = rate ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}` : sql<null>`null`;
+      // Only the listings whose price moves are written (a start with the same rates writes none, and fires no trigger).
+      const moves = db.getExecutor().adapter instanceof PostgresAdapter ? sql<boolean>`price_cny_min is distinct from ${price}` : sql<boolean>`price_cny_min is not ${price}`;
+      await db.updateTable('catalog_listings').set({ price_cny_min: price }).where('currency', '=', currency).where(moves).execute();
     }
     if (currency === 'CNY') continue;
     if (!rate && usedSet.has(currency)) await raiseMissingRateAlert(db, currency, clock().toISOString());

@@ -46,6 +46,7 @@ export function suggestKeys(lexicon: Lexicon, doc: Pick<SearchDocument, 'titleZh
 /** The catalog's own vocabulary (Chinese tags, brand and category names) joins the word list before the product is cut into words. */
 export const learnWords = (lexicon: Lexicon, doc: SearchDocument): string[] => lexicon.addWords([...doc.tags, ...(doc.brand ? [doc.brand.zh] : []), ...doc.categoryNames]);
 
+// The triggers of migration 2026-12-02T0900-suggest-speed recompute it when stock or sales change: change both together.
 export const suggestWeight = (doc: Pick<SearchDocument, 'salesCount' | 'inStock'>) => Math.min(doc.salesCount, 999_999) + (doc.inStock ? 1_000_000 : 0);
 
 export interface IndexedRow {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { SearchSort } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import { mirrorOf } from './listing-mirror.ts';
@@ -6,6 +6,8 @@ import type { TermLookup } from './search-analyzer.ts';
 import { readPostings } from './search-blocks.ts';
 import { evaluateMatches, matchTree, type Evaluated, type ResolvedFilters } from './search-match.ts';
 import { atomsOf, type QueryNode } from './search-text.rules.ts';
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The smallest string above every string that starts with `prefix` (bytewise on both engines). */
 export function prefixEnd(prefix: string): string {
@@ -65,49 +67,50 @@ export async function findMatches(db: Db, q: MatchQuery): Promise<Evaluated> {
   return evaluateMatches(matches, mirror, q);
 }
 
-/** Products whose suggestion keys start with the prefix, best first (in stock, then best sellers). */
+/** How many keys of a prefix are read, in key order, to choose its products from. */
+const SUGGEST_WINDOW = 300;
+
+/**
+ * Products whose suggestion keys start with the prefix, best first (in stock, then best sellers,
+ * then by id), chosen among the first SUGGEST_WINDOW keys in key order (a short prefix may match
+ * thousands). One statement on the keys' own index: every key row belongs to a listed product and
+ * carries its weight as it is now (triggers keep both), so only the few products kept are read.
+ */
 export async function findSuggestedProducts(db: Db, prefix: string, limit: number): Promise<Array<{ id: string; titleZh: string; titleEn: string }>> {
-  // A bounded range read: the first keys in order, then the best of them (a short prefix may match many).
-  const keys = await db
-    .selectFrom('search_suggest_keys as k')
-    .innerJoin('search_listings as d', 'd.doc', 'k.doc')
-    .select(['d.product_id', 'k.weight'])
-    .where('k.key', '>=', prefix)
-    .where('k.key', '<', prefixEnd(prefix))
-    .limit(300)
-    .execute();
-  const best = new Map<string, number>();
-  for (const k of keys) best.set(k.product_id, Math.max(best.get(k.product_id) ?? 0, k.weight));
-  const ids = [...best].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, limit).map(([id]) => id);
-  if (ids.length === 0) return [];
-  const rows = await db.selectFrom('catalog_listings').select(['product_id', 'title_zh', 'title_en']).where('product_id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.product_id, r]));
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    return r ? [{ id, titleZh: r.title_zh, titleEn: r.title_en }] : [];
-  });
+  const byId = isPostgres(db) ? sql`s.product_id collate "C"` : sql`s.product_id`;
+  // Ties with the limit-th best weight are all read, so the id decides between them as before.
+  const { rows } = await sql<{ product_id: string; title_zh: string; title_en: string }>`
+    with w as (
+      select k.doc, k.weight from search_suggest_keys k where k.key >= ${prefix} and k.key < ${prefixEnd(prefix)} order by k.key, k.doc limit ${SUGGEST_WINDOW}
+    ),
+    b as (select w.doc, max(w.weight) as weight from w group by w.doc),
+    cut as (select b.weight from b order by b.weight desc limit 1 offset ${limit - 1})
+    select s.product_id, l.title_zh, l.title_en
+    from b inner join search_listings s on s.doc = b.doc inner join catalog_listings l on l.product_id = s.product_id
+    where b.weight >= coalesce((select cut.weight from cut), 0)
+    order by b.weight desc, ${byId}
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ id: r.product_id, titleZh: r.title_zh, titleEn: r.title_en }));
 }
 
-/** Brands (with something listed) and categories whose name contains what was typed. */
+/**
+ * Categories and brands (with something listed) whose name contains what was typed, `limit` of
+ * each, in one statement. Brands are read in name order off a covering index, so the listing
+ * check runs only until enough have matched.
+ */
 export async function findSuggestedNames(db: Db, text: string, limit: number) {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const [brands, categories] = await Promise.all([
-    db
-      .selectFrom('brands as b')
-      .select(['b.id', 'b.name_zh', 'b.name_en'])
-      .where((eb) => eb.or([eb(sql`lower(b.name_en)`, 'like', sql`${like} escape '\\'`), eb(sql`b.name_zh`, 'like', sql`${like} escape '\\'`)]))
-      .where((eb) => eb.exists(eb.selectFrom('catalog_listings as l').select('l.product_id').whereRef('l.brand_id', '=', 'b.id')))
-      .orderBy('b.name_en')
-      .limit(limit)
-      .execute(),
-    db
-      .selectFrom('categories as c')
-      .select(['c.id', 'c.name_zh', 'c.name_en'])
-      .where((eb) => eb.or([eb(sql`lower(c.name_en)`, 'like', sql`${like} escape '\\'`), eb(sql`c.name_zh`, 'like', sql`${like} escape '\\'`)]))
-      .orderBy('c.position')
-      .orderBy('c.id')
-      .limit(limit)
-      .execute(),
-  ]);
-  return { brands, categories };
+  const named = (t: 'b' | 'c') => sql`(lower(${sql.ref(`${t}.name_en`)}) like ${like} escape '\\' or ${sql.ref(`${t}.name_zh`)} like ${like} escape '\\')`;
+  const { rows } = await sql<{ kind: 'brand' | 'category'; id: string; name_zh: string; name_en: string }>`
+    select * from (
+      select 'category' as kind, c.id, c.name_zh, c.name_en from categories c where ${named('c')} order by c.position, c.id limit ${limit}
+    ) categories
+    union all
+    select * from (
+      select 'brand' as kind, b.id, b.name_zh, b.name_en from brands b
+      where ${named('b')} and exists (select 1 from catalog_listings l where l.brand_id = b.id)
+      order by b.name_en limit ${limit}
+    ) brands`.execute(db);
+  const pick = (kind: 'brand' | 'category') => rows.filter((r) => r.kind === kind).map(({ id, name_zh, name_en }) => ({ id, name_zh, name_en }));
+  return { brands: pick('brand'), categories: pick('category') };
 }

@@ -149,12 +149,14 @@ export async function applyPostingChanges(trx: Trx, changes: PostingChanges): Pr
  */
 export class BlockWriter {
   private readonly filling = new Map<string, { block: number; pairs: number[] }>();
+  /** How many documents hold each term, counted as its blocks are packed. */
+  readonly documentCounts = new Map<string, number>();
 
   add(term: string, doc: number, score: number): void {
     const block = blockOf(doc);
     let f = this.filling.get(term);
     if (f && f.block !== block) {
-      this.ready.push({ term, block: f.block, postings: packBlock(f.pairs) });
+      this.ready.push(this.pack(term, f));
       f = undefined;
     }
     if (!f) this.filling.set(term, (f = { block, pairs: [] }));
@@ -163,12 +165,17 @@ export class BlockWriter {
 
   private ready: Array<{ term: string; block: number; postings: Buffer }> = [];
 
+  private pack(term: string, f: { block: number; pairs: number[] }) {
+    this.documentCounts.set(term, (this.documentCounts.get(term) ?? 0) + f.pairs.length / 2);
+    return { term, block: f.block, postings: packBlock(f.pairs) };
+  }
+
   /** Writes the blocks that are complete (every block before `nextDoc`'s, or all with `final`). */
   async flush(trx: Trx, options: { nextDoc: number } | { final: true }): Promise<void> {
     const limit = 'final' in options ? Number.POSITIVE_INFINITY : blockOf(options.nextDoc);
     for (const [term, f] of this.filling) {
       if (f.block < limit) {
-        this.ready.push({ term, block: f.block, postings: packBlock(f.pairs) });
+        this.ready.push(this.pack(term, f));
         this.filling.delete(term);
       }
     }

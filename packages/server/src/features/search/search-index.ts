@@ -266,7 +266,6 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
   const lexicon = await syncedLexicon(db);
   const epoch = (await db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow()).lexicon_epoch;
   const ids = (await db.selectFrom('catalog_listings').select('product_id').orderBy('product_id').execute()).map((r) => r.product_id);
-  const df = new Map<string, number>();
   const blocks = new BlockWriter();
   const thread = new AnalysisThread(lexicon);
   // A batch is read and its words learned here, then cut in the analysis thread while the batch
@@ -299,7 +298,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
   await db.transaction().execute(async (trx) => {
     await blocks.flush(trx, { final: true });
     await trx.deleteFrom('search_terms').execute();
-    for (const part of chunks([...df], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
+    for (const part of chunks([...blocks.documentCounts], 2000)) await trx.insertInto('search_terms').values(part.map(([term, n]) => ({ term, df: n }))).execute();
   });
   return { documents: ids.length };
 
@@ -327,10 +326,7 @@ export async function reindexAll(db: Db, options: { onProgress?: (done: number, 
       for (const [doc, row] of rows) {
         const n = numbers.get(doc.productId) ?? 0;
         last = Math.max(last, n);
-        for (const [term, score] of row.terms) {
-          blocks.add(term, n, score);
-          df.set(term, (df.get(term) ?? 0) + 1);
-        }
+        for (const [term, score] of row.terms) blocks.add(term, n, score);
         const weight = suggestWeight(doc);
         for (const key of row.keys) {
           const list = keys.get(key);

@@ -64,7 +64,7 @@ async function buildDatabase(target: DatabaseTarget) {
   const database = openDatabase({ database: target });
   try {
     const db = database.db;
-    let started = Date.now();
+    const started = Date.now();
     await migrateToLatest(db);
     await seedDemo(db);
     for (const r of demoRates) {
@@ -87,25 +87,11 @@ async function buildDatabase(target: DatabaseTarget) {
     console.log(`  catalog built in ${catalogSeconds.toFixed(1)} s; building the search index…`);
 
     const fileBefore = await databaseBytes(db, target);
-    started = Date.now();
-    last = 0;
-    const { documents } = await reindexAll(db, {
-      onProgress: (done, total) => {
-        if (done - last >= total / 5 || done === total) {
-          last = done;
-          console.log(`  indexed ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
-        }
-      },
-    });
-    const indexSeconds = (Date.now() - started) / 1000;
+    const { documents, indexSeconds } = await rebuildIndex(db);
     // PostgreSQL's autovacuum would analyze the fresh tables within a minute; the bench does not wait for it.
     if (target.dialect === 'postgres') await sql`analyze`.execute(db);
     const size = await indexSize(db, target, fileBefore);
-    const rows = {
-      ...(await postingCounts(db)),
-      terms: await countRows(db, 'search_terms'),
-      suggestKeys: await countRows(db, 'search_suggest_keys'),
-    };
+    const rows = await rowCounts(db);
     console.log(`  ${documents.toLocaleString('en')} documents indexed in ${indexSeconds.toFixed(1)} s, ${mib(size.total)}`);
     return { catalogSeconds, indexSeconds, documents, size, rows };
   } finally {
@@ -121,18 +107,34 @@ async function describeDatabase(target: DatabaseTarget) {
     let indexSeconds = Number.NaN;
     if (process.env.BENCH_REINDEX === '1') {
       await migrateToLatest(db);
-      const started = Date.now();
-      await reindexAll(db);
-      indexSeconds = (Date.now() - started) / 1000;
-      console.log(`  index rebuilt in ${indexSeconds.toFixed(1)} s`);
+      indexSeconds = (await rebuildIndex(db)).indexSeconds;
     }
     const size = await indexSize(db, target, 0);
-    const rows = { ...(await postingCounts(db)), terms: await countRows(db, 'search_terms'), suggestKeys: await countRows(db, 'search_suggest_keys') };
+    const rows = await rowCounts(db);
     const documents = Number((await db.selectFrom('search_documents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { catalogSeconds: Number.NaN, indexSeconds, documents, size, rows };
   } finally {
     await database.destroy();
   }
+}
+
+/** The whole index rebuilt (reindexAll), timed, with its progress every fifth. */
+async function rebuildIndex(db: Db): Promise<{ documents: number; indexSeconds: number }> {
+  const started = Date.now();
+  let last = 0;
+  const { documents } = await reindexAll(db, {
+    onProgress: (done, total) => {
+      if (done - last >= total / 5 || done === total) {
+        last = done;
+        console.log(`  indexed ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+      }
+    },
+  });
+  return { documents, indexSeconds: (Date.now() - started) / 1000 };
+}
+
+async function rowCounts(db: Db) {
+  return { ...(await postingCounts(db)), terms: await countRows(db, 'search_terms'), suggestKeys: await countRows(db, 'search_suggest_keys') };
 }
 
 /** Postings (8 bytes each in their blocks) and the block rows holding them. */

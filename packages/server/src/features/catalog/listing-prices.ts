@@ -1,6 +1,6 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { currencies, currencyCodes, type CurrencyCode } from '@pavilion/contracts';
-import type { Db } from '../../db/database.ts';
+import { isPostgres, type Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { raiseMissingRateAlert } from '../rates/rate-alerts.ts';
 import type { RateService } from '../rates/rate.service.ts';
@@ -24,7 +24,7 @@ export async function refreshListingPrices(deps: { db: Db; rates: RateService; c
       const denominator = 10 ** (currencies[currency].digits + 6);
       const price = rate ? sql<number>`(price_min_minor * ${sql.lit(rate.rateMicro)} * 200 + ${sql.lit(denominator)}) / ${sql.lit(2 * denominator)}` : sql<null>`null`;
       // Only the listings whose price moves are written (a start with the same rates writes none, and fires no trigger).
-      const moves = db.getExecutor().adapter instanceof PostgresAdapter ? sql<boolean>`price_cny_min is distinct from ${price}` : sql<boolean>`price_cny_min is not ${price}`;
+      const moves = isPostgres(db) ? sql<boolean>`price_cny_min is distinct from ${price}` : sql<boolean>`price_cny_min is not ${price}`;
       await db.updateTable('catalog_listings').set({ price_cny_min: price }).where('currency', '=', currency).where(moves).execute();
     }
     if (currency === 'CNY') continue;

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Selectable } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import { isPostgres, type Db } from '../../db/database.ts';
 import type { SearchListingsTable } from '../../db/schema.ts';
 import { PRICE_BANDS } from './search.rules.ts';
 
@@ -109,8 +109,6 @@ const listingColumns = [
   'customs_modes', 'retail_eligible', 'in_stock', 'sales_count', 'published_at',
 ] as const;
 
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
-
 export class ListingMirror {
   private cols: ListingColumns = emptyColumns(1024);
   readonly names = new Dictionary();
@@ -214,12 +212,12 @@ export class ListingMirror {
   }
 }
 
-const mirrors = new Map<string, ListingMirror>();
+const mirrors = new WeakMap<Db, ListingMirror>();
 
-/** The mirror of a database in this process (by the database's own id, so test databases never share one). */
-export function mirrorOf(databaseId: string): ListingMirror {
-  let mirror = mirrors.get(databaseId);
-  if (!mirror) mirrors.set(databaseId, (mirror = new ListingMirror()));
+/** The mirror this process keeps of a database, one per connection (each follows the committed data on its own). */
+export function mirrorOf(db: Db): ListingMirror {
+  let mirror = mirrors.get(db);
+  if (!mirror) mirrors.set(db, (mirror = new ListingMirror()));
   return mirror;
 }
 

@@ -1,6 +1,6 @@
 import { endianness } from 'node:os';
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db, Trx } from '../../db/database.ts';
+import { sql } from 'kysely';
+import { isPostgres, type Db, type Trx } from '../../db/database.ts';
 
 /**
  * The postings of a term, stored in blocks: one row per term and range of BLOCK_SIZE document
@@ -35,7 +35,6 @@ export function unpackBlock(bytes: Uint8Array): Int32Array {
   return new Int32Array(new Uint8Array(bytes).buffer);
 }
 
-const isPostgres = (db: Db | Trx) => db.getExecutor().adapter instanceof PostgresAdapter;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A (term, block) row value, typed so PostgreSQL compares it with the key's columns. */
 const pairValue = (t: { term: string; block: number }) => sql`(cast(${t.term} as text), cast(${t.block} as integer))`;
@@ -151,6 +150,8 @@ export class BlockWriter {
   private readonly filling = new Map<string, { block: number; pairs: number[] }>();
   /** How many documents hold each term, counted as its blocks are packed. */
   readonly documentCounts = new Map<string, number>();
+  /** Blocks complete and packed, waiting for the next flush. */
+  private ready: Array<{ term: string; block: number; postings: Buffer }> = [];
 
   add(term: string, doc: number, score: number): void {
     const block = blockOf(doc);
@@ -162,8 +163,6 @@ export class BlockWriter {
     if (!f) this.filling.set(term, (f = { block, pairs: [] }));
     f.pairs.push(doc, score);
   }
-
-  private ready: Array<{ term: string; block: number; postings: Buffer }> = [];
 
   private pack(term: string, f: { block: number; pairs: number[] }) {
     this.documentCounts.set(term, (this.documentCounts.get(term) ?? 0) + f.pairs.length / 2);

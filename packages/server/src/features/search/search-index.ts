@@ -1,6 +1,6 @@
 import { countries, type CountryCode, type StoredProductContent } from '@pavilion/contracts';
-import { PostgresAdapter, sql, type Selectable } from 'kysely';
-import type { Db, Trx } from '../../db/database.ts';
+import { sql, type Selectable } from 'kysely';
+import { isPostgres, type Db, type Trx } from '../../db/database.ts';
 import type { SearchListingsTable } from '../../db/schema.ts';
 import { Lexicon } from './lexicon.ts';
 import { AnalysisThread } from './search-analysis.ts';
@@ -241,7 +241,7 @@ async function applyTermCounts(trx: Trx, delta: Map<string, number>): Promise<vo
  */
 async function bulkInsert(trx: Trx, table: 'search_suggest_keys', rows: Array<[string, number, number]>): Promise<void> {
   const [first, second, third] = ['key', 'doc', 'weight'];
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(trx);
   for (const part of chunks(rows, 50_000)) {
     if (postgres) {
       await sql`insert into ${sql.table(table)} (${sql.ref(first)}, ${sql.ref(second)}, ${sql.ref(third)})

@@ -80,9 +80,6 @@ export function matchTree(tree: QueryNode, postings: ReadonlyMap<string, Posting
   return { docs, scores, count };
 }
 
-/** Filters with the pavilion as its id (what the listing holds). */
-export type ResolvedFilters = Filters;
-
 /** The mirror as matching reads it: the columns and the names behind their codes. */
 export interface FactsView {
   columns: ListingColumns;
@@ -94,7 +91,7 @@ export interface FactsView {
 const BIT = { pavilion: 1, country: 2, category: 4, price: 8, mode: 16, cert: 32, inStock: 64 } as const;
 
 /** The filters as codes and masks (a value no listing has gets a code none has). */
-function compileFilters(view: FactsView, f: ResolvedFilters) {
+function compileFilters(view: FactsView, f: Filters) {
   const code = (v: string | undefined) => (v === undefined ? undefined : view.names.find(v));
   const bit = (dict: Dictionary, v: string | undefined) => {
     if (v === undefined) return undefined;
@@ -263,7 +260,7 @@ function counted(counts: Int32Array, names: readonly string[]): Map<string, numb
 export function evaluateMatches(
   m: Matches,
   view: FactsView,
-  options: { phrase: string; filters: ResolvedFilters; sort: SearchSort; offset: number; limit: number; related?: number },
+  options: { phrase: string; filters: Filters; sort: SearchSort; offset: number; limit: number; related?: number },
 ): Evaluated {
   const cols = view.columns;
   const f = compileFilters(view, options.filters);

@@ -1,13 +1,12 @@
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { SearchSort } from '@pavilion/contracts';
-import type { Db } from '../../db/database.ts';
+import { isPostgres, type Db } from '../../db/database.ts';
 import { mirrorOf } from './listing-mirror.ts';
 import type { TermLookup } from './search-analyzer.ts';
 import { readPostings } from './search-blocks.ts';
-import { evaluateMatches, matchTree, type Evaluated, type ResolvedFilters } from './search-match.ts';
+import { evaluateMatches, matchTree, type Evaluated } from './search-match.ts';
+import type { Filters } from './search.rules.ts';
 import { atomsOf, type QueryNode } from './search-text.rules.ts';
-
-const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The smallest string above every string that starts with `prefix` (bytewise on both engines). */
 export function prefixEnd(prefix: string): string {
@@ -45,7 +44,7 @@ export function termLookup(db: Db): TermLookup {
 export interface MatchQuery {
   tree: QueryNode;
   phrase: string;
-  filters: ResolvedFilters;
+  filters: Filters;
   sort: SearchSort;
   offset: number;
   limit: number;
@@ -59,8 +58,7 @@ export interface MatchQuery {
  * over them (search-match.ts). Outside transactions only: the mirror follows committed data.
  */
 export async function findMatches(db: Db, q: MatchQuery): Promise<Evaluated> {
-  const state = await db.selectFrom('search_state').select('database_id').where('id', '=', 1).executeTakeFirstOrThrow();
-  const mirror = mirrorOf(state.database_id);
+  const mirror = mirrorOf(db);
   await mirror.sync(db);
   const postings = await readPostings(db, [...new Set(atomsOf(q.tree).flatMap((a) => a.terms))]);
   const matches = matchTree(q.tree, postings, mirror.columns);

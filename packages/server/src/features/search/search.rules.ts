@@ -3,9 +3,9 @@ import type { FacetValue, SearchFacets, SearchQuery } from '@pavilion/contracts'
 /** An exact phrase in the title is worth more than its words scattered (more than a second title word). */
 export const PHRASE_BONUS = 1500;
 
-/** The filters of a query, resolved (a pavilion slug to its id). Absent: not filtering. */
+/** The filters of a query. Absent: not filtering. */
 export interface Filters {
-  /** A pavilion slug (candidates carry their pavilion's slug). */
+  /** From the query, a pavilion's slug; the service resolves it to the pavilion's id, which the index holds. */
   pavilion?: string;
   country?: string;
   category?: string;
@@ -47,6 +47,8 @@ export interface FacetCounts {
   /** Per PRICE_BANDS entry. */
   price: number[];
 }
+
+export const noFacetCounts = (): FacetCounts => ({ pavilion: new Map(), country: new Map(), category: new Map(), mode: new Map(), cert: new Map(), inStock: 0, price: PRICE_BANDS.map(() => 0) });
 
 export interface FacetLabels {
   pavilion: (id: string) => { en: string; zh: string };

@@ -13,7 +13,7 @@ import { QueryLog } from './query-log.ts';
 import { MAX_ATOMS, planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
 import { findMatches, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
-import { filtersOf, hasFilters, labelFacets, loggedQuery, type FacetCounts, type FacetLabels } from './search.rules.ts';
+import { filtersOf, hasFilters, labelFacets, loggedQuery, noFacetCounts, type FacetLabels } from './search.rules.ts';
 import { atomsOf, highlight, normalizeText, or, type QueryNode } from './search-text.rules.ts';
 
 const MODE_LABELS: Record<string, { en: string; zh: string }> = {
@@ -117,7 +117,7 @@ export class SearchService {
         related = await this.cards(some.page);
       }
     }
-    const counts: FacetCounts = found?.facets ?? { pavilion: new Map(), country: new Map(), category: new Map(), mode: new Map(), cert: new Map(), inStock: 0, price: [] };
+    const counts = found?.facets ?? noFacetCounts();
     const facets = labelFacets({ ...counts, pavilion: new Map([...counts.pavilion].map(([id, n]) => [slugs.get(id) ?? id, n])) }, labels);
     return {
       q: query.q,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { parseString as parseCsvString, writeToBuffer as writeCsvToBuffer } from 'fast-csv';
 import { validationMessages as m, type ImportJob } from '@pavilion/contracts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
@@ -305,6 +306,39 @@ describe('catalog: bulk import and export of products', () => {
     }
     assert.deepEqual(await snapshot(), before, 'the same content');
     assert.deepEqual(await footprint(), footprintBefore);
+  });
+
+  test('a CSV export read and written back by another CSV tool (fast-csv) still imports, unchanged', async () => {
+    const paragraphs = { description_en: '<p>Thrown by hand in Multan.</p>\n<p>Painted in cobalt.</p>', origin_story_en: 'Blue pottery came to Multan from Persia.\nThe Kashigar families still make it.' };
+    const imported = await importFile(exporter, productCsv(vaseRows('paragraphs-1', 'IMP-PARA', paragraphs)));
+    assert.equal(imported.status, 'done', JSON.stringify(imported.errors));
+    const exported = await ta.app.inject({ method: 'GET', url: '/api/exporter/catalog/export?format=csv', headers: exporter });
+    assert.equal(exported.statusCode, 200);
+    const ours = csvRows(exported.rawPayload);
+    assert.ok(ours[1]?.some((cell) => cell.includes('\n')), 'the hints row has cells of two lines');
+    const header = ours[0] ?? [];
+    const row = ours.find((r) => r[0] === imported.result?.products[0]?.productId) ?? [];
+    assert.equal(row[header.indexOf('Description (English) / 描述（英文）')], paragraphs.description_en, 'a description of two paragraphs, on two lines');
+    assert.equal(row[header.indexOf('Origin story (English) / 产地故事（英文）')], paragraphs.origin_story_en);
+
+    // An independent parser (RFC 4180: a line break outside quotes ends the record) and writer.
+    const theirs = await new Promise<string[][]>((resolve, reject) => {
+      const rows: string[][] = [];
+      parseCsvString<string[], string[]>(exported.rawPayload.toString('utf8').replace(/^\uFEFF/, ''))
+        .on('error', reject)
+        .on('data', (row: string[]) => rows.push(row))
+        .on('end', () => resolve(rows));
+    });
+    assert.deepEqual(theirs, ours, 'another CSV tool reads the same rows and cells');
+    const rewritten = await writeCsvToBuffer(theirs, { rowDelimiter: '\r\n' });
+
+    const products = (await ta.app.inject({ method: 'GET', url: '/api/exporter/products', headers: exporter })).json().items as Array<{ id: string; status: string }>;
+    const list = products.filter((p) => p.status !== 'archived');
+    const before = await Promise.all(list.map(async (p) => (await content(p.id)).working?.content));
+    const job = await importFile(exporter, rewritten, 'rewritten.csv');
+    assert.equal(job.status, 'done', JSON.stringify(job.errors));
+    assert.deepEqual([job.result?.created, job.result?.updated, job.result?.unchanged], [0, 0, list.length]);
+    assert.deepEqual(await Promise.all(list.map(async (p) => (await content(p.id)).working?.content)), before);
   });
 
   test('a 5,000-row file is imported while the server goes on answering; a second file waits its turn (409)', async () => {

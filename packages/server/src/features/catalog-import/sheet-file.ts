@@ -82,9 +82,18 @@ export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<Raw
   return answer.value;
 }
 
-/** Writes the sheet: the header row, the hints row, then the rows (an XLSX adds its Lists sheet). */
+/**
+ * Writes the sheet: the header row, the hints row, then the rows (an XLSX adds its Lists sheet).
+ * A CSV follows RFC 4180: records end in CRLF, and a cell holding a comma, a quote, CR or LF (the
+ * hints, descriptions of several paragraphs) is quoted. csv-stringify quotes only the record
+ * delimiter itself once one is given, so a bare LF would be written unquoted and any other CSV tool
+ * would cut the row there: quote_record_delimiter asks it to quote CR and LF too.
+ */
 export async function writeSheet(format: SheetFormat, sheet: SheetContent): Promise<Buffer> {
-  if (format === 'csv') return Buffer.from(stringifyCsv([sheet.headers, sheet.hints, ...sheet.rows].map((row) => row.map(guardFormula)), { bom: true, record_delimiter: '\r\n' }), 'utf8');
+  if (format === 'csv') {
+    const records = [sheet.headers, sheet.hints, ...sheet.rows].map((row) => row.map(guardFormula));
+    return Buffer.from(stringifyCsv(records, { bom: true, record_delimiter: '\r\n', quote_record_delimiter: true }), 'utf8');
+  }
   const answer = await runSheetWorker<Uint8Array>({ op: 'write', sheet });
   if (!answer.ok) throw new Error(answer.message);
   return Buffer.from(answer.value.buffer, answer.value.byteOffset, answer.value.byteLength);

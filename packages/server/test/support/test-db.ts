@@ -13,6 +13,18 @@ import type { Config } from '../../src/platform/config.ts';
  */
 export const testDialect: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
+/**
+ * Every PostgreSQL test database is named `<prefix>_<random>`. The prefix comes from
+ * TEST_DATABASE_PREFIX (default pavilion_test): a CI run sets one of its own, so that clearing the
+ * leftovers of an interrupted run (scripts/drop-test-databases.ts) never touches the databases of
+ * another checkout testing on the same server.
+ */
+export function testDatabasePrefix(env: Record<string, string | undefined> = process.env): string {
+  const prefix = env.TEST_DATABASE_PREFIX || 'pavilion_test';
+  if (!/^[a-z][a-z0-9_]{0,44}$/.test(prefix)) throw new Error(`TEST_DATABASE_PREFIX must be lower-case letters, digits and _ (at most 45, starting with a letter): got "${prefix}"`);
+  return prefix;
+}
+
 export interface TestDatabase {
   database: Database;
   target: Config['database'];
@@ -30,7 +42,7 @@ export async function createTestDatabase(options: { migrate?: boolean; onQuery?:
   if (testDialect === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
     if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (postgres://user@host:port/db)');
-    const name = `pavilion_test_${randomBytes(6).toString('hex')}`;
+    const name = `${testDatabasePrefix()}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`create database ${name}`);

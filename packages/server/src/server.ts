@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { DirectoryFileStore } from './platform/file-store.ts';
-import { openDatabase } from './db/database.ts';
+import { describeDatabase, openCheckedDatabase } from './db/database-check.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import type { Config } from './platform/config.ts';
+import { ConfigError, prepareDataDir, type Config } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
 import { demoAccounts, seedDemo } from './features/demo/seed.ts';
 
@@ -19,7 +19,8 @@ export interface ServeOptions {
  */
 export async function serve(config: Config, options: ServeOptions): Promise<FastifyInstance> {
   const logger = createLogger(config);
-  const database = openDatabase(config);
+  prepareDataDir(config.dataDir);
+  const database = await openCheckedDatabase(config);
   if (options.migrate) await migrateToLatest(database.db);
   const seeded = options.demo ? await seedDemo(database.db, { files: new DirectoryFileStore(path.join(config.dataDir, 'files')) }) : false;
 
@@ -52,12 +53,28 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    const reason = listenError(err, config);
+    if (!reason) throw err;
+    await app.close().catch(() => {});
+    throw reason;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl.replace(`:${config.port}`, `:${port}`);
-  printBanner({ url, database: database.dialect, seeded, demo: options.demo });
+  printBanner({ url, database: describeDatabase(config.database), seeded, demo: options.demo });
   return app;
+}
+
+/** The address cannot be had: one line naming PORT or HOST and what to do, instead of a stack trace. */
+function listenError(err: unknown, config: Config): ConfigError | null {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE') return new ConfigError(`PORT: ${config.port} is already in use on ${config.host}: stop the program using it (another Pavilion?) or set PORT to a free port (PORT=0 picks one)`);
+  if (code === 'EACCES') return new ConfigError(`PORT: ${config.port} on ${config.host} needs privileges this process does not have: set PORT to 1024 or above`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ConfigError(`HOST: ${config.host} is not an address of this machine (${code}): set HOST to one (127.0.0.1, or 0.0.0.0 for every interface)`);
+  return null;
 }
 
 function printBanner(info: { url: string; database: string; seeded: boolean; demo: boolean }): void {
@@ -69,6 +86,7 @@ function printBanner(info: { url: string; database: string; seeded: boolean; dem
     `    operator console  ${info.url}/operator`,
     `    API docs          ${info.url}/docs`,
     `    database          ${info.database}${info.seeded ? ' (demo data seeded just now)' : ''}`,
+    `    ids for the CLI   npx pavilion list (pavilion slugs, exporter and company ids)`,
   ];
   if (info.demo) {
     lines.push('', '  Demo accounts:');

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../db/database.ts';
@@ -164,6 +164,14 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+/**
+ * A relative path in a setting (DATA_DIR, a sqlite: file, the customs folders, key files) is taken
+ * from the project root, not from the folder the command runs in: `npx pavilion migrate` from a
+ * sub-folder must use the same database as `npm start`, not make a second, empty one.
+ */
+export const projectRoot = repoRoot;
+const fromRoot = (p: string): string => path.resolve(repoRoot, p);
 const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
@@ -183,7 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const dataDir = path.resolve(e.DATA_DIR);
+  const dataDir = fromRoot(e.DATA_DIR);
 
   if (production) {
     const missing = ['SECRET_KEY', 'IDENTITY_KEYS', 'IDENTITY_KEY_ID', 'IDENTITY_LOOKUP_KEY', ...(e.WECHAT_APP_ID ? ['WECHAT_APP_SECRET'] : [])].filter((name) => !env[name]);
@@ -227,7 +235,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
-    webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'packages/web/dist')),
+    webDistDir: fromRoot(e.WEB_DIST_DIR ?? 'packages/web/dist'),
     smsSender: e.SMS_SENDER,
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
       ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') }
@@ -243,10 +251,10 @@ export function loadConfig(env: Env = process.env): Config {
             mchid: e.WECHATPAY_MCHID!,
             appId: wechatPayAppId,
             merchantSerialNo: e.WECHATPAY_MERCHANT_SERIAL_NO!,
-            privateKeyFile: path.resolve(e.WECHATPAY_PRIVATE_KEY_FILE!),
+            privateKeyFile: fromRoot(e.WECHATPAY_PRIVATE_KEY_FILE!),
             apiV3Key: e.WECHATPAY_API_V3_KEY!,
             platformKeyId: e.WECHATPAY_PLATFORM_KEY_ID!,
-            platformKeyFile: path.resolve(e.WECHATPAY_PLATFORM_KEY_FILE!),
+            platformKeyFile: fromRoot(e.WECHATPAY_PLATFORM_KEY_FILE!),
             apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, ''),
           }
         : null,
@@ -291,8 +299,8 @@ function customsConfig(e: z.infer<typeof envSchema>, env: Env, dataDir: string, 
     devDefaults: !production,
     dxpId: e.CUSTOMS_DXP_ID ?? 'DXPDEV0000000001',
     office: e.CUSTOMS_OFFICE,
-    outboxDir: path.resolve(e.CUSTOMS_OUTBOX_DIR ?? path.join(root, 'outbox')),
-    inboxDir: path.resolve(e.CUSTOMS_INBOX_DIR ?? path.join(root, 'inbox')),
+    outboxDir: fromRoot(e.CUSTOMS_OUTBOX_DIR ?? path.join(root, 'outbox')),
+    inboxDir: fromRoot(e.CUSTOMS_INBOX_DIR ?? path.join(root, 'inbox')),
     stateDir: path.join(root, 'state'),
     intervalMs: e.CUSTOMS_INTERVAL_MS,
   };
@@ -313,7 +321,7 @@ function derivedKey(secretKey: string, purpose: string): string {
 function sqliteFile(url: string | undefined, dataDir: string): string {
   if (!url) return path.join(dataDir, 'pavilion.db');
   const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
-  return file === ':memory:' ? file : path.resolve(file);
+  return file === ':memory:' ? file : fromRoot(file);
 }
 
 /** Development only: a random secret created on first start and kept in DATA_DIR/secrets.json. */
@@ -323,8 +331,33 @@ function developmentSecret(dataDir: string): string {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { secretKey?: unknown };
     if (typeof stored.secretKey === 'string' && stored.secretKey.length >= 32) return stored.secretKey;
   }
-  mkdirSync(dataDir, { recursive: true });
   const secretKey = randomBytes(32).toString('base64url');
-  writeFileSync(file, JSON.stringify({ secretKey }, null, 2) + '\n', { mode: 0o600 });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ secretKey }, null, 2) + '\n', { mode: 0o600 });
+  } catch (err) {
+    throw dataDirError(dataDir, err);
+  }
   return secretKey;
+}
+
+/**
+ * Makes sure DATA_DIR is a directory Pavilion can write (the SQLite file, uploads, customs
+ * folders live there): created when missing, then written and removed once. Anything else stops
+ * the start with a ConfigError naming DATA_DIR rather than a stack trace at the first upload.
+ */
+export function prepareDataDir(dataDir: string): void {
+  const probe = path.join(dataDir, `.write-check-${process.pid}`);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw dataDirError(dataDir, err);
+  }
+}
+
+function dataDirError(dataDir: string, err: unknown): ConfigError {
+  const code = (err as { code?: string }).code ?? (err as Error).message;
+  return new ConfigError(`DATA_DIR: ${dataDir} cannot be written (${code}): set DATA_DIR to a directory Pavilion may create and write, or fix its permissions`);
 }

@@ -48,6 +48,7 @@ test('serve --demo on a new SQLite file: migrates, seeds, prints the accounts, a
     const server = await start(dataDir);
     assert.match(server.output(), /operator\.pacific@pavilion\.demo/);
     assert.match(server.output(), /demo data seeded just now/);
+    assert.ok(server.output().includes(`database          SQLite ${path.join(dataDir, 'pavilion.db')}`), 'the banner names the database file');
 
     const health = await fetch(`${server.url}/api/health`);
     assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite', version: '0.1.0' });

@@ -1,12 +1,15 @@
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { text } from 'node:stream/consumers';
+import { read } from 'read';
 import { DirectoryFileStore } from './platform/file-store.ts';
 import { Command, Option } from 'commander';
 import { emailSchema, passwordSchema, roles } from '@pavilion/contracts';
-import { openDatabase } from './db/database.ts';
+import type { Database } from './db/database.ts';
+import { describeDatabase, openCheckedDatabase } from './db/database-check.ts';
 import { migrateToLatest } from './db/migrator.ts';
-import { ConfigError, loadConfig, type Config } from './platform/config.ts';
+import { ConfigError, loadConfig, prepareDataDir, type Config } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
+import { formatTable } from './platform/terminal.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { demoAccounts, seedDemo } from './features/demo/seed.ts';
 import { serve } from './server.ts';
@@ -16,8 +19,10 @@ function config(): Config {
   return loadConfig(process.env);
 }
 
-async function withDatabase<T>(fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const database = openDatabase(config());
+async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const settings = config();
+  prepareDataDir(settings.dataDir);
+  const database = await openCheckedDatabase(settings);
   try {
     return await fn(database);
   } finally {
@@ -48,6 +53,7 @@ export function buildCli(): Command {
       await withDatabase(async ({ db, dialect }) => {
         const result = await migrateToLatest(db);
         const applied = result.results ?? [];
+        console.log(`database: ${describeDatabase(config().database)}`);
         console.log(applied.length === 0 ? `${dialect}: already up to date` : applied.map((r) => `${dialect}: ${r.status} ${r.migrationName}`).join('\n'));
       });
     });
@@ -78,28 +84,66 @@ export function buildCli(): Command {
     .option('--exporter <id>', 'exporter_member: the exporter id it belongs to')
     .option('--company <id>', 'company_member: the buyer company id it belongs to')
     .addOption(new Option('--company-role <role>', 'company_member: its role in the company').choices(['owner', 'buyer']).default('buyer'))
-    .option('--password <password>', 'the password (default: asked on the terminal, or PAVILION_PASSWORD)')
+    .option('--password <password>', 'the password (default: PAVILION_PASSWORD, else the first line of standard input when it is piped, else asked on the terminal without echo, twice)')
+    .addHelpText('after', '\n`pavilion list` shows the pavilion slugs, exporter ids and company ids.')
     .action(async (opts: { role: Exclude<(typeof roles)[number], 'buyer'>; email: string; name?: string; pavilion?: string[]; exporter?: string; company?: string; companyRole: 'owner' | 'buyer'; password?: string }) => {
       const email = emailSchema.safeParse(opts.email);
       if (!email.success) throw new UsageError(`--email ${email.error.issues[0]?.message ?? 'is not valid'}`);
-      const password = opts.password ?? process.env.PAVILION_PASSWORD ?? (await askPassword());
-      const checked = passwordSchema.safeParse(password);
-      if (!checked.success) throw new UsageError(`password ${checked.error.issues[0]?.message ?? 'is not valid'}`);
       if (opts.role === 'operator' && !opts.pavilion) throw new UsageError('--pavilion <slug> is required for an operator');
       if (opts.role === 'exporter_member' && !opts.exporter) throw new UsageError('--exporter <id> is required for an exporter member');
       if (opts.role === 'company_member' && !opts.company) throw new UsageError('--company <id> is required for a company member');
+      const password = opts.password ?? (process.env.PAVILION_PASSWORD || undefined) ?? (await askPassword());
+      const checked = passwordSchema.safeParse(password);
+      if (!checked.success) throw new UsageError(`password ${checked.error.issues[0]?.message ?? 'is not valid'}`);
       await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        const user = await new AccountService({ db }).createStaffUser({
-          email: email.data,
-          password: checked.data,
-          displayName: opts.name ?? email.data.split('@')[0] ?? email.data,
-          role: opts.role,
-          ...(opts.pavilion ? { pavilionSlugs: opts.pavilion } : {}),
-          ...(opts.exporter ? { exporterId: opts.exporter } : {}),
-          ...(opts.company ? { companyId: opts.company, companyRole: opts.companyRole } : {}),
-        });
+        const user = await new AccountService({ db })
+          .createStaffUser({
+            email: email.data,
+            password: checked.data,
+            displayName: opts.name ?? email.data.split('@')[0] ?? email.data,
+            role: opts.role,
+            ...(opts.pavilion ? { pavilionSlugs: opts.pavilion } : {}),
+            ...(opts.exporter ? { exporterId: opts.exporter } : {}),
+            ...(opts.company ? { companyId: opts.company, companyRole: opts.companyRole } : {}),
+          })
+          .catch((err: unknown) => {
+            // An unknown pavilion, exporter or company: name the option, and where its values are listed.
+            const field = err instanceof AppError && err.code === 'NOT_FOUND' ? (err.details as { field?: string } | undefined)?.field : undefined;
+            const option = field ? optionOfField[field] : undefined;
+            if (option) throw new UsageError(`${option}: ${(err as Error).message}; \`pavilion list\` shows the pavilion slugs, exporter ids and company ids`);
+            throw err;
+          });
         console.log(`Created ${opts.role} ${email.data} (id ${user.id})`);
+      });
+    });
+
+  program
+    .command('list')
+    .description('List the pavilions (slugs), exporters (ids, status) and importer companies (ids): the values create-user, import and export take')
+    .action(async () => {
+      await withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        const pavilions = await db.selectFrom('pavilions').select(['id', 'slug', 'name_en']).orderBy('position').orderBy('slug').execute();
+        const exporters = await db
+          .selectFrom('exporters as e')
+          .innerJoin('pavilions as p', 'p.id', 'e.pavilion_id')
+          .select(['e.id', 'e.trading_name_en', 'e.status', 'p.slug'])
+          .orderBy('p.position')
+          .orderBy('p.slug')
+          .orderBy('e.trading_name_en')
+          .execute();
+        const companies = await db.selectFrom('buyer_companies').select(['id', 'name_zh', 'name_en', 'verified_at']).orderBy('name_zh').execute();
+        const section = (title: string, headers: string[], rows: string[][]) =>
+          `${title}\n${rows.length === 0 ? '  (none)' : formatTable(headers, rows).split('\n').map((line) => `  ${line}`).join('\n')}`;
+        console.log(
+          [
+            `database: ${describeDatabase(config().database)}`,
+            section('Pavilions (--pavilion <slug>)', ['slug', 'name'], pavilions.map((p) => [p.slug, p.name_en])),
+            section('Exporters (--exporter <id>)', ['id', 'status', 'pavilion', 'name'], exporters.map((e) => [e.id, e.status, e.slug, e.trading_name_en])),
+            section('Importer companies (--company <id>)', ['id', 'verified', 'name'], companies.map((c) => [c.id, c.verified_at ? 'yes' : 'no', c.name_en ? `${c.name_zh} (${c.name_en})` : c.name_zh])),
+          ].join('\n\n'),
+        );
       });
     });
 
@@ -110,14 +154,25 @@ export function buildCli(): Command {
 
 class UsageError extends Error {}
 
+const optionOfField: Record<string, string> = { pavilionSlugs: '--pavilion', exporterId: '--exporter', companyId: '--company' };
+
+/**
+ * The password when neither --password nor PAVILION_PASSWORD gives it: from a terminal, typed
+ * without echo and typed again to confirm; from a pipe (`echo … | pavilion create-user …`), its
+ * first line.
+ */
 async function askPassword(): Promise<string> {
-  if (!process.stdin.isTTY) throw new UsageError('no password given: use --password or PAVILION_PASSWORD');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await rl.question('Password: ');
-  } finally {
-    rl.close();
+  if (!process.stdin.isTTY) {
+    const line = (await text(process.stdin)).split(/\r?\n/)[0] ?? '';
+    if (line === '') throw new UsageError('no password given: use --password, PAVILION_PASSWORD, or pipe it on standard input');
+    return line;
   }
+  // terminal: true puts the terminal in raw mode even when stdout is redirected, so nothing is echoed.
+  const ask = (prompt: string) => read({ prompt, silent: true, replace: '', input: process.stdin, output: process.stderr, terminal: true });
+  const password = await ask('Password: ');
+  const again = await ask('Password again: ');
+  if (password !== again) throw new UsageError('the two passwords differ: nothing was created');
+  return password;
 }
 
 export async function runCli(argv: string[]): Promise<void> {

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 import { verifyPassword } from '../../src/platform/password.ts';
 
 const bin = path.resolve(import.meta.dirname, '../../bin/pavilion.js');
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 describe('the pavilion CLI', () => {
   let tdb: TestDatabase;
@@ -22,7 +25,7 @@ describe('the pavilion CLI', () => {
   test('--help on each command', () => {
     const top = run('--help');
     assert.equal(top.status, 0);
-    for (const command of ['serve', 'migrate', 'seed', 'create-user']) assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['serve', 'migrate', 'seed', 'create-user', 'list']) assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
     const createUser = run('create-user', '--help');
     assert.equal(createUser.status, 0);
     for (const option of ['--role', '--email', '--pavilion', '--exporter', '--company', '--password']) assert.ok(createUser.stdout.includes(option), option);
@@ -82,6 +85,80 @@ describe('the pavilion CLI', () => {
       assert.match(res.stderr, message);
     }
     assert.equal(await count(), before);
+  });
+
+  test('list shows the pavilion slugs, the exporters with their ids and status, and the importer companies with their ids', async () => {
+    const db = tdb.database.db;
+    const res = run('list');
+    assert.equal(res.status, 0, res.stderr);
+    for (const p of await db.selectFrom('pavilions').select('slug').execute()) assert.match(res.stdout, new RegExp(`^  ${p.slug} `, 'm'));
+    const exporters = await db.selectFrom('exporters').select(['id', 'status', 'trading_name_en']).execute();
+    assert.ok(exporters.some((e) => e.status === 'pending'), 'the demo has exporters under review');
+    for (const e of exporters) assert.match(res.stdout, new RegExp(`^  ${e.id}  ${e.status} .*${e.trading_name_en.replace(/[.()]/g, '\\$&')}$`, 'm'));
+    const companies = await db.selectFrom('buyer_companies').select(['id', 'name_zh']).execute();
+    assert.ok(companies.length > 0);
+    for (const c of companies) assert.match(res.stdout, new RegExp(`^  ${c.id} .*${c.name_zh}`, 'm'));
+    assert.match(run('list', '--help').stdout, /pavilions.*exporters.*companies/i);
+    assert.match(run('--help').stdout, /\blist\b/);
+  });
+
+  test('create-user with an unknown exporter or company id: one line naming the option, nothing created', async () => {
+    const count = async () => Number((await tdb.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const cases: Array<[string[], RegExp]> = [
+      [['--role', 'exporter_member', '--exporter', 'no-such-exporter'], /^pavilion: --exporter: no exporter with id no-such-exporter; `pavilion list` shows .*exporter ids/],
+      [['--role', 'company_member', '--company', 'no-such-company'], /^pavilion: --company: no importer company with id no-such-company; `pavilion list` shows/],
+    ];
+    for (const [args, message] of cases) {
+      const res = run('create-user', ...args, '--email', 'ghost@example.com', '--password', 'long-enough-pw');
+      assert.equal(res.status, 2, res.stderr);
+      assert.match(res.stderr, message);
+      assert.equal(res.stderr.trim().split('\n').length, 1, `one line, no stack trace:\n${res.stderr}`);
+    }
+    assert.equal(await count(), before);
+  });
+
+  test('create-user reads the password from a pipe', async () => {
+    const exporter = await tdb.database.db.selectFrom('exporters').select('id').where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const res = spawnSync(process.execPath, [bin, 'create-user', '--role', 'exporter_member', '--exporter', exporter.id, '--email', 'piped@example.com'], {
+      env: { ...process.env, ...env, PAVILION_PASSWORD: '' },
+      input: 'a-piped-password-2026\n',
+      encoding: 'utf8',
+    });
+    assert.equal(res.status, 0, res.stderr);
+    const user = await tdb.database.db.selectFrom('users').select('password_hash').where('email', '=', 'piped@example.com').executeTakeFirstOrThrow();
+    assert.equal(await verifyPassword('a-piped-password-2026', user.password_hash ?? ''), true);
+  });
+
+  test('create-user on a terminal asks for the password twice and never shows it', { skip: hasScript ? false : 'needs script(1) from util-linux for a terminal' }, async () => {
+    const exporter = await tdb.database.db.selectFrom('exporters').select('id').where('status', '=', 'approved').executeTakeFirstOrThrow();
+    const typed = 'typed-on-a-terminal-2026';
+    const terminal = async (email: string, answers: string[]) => {
+      const command = [process.execPath, bin, 'create-user', '--role', 'exporter_member', '--exporter', exporter.id, '--email', email].map(shellQuote).join(' ');
+      // script(1) runs the command on a new pseudo-terminal and copies what the terminal shows.
+      const child = spawn('script', ['-qec', command, '/dev/null'], { env: { ...process.env, ...env, PAVILION_PASSWORD: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let screen = '';
+      let asked = 0;
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        screen += d;
+        // Type each answer once its prompt is on the screen (the terminal no longer echoes by then).
+        const prompts = screen.match(/Password( again)?: /g)?.length ?? 0;
+        while (asked < prompts && asked < answers.length) child.stdin.write(`${answers[asked++]}\r`);
+      });
+      const [code] = (await once(child, 'exit')) as [number | null];
+      return { code, screen };
+    };
+    const good = await terminal('typed@example.com', [typed, typed]);
+    assert.equal(good.code, 0, good.screen);
+    assert.match(good.screen, /Password: .*Password again: /s);
+    assert.ok(!good.screen.includes(typed), `the password is not shown:\n${good.screen}`);
+    const user = await tdb.database.db.selectFrom('users').select('password_hash').where('email', '=', 'typed@example.com').executeTakeFirstOrThrow();
+    assert.equal(await verifyPassword(typed, user.password_hash ?? ''), true);
+
+    const differ = await terminal('mistyped@example.com', [typed, 'something-else-entirely']);
+    assert.notEqual(differ.code, 0);
+    assert.match(differ.screen, /the two passwords differ/);
+    assert.equal(await tdb.database.db.selectFrom('users').select('id').where('email', '=', 'mistyped@example.com').executeTakeFirst(), undefined);
   });
 
   test('a malformed configuration stops the CLI naming the variable', () => {

@@ -50,16 +50,22 @@ export class AccountService {
           if (slugs.length === 0) throw new AppError('VALIDATION_FAILED', { message: 'an operator needs at least one pavilion' });
           const pavilions = await trx.selectFrom('pavilions').select(['id', 'slug']).where('slug', 'in', slugs).execute();
           const unknown = slugs.filter((s) => !pavilions.some((p) => p.slug === s));
-          if (unknown.length > 0) throw new AppError('NOT_FOUND', { message: `no pavilion with slug ${unknown.join(', ')}` });
+          if (unknown.length > 0) throw new AppError('NOT_FOUND', { message: `no pavilion with slug ${unknown.join(', ')}`, details: { field: 'pavilionSlugs' } });
           for (const p of pavilions) await insertRole(trx, user.id, { role: 'operator', pavilion_id: p.id });
           break;
         }
         case 'exporter_member':
           if (!input.exporterId) throw new AppError('VALIDATION_FAILED', { message: 'an exporter member needs an exporter' });
+          if (!(await trx.selectFrom('exporters').select('id').where('id', '=', input.exporterId).executeTakeFirst())) {
+            throw new AppError('NOT_FOUND', { message: `no exporter with id ${input.exporterId}`, details: { field: 'exporterId' } });
+          }
           await insertRole(trx, user.id, { role: 'exporter_member', exporter_id: input.exporterId });
           break;
         case 'company_member':
           if (!input.companyId) throw new AppError('VALIDATION_FAILED', { message: 'a company member needs a company' });
+          if (!(await trx.selectFrom('buyer_companies').select('id').where('id', '=', input.companyId).executeTakeFirst())) {
+            throw new AppError('NOT_FOUND', { message: `no importer company with id ${input.companyId}`, details: { field: 'companyId' } });
+          }
           await insertRole(trx, user.id, { role: 'company_member', company_id: input.companyId, company_role: input.companyRole ?? 'buyer' });
           break;
         case 'admin':

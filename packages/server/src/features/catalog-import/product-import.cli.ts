@@ -34,7 +34,7 @@ async function importService(db: Db, dataDir: string): Promise<ProductImportServ
 
 async function requireExporter(db: Db, id: string, ctx: CliContext): Promise<void> {
   const exporter = await db.selectFrom('exporters').select('id').where('id', '=', id).executeTakeFirst();
-  if (!exporter) throw ctx.usageError(`no exporter with id ${id}`);
+  if (!exporter) throw ctx.usageError(`--exporter: no exporter with id ${id}; \`pavilion list\` shows the exporter ids`);
 }
 
 /** `pavilion import` and `pavilion export`: the exporter console's bulk import and export, on the database directly. */

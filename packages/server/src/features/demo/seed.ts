@@ -29,7 +29,7 @@ export function demoAccounts(): DemoAccount[] {
     { role: 'admin', login: demoAdmin.email, password: DEMO_PASSWORD, note: 'platform admin: /operator' },
     ...demoPavilions.map((p) => ({ role: 'operator', login: p.operator.email, password: DEMO_PASSWORD, note: `${p.nameEn}: /operator` })),
     ...demoExporters.map((e) => ({ role: 'exporter', login: e.member.email, password: DEMO_PASSWORD, note: `${e.tradingNameEn} (${e.status}): /exporter` })),
-    { role: 'importer', login: demoCompany.owner.email, password: DEMO_PASSWORD, note: `${demoCompany.nameEn} (owner)` },
+    { role: 'importer', login: demoCompany.owner.email, password: DEMO_PASSWORD, note: `${demoCompany.nameZh} (${demoCompany.nameEn}), owner` },
     { role: 'buyer', login: demoBuyer.phone, password: null, note: 'storefront /login: the one-time code is printed in the server log' },
   ];
 }

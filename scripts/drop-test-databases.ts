@@ -6,7 +6,7 @@
  * Used by .ci/run before and after its tests (leftovers of an interrupted run).
  */
 import pg from 'pg';
-import { testDatabasePrefix } from '../packages/server/test/support/test-db.ts';
+import { testDatabasePrefix } from '../packages/server/test/support/test-database-prefix.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const given = process.argv[2];

@@ -95,20 +95,23 @@ describe('starting with a common mistake', () => {
   });
 
   test('a relative DATA_DIR is the project root’s, wherever the command runs; migrate says which file', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pavilion-relative-'));
-    const relative = path.relative(projectRoot, dir);
+    // Inside data/ (ignored by git), where `npm start` keeps its own database.
+    const relative = path.join('data', `relative-test-${randomBytes(4).toString('hex')}`);
+    const dir = path.join(projectRoot, relative);
     const subFolder = path.join(projectRoot, 'packages/server');
+    const stray = path.join(subFolder, relative);
+    const strayParentExisted = existsSync(path.dirname(stray));
     try {
       const fromSubFolder = run(['migrate'], { DATA_DIR: relative, DATABASE_URL: '' }, subFolder);
       assert.equal(fromSubFolder.status, 0, fromSubFolder.stderr);
-      assert.match(fromSubFolder.stdout, new RegExp(`^database: SQLite ${path.join(dir, 'pavilion.db').replace(/[.]/g, '\\.')}$`, 'm'));
       assert.ok(existsSync(path.join(dir, 'pavilion.db')), 'the database is in DATA_DIR taken from the project root');
-      assert.ok(!existsSync(path.join(subFolder, relative)), 'no second database under the folder the command ran in');
+      assert.ok(!existsSync(stray), 'no second database under the folder the command ran in');
+      assert.match(fromSubFolder.stdout, new RegExp(`^database: SQLite ${path.join(dir, 'pavilion.db').replace(/[.]/g, '\\.')}$`, 'm'));
       const fromRoot = run(['migrate'], { DATA_DIR: relative, DATABASE_URL: '' }, projectRoot);
       assert.match(fromRoot.stdout, /already up to date/, 'the same database from the project root');
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(path.join(subFolder, relative), { recursive: true, force: true });
+      rmSync(strayParentExisted ? stray : path.dirname(stray), { recursive: true, force: true });
     }
   });
 });

@@ -188,6 +188,11 @@ const ruleMessagesZh: Partial<Record<string, string>> = {
 
 const byEnglish = new Map<string, { en: string; zh: string }>(Object.values(validationMessages).map((m) => [m.en, m]));
 
+/** Whether a message is one of ours (so any error's details carrying it can be answered in the reader's language). */
+export function isKnownValidationMessage(message: unknown): boolean {
+  return typeof message === 'string' && byEnglish.has(message);
+}
+
 export function localizeIssue(issue: { rule: string; message: string }, locale: Locale): string {
   const known = byEnglish.get(issue.message);
   if (locale === 'en') return known?.en ?? issue.message;

@@ -216,7 +216,6 @@ async function paidCbecOrders(db: Db) {
   return db
     .selectFrom('orders')
     .select(['id', 'number', 'customs_status'])
-    .where('regime', '=', 'cbec')
     .where((eb) => eb.or([eb('status', 'in', [...DECLARABLE]), eb('id', 'in', eb.selectFrom('returns').select('order_id'))]))
     .execute();
 }

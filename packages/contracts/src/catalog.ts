@@ -85,6 +85,14 @@ export const productContentSchema = z
         /** Sold to consumers in China by cross-border retail (needs a Positive List HS code). */
         retailSale: z.boolean().default(true),
         customsModes: z.array(z.enum(customsModes)).max(2).default(['9610']),
+        /**
+         * One unit is one indivisible good (a pearl strand, a carpet), not a set or a multipack ("set
+         * of 2 mugs"): only such a unit may take the single-item exception above the per-order limit
+         * (财关税〔2018〕49号 art. 2). The exporter declares it; absent on content written before it
+         * existed, which reads as false: a wrong "yes" would declare an order customs must refuse,
+         * a wrong "no" only refuses an order over ¥5,000 until the exporter ticks it.
+         */
+        indivisible: z.boolean().default(false),
         originCountry: countryCodeSchema,
         certifications: z.array(certificationSchema).max(20).default([]),
       }),

@@ -78,8 +78,8 @@ export type Consignee = z.output<typeof consigneeSchema>;
 export const checkoutMessages = {
   /** More than 5,000 per order and not a single indivisible item. */
   orderLimitExceeded: {
-    en: 'The dutiable value of this order is ¥{value}, ¥{over} over the ¥{limit} allowed for one cross-border order. Please remove items.',
-    zh: '本单完税价格为 ¥{value}，超出跨境电商单次交易限值 ¥{limit}，超出 ¥{over}，请减少商品。',
+    en: 'The dutiable value of this order is ¥{value}, ¥{over} over the ¥{limit} allowed for one cross-border order. Please remove items. ¥{remaining} of the buyer\'s {year} allowance remains.',
+    zh: '本单完税价格为 ¥{value}，超出跨境电商单次交易限值 ¥{limit}，超出 ¥{over}，请减少商品。订购人 {year} 年度剩余额度为 ¥{remaining}。',
   },
   /** The order would take the buyer's calendar-year total over 26,000. */
   annualQuotaExceeded: {

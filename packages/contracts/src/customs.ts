@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customsStatuses, orderHolds, orderStatuses } from './orders.ts';
+import { customsStatuses, orderHolds, orderStatuses, taxPartsSchema } from './orders.ts';
 
 /**
  * The operator's customs queue: each paid cross-border order with where it stands with customs
@@ -45,7 +45,12 @@ export const customsQueueItemSchema = z.object({
   customsMode: z.enum(['9610', '1210']),
   customsStatus: z.enum(customsStatuses),
   hold: z.enum(orderHolds).nullable(),
+  /** 'general': the single item above the per-order limit, declared like any other and taxed in full. */
+  regime: z.enum(['cbec', 'general']),
   totalFen: z.number().int(),
+  /** The declared taxTotal, and its parts (null on orders placed before the parts were stored). */
+  taxFen: z.number().int(),
+  taxParts: taxPartsSchema.nullable(),
   paidAt: z.string().nullable(),
   releasedAt: z.string().nullable(),
   latest: z

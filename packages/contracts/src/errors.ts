@@ -157,8 +157,9 @@ export const errorMessages = {
   UNSUPPORTED_MEDIA_TYPE: { en: 'The request must be JSON.', zh: '请求必须为 JSON 格式。' },
   OUT_OF_STOCK: { en: 'Not enough stock for some items.', zh: '部分商品库存不足。' },
   NOT_PURCHASABLE: { en: 'Some items cannot be bought right now.', zh: '部分商品暂时无法购买。' },
-  ORDER_LIMIT_EXCEEDED: { en: 'This order is over the ¥5,000 limit for one cross-border order.', zh: '本单超出跨境电商单次交易限值 ¥5,000。' },
-  ANNUAL_QUOTA_EXCEEDED: { en: "This order is over the buyer's ¥26,000 yearly cross-border allowance.", zh: '本单超出订购人年度跨境电商交易限值 ¥26,000。' },
+  // The figures are not repeated here: the server states them from CBEC_LIMITS in each refusal's own message.
+  ORDER_LIMIT_EXCEEDED: { en: 'This order is over the limit for one cross-border order.', zh: '本单超出跨境电商单次交易限值。' },
+  ANNUAL_QUOTA_EXCEEDED: { en: "This order is over the buyer's yearly cross-border allowance.", zh: '本单超出订购人年度跨境电商交易限值。' },
   CONSENT_REQUIRED: { en: 'Please agree to the use of your ID number for customs first.', zh: '请先同意为清关使用您的身份证信息。' },
   RISK_NOTICE_NOT_ACCEPTED: { en: 'Please read and accept the current risk notice.', zh: '请阅读并同意最新的风险告知书。' },
   IDEMPOTENCY_CONFLICT: { en: 'This request key was already used for a different order.', zh: '该请求标识已用于另一笔订单。' },

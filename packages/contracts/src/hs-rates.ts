@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The HS rate table operators maintain: per 10-digit HS code, the import VAT and consumption-tax
- * rates (basis points: 1300 = 13%) and whether the code is on the CBEC Positive List (正面清单).
+ * rates, the MFN tariff (basis points: 1300 = 13%) and whether the code is on the CBEC Positive List (正面清单).
  * Ranges and the code's format are business rules checked by the server (hs-rate.rules.ts), so a
  * bulk import of the list gets the same answers; these schemas fix the shape.
  */
@@ -17,6 +17,12 @@ export const hsRateInputSchema = z
     vatRateBp: z.number().int(),
     /** Ad-valorem consumption tax: 1500 high-end cosmetics, 1000 precious jewellery and jade, 0 for most goods. */
     consumptionTaxRateBp: z.number().int().default(0),
+    /**
+     * MFN import tariff (最惠国税率), charged only on the single item above the per-order limit, which
+     * is taxed in full (财关税〔2018〕49号 art. 2); within the CBEC limits the tariff is 0%. Null: not
+     * entered yet, and such an item cannot be priced until it is.
+     */
+    tariffRateBp: z.number().int().nullable().default(null),
     /** On the Positive List: may be sold by cross-border retail. */
     retailEligible: z.boolean(),
     /** Customs modes the list allows: both 9610 and 1210, or 1210 (bonded) only. */
@@ -32,6 +38,7 @@ export const hsRateSchema = z
     descriptionZh: z.string(),
     vatRateBp: z.number().int(),
     consumptionTaxRateBp: z.number().int(),
+    tariffRateBp: z.number().int().nullable(),
     retailEligible: z.boolean(),
     retailModes: z.enum(hsRetailModes),
     updatedAt: z.string(),

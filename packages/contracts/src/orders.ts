@@ -114,6 +114,13 @@ export const placeOrderInputSchema = checkoutInputSchema
   .strict();
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
 
+/**
+ * The tax split into what customs assesses (each rounded half up to the fen per line, then summed):
+ * the tariff (0 within the CBEC limits), the consumption tax and the import VAT. Their sum is taxFen.
+ */
+export const taxPartsSchema = z.object({ tariffFen: fen, consumptionTaxFen: fen, vatFen: fen }).meta({ id: 'TaxParts' });
+export type TaxParts = z.infer<typeof taxPartsSchema>;
+
 export const quoteLineSchema = z.object({
   variantId: z.string(),
   productId: z.string(),
@@ -140,6 +147,7 @@ export const shipmentQuoteSchema = z.object({
   goodsFen: fen,
   freightFen: fen,
   taxFen: fen,
+  taxParts: taxPartsSchema,
   totalFen: fen,
   /** 'general': one indivisible item above the per-order limit, taxed in full. */
   regime: z.enum(['cbec', 'general']),
@@ -151,6 +159,7 @@ export const quoteSchema = z.object({
   goodsFen: fen,
   freightFen: fen,
   taxFen: fen,
+  taxParts: taxPartsSchema,
   totalFen: fen,
   /** What remains of the identity's yearly allowance after these orders. */
   annualRemainingFen: fen,
@@ -211,6 +220,8 @@ export const orderListSchema = z.object({ items: z.array(orderSummarySchema) });
 export const orderDetailSchema = orderSummarySchema.extend({
   checkoutId: z.string(),
   regime: z.enum(['cbec', 'general']),
+  /** Null on orders placed before the parts were stored: their taxFen is all there is. */
+  taxParts: taxPartsSchema.nullable(),
   lines: z.array(quoteLineSchema),
   exchangeRates: z.array(exchangeRateUsedSchema),
   consignee: z.object({ name: z.string(), phone: z.string(), address: z.string() }),

@@ -44,6 +44,8 @@ export const operatorProductSchema = z
         descriptionZh: z.string(),
         vatRateBp: z.number(),
         consumptionTaxRateBp: z.number(),
+        /** MFN tariff (only the single item taxed in full pays it); null when not entered. */
+        tariffRateBp: z.number().nullable(),
         retailEligible: z.boolean(),
         retailModes: z.enum(hsRetailModes),
       })

@@ -1,6 +1,13 @@
 import type { Locale } from './locale.ts';
 
 /**
+ * Real-name identities one buyer may keep at once. The payer must be the 订购人 (海关总署公告2018年第194号)
+ * and each person has a yearly allowance (财关税〔2018〕49号): a buyer collecting many people's ID numbers
+ * is the pattern customs looks for, so the book stays small. Here because its message says it.
+ */
+export const MAX_BUYER_IDENTITIES = 5;
+
+/**
  * The messages our schemas give, in both languages. Schemas use the English text (zod keeps one
  * message per rule); `localizeIssue` turns it into the reader's language on the server (by
  * Accept-Language) and in the web app (by the page's language).
@@ -27,6 +34,8 @@ export const validationMessages = {
   priceRange: { en: 'must not be above the highest price', zh: '不能高于最高价' },
   maxFeatured: { en: 'may list at most 12', zh: '最多 12 项' },
   duplicate: { en: 'is listed more than once', zh: '重复列出' },
+  identityDuplicate: { en: 'this ID number is already saved', zh: '该身份证号已保存' },
+  identityLimit: { en: `at most ${MAX_BUYER_IDENTITIES} identities may be saved`, zh: `最多可保存 ${MAX_BUYER_IDENTITIES} 个实名身份` },
   notPavilionExporter: { en: 'must be an approved exporter of this pavilion', zh: '须为本馆已审核通过的出口商' },
   notPavilionProduct: { en: 'must be a published product of this pavilion', zh: '须为本馆已上架的商品' },
   requiredToPublish: { en: 'is required to publish', zh: '发布前必须填写' },
@@ -34,6 +43,7 @@ export const validationMessages = {
   parentNotRoot: { en: 'must be a top-level category (the tree has two levels)', zh: '须为一级类目（类目只有两级）' },
   vatRateBp: { en: 'must be whole basis points from 0 to 10000 (1300 = 13%)', zh: '须为 0–10000 的整数基点（1300 即 13%）' },
   consumptionTaxRateBp: { en: 'must be whole basis points from 0 to 9999 (1500 = 15%)', zh: '须为 0–9999 的整数基点（1500 即 15%）' },
+  tariffRateBp: { en: 'must be whole basis points from 0 to 10000 (1000 = 10%), or empty', zh: '须为 0–10000 的整数基点（1000 即 10%），或留空' },
   requiredForFood: { en: 'is required when a food category is chosen (GACC Decree 248)', zh: '选择食品类目时必填（海关总署第248号令）' },
   gaccNumber: { en: 'must be the registration number GACC issued (letters and digits)', zh: '须为海关总署颁发的注册编号（字母和数字）' },
   phone: { en: 'must be a phone number with its country code, such as +92 61 4512345', zh: '须为带国家区号的电话号码，如 +92 61 4512345' },
@@ -177,6 +187,11 @@ const ruleMessagesZh: Partial<Record<string, string>> = {
 };
 
 const byEnglish = new Map<string, { en: string; zh: string }>(Object.values(validationMessages).map((m) => [m.en, m]));
+
+/** Whether a message is one of ours (so any error's details carrying it can be answered in the reader's language). */
+export function isKnownValidationMessage(message: unknown): boolean {
+  return typeof message === 'string' && byEnglish.has(message);
+}
 
 export function localizeIssue(issue: { rule: string; message: string }, locale: Locale): string {
   const known = byEnglish.get(issue.message);

@@ -145,6 +145,8 @@ export interface HsRatesTable {
   description_zh: string;
   vat_rate_bp: number;
   consumption_tax_rate_bp: Generated<number>;
+  /** MFN import tariff, basis points; null until an operator enters it (2026-12-07T1000). */
+  tariff_rate_bp: ColumnType<number | null, number | null | undefined, number | null>;
   retail_eligible: number;
   retail_modes: ColumnType<'both' | '1210', 'both' | '1210' | undefined, 'both' | '1210'>;
   updated_at: Timestamp;
@@ -514,6 +516,10 @@ export interface OrdersTable {
   goods_fen: number;
   freight_fen: number;
   tax_fen: number;
+  /** The parts of tax_fen (null on orders placed before they were stored). */
+  tariff_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  consumption_tax_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  vat_fen: ColumnType<number | null, number | null | undefined, number | null>;
   total_fen: number;
   risk_notice_version: string;
   created_at: Timestamp;
@@ -552,9 +558,14 @@ export interface OrderLinesTable {
   goods_fen: number;
   freight_fen: number;
   tax_fen: number;
+  /** The parts of tax_fen (null on lines placed before they were stored). */
+  tariff_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  consumption_tax_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  vat_fen: ColumnType<number | null, number | null | undefined, number | null>;
   hs_code: string;
   vat_rate_bp: number;
   consumption_tax_rate_bp: number;
+  tariff_rate_bp: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface OrderEventsTable {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { errorMessages, localeFromAcceptLanguage, localizeIssue, validationMessages, type ErrorCode, type ValidationIssue } from '@pavilion/contracts';
+import { errorMessages, isKnownValidationMessage, localeFromAcceptLanguage, localizeIssue, validationMessages, type ErrorCode, type ValidationIssue } from '@pavilion/contracts';
 import { AppError, errorStatus } from './errors.ts';
 
 export function sendError(
@@ -12,11 +12,11 @@ export function sendError(
 ): FastifyReply {
   const locale = localeFromAcceptLanguage(request.headers['accept-language']);
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  // Validation issues are answered in the caller's language too.
-  const localized =
-    code === 'VALIDATION_FAILED' && Array.isArray(details)
-      ? (details as ValidationIssue[]).map((issue) => ({ ...issue, message: localizeIssue(issue, locale) }))
-      : details;
+  // Validation issues are answered in the caller's language too, and so is any other error's issue
+  // that carries one of the known messages (ALREADY_EXISTS naming the field that is taken).
+  const localized = Array.isArray(details)
+    ? (details as ValidationIssue[]).map((issue) => (code === 'VALIDATION_FAILED' || isKnownValidationMessage(issue?.message) ? { ...issue, message: localizeIssue(issue, locale) } : issue))
+    : details;
   const body = { error: { code, message: (messages ?? errorMessages[code])[lang], ...(localized === undefined ? {} : { details: localized }) } };
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }

@@ -123,7 +123,7 @@ describe('catalog: bulk import and export of products', () => {
       'prices are read in rupees ("7,800.50" is 780050 paisa); a Chinese option value is matched to its English one',
     );
     assert.deepEqual(c.b2b, { moq: 20, tiers: [{ minQuantity: 100, priceMinor: 380000 }, { minQuantity: 500, priceMinor: 350000 }], samplePriceMinor: 500000, leadTimeDays: 30, incoterms: ['FOB', 'CIF'] });
-    assert.deepEqual(c.compliance, { hsCode: '6913900000', retailSale: true, customsModes: ['9610'], originCountry: 'PK', certifications: [{ type: 'iso22000', number: 'ISO-42', issuer: 'Bureau Veritas', expiresOn: '2030-01-31', documentId: null }] });
+    assert.deepEqual(c.compliance, { hsCode: '6913900000', retailSale: true, customsModes: ['9610'], indivisible: false, originCountry: 'PK', certifications: [{ type: 'iso22000', number: 'ISO-42', issuer: 'Bureau Veritas', expiresOn: '2030-01-31', documentId: null }] });
     assert.equal(c.eLabel.netContentZh, '1 件');
     assert.deepEqual(
       vase.publicationIssues.map((i: { rule: string }) => i.rule).sort(),
@@ -188,6 +188,27 @@ describe('catalog: bulk import and export of products', () => {
 
     const zh = (await jobOf(exporter, res.json().jobId, { 'accept-language': 'zh-CN' })).json() as ImportJob;
     assert.equal(zh.errors?.[0]?.message, m.importPrice.zh, 'the problems are told in the reader’s language');
+  });
+
+  test('the "one indivisible item" column: yes declares it, blank leaves it undeclared, another word is refused by row and column', async () => {
+    const product = { title_en: 'Pearl strand', category: 'pottery-ceramics', currency: 'PKR', weight_grams: '300', origin_country: 'PK', price: '900000.00' };
+    const bad = await importFile(exporter, productCsv([{ ...product, product_ref: 'ind-bad', sku: 'IND-BAD', indivisible: 'maybe' }]));
+    assert.equal(bad.status, 'failed');
+    assert.deepEqual(bad.errors?.map((e) => [e.row, e.column, e.message]), [[3, 'One indivisible item / 单件不可分割', m.importYesNo.en]]);
+    const good = await importFile(exporter, productCsv([{ ...product, product_ref: 'ind-1', sku: 'IND-1', indivisible: 'yes' }, { ...product, product_ref: 'ind-2', sku: 'IND-2' }]));
+    assert.equal(good.status, 'done', JSON.stringify(good.errors));
+    const [one, two] = good.result!.products;
+    assert.equal((await content(one!.productId)).working.content.compliance.indivisible, true);
+    assert.equal((await content(two!.productId)).working.content.compliance.indivisible, false);
+    // Exported, the column says it back.
+    const exported = await ta.app.inject({ method: 'GET', url: '/api/exporter/catalog/export?format=csv', headers: exporter });
+    assert.equal(exported.statusCode, 200, exported.body);
+    const [head = [], , ...rows] = csvRows(exported.rawPayload);
+    const col = head.indexOf('One indivisible item / 单件不可分割');
+    const skuCol = head.indexOf('SKU / 货号');
+    assert.ok(col >= 0, 'the export has the column');
+    assert.equal(rows.find((r) => r[skuCol] === 'IND-1')?.[col], 'yes');
+    assert.equal(rows.find((r) => r[skuCol] === 'IND-2')?.[col], 'no');
   });
 
   test('a file missing a required column, or with an unknown one, says so on the header row', async () => {

@@ -235,4 +235,31 @@ describe('catalog: from draft to the Chinese storefront', () => {
     assert.equal(back.statusCode, 409);
     assert.equal(back.json().error.code, 'INVALID_TRANSITION');
   });
+
+  test('the exporter declares whether one unit is an indivisible good; undeclared it is not; the reviewing operator sees it', async () => {
+    const mk = (sku: string, compliance: Record<string, unknown>) =>
+      ta.app.inject({
+        method: 'POST',
+        url: '/api/exporter/products',
+        headers: exporter,
+        payload: vaseContent(imageId, { variants: [{ sku, weightGrams: 900, priceMinor: 450000, optionValues: ['Small'] }], compliance: { hsCode: '6913900000', retailSale: true, customsModes: ['9610'], originCountry: 'PK', certifications: [], ...compliance } as never }),
+      });
+    const strand = await mk('IND-ONE-1', { indivisible: true });
+    assert.equal(strand.statusCode, 201, strand.body);
+    assert.equal(strand.json().working.content.compliance.indivisible, true);
+    const set = await mk('IND-SET-2', {});
+    assert.equal(set.statusCode, 201, set.body);
+    assert.equal(set.json().working.content.compliance.indivisible, false, 'a product that does not say is not an indivisible item');
+    const wrong = await mk('IND-BAD-3', { indivisible: 'yes' });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.json().error.details[0].field, 'body.compliance.indivisible');
+
+    const id = strand.json().id as string;
+    const submitted = await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${id}/submit`, headers: exporter });
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    const review = await ta.app.inject({ method: 'GET', url: `/api/operator/products/${id}`, headers: operator });
+    assert.equal(review.statusCode, 200, review.body);
+    assert.equal(review.json().product.working.content.compliance.indivisible, true);
+    assert.ok('tariffRateBp' in review.json().hsRate, 'the review shows the code\'s MFN tariff too');
+  });
 });

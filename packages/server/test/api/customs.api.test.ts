@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CustomsDetail, CustomsQueueItem, OrderDetail, PaymentAnomaly } from '@pavilion/contracts';
-import { demoAdmin, demoPavilions } from '../../src/features/demo/demo-data.ts';
+import { demoAdmin, demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { residentId } from '../support/buyer-fixtures.ts';
 import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { sealIdentity } from '../../src/features/identities/identity-sealing.ts';
@@ -239,5 +239,52 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     const resolved = await db().selectFrom('payment_anomalies').select('resolved_at').where('id', '=', alert.id).executeTakeFirstOrThrow();
     assert.notEqual(resolved.resolved_at, null);
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: operator })).statusCode, 409);
+  });
+
+  test('the single item taxed in full is declared like any other: full tax with its tariff, in the queue, released, shipped by its exporter', async () => {
+    // One Fiji pearl strand over ¥5,000: regime "general" (MFN tariff 20%, consumption tax 10%, VAT 13%).
+    const [paid] = await buyer.placeAndPay([['SP-STRAND-45', 1]]);
+    assert.ok(paid);
+    assert.equal(paid.regime, 'general');
+    const p = paid.goodsFen + paid.freightFen;
+    const halfUp = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den));
+    // tariff = P × 20%; CT = P × 1.2 / 0.9 × 10% = 2P/15; VAT = P × 1.2 / 0.9 × 13% = 13P/75.
+    const expected = { tariffFen: halfUp(p * 2000, 10_000), consumptionTaxFen: halfUp(p * 2, 15), vatFen: halfUp(p * 13, 75) };
+    assert.deepEqual(paid.taxParts, expected);
+    assert.equal(paid.taxFen, expected.tariffFen + expected.consumptionTaxFen + expected.vatFen);
+    assert.equal(paid.totalFen, p + paid.taxFen);
+
+    await run();
+    const stored = await order(paid.id);
+    assert.equal(stored.customs_status, 'submitted', 'declared by the worker, not left pending');
+    const file = outboxFiles(ta).map((f) => readFileSync(path.join(ta.config.customs.outboxDir, f), 'utf8')).find((xml) => xml.includes(`<ceb:orderNo>${paid.number}</ceb:orderNo>`));
+    assert.ok(file, 'the order message is in the outbox');
+    const amount = (fen: number) => `${Math.trunc(fen / 100)}\\.${String(fen % 100).padStart(2, '0')}`;
+    assert.match(file, new RegExp(`<ceb:taxTotal>${amount(paid.taxFen)}</ceb:taxTotal>`), 'taxTotal carries the tariff too');
+    assert.match(file, new RegExp(`<ceb:acturalPaid>${amount(paid.totalFen)}</ceb:acturalPaid>`));
+    assert.equal((await db().selectFrom('payment_declarations').select('order_id').where('order_id', '=', paid.id).execute()).length, 1, 'its payment is declared too');
+
+    // The Pacific pavilion's operator sees it in the customs queue, with the tax parts.
+    const pacific = await ta.app.inject({ method: 'GET', url: '/api/operator/customs', headers: otherOperator });
+    const item = (pacific.json() as { items: CustomsQueueItem[] }).items.find((i) => i.orderId === paid.id);
+    assert.ok(item, 'in the operator queue');
+    assert.equal(item.regime, 'general');
+    assert.deepEqual(item.taxParts, expected);
+    assert.equal(item.taxFen, paid.taxFen);
+
+    // Customs releases it, and its exporter ships it (a direct 9610 parcel).
+    const guid = item.latest!.guid;
+    dropReceipt(ta, { guid, orderNo: paid.number, status: '800', info: '放行' });
+    await run();
+    assert.equal((await order(paid.id)).customs_status, 'released');
+    const pearls = demoExporters.find((e) => e.tradingNameEn === 'Savusavu Black Pearls')!;
+    const shipped = await ta.app.inject({
+      method: 'POST',
+      url: `/api/exporter/orders/${paid.id}/shipment`,
+      headers: bearer(await tokenFor(db(), pearls.member.email)),
+      payload: { carrier: 'DHL', trackingNumber: '7788990011', weightGrams: 420 },
+    });
+    assert.equal(shipped.statusCode, 201, shipped.body);
+    assert.equal((await order(paid.id)).status, 'shipped');
   });
 });

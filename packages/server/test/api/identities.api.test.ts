@@ -171,4 +171,23 @@ describe('real-name identities', () => {
     assert.equal(again.statusCode, 201);
     assert.notEqual(again.json().id, first.id);
   });
+
+  test("the refusals of a saved ID number and of one identity too many are in the caller's language", async () => {
+    const someone = await signUpBuyer(ta, '13500002222');
+    await call('POST', '/identities/consent', someone, { textVersion: IDENTITY_CONSENT_VERSION });
+    const post = (payload: object, language: string) =>
+      ta.app.inject({ method: 'POST', url: '/api/store/identities', headers: { ...bearer(someone), 'accept-language': language }, payload });
+    const numbers = [0, 1, 2, 3, 4, 5].map((i) => withCheckDigit(`11010519900101${String(200 + i)}`));
+    assert.equal((await post({ name: NAME, idNumber: numbers[0] }, 'zh-CN')).statusCode, 201);
+    const twice = await post({ name: NAME, idNumber: numbers[0] }, 'zh-CN');
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json().error.message, '该身份证号已保存。');
+    assert.deepEqual(twice.json().error.details, [{ field: 'body.idNumber', rule: 'unique', message: '该身份证号已保存' }]);
+    assert.equal((await post({ name: NAME, idNumber: numbers[0] }, 'en')).json().error.details[0].message, 'this ID number is already saved');
+    for (const n of numbers.slice(1, 5)) assert.equal((await post({ name: NAME, idNumber: n }, 'zh-CN')).statusCode, 201);
+    const sixth = await post({ name: NAME, idNumber: numbers[5] }, 'zh-CN');
+    assert.equal(sixth.statusCode, 400);
+    assert.deepEqual(sixth.json().error.details, [{ field: 'body', rule: 'identity_limit', message: '最多可保存 5 个实名身份' }]);
+    assert.equal((await post({ name: NAME, idNumber: numbers[5] }, 'en')).json().error.details[0].message, 'at most 5 identities may be saved');
+  });
 });

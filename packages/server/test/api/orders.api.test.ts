@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { OrderDetail, PlacedCheckout, Quote } from '@pavilion/contracts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, ORIGIN, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { seedBuyerProfile } from '../support/buyer-fixtures.ts';
 import { dumpDatabase } from '../support/db-dump.ts';
 import { demoBuyer, demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { RISK_NOTICE } from '../../src/features/orders/order.rules.ts';
+import { createSession } from '../../src/platform/sessions.ts';
 
 /** Quote and placement of cross-border retail orders, over the demo catalog. */
 describe('checkout and orders', () => {
@@ -76,6 +77,72 @@ describe('checkout and orders', () => {
     assert.ok(two.json().error.message.includes(`¥${(two.json().error.details.overByFen / 100).toFixed(2)}`) || /\d/.test(two.json().error.message), two.json().error.message);
     const zh = await post('/api/store/checkout/quote', body([['SP-STRAND-45', 2]]), { 'accept-language': 'zh-CN' });
     assert.match(zh.json().error.message, /超出/);
+  });
+
+  test('the single item taxed in full pays the MFN tariff, then consumption tax and VAT on the value with it; the quote and the order show each part', async () => {
+    // The pearl strand: HS 7116100000, tariff 20%, consumption tax 10%, VAT 13% (the demo table).
+    const res = await post('/api/store/checkout/quote', body([['SP-STRAND-45', 1]]));
+    assert.equal(res.statusCode, 200, res.body);
+    const quote = res.json() as Quote;
+    const pearl = quote.shipments[0]!;
+    const p = pearl.goodsFen + pearl.freightFen;
+    const halfUp = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den));
+    // tariff = P × 20%; CT = (P + tariff) / (1 − 10%) × 10% = 2P/15; VAT = (P + tariff + CT) × 13% = 13P/75.
+    const expected = { tariffFen: halfUp(p * 2000, 10_000), consumptionTaxFen: halfUp(p * 2, 15), vatFen: halfUp(p * 13, 75) };
+    assert.ok(expected.tariffFen > 100_000, 'a tariff of more than ¥1,000 on a strand of about ¥7,000');
+    assert.deepEqual(pearl.taxParts, expected);
+    assert.equal(pearl.taxFen, expected.tariffFen + expected.consumptionTaxFen + expected.vatFen);
+    assert.deepEqual(quote.taxParts, expected);
+    assert.match(pearl.notice ?? '', /关税/);
+
+    const placed = (await place([['SP-STRAND-45', 1]])).json() as PlacedCheckout;
+    const order = placed.orders[0]!;
+    assert.equal(order.regime, 'general');
+    assert.deepEqual(order.taxParts, expected);
+    assert.equal(order.taxFen, pearl.taxFen);
+    const line = await db().selectFrom('order_lines').select(['tariff_rate_bp', 'tariff_fen', 'consumption_tax_fen', 'vat_fen', 'tax_fen']).where('order_id', '=', order.id).executeTakeFirstOrThrow();
+    assert.deepEqual([line.tariff_rate_bp, Number(line.tariff_fen), Number(line.consumption_tax_fen), Number(line.vat_fen), Number(line.tax_fen)], [2000, expected.tariffFen, expected.consumptionTaxFen, expected.vatFen, pearl.taxFen]);
+    // Within the limits the tariff stays 0 and the 70% rule holds.
+    const vase = ((await post('/api/store/checkout/quote', body([['MB-VASE-20', 1]]))).json() as Quote).shipments[0]!;
+    assert.equal(vase.taxParts.tariffFen, 0);
+    assert.equal(vase.taxParts.vatFen, halfUp((vase.goodsFen + vase.freightFen) * 1300 * 7, 100_000));
+    assert.equal((await post(`/api/store/orders/${order.id}/cancel`, {})).statusCode, 200, 'its allowance goes back');
+  });
+
+  test('a set of 2 mugs over ¥5,000 is not one item: refused, saying what remains of the year; declared indivisible, its tariff must be known', async () => {
+    const mugs = variant.get('MB-MUG2-COB')!;
+    const original = await db().selectFrom('variants').select(['live_price_minor', 'product_id']).where('id', '=', mugs).executeTakeFirstOrThrow();
+    // About ¥5,100 in rupees.
+    await db().updateTable('variants').set({ live_price_minor: 20_000_000 }).where('id', '=', mugs).execute();
+    const zh = await post('/api/store/checkout/quote', body([['MB-MUG2-COB', 1]]), { 'accept-language': 'zh-CN' });
+    assert.equal(zh.statusCode, 422, zh.body);
+    assert.equal(zh.json().error.code, 'ORDER_LIMIT_EXCEEDED');
+    const remaining = zh.json().error.details.annualRemainingFen as number;
+    const yuan = `¥${(remaining / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    assert.ok(zh.json().error.message.includes(`年度剩余额度为 ${yuan}`), zh.json().error.message);
+    const en = await post('/api/store/checkout/quote', body([['MB-MUG2-COB', 1]]), { 'accept-language': 'en' });
+    assert.ok(en.json().error.message.includes(`${yuan} of the buyer's`), en.json().error.message);
+
+    // Had the exporter declared one unit indivisible, the exception would apply, but only with the code's tariff known.
+    const product = await db().selectFrom('products').select('live_revision_id').where('id', '=', original.product_id).executeTakeFirstOrThrow();
+    const revision = await db().selectFrom('product_revisions').select('content').where('id', '=', product.live_revision_id!).executeTakeFirstOrThrow();
+    const content = JSON.parse(revision.content);
+    await db().updateTable('product_revisions').set({ content: JSON.stringify({ ...content, compliance: { ...content.compliance, indivisible: true } }) }).where('id', '=', product.live_revision_id!).execute();
+    const noTariff = await post('/api/store/checkout/quote', body([['MB-MUG2-COB', 1]]), { 'accept-language': 'zh-CN' });
+    assert.equal(noTariff.statusCode, 409, noTariff.body);
+    assert.equal(noTariff.json().error.code, 'NOT_PURCHASABLE');
+    assert.match(noTariff.json().error.message, /6912001000 的进口关税税率尚未设置/);
+    await db().updateTable('hs_rates').set({ tariff_rate_bp: 1000 }).where('hs_code', '=', '6912001000').execute();
+    const accepted = await post('/api/store/checkout/quote', body([['MB-MUG2-COB', 1]]));
+    assert.equal(accepted.statusCode, 200, accepted.body);
+    const shipment = (accepted.json() as Quote).shipments[0]!;
+    assert.equal(shipment.regime, 'general');
+    const halfUp = (num: number, den: number) => Math.floor((2 * num + den) / (2 * den));
+    assert.equal(shipment.taxParts.tariffFen, halfUp((shipment.goodsFen + shipment.freightFen) * 1000, 10_000));
+
+    await db().updateTable('hs_rates').set({ tariff_rate_bp: null }).where('hs_code', '=', '6912001000').execute();
+    await db().updateTable('product_revisions').set({ content: revision.content }).where('id', '=', product.live_revision_id!).execute();
+    await db().updateTable('variants').set({ live_price_minor: original.live_price_minor }).where('id', '=', mugs).execute();
   });
 
   test('placing reserves stock, snapshots prices and identity, and the same key gives the same orders', async () => {
@@ -195,5 +262,30 @@ describe('checkout and orders', () => {
     const oldNotice = await post('/api/store/orders', { ...body([['MB-VASE-20', 1]]), riskNoticeVersion: '2020-01-01' }, { 'idempotency-key': randomUUID() });
     assert.equal(oldNotice.json().error.code, 'RISK_NOTICE_NOT_ACCEPTED');
     assert.deepEqual(await stockOf('MB-VASE-20'), before);
+  });
+
+  test('an order counts in the China year it is paid in: placed at 23:50 on 31 December, paid at 00:10, its allowance moves to the new year', async () => {
+    const year = Number(new Date(ta.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+    ta.clock.advance(Date.UTC(year, 11, 31, 15, 50) - ta.clock.now.getTime()); // 23:50 in Beijing
+    // A session of that evening (the buyer's token of today would have expired by then).
+    const user = await db().selectFrom('users').select('id').where('phone', '=', demoBuyer.phone).executeTakeFirstOrThrow();
+    buyer = (await createSession(db(), { userId: user.id, transport: 'token', ttlHours: 2, now: ta.clock.now })).token;
+    const res = await place([['MB-VASE-20', 1]]);
+    assert.equal(res.statusCode, 201, res.body);
+    const placed = res.json() as PlacedCheckout;
+    const orderId = placed.orders[0]!.id;
+    const row = await db().selectFrom('orders').select(['identity_hash', 'quota_year', 'quota_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
+    assert.equal(row.quota_year, year, 'held in the year it is placed, while unpaid');
+    const used = async (y: number) => Number((await db().selectFrom('identity_quotas').select('used_fen').where('id_hash', '=', row.identity_hash).where('year', '=', y).executeTakeFirst())?.used_fen ?? 0);
+    const before = { old: await used(year), next: await used(year + 1) };
+
+    ta.clock.advance(20 * 60_000); // 00:10 on 1 January in Beijing
+    const payment = await db().selectFrom('payments').select('out_trade_no').where('checkout_id', '=', placed.checkoutId).executeTakeFirstOrThrow();
+    const paid = await ta.app.inject({ method: 'POST', url: `/api/payments/sandbox/pay/${payment.out_trade_no}`, headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'result=success' });
+    assert.equal(paid.statusCode, 303, paid.body);
+    const after = await db().selectFrom('orders').select(['status', 'quota_year']).where('id', '=', orderId).executeTakeFirstOrThrow();
+    assert.deepEqual([after.status, after.quota_year], ['paid', year + 1]);
+    assert.equal(await used(year), before.old - Number(row.quota_fen), 'the old year gets it back');
+    assert.equal(await used(year + 1), before.next + Number(row.quota_fen), 'the new year counts it');
   });
 });

@@ -445,7 +445,7 @@ describe('the HS rate table', () => {
     return ta.app.inject({ method, url, headers: { ...(token ? bearer(token) : {}), ...headers }, ...(payload === undefined ? {} : { payload }) });
   };
   const rateRow = (code: string) => ta.testDb.database.db.selectFrom('hs_rates').selectAll().where('hs_code', '=', code).executeTakeFirst();
-  const perfume = { descriptionEn: 'Perfumes, high-end', descriptionZh: '高档香水', vatRateBp: 1300, consumptionTaxRateBp: 1500, retailEligible: true, retailModes: 'both' };
+  const perfume = { descriptionEn: 'Perfumes, high-end', descriptionZh: '高档香水', vatRateBp: 1300, consumptionTaxRateBp: 1500, tariffRateBp: 300, retailEligible: true, retailModes: 'both' };
 
   before(async () => {
     ta = await createTestApp();
@@ -462,10 +462,12 @@ describe('the HS rate table', () => {
     const replaced = await call('operator', 'PUT', '/api/operator/hs-rates/3303000010', { ...perfume, retailModes: '1210', retailEligible: false });
     assert.equal(replaced.statusCode, 200);
     const row = await rateRow('3303000010');
-    assert.deepEqual([row?.retail_modes, row?.retail_eligible, row?.vat_rate_bp, row?.consumption_tax_rate_bp], ['1210', 0, 1300, 1500]);
+    assert.deepEqual([row?.retail_modes, row?.retail_eligible, row?.vat_rate_bp, row?.consumption_tax_rate_bp, row?.tariff_rate_bp], ['1210', 0, 1300, 1500, 300]);
+    const listed = (await call('operator', 'GET', '/api/operator/hs-rates?q=3303000010')).json();
+    assert.equal(listed.items[0].tariffRateBp, 300, 'the table answers the MFN tariff it keeps');
     const mango = await call('admin', 'PUT', '/api/operator/hs-rates/0804502000', { descriptionEn: 'Mangoes, fresh', descriptionZh: '鲜芒果', vatRateBp: 900, retailEligible: true });
     assert.equal(mango.statusCode, 200);
-    assert.deepEqual([mango.json().consumptionTaxRateBp, mango.json().retailModes], [0, 'both'], 'defaults');
+    assert.deepEqual([mango.json().consumptionTaxRateBp, mango.json().retailModes, mango.json().tariffRateBp], [0, 'both', null], 'defaults: no tariff entered');
     await call('admin', 'PUT', '/api/operator/hs-rates/7113191100', { descriptionEn: 'Jewellery of precious metal', descriptionZh: '贵金属首饰', vatRateBp: 1300, consumptionTaxRateBp: 1000, retailEligible: true });
 
     const all = (await call('operator', 'GET', '/api/operator/hs-rates')).json();
@@ -495,6 +497,9 @@ describe('the HS rate table', () => {
     assert.match(vat.json().error.details[0].message, /0 to 10000/);
     const ct = await call('operator', 'PUT', '/api/operator/hs-rates/3304990010', { ...perfume, consumptionTaxRateBp: 10000, descriptionZh: ' ' });
     assert.deepEqual(ct.json().error.details.map((d: { field: string }) => d.field), ['body.descriptionZh', 'body.consumptionTaxRateBp']);
+    const tariff = await call('operator', 'PUT', '/api/operator/hs-rates/3304990010', { ...perfume, tariffRateBp: 10_001 }, { 'accept-language': 'zh-CN' });
+    assert.equal(tariff.statusCode, 400);
+    assert.deepEqual(tariff.json().error.details, [{ field: 'body.tariffRateBp', rule: 'rate_range', message: '须为 0–10000 的整数基点（1000 即 10%），或留空' }]);
     const shape = await call('operator', 'PUT', '/api/operator/hs-rates/3304990010', { ...perfume, vatRateBp: '13%', retailModes: '9610' });
     assert.equal(shape.statusCode, 400);
     assert.deepEqual(shape.json().error.details.map((d: { field: string }) => d.field).sort(), ['body.retailModes', 'body.vatRateBp']);

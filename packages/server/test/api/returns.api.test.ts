@@ -168,6 +168,32 @@ describe('returns and refunds', () => {
     assert.match(note, /refunded/);
   });
 
+  test('the single item taxed in full comes back like any other: the refund carries its duty too, and the allowance is restored', async () => {
+    const [order] = await paid.placeAndPay([['SP-STRAND-45', 1]]);
+    assert.equal(order!.regime, 'general');
+    assert.ok((order!.taxParts?.tariffFen ?? 0) > 0);
+    // Declared by the worker (it is no longer skipped), released by customs, delivered.
+    await ta.app.customs.runOnce();
+    assert.equal((await db().selectFrom('orders').select('customs_status').where('id', '=', order!.id).executeTakeFirstOrThrow()).customs_status, 'submitted');
+    const at = ta.clock.now.toISOString();
+    await db().updateTable('orders').set({ status: 'delivered', customs_status: 'released', released_at: at, shipped_at: at, delivered_at: at }).where('id', '=', order!.id).execute();
+    const quotaFen = Number((await db().selectFrom('orders').select('quota_fen').where('id', '=', order!.id).executeTakeFirstOrThrow()).quota_fen);
+    const usedBefore = await quotaUsed();
+    const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order!.id).executeTakeFirstOrThrow()).id;
+    const photo = await ta.app.inject({ method: 'POST', url: '/api/store/returns/photos', ...multipart({ name: 'clasp.png', type: 'image/png', bytes: await pngImage('#302010') }, {}, buyer()) });
+    const created = await ask(order!.id, { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'damaged', photoIds: [(photo.json() as { id: string }).id] });
+    assert.equal(created.statusCode, 201, created.body);
+    const ret = created.json() as Return;
+    assert.deepEqual([ret.goodsFen, ret.taxFen, ret.freightFen, ret.refundFen], [order!.goodsFen, order!.taxFen, order!.freightFen, order!.totalFen]);
+    // The Pacific pavilion's operator handles the pearl exporter's return.
+    assert.equal((await act('operator', ret.id, 'approve', tokens.otherOperator)).statusCode, 200);
+    assert.equal((await ship(ret.id)).statusCode, 200);
+    assert.equal((await act('operator', ret.id, 'received', tokens.otherOperator)).statusCode, 200);
+    const [refund] = await refundsOf(ret.id);
+    assert.equal(Number(refund!.amount_fen), order!.totalFen, 'goods, freight, and the duty, consumption tax and VAT');
+    assert.equal(await quotaUsed(), usedBefore - quotaFen);
+  });
+
   test('part of a line, twice: each refund is its units of goods and tax, the freight with the last, and the parts add up to the order', async () => {
     const order = await deliveredOrder(3);
     const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order.id).executeTakeFirstOrThrow()).id;

@@ -43,6 +43,12 @@ export function ComplianceFacts({ content, changed, action }: { content: StoredP
             styles: { content: mark('compliance.customsModes') },
           },
           { key: 'originCountry', label: t('console.fields.complianceOriginCountry'), children: countryName(compliance.originCountry, locale) },
+          {
+            key: 'indivisible',
+            label: t('console.fields.complianceIndivisible'),
+            children: <span data-testid="product-indivisible">{compliance.indivisible ? t('console.yes') : t('console.no')}</span>,
+            styles: { content: mark('compliance.indivisible') },
+          },
         ]}
       />
       <Table<Certification>

@@ -5,7 +5,7 @@ import { addedQuantity, buildCartView, guestCartOwner, isGuestToken, lineProblem
 
 const variant = (over: Partial<PricedVariant> = {}): PricedVariant => ({
   variantId: 'v1', productId: 'p1', sku: 'SKU', titleZh: '花瓶', titleEn: 'Vase', optionValues: ['Small'], weightGrams: 900, priceMinor: 450000, currency: 'PKR',
-  exporter: { id: 'e1', nameZh: '蓝陶', nameEn: 'Blue', pavilionId: 'pk' }, hsCode: '6913900000', vatRateBp: 1300, consumptionTaxRateBp: 0, customsModes: ['9610'],
+  exporter: { id: 'e1', nameZh: '蓝陶', nameEn: 'Blue', pavilionId: 'pk' }, hsCode: '6913900000', vatRateBp: 1300, consumptionTaxRateBp: 0, tariffRateBp: null, indivisible: true, customsModes: ['9610'],
   problem: null, warehouses: [], coverMediaId: 'm1', rate: { currency: 'PKR', rateMicro: 25_600, effectiveDate: '2026-11-01', source: 'PBOC' }, unitFen: 11_520, available: 5, reason: null,
   ...over,
 });

@@ -57,6 +57,7 @@ export const sheetColumns = [
   column('hs_code', 'HS code', 'HS编码', 'product', ['10 digits, as text; required for retail sale', '10 位数字，文本格式；跨境零售必填']),
   column('retail_sale', 'Retail sale', '跨境零售', 'product', ['yes or no (cross-border retail to consumers); blank = yes', 'yes 或 no（跨境零售给消费者）；留空为 yes']),
   column('customs_modes', 'Customs modes', '通关模式', 'product', ['9610 and/or 1210 separated by ;, or none; blank = 9610', '9610 和/或 1210，以 ; 分隔，或 none；留空为 9610']),
+  column('indivisible', 'One indivisible item', '单件不可分割', 'product', ['yes if one unit is a single indivisible good (a pearl strand, a carpet); no for a set or a multipack; blank = no. Only such a unit over ¥5,000 may be bought cross-border, taxed in full', '一件即为单一不可分割商品（如一串珍珠、一块地毯）填 yes；套装、组合装填 no；留空为 no。仅此类单件商品超过 ¥5,000 时仍可跨境购买（全额征税）']),
   column('origin_country', 'Origin country', '原产国', 'product', ['two-letter code: PK, FJ, WS, TO, VU, PG…', '两位代码：PK、FJ、WS、TO、VU、PG…'], 'new'),
   column('certifications', 'Certifications', '认证', 'product', ['type|number|issuer|expiry YYYY-MM-DD|document id, separated by ;', '类型|编号|签发机构|到期日|文件编号，以 ; 分隔']),
   column('elabel_name_zh', 'E-label: product name (Chinese)', '电子标签：品名', 'product', ['required to sell by retail', '跨境零售必填']),

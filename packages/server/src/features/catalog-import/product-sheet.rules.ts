@@ -174,7 +174,7 @@ function fieldToCell(path: ReadonlyArray<string | number>): { key: ColumnKey; va
     return { key: (typeof a === 'string' && byField[a]) || 'moq', variant: null };
   }
   if (head === 'compliance') {
-    const byField: Partial<Record<string, ColumnKey>> = { hsCode: 'hs_code', retailSale: 'retail_sale', customsModes: 'customs_modes', originCountry: 'origin_country', certifications: 'certifications' };
+    const byField: Partial<Record<string, ColumnKey>> = { hsCode: 'hs_code', retailSale: 'retail_sale', customsModes: 'customs_modes', indivisible: 'indivisible', originCountry: 'origin_country', certifications: 'certifications' };
     return { key: (typeof a === 'string' && byField[a]) || 'hs_code', variant: null };
   }
   if (head === 'eLabel' && typeof a === 'string' && a in ELABEL_KEYS) return { key: ELABEL_KEYS[a as keyof typeof ELABEL_KEYS], variant: null };
@@ -369,7 +369,11 @@ export function buildProductContent(layout: SheetLayout, group: ProductRows, tar
   }
 
   // Compliance.
-  const compliance: ProductContent['compliance'] = { ...(base?.compliance ?? { hsCode: '', retailSale: true, customsModes: ['9610' as const], originCountry: 'PK' as const, certifications: [] }) };
+  const compliance: ProductContent['compliance'] = {
+    ...(base?.compliance ?? { hsCode: '', retailSale: true, customsModes: ['9610' as const], indivisible: false, originCountry: 'PK' as const, certifications: [] }),
+  };
+  // Content stored before the declaration existed has none: not indivisible (see the contract).
+  compliance.indivisible = compliance.indivisible === true;
   const hsCell = productCell('hs_code');
   if (hsCell) compliance.hsCode = hsCell.text.replace(/[\s.]/g, '');
   const retailCell = productCell('retail_sale');
@@ -384,6 +388,13 @@ export function buildProductContent(layout: SheetLayout, group: ProductRows, tar
     const list = ['none', '无'].includes(modesCell.text.toLowerCase()) ? [] : modesCell.text ? splitList(modesCell.text) : ['9610'];
     if (list.some((s) => !(customsModes as readonly string[]).includes(s))) add(modesCell.row, 'customs_modes', 'invalid_value', m.importCustomsModes.en);
     compliance.customsModes = list.filter((s): s is (typeof customsModes)[number] => (customsModes as readonly string[]).includes(s));
+  }
+  const indivisibleCell = productCell('indivisible');
+  if (indivisibleCell) {
+    const answer = indivisibleCell.text.toLowerCase();
+    if (!answer || NO.has(answer)) compliance.indivisible = false;
+    else if (YES.has(answer)) compliance.indivisible = true;
+    else add(indivisibleCell.row, 'indivisible', 'invalid_value', m.importYesNo.en);
   }
   const countryCell = productCell('origin_country');
   if (countryCell) {
@@ -496,6 +507,7 @@ export function contentToRows(ref: string, content: StoredProductContent | Produ
     hs_code: c.compliance.hsCode,
     retail_sale: c.compliance.retailSale ? 'yes' : 'no',
     customs_modes: c.compliance.customsModes.length ? c.compliance.customsModes.join('; ') : 'none',
+    indivisible: c.compliance.indivisible === true ? 'yes' : 'no',
     origin_country: c.compliance.originCountry,
     certifications: c.compliance.certifications
       .map((x) => [x.type, x.number, x.issuer, x.expiresOn ?? '', x.documentId ?? ''].join('|').replace(/\|+$/, ''))
@@ -535,6 +547,6 @@ export const exampleProduct: ProductContentInput = {
     { sku: 'EX-VASE-L', barcode: '', weightGrams: 1800, priceMinor: 780000, optionValues: ['Large'] },
   ],
   b2b: { moq: 20, tiers: [{ minQuantity: 100, priceMinor: 380000 }], samplePriceMinor: 500000, leadTimeDays: 30, incoterms: ['FOB', 'CIF'] },
-  compliance: { hsCode: '6913900000', retailSale: true, customsModes: ['9610'], originCountry: 'PK', certifications: [] },
+  compliance: { hsCode: '6913900000', retailSale: true, customsModes: ['9610'], indivisible: true, originCountry: 'PK', certifications: [] },
   eLabel: { nameZh: '陶瓷花瓶', ingredientsZh: '', originZh: '巴基斯坦', netContentZh: '1 件', shelfLifeZh: '', storageZh: '', importerZh: '' },
 };

@@ -16,6 +16,10 @@ export interface PurchasableVariant {
   hsCode: string;
   vatRateBp: number;
   consumptionTaxRateBp: number;
+  /** MFN tariff of the HS code, charged only under the general regime; null when the table has none yet. */
+  tariffRateBp: number | null;
+  /** The exporter declared one unit an indivisible good (not a set or multipack): the single-item exception may apply. */
+  indivisible: boolean;
   customsModes: Array<'9610' | '1210'>;
   /** Why it cannot be sold at all now (before stock); null when it can. */
   problem: 'unpublished' | 'no_exchange_rate' | 'not_retail_eligible' | null;
@@ -43,7 +47,7 @@ export async function findPurchasableVariants(db: Db | Trx, variantIds: string[]
   const revisions = new Map(revisionRows.map((r) => [r.id, { content: JSON.parse(r.content) as StoredProductContent }]));
   const hsCodes = [...new Set([...revisions.values()].map((r) => r.content.compliance.hsCode).filter(Boolean))];
   const [hs, stock] = await Promise.all([
-    hsCodes.length > 0 ? db.selectFrom('hs_rates').select(['hs_code', 'vat_rate_bp', 'consumption_tax_rate_bp', 'retail_eligible', 'retail_modes']).where('hs_code', 'in', hsCodes).execute() : [],
+    hsCodes.length > 0 ? db.selectFrom('hs_rates').select(['hs_code', 'vat_rate_bp', 'consumption_tax_rate_bp', 'tariff_rate_bp', 'retail_eligible', 'retail_modes']).where('hs_code', 'in', hsCodes).execute() : [],
     db
       .selectFrom('stock_levels as s')
       .innerJoin('warehouses as w', 'w.id', 's.warehouse_id')
@@ -74,6 +78,9 @@ export async function findPurchasableVariants(db: Db | Trx, variantIds: string[]
       hsCode: content?.compliance.hsCode ?? '',
       vatRateBp: rate?.vat_rate_bp ?? 0,
       consumptionTaxRateBp: rate?.consumption_tax_rate_bp ?? 0,
+      tariffRateBp: rate?.tariff_rate_bp ?? null,
+      // Content written before the declaration existed has none: not indivisible (see the contract).
+      indivisible: content?.compliance.indivisible === true,
       customsModes: modes,
       problem: !listed ? 'unpublished' : !content.compliance.retailSale || rate?.retail_eligible !== 1 || modes.length === 0 ? 'not_retail_eligible' : null,
       warehouses: stock

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cbecQuotaYear, checkCbecLimits, describeCbecLimitVerdict, sumQuotaUsedFen, type CbecLimitInput } from './cbec-limits.rules.ts';
 
-const oneLine = (quantity: number, divisible?: boolean): CbecLimitInput['lines'] => [{ quantity, divisible }];
+/** One line of one product; by default a product whose exporter declared one unit an indivisible good. */
+const oneLine = (quantity: number, indivisible = true): CbecLimitInput['lines'] => [{ quantity, indivisible }];
 const fresh = { usedThisYearFen: 0 };
 
 test('per order: 4,999.99 and 5,000.00 pass, 5,000.01 is refused by one fen', () => {
@@ -34,8 +35,8 @@ test('one indivisible item at 6,000 passes at full general-trade tax and counts 
   });
 });
 
-test('6,000 in two items is refused, as two lines or as a quantity of two, or as one set', () => {
-  for (const lines of [oneLine(2), [{ quantity: 1 }, { quantity: 1 }], oneLine(1, true)]) {
+test('6,000 in two items is refused, as two lines or as a quantity of two, or as one unit of a set not declared indivisible', () => {
+  for (const lines of [oneLine(2), [{ quantity: 1, indivisible: true }, { quantity: 1, indivisible: true }], oneLine(1, false)]) {
     const verdict = checkCbecLimits({ dutiableValueFen: 600_000, lines, ...fresh });
     assert.equal(!verdict.ok && verdict.code, 'ORDER_LIMIT_EXCEEDED', JSON.stringify(lines));
     assert.equal(!verdict.ok && verdict.overByFen, 100_000);
@@ -98,9 +99,9 @@ test('bilingual messages say how much over and what remains', () => {
   const order = checkCbecLimits({ dutiableValueFen: 500_001, lines: oneLine(2), usedThisYearFen: 2_000_000 });
   assert.equal(
     describeCbecLimitVerdict(order, { locale: 'en', year: 2026 }),
-    'The dutiable value of this order is ¥5,000.01, ¥0.01 over the ¥5,000.00 allowed for one cross-border order. Please remove items.',
+    "The dutiable value of this order is ¥5,000.01, ¥0.01 over the ¥5,000.00 allowed for one cross-border order. Please remove items. ¥6,000.00 of the buyer's 2026 allowance remains.",
   );
-  assert.equal(describeCbecLimitVerdict(order, { locale: 'zh-CN', year: 2026 }), '本单完税价格为 ¥5,000.01，超出跨境电商单次交易限值 ¥5,000.00，超出 ¥0.01，请减少商品。');
+  assert.equal(describeCbecLimitVerdict(order, { locale: 'zh-CN', year: 2026 }), '本单完税价格为 ¥5,000.01，超出跨境电商单次交易限值 ¥5,000.00，超出 ¥0.01，请减少商品。订购人 2026 年度剩余额度为 ¥6,000.00。');
   const year = checkCbecLimits({ dutiableValueFen: 300_000, lines: oneLine(2), usedThisYearFen: 2_450_000 });
   assert.equal(
     describeCbecLimitVerdict(year, { locale: 'zh-CN', year: 2026 }),

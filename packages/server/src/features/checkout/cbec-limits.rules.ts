@@ -45,10 +45,10 @@ export interface CbecLimitInput {
   /** The order's dutiable value: goods actually paid + freight + insurance, fen. */
   dutiableValueFen: number;
   /**
-   * The order's lines. `divisible` marks a product sold as several goods (a set or a multipack): one
-   * unit of it is not "one indivisible item" for the single-item exception.
+   * The order's lines. `indivisible`: one unit of the product is one indivisible good, as its
+   * exporter declared (a set or a multipack is not); only such a unit takes the single-item exception.
    */
-  lines: ReadonlyArray<{ quantity: number; divisible?: boolean }>;
+  lines: ReadonlyArray<{ quantity: number; indivisible: boolean }>;
   /** Dutiable value the buyer already used this quota year (paid orders minus refunds), fen. */
   usedThisYearFen: number;
   limits?: CbecLimits;
@@ -105,26 +105,26 @@ export function checkCbecLimits(input: CbecLimitInput): CbecLimitVerdict {
 
 /** 财关税〔2018〕49号 art. 2: "完税价格超过5000元单次交易限值但低于26000元年度交易限值，且订单下仅一件商品时". */
 function isSingleIndivisibleItem(lines: CbecLimitInput['lines']): boolean {
-  return lines.length === 1 && lines[0]?.quantity === 1 && lines[0].divisible !== true;
+  return lines.length === 1 && lines[0]?.quantity === 1 && lines[0].indivisible;
 }
 
 /** What the buyer reads, in their language; null when the order is simply within the limits. */
 export function describeCbecLimitVerdict(verdict: CbecLimitVerdict, options: { locale: Locale; year: number; limits?: CbecLimits }): string | null {
   const limits = options.limits ?? CBEC_LIMITS;
   if (verdict.ok) {
-    return verdict.regime === 'general' ? formatCheckoutMessage('singleItemFullTax', options.locale, { limit: yuan(limits.perOrderFen) }) : null;
+    return verdict.regime === 'general' ? formatCheckoutMessage('singleItemFullTax', options.locale, { limit: formatYuan(limits.perOrderFen) }) : null;
   }
   const values = {
-    value: yuan(verdict.orderValueFen),
-    over: yuan(verdict.overByFen),
-    limit: yuan(verdict.limitFen),
-    remaining: yuan(verdict.annualRemainingFen),
+    value: formatYuan(verdict.orderValueFen),
+    over: formatYuan(verdict.overByFen),
+    limit: formatYuan(verdict.limitFen),
+    remaining: formatYuan(verdict.annualRemainingFen),
     year: options.year,
   };
   return formatCheckoutMessage(verdict.code === 'ORDER_LIMIT_EXCEEDED' ? 'orderLimitExceeded' : 'annualQuotaExceeded', options.locale, values);
 }
 
 /** 123456789 fen → "1,234,567.89". */
-function yuan(fen: number): string {
+export function formatYuan(fen: number): string {
   return formatMajor(fen, 'CNY').replace(/\B(?=(\d{3})+\.)/g, ',');
 }

@@ -6,6 +6,7 @@ import type { CustomsDeclarationResult } from '../payments/payment-provider.ts';
 import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
 import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
 import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
+import { taxPartsOf } from '../orders/order.repository.ts';
 
 /** Queries of the customs feature; each takes the database or the transaction it runs in. */
 
@@ -15,7 +16,6 @@ export async function findUndeclaredOrders(db: Db, declarable: OrderStatus[], li
   const rows = await db
     .selectFrom('orders as o')
     .select('o.id')
-    .where('o.regime', '=', 'cbec')
     .where('o.customs_status', '=', 'pending')
     .where('o.status', 'in', declarable)
     .where('o.paid_at', 'is not', null)
@@ -143,7 +143,6 @@ export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], 
       'o.id', 'o.number', 'o.checkout_id', 'o.total_fen', 'o.goods_fen', 'o.freight_fen', 'o.tax_fen', 'o.identity_name_sealed', 'o.identity_id_number_sealed',
       'p.provider', 'p.out_trade_no', 'p.transaction_id',
     ])
-    .where('o.regime', '=', 'cbec')
     .where('o.status', 'in', declarable)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_declarations as pd').select('pd.id').whereRef('pd.order_id', '=', 'o.id'))))
     .orderBy('o.paid_at')
@@ -194,8 +193,7 @@ export async function findQueue(
 ) {
   let query = db
     .selectFrom('orders as o')
-    .select(['o.id', 'o.number', 'o.pavilion_id', 'o.status', 'o.customs_mode', 'o.customs_status', 'o.hold', 'o.total_fen', 'o.paid_at', 'o.released_at'])
-    .where('o.regime', '=', 'cbec')
+    .select(['o.id', 'o.number', 'o.pavilion_id', 'o.status', 'o.customs_mode', 'o.customs_status', 'o.hold', 'o.regime', 'o.total_fen', 'o.tax_fen', 'o.tariff_fen', 'o.consumption_tax_fen', 'o.vat_fen', 'o.paid_at', 'o.released_at'])
     .where('o.paid_at', 'is not', null);
   if (q.pavilionIds !== 'all') query = q.pavilionIds.length > 0 ? query.where('o.pavilion_id', 'in', q.pavilionIds) : query.where('o.id', '=', '');
   if (q.orderId) query = query.where('o.id', '=', q.orderId);
@@ -242,7 +240,10 @@ export async function queueItems(db: Db, rows: QueueRow[]): Promise<CustomsQueue
       customsMode: o.customs_mode,
       customsStatus: o.customs_status,
       hold: o.hold,
+      regime: o.regime,
       totalFen: Number(o.total_fen),
+      taxFen: Number(o.tax_fen),
+      taxParts: taxPartsOf(o),
       paidAt: o.paid_at,
       releasedAt: o.released_at,
       latest: d ? { guid: d.guid, appType: d.app_type, status: d.status, createdAt: d.created_at, sentAt: d.sent_at } : null,

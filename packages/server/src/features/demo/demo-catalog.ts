@@ -57,6 +57,7 @@ function toContent(p: DemoProduct, imageId: string) {
       hsCode: p.hsCode,
       retailSale: p.retailSale ?? true,
       customsModes: p.customsModes,
+      indivisible: p.indivisible ?? false,
       originCountry: p.originCountry,
       certifications: (p.certifications ?? []).map((c) => ({ ...c, documentId: null })),
     },
@@ -77,7 +78,7 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('hs_rates')
-      .values(demoHsRates.map((h) => ({ hs_code: h.hsCode, description_en: h.descriptionEn, description_zh: h.descriptionZh, vat_rate_bp: h.vatRateBp, consumption_tax_rate_bp: h.consumptionTaxRateBp, retail_eligible: h.retailEligible ? 1 : 0, retail_modes: h.retailModes, updated_at: now.toISOString() })))
+      .values(demoHsRates.map((h) => ({ hs_code: h.hsCode, description_en: h.descriptionEn, description_zh: h.descriptionZh, vat_rate_bp: h.vatRateBp, consumption_tax_rate_bp: h.consumptionTaxRateBp, tariff_rate_bp: h.tariffRateBp ?? null, retail_eligible: h.retailEligible ? 1 : 0, retail_modes: h.retailModes, updated_at: now.toISOString() })))
       .execute();
     await trx
       .insertInto('exchange_rates')

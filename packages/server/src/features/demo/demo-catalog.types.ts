@@ -36,6 +36,8 @@ export interface DemoProduct {
   customsModes: Array<'9610' | '1210'>;
   /** False for goods sold to importers only (not on the Positive List). Default true. */
   retailSale?: boolean;
+  /** One unit is one indivisible good (the single-item exception may apply). Default false, as for any product that does not say. */
+  indivisible?: boolean;
   originCountry: CountryCode;
   eLabel: { nameZh: string; ingredientsZh?: string; originZh: string; netContentZh: string; shelfLifeZh?: string; storageZh?: string; importerZh?: string };
   b2b: { moq: number; tiers: Array<{ minQuantity: number; price: string }>; samplePrice: string | null; leadTimeDays: number; incoterms: Array<'EXW' | 'FOB' | 'CIF' | 'DDP'> };
@@ -58,6 +60,8 @@ export interface DemoHsRate {
   descriptionZh: string;
   vatRateBp: number;
   consumptionTaxRateBp: number;
+  /** MFN tariff, basis points; absent: not entered (only the single item taxed in full needs it). */
+  tariffRateBp?: number;
   retailEligible: boolean;
   retailModes: 'both' | '1210';
 }

@@ -27,6 +27,15 @@ test('rates are whole basis points within range; consumption tax stays below 100
   assert.deepEqual(fields(hsRateIssues('3303000010', { ...perfume, consumptionTaxRateBp: 10_000 })), ['body.consumptionTaxRateBp']);
 });
 
+test('the MFN tariff may be absent (not entered) or whole basis points from 0 to 100%', () => {
+  assert.deepEqual(hsRateIssues('7116100000', { ...perfume, tariffRateBp: null }), []);
+  assert.deepEqual(hsRateIssues('7116100000', { ...perfume, tariffRateBp: 0 }), []);
+  assert.deepEqual(hsRateIssues('7116100000', { ...perfume, tariffRateBp: 10_000 }), []);
+  assert.deepEqual(fields(hsRateIssues('7116100000', { ...perfume, tariffRateBp: 10_001 })), ['body.tariffRateBp']);
+  assert.deepEqual(fields(hsRateIssues('7116100000', { ...perfume, tariffRateBp: -1 })), ['body.tariffRateBp']);
+  assert.deepEqual(fields(hsRateIssues('7116100000', { ...perfume, tariffRateBp: 2.5 })), ['body.tariffRateBp']);
+});
+
 test('both descriptions are required, and every issue is reported at once', () => {
   assert.deepEqual(fields(hsRateIssues('12', { descriptionEn: ' ', descriptionZh: '', vatRateBp: 20_000, consumptionTaxRateBp: -5 })), [
     'params.hsCode',

@@ -11,10 +11,16 @@ export const MAX_VAT_RATE_BP = 10_000;
 export const MAX_CONSUMPTION_TAX_RATE_BP = 9_999;
 
 /**
+ * MFN import tariff, basis points (0 for many goods, 10–35% for jewellery, clothing, cosmetics):
+ * charged only on the single item taxed in full (财关税〔2018〕49号 art. 2). At most 100%.
+ */
+export const MAX_TARIFF_RATE_BP = 10_000;
+
+/**
  * Everything wrong with a rate an operator enters (or a list import brings), each issue naming
  * its field as the API answers it: `params.hsCode`, `body.vatRateBp`, …
  */
-export function hsRateIssues(hsCode: string, input: Pick<HsRateInput, 'descriptionEn' | 'descriptionZh' | 'vatRateBp' | 'consumptionTaxRateBp'>): ValidationIssue[] {
+export function hsRateIssues(hsCode: string, input: Pick<HsRateInput, 'descriptionEn' | 'descriptionZh' | 'vatRateBp' | 'consumptionTaxRateBp'> & { tariffRateBp?: number | null }): ValidationIssue[] {
   const issues = hsCodeIssues(hsCode);
   if (input.descriptionEn.trim() === '') issues.push({ field: 'body.descriptionEn', rule: 'required', message: m.required.en });
   if (input.descriptionZh.trim() === '') issues.push({ field: 'body.descriptionZh', rule: 'required', message: m.required.en });
@@ -22,6 +28,7 @@ export function hsRateIssues(hsCode: string, input: Pick<HsRateInput, 'descripti
   if (!inRange(input.consumptionTaxRateBp, MAX_CONSUMPTION_TAX_RATE_BP)) {
     issues.push({ field: 'body.consumptionTaxRateBp', rule: 'rate_range', message: m.consumptionTaxRateBp.en });
   }
+  if (input.tariffRateBp != null && !inRange(input.tariffRateBp, MAX_TARIFF_RATE_BP)) issues.push({ field: 'body.tariffRateBp', rule: 'rate_range', message: m.tariffRateBp.en });
   return issues;
 }
 

@@ -13,13 +13,14 @@ const toHsRate = (r: HsRateRecord): HsRate => ({
   descriptionZh: r.description_zh,
   vatRateBp: r.vat_rate_bp,
   consumptionTaxRateBp: r.consumption_tax_rate_bp,
+  tariffRateBp: r.tariff_rate_bp,
   retailEligible: r.retail_eligible === 1,
   retailModes: r.retail_modes,
   updatedAt: r.updated_at,
 });
 
 /**
- * The HS rate table: VAT and consumption-tax rates and Positive List eligibility per HS code. One
+ * The HS rate table: VAT, consumption-tax and MFN tariff rates and Positive List eligibility per HS code. One
  * table for the whole platform (a code's rates do not depend on the pavilion), so any operator and
  * the admins maintain it.
  */
@@ -47,6 +48,7 @@ export class HsRateService {
       description_zh: input.descriptionZh,
       vat_rate_bp: input.vatRateBp,
       consumption_tax_rate_bp: input.consumptionTaxRateBp,
+      tariff_rate_bp: input.tariffRateBp,
       retail_eligible: input.retailEligible ? 1 : 0,
       retail_modes: input.retailModes,
       updated_at: new Date().toISOString(),

@@ -1,13 +1,9 @@
-import { IDENTITY_CONSENT_VERSION, type Identity } from '@pavilion/contracts';
+import { IDENTITY_CONSENT_VERSION, MAX_BUYER_IDENTITIES, type Identity } from '@pavilion/contracts';
 import type { Selectable } from 'kysely';
 import type { BuyerIdentitiesTable } from '../../db/schema.ts';
 
-/**
- * Real-name identities one buyer may keep at once. The payer must be the 订购人 (海关总署公告2018年第194号)
- * and each person has a yearly allowance (财关税〔2018〕49号): a buyer collecting many people's ID numbers
- * is the pattern customs looks for, so the book stays small.
- */
-export const MAX_IDENTITIES = 5;
+/** Real-name identities one buyer may keep at once (defined in the contracts, beside its message). */
+export const MAX_IDENTITIES = MAX_BUYER_IDENTITIES;
 
 /**
  * PIPL art. 29: an ID number is saved only under a separate consent to the text in force; a consent

@@ -1,4 +1,4 @@
-import { IDENTITY_CONSENT_VERSION, type Identity } from '@pavilion/contracts';
+import { IDENTITY_CONSENT_VERSION, validationMessages, type Identity } from '@pavilion/contracts';
 import type { z } from 'zod';
 import type { identityConsentSchema, identityInputSchema, identityListSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
@@ -63,10 +63,13 @@ export class IdentityService {
       const consent = await findLatestConsent(trx, buyer.userId);
       if (!consent || !consentCovers(consent)) throw new AppError('CONSENT_REQUIRED', { details: { textVersion: IDENTITY_CONSENT_VERSION } });
       if (await hasIdentityWithHash(trx, buyer.userId, sealed.idHash)) {
-        throw new AppError('ALREADY_EXISTS', { details: [{ field: 'body.idNumber', rule: 'unique', message: 'this ID number is already saved' }] });
+        throw new AppError('ALREADY_EXISTS', {
+          messages: { en: 'This ID number is already saved.', zh: '该身份证号已保存。' },
+          details: [{ field: 'body.idNumber', rule: 'unique', message: validationMessages.identityDuplicate.en }],
+        });
       }
       if ((await countIdentities(trx, buyer.userId)) >= MAX_IDENTITIES) {
-        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body', rule: 'identity_limit', message: `at most ${MAX_IDENTITIES} identities may be saved` }] });
+        throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body', rule: 'identity_limit', message: validationMessages.identityLimit.en }] });
       }
       await insertIdentity(trx, { id, userId: buyer.userId, consentId: consent.id, createdAt, sealed });
       return toIdentity({ id, name_masked: sealed.nameMasked, id_number_masked: sealed.idNumberMasked, created_at: createdAt });

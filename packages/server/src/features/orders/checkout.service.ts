@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatRate, type CheckoutInput, type CurrencyCode, type PlaceOrderInput, type Quote } from '@pavilion/contracts';
+import { formatCheckoutMessage, formatRate, type CheckoutInput, type CurrencyCode, type PlaceOrderInput, type Quote } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { requireRole } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
@@ -9,7 +9,7 @@ import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { refreshListingStock } from '../catalog/catalog-listing.ts';
 import { findPurchasableVariants } from '../catalog/purchasable.ts';
-import { cbecQuotaYear, describeCbecLimitVerdict } from '../checkout/cbec-limits.rules.ts';
+import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/cbec-limits.rules.ts';
 import type { FreightTemplate } from '../checkout/freight.rules.ts';
 import type { RateService } from '../rates/rate.service.ts';
 import { orderNumber, outTradeNumber, PAYMENT_WINDOW_MS, RISK_NOTICE } from './order.rules.ts';
@@ -25,6 +25,10 @@ import type { IdentityForOrder } from '../identities/identity.service.ts';
 export type StartPayment = (input: { paymentId: string; method: PlaceOrderInput['paymentMethod']; buyerUserId: string; expiresAt: string }) => Promise<PlacedCheckout['payment']>;
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** The quote's note on a fully taxed item, in both languages (the quote is not per reader). */
+const singleItemNotice = () =>
+  ['zh-CN', 'en'].map((locale) => formatCheckoutMessage('singleItemFullTax', locale as 'zh-CN' | 'en', { limit: formatYuan(CBEC_LIMITS.perOrderFen) })).join(' ');
 
 /**
  * The buyer's checkout: the landed-cost quote, and placing the orders with their stock and the
@@ -178,14 +182,16 @@ export class CheckoutService {
           goodsFen: s.goodsFen,
           freightFen: s.freightFen,
           taxFen: s.taxFen,
+          taxParts: s.taxParts,
           totalFen: s.totalFen,
           regime: s.regime,
-          notice: s.regime === 'general' ? '单件商品超过 ¥5,000：按一般贸易税率全额征税，并计入年度限值。 One item over ¥5,000: taxed in full at general-trade rates; it counts toward the yearly allowance.' : null,
+          notice: s.regime === 'general' ? singleItemNotice() : null,
         };
       }),
       goodsFen: sum((s) => s.goodsFen),
       freightFen: sum((s) => s.freightFen),
       taxFen: sum((s) => s.taxFen),
+      taxParts: { tariffFen: sum((s) => s.taxParts.tariffFen), consumptionTaxFen: sum((s) => s.taxParts.consumptionTaxFen), vatFen: sum((s) => s.taxParts.vatFen) },
       totalFen: sum((s) => s.totalFen),
       annualRemainingFen,
       riskNotice: { version: RISK_NOTICE.version, text: RISK_NOTICE.text },
@@ -211,7 +217,7 @@ async function reserveQuota(trx: Trx, idHash: string, year: number, fen: number,
     .set((eb) => ({ used_fen: eb('used_fen', '+', fen) }))
     .where('id_hash', '=', idHash)
     .where('year', '=', year)
-    .where((eb) => eb(eb('used_fen', '+', fen), '<=', 2_600_000))
+    .where((eb) => eb(eb('used_fen', '+', fen), '<=', CBEC_LIMITS.annualFen))
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) {
     throw new AppError('ANNUAL_QUOTA_EXCEEDED', { details: { remainingFen: priced.annualRemainingFen } });
@@ -247,6 +253,9 @@ async function insertOrder(trx: Trx, o: { checkoutId: string; shipment: Shipment
       goods_fen: shipment.goodsFen,
       freight_fen: shipment.freightFen,
       tax_fen: shipment.taxFen,
+      tariff_fen: shipment.taxParts.tariffFen,
+      consumption_tax_fen: shipment.taxParts.consumptionTaxFen,
+      vat_fen: shipment.taxParts.vatFen,
       total_fen: shipment.totalFen,
       risk_notice_version: RISK_NOTICE.version,
       created_at: now.toISOString(),
@@ -262,7 +271,10 @@ async function insertOrder(trx: Trx, o: { checkoutId: string; shipment: Shipment
         title_zh: l.variant.titleZh, title_en: l.variant.titleEn, option_values: JSON.stringify(l.variant.optionValues), quantity: l.quantity,
         weight_grams: l.variant.weightGrams, unit_price_minor: l.variant.priceMinor, currency: l.variant.currency, rate_micro: shipment.rate.rateMicro,
         rate_date: shipment.rate.effectiveDate, rate_source: shipment.rate.source, unit_fen: l.unitFen, goods_fen: l.goodsFen, freight_fen: l.freightFen,
-        tax_fen: l.taxFen, hs_code: l.variant.hsCode, vat_rate_bp: l.variant.vatRateBp, consumption_tax_rate_bp: l.variant.consumptionTaxRateBp,
+        tax_fen: l.taxFen, tariff_fen: l.tax.tariffFen, consumption_tax_fen: l.tax.consumptionTaxFen, vat_fen: l.tax.vatFen,
+        hs_code: l.variant.hsCode, vat_rate_bp: l.variant.vatRateBp, consumption_tax_rate_bp: l.variant.consumptionTaxRateBp,
+        // The tariff rate applied: 0% within the CBEC limits, whatever the table says.
+        tariff_rate_bp: shipment.regime === 'general' ? l.variant.tariffRateBp : 0,
       })),
     )
     .execute();
@@ -278,6 +290,17 @@ function problemError(problems: QuoteProblem[], year: number): AppError {
     return new AppError(v.code, {
       ...(en && zh ? { messages: { en, zh } } : {}),
       details: { orderValueFen: v.orderValueFen, limitFen: v.limitFen, overByFen: v.overByFen, annualRemainingFen: v.annualRemainingFen, overBy: yuan(v.overByFen), annualRemaining: yuan(v.annualRemainingFen) },
+    });
+  }
+  const untariffed = problems.filter((p) => p.kind === 'no_tariff_rate');
+  if (untariffed.length > 0) {
+    const codes = [...new Set(untariffed.map((p) => p.hsCode))].join(', ');
+    return new AppError('NOT_PURCHASABLE', {
+      messages: {
+        en: `This item is taxed in full (one item over ¥${formatYuan(CBEC_LIMITS.perOrderFen)}), but the import tariff of its HS code ${codes} is not set yet, so it cannot be bought now.`,
+        zh: `该商品需按货物税率全额征税（单件超过 ¥${formatYuan(CBEC_LIMITS.perOrderFen)}），但其 HS 编码 ${codes} 的进口关税税率尚未设置，暂不能购买。`,
+      },
+      details: untariffed.map((p) => ({ field: 'body.lines', rule: 'no_tariff_rate', message: `HS code ${p.hsCode} has no MFN tariff rate`, variantId: p.variantId })),
     });
   }
   const stock = problems.filter((p) => p.kind === 'out_of_stock');

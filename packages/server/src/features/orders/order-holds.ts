@@ -1,6 +1,6 @@
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { CBEC_LIMITS } from '../checkout/cbec-limits.rules.ts';
+import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/cbec-limits.rules.ts';
 import { refreshListingStock } from '../catalog/catalog-listing.ts';
 import { nextStatus, statesLeftBy, type OrderEvent } from './order.rules.ts';
 import type { OrderStatus } from '@pavilion/contracts';
@@ -68,7 +68,9 @@ async function productsOf(trx: Trx, orderId: string): Promise<string[]> {
  * nothing; false when the stock or the allowance is no longer there.
  */
 export async function retakeHolds(trx: Trx, orderId: string, at: string): Promise<boolean> {
-  const order = await trx.selectFrom('orders').select(['warehouse_id', 'identity_hash', 'quota_year', 'quota_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  const found = await trx.selectFrom('orders').select(['warehouse_id', 'identity_hash', 'quota_year', 'quota_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  // The allowance is taken again in the year of this payment (财关税〔2018〕49号: the year it is paid).
+  const order = { ...found, quota_year: cbecQuotaYear(new Date(at)) };
   const lines = await trx.selectFrom('order_lines').select(['variant_id', 'quantity']).where('order_id', '=', orderId).execute();
   // Checked first, then taken: inside one transaction nothing moves in between on SQLite, and on
   // PostgreSQL the conditional updates below still refuse to go below what is on hand.
@@ -78,6 +80,7 @@ export async function retakeHolds(trx: Trx, orderId: string, at: string): Promis
   }
   const quota = await trx.selectFrom('identity_quotas').select('used_fen').where('id_hash', '=', order.identity_hash).where('year', '=', order.quota_year).executeTakeFirst();
   if (Number(quota?.used_fen ?? 0) + Number(order.quota_fen) > CBEC_LIMITS.annualFen) return false;
+  if (order.quota_year !== found.quota_year) await trx.updateTable('orders').set({ quota_year: order.quota_year }).where('id', '=', orderId).execute();
   for (const line of lines) {
     const taken = await trx
       .updateTable('stock_levels')
@@ -108,4 +111,34 @@ export async function restoreQuota(trx: Trx, orderId: string, fen: number): Prom
     .where('id_hash', '=', order.identity_hash)
     .where('year', '=', order.quota_year)
     .execute();
+}
+
+/**
+ * An order counts in the China calendar year it is paid in (财关税〔2018〕49号: the yearly limit is on
+ * what is bought in the year), not the year it was placed: one placed at 23:50 on 31 December and
+ * paid at 00:10 moves its allowance to the new year. Both steps are conditional updates; false (and
+ * nothing moved) when the new year's allowance cannot take it, so the order cannot be paid.
+ */
+export async function moveQuotaToPaidYear(trx: Trx, orderId: string, paidAt: string): Promise<boolean> {
+  const order = await trx.selectFrom('orders').select(['identity_hash', 'quota_year', 'quota_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  const year = cbecQuotaYear(new Date(paidAt));
+  if (order.quota_year === year) return true;
+  const fen = Number(order.quota_fen);
+  await trx.insertInto('identity_quotas').values({ id_hash: order.identity_hash, year, used_fen: 0 }).onConflict((oc) => oc.columns(['id_hash', 'year']).doNothing()).execute();
+  const taken = await trx
+    .updateTable('identity_quotas')
+    .set((eb) => ({ used_fen: eb('used_fen', '+', fen) }))
+    .where('id_hash', '=', order.identity_hash)
+    .where('year', '=', year)
+    .where((eb) => eb(eb('used_fen', '+', fen), '<=', CBEC_LIMITS.annualFen))
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1) return false;
+  await trx
+    .updateTable('identity_quotas')
+    .set((eb) => ({ used_fen: eb.case().when('used_fen', '>=', fen).then(eb('used_fen', '-', fen)).else(0).end() }))
+    .where('id_hash', '=', order.identity_hash)
+    .where('year', '=', order.quota_year)
+    .execute();
+  await trx.updateTable('orders').set({ quota_year: year }).where('id', '=', orderId).execute();
+  return true;
 }

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { moveOrder, releaseHolds, retakeHolds } from './order-holds.ts';
+import { moveOrder, moveQuotaToPaidYear, releaseHolds, retakeHolds } from './order-holds.ts';
 
 /**
  * A checkout's payment was confirmed (the payments feature calls this in the transaction that
@@ -8,12 +8,20 @@ import { moveOrder, releaseHolds, retakeHolds } from './order-holds.ts';
  * too if its stock and allowance can be taken again, otherwise it must be refunded (listed).
  * Calling it again for a settled checkout changes nothing and lists nothing.
  */
-export async function settleCheckout(trx: Trx, input: { checkoutId: string; paidAt: string }): Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number }> }> {
+export async function settleCheckout(trx: Trx, input: { checkoutId: string; paidAt: string }): Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number; reason?: string }> }> {
   const orders = await trx.selectFrom('orders').select(['id', 'status', 'total_fen']).where('checkout_id', '=', input.checkoutId).orderBy('id').execute();
   const paidOrderIds: string[] = [];
-  const refundOrders: Array<{ orderId: string; amountFen: number }> = [];
+  const refundOrders: Array<{ orderId: string; amountFen: number; reason?: string }> = [];
   for (const order of orders) {
     if (order.status === 'pending_payment') {
+      if (!(await moveQuotaToPaidYear(trx, order.id, input.paidAt))) {
+        // Paid in a new year whose allowance is already spent: the order cannot stand; refunded.
+        if (await moveOrder(trx, order.id, 'cancel', input.paidAt, 'paid in a new year whose cross-border allowance is used up; refunded')) {
+          await releaseHolds(trx, order.id, input.paidAt);
+          refundOrders.push({ orderId: order.id, amountFen: Number(order.total_fen), reason: '支付时所在年度的跨境电商交易限值已用完，全额退款 paid in a year whose cross-border allowance is used up' });
+        }
+        continue;
+      }
       if (await moveOrder(trx, order.id, 'pay', input.paidAt)) paidOrderIds.push(order.id);
     } else if (order.status === 'cancelled') {
       const refundedAlready = await trx.selectFrom('refunds').select('id').where('order_id', '=', order.id).executeTakeFirst();

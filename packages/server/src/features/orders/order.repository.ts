@@ -90,6 +90,7 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
       ...summary(o, own),
       checkoutId: o.checkout_id,
       regime: o.regime,
+      taxParts: taxPartsOf(o),
       lines: own.map((l) => ({
         variantId: l.variant_id, productId: l.product_id, sku: l.sku, titleZh: l.title_zh, titleEn: l.title_en, optionValues: JSON.parse(l.option_values) as string[],
         quantity: l.quantity, unitPriceOrigin: { amount: Number(l.unit_price_minor), currency: l.currency as CurrencyCode }, unitFen: Number(l.unit_fen),
@@ -102,4 +103,10 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
       shipments: [],
     };
   });
+}
+
+/** The stored tax parts, or null on an order placed before they were stored. */
+export function taxPartsOf(o: { tariff_fen: number | string | null; consumption_tax_fen: number | string | null; vat_fen: number | string | null }): OrderDetail['taxParts'] {
+  if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
+  return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
 }

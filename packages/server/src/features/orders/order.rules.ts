@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { OrderStatus } from '@pavilion/contracts';
+import { CBEC_LIMITS, formatYuan } from '../checkout/cbec-limits.rules.ts';
 
 /**
  * The order's life, as a table: each event names the states it may leave and the one it reaches.
@@ -58,13 +59,19 @@ export function outTradeNumber(chinaDay: string): string {
   return `PV${chinaDay.replaceAll('-', '')}${randomCode(12)}`;
 }
 
-/** The risk notice (风险告知书) every buyer accepts before paying (商财发〔2018〕486号). */
+/** 2600000 fen → "26,000" (the limits are whole yuan). */
+const wholeYuan = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
+
+/**
+ * The risk notice (风险告知书) every buyer accepts before paying (商财发〔2018〕486号). The limits it
+ * states come from CBEC_LIMITS; a change of them is a new text, so the version must change with it.
+ */
 export const RISK_NOTICE = {
   version: '2026-11-23',
   text: [
     '跨境电商零售进口商品符合原产地的质量、安全、卫生、环保、标识等标准或技术规范要求，可能与我国标准存在差异，消费者自行承担相关风险。',
     '所购商品仅限个人自用，不得再次销售。商品无中文标签，中文电子标签可在商品页面查看。',
-    '订购人须为实名认证的本人；单次交易不超过人民币5,000元，年度交易总额不超过人民币26,000元。',
-    'Cross-border retail goods meet the standards of their country of origin, which may differ from China\'s; you bear that risk. The goods are for your personal use only and may not be resold. The buyer must be the real-name identity given; one order is limited to ¥5,000 and a year\'s orders to ¥26,000.',
+    `订购人须为实名认证的本人；单次交易不超过人民币${wholeYuan(CBEC_LIMITS.perOrderFen)}元，年度交易总额不超过人民币${wholeYuan(CBEC_LIMITS.annualFen)}元。`,
+    `Cross-border retail goods meet the standards of their country of origin, which may differ from China's; you bear that risk. The goods are for your personal use only and may not be resold. The buyer must be the real-name identity given; one order is limited to ¥${wholeYuan(CBEC_LIMITS.perOrderFen)} and a year's orders to ¥${wholeYuan(CBEC_LIMITS.annualFen)}.`,
   ].join('\n'),
 } as const;

@@ -5,7 +5,7 @@ import { buildQuote, chooseWarehouse, type RateUsed } from './quote.rules.ts';
 
 const variant = (over: Partial<PurchasableVariant> & { variantId: string }): PurchasableVariant => ({
   productId: `p-${over.variantId}`, sku: over.variantId.toUpperCase(), titleZh: '商品', titleEn: 'Item', optionValues: [], weightGrams: 100, priceMinor: 10_000, currency: 'CNY',
-  exporter: { id: 'ex1', nameZh: '出口商', nameEn: 'Exporter', pavilionId: 'pv' }, hsCode: '6913900000', vatRateBp: 1300, consumptionTaxRateBp: 0, customsModes: ['9610'],
+  exporter: { id: 'ex1', nameZh: '出口商', nameEn: 'Exporter', pavilionId: 'pv' }, hsCode: '6913900000', vatRateBp: 1300, consumptionTaxRateBp: 0, tariffRateBp: 1000, indivisible: true, customsModes: ['9610'],
   problem: null, warehouses: [{ id: 'w-origin', kind: 'origin', name: 'Origin', city: 'Multan', available: 50 }], ...over,
 });
 const cny: RateUsed = { currency: 'CNY', rateMicro: 1_000_000, effectiveDate: '1970-01-01', source: 'identity' };
@@ -38,9 +38,31 @@ test('财关税〔2018〕49号 at the edges: ¥4,999.99 accepted, ¥5,000.01 ref
   const single = quote([big], [['big', 1]]);
   assert.ok(single.ok);
   assert.equal(single.shipments[0]?.regime, 'general');
-  // Full VAT at 13% with no 70% reduction (no tariff column yet: 0).
-  assert.equal(single.shipments[0]?.taxFen, 78_000);
+  // In full: MFN tariff 10% = 600.00; VAT 13% on 6,000 + 600 = 858.00, no 70% reduction.
+  assert.deepEqual(single.shipments[0]?.taxParts, { tariffFen: 60_000, consumptionTaxFen: 0, vatFen: 85_800 });
+  assert.equal(single.shipments[0]?.taxFen, 145_800);
+  assert.deepEqual(single.shipments[0]?.lines[0]?.tax, { tariffFen: 60_000, consumptionTaxFen: 0, vatFen: 85_800, taxFen: 145_800 });
   assert.ok(!quote([big], [['big', 2]]).ok, 'two of them are not one item');
+});
+
+test('a set or multipack is not one indivisible item: one unit of it over ¥5,000 is refused', () => {
+  const set = variant({ variantId: 'mugs', priceMinor: 510_000, indivisible: false });
+  const refused = quote([set], [['mugs', 1]]);
+  assert.ok(!refused.ok);
+  const problem = refused.problems[0];
+  assert.equal(problem?.kind === 'limit' && problem.verdict.code, 'ORDER_LIMIT_EXCEEDED');
+  assert.equal(problem?.kind === 'limit' && problem.verdict.overByFen, 10_000);
+});
+
+test('taxed in full needs the MFN tariff: a code without one is refused, not taxed at 0%', () => {
+  const pearl = variant({ variantId: 'pearl', priceMinor: 600_000, hsCode: '7116100000', tariffRateBp: null });
+  const refused = quote([pearl], [['pearl', 1]]);
+  assert.ok(!refused.ok);
+  assert.deepEqual(refused.problems, [{ kind: 'no_tariff_rate', variantId: 'pearl', hsCode: '7116100000' }]);
+  // Within the CBEC limits the tariff is 0% whatever the table says, so the missing rate does not matter.
+  const small = quote([variant({ variantId: 'p2', priceMinor: 100_000, tariffRateBp: null })], [['p2', 1]]);
+  assert.ok(small.ok);
+  assert.deepEqual(small.shipments[0]?.taxParts, { tariffFen: 0, consumptionTaxFen: 0, vatFen: 9_100 });
 });
 
 test('the yearly allowance counts what the identity used; what remains is answered', () => {

@@ -1,6 +1,6 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
-import { checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/cbec-limits.rules.ts';
-import { computeOrderTax } from '../checkout/cbec-tax.rules.ts';
+import { CBEC_LIMITS, checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/cbec-limits.rules.ts';
+import { computeOrderTax, type LineTax } from '../checkout/cbec-tax.rules.ts';
 import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../checkout/freight.rules.ts';
 import type { PurchasableVariant } from '../catalog/purchasable.ts';
 
@@ -18,6 +18,8 @@ export interface QuoteLine {
   unitFen: number;
   goodsFen: number;
   freightFen: number;
+  /** The line's taxes: tariff, consumption tax and VAT, each rounded per line; taxFen is their sum. */
+  tax: LineTax;
   taxFen: number;
 }
 
@@ -30,6 +32,8 @@ export interface ShipmentQuote {
   goodsFen: number;
   freightFen: number;
   taxFen: number;
+  /** The sums of the lines' parts. */
+  taxParts: { tariffFen: number; consumptionTaxFen: number; vatFen: number };
   totalFen: number;
   regime: 'cbec' | 'general';
   verdict: CbecLimitVerdict & { ok: true };
@@ -38,7 +42,9 @@ export interface ShipmentQuote {
 export type QuoteProblem =
   | { kind: 'not_purchasable'; variantId: string; reason: NonNullable<PurchasableVariant['problem']> | 'unknown' }
   | { kind: 'out_of_stock'; variantId: string; requested: number; available: number }
-  | { kind: 'limit'; verdict: CbecLimitVerdict & { ok: false }; exporterId: string };
+  | { kind: 'limit'; verdict: CbecLimitVerdict & { ok: false }; exporterId: string }
+  /** The item is taxed in full (general regime) but its HS code has no MFN tariff rate in the table yet. */
+  | { kind: 'no_tariff_rate'; variantId: string; hsCode: string };
 
 /**
  * Where a line ships from: the bonded warehouse (1210, delivered within China after release) when
@@ -113,13 +119,19 @@ export function buildQuote(input: {
     const freight = computeFreight({ template, provinceCode: input.provinceCode, weightGrams: weight, goodsValueFen: goodsFen });
     const verdict = checkCbecLimits({
       dutiableValueFen: goodsFen + freight.freightFen,
-      lines: goodsLines.map((l) => ({ quantity: l.quantity })),
+      lines: goodsLines.map((l) => ({ quantity: l.quantity, indivisible: l.variant.indivisible })),
       usedThisYearFen: used,
       ...(input.limits ? { limits: input.limits } : {}),
     });
     if (!verdict.ok) return { ok: false, problems: [{ kind: 'limit', verdict, exporterId: group.exporterId }] };
+    // Taxed in full means with the MFN tariff: an unknown rate is refused, never read as 0%.
+    const untariffed = verdict.regime === 'general' ? goodsLines.filter((l) => l.variant.tariffRateBp === null) : [];
+    if (untariffed.length > 0) return { ok: false, problems: untariffed.map((l) => ({ kind: 'no_tariff_rate' as const, variantId: l.variant.variantId, hsCode: l.variant.hsCode })) };
     const tax = computeOrderTax({
-      lines: goodsLines.map((l) => ({ goodsValueFen: l.goodsFen, rates: { vatRateBp: l.variant.vatRateBp, consumptionTaxRateBp: l.variant.consumptionTaxRateBp } })),
+      lines: goodsLines.map((l) => ({
+        goodsValueFen: l.goodsFen,
+        rates: { vatRateBp: l.variant.vatRateBp, consumptionTaxRateBp: l.variant.consumptionTaxRateBp, tariffRateBp: l.variant.tariffRateBp ?? 0 },
+      })),
       freightFen: freight.freightFen,
       regime: verdict.regime,
     });
@@ -136,16 +148,25 @@ export function buildQuote(input: {
         unitFen: l.unitFen,
         goodsFen: l.goodsFen,
         freightFen: tax.lines[i]?.freightFen ?? 0,
+        tax: lineTax(tax.lines[i]),
         taxFen: tax.lines[i]?.taxFen ?? 0,
       })),
       goodsFen,
       freightFen: freight.freightFen,
       taxFen: tax.taxFen,
+      taxParts: { tariffFen: tax.tariffFen, consumptionTaxFen: tax.consumptionTaxFen, vatFen: tax.vatFen },
       totalFen: goodsFen + freight.freightFen + tax.taxFen,
       regime: verdict.regime,
       verdict,
     });
   }
-  const limit = input.limits?.annualFen ?? 2_600_000;
+  const limit = (input.limits ?? CBEC_LIMITS).annualFen;
   return { ok: true, shipments, annualRemainingFen: Math.max(0, limit - used) };
 }
+
+const lineTax = (line: LineTax | undefined): LineTax => ({
+  tariffFen: line?.tariffFen ?? 0,
+  consumptionTaxFen: line?.consumptionTaxFen ?? 0,
+  vatFen: line?.vatFen ?? 0,
+  taxFen: line?.taxFen ?? 0,
+});

@@ -24,7 +24,7 @@ export type PaymentStart = z.infer<typeof paymentStartSchema>;
 export type SettleCheckout = (
   trx: Trx,
   input: { checkoutId: string; paidAt: string },
-) => Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number }> }>;
+) => Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number; reason?: string }> }>;
 
 /**
  * Another feature's part of a refund's end (returns: the return is refunded, the order perhaps
@@ -311,7 +311,7 @@ export class PaymentService {
       }
       for (const order of settled.refundOrders) {
         const outRefundNo = newOutRefundNo(day);
-        await repo.insertRefund(trx, { paymentId: payment.id, orderId: order.orderId, outRefundNo, amountFen: order.amountFen, reason: '订单已超时关闭，库存不足，全额退款 order expired, out of stock', now: at });
+        await repo.insertRefund(trx, { paymentId: payment.id, orderId: order.orderId, outRefundNo, amountFen: order.amountFen, reason: order.reason ?? '订单已超时关闭，库存不足，全额退款 order expired, out of stock', now: at });
         const number = await trx.selectFrom('orders').select('number').where('id', '=', order.orderId).executeTakeFirst();
         await repo.insertAnomaly(trx, { kind: 'late_payment_refunded', provider: method, reference: payment.outTradeNo, details: { ...reported, orderId: order.orderId, orderNumber: number?.number ?? null, outRefundNo, refundFen: order.amountFen }, now: at });
       }

@@ -101,7 +101,14 @@ function OrderDetails({ order }: { order: OrderDetail }) {
       <Descriptions size="small" column={{ xs: 2, sm: 4 }} style={{ marginTop: 12 }} data-testid="order-amounts">
         <Descriptions.Item label={t('console.orders.goods')}>{yuan(order.goodsFen)}</Descriptions.Item>
         <Descriptions.Item label={t('console.orders.freight')}>{yuan(order.freightFen)}</Descriptions.Item>
-        <Descriptions.Item label={t('console.orders.tax')}>{yuan(order.taxFen)}</Descriptions.Item>
+        <Descriptions.Item label={t('console.orders.tax')}>
+          {yuan(order.taxFen)}
+          {order.taxParts !== null && (
+            <Typography.Text type="secondary" data-testid="order-tax-parts">
+              {' '}({t('console.orders.taxParts', { tariff: yuan(order.taxParts.tariffFen), consumptionTax: yuan(order.taxParts.consumptionTaxFen), vat: yuan(order.taxParts.vatFen) })})
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('console.orders.total')}><Typography.Text strong>{yuan(order.totalFen)}</Typography.Text></Descriptions.Item>
       </Descriptions>
       {order.exchangeRates.map((rate) => (

@@ -32,7 +32,7 @@ export type ProductFormValues = {
   options: { nameEn: string; nameZh: string; values: { en: string; zh: string }[] }[];
   variants: VariantValues[];
   b2b: { moq: number | null; tiers: { minQuantity: number | null; price: string }[]; samplePrice: string; leadTimeDays: number | null; incoterms: Incoterm[] };
-  compliance: { hsCode: string; retailSale: boolean; customsModes: CustomsMode[]; originCountry: CountryCode; certifications: CertificationValues[] };
+  compliance: { hsCode: string; retailSale: boolean; customsModes: CustomsMode[]; indivisible: boolean; originCountry: CountryCode; certifications: CertificationValues[] };
   eLabel: ELabel;
 };
 
@@ -52,7 +52,7 @@ export function emptyProductValues(defaults: { currency: CurrencyCode; originCou
     options: [],
     variants: [{ sku: '', barcode: '', weightGrams: null, price: '', optionValues: [] }],
     b2b: { moq: 1, tiers: [], samplePrice: '', leadTimeDays: 0, incoterms: [] },
-    compliance: { hsCode: '', retailSale: true, customsModes: ['9610'], originCountry: defaults.originCountry, certifications: [] },
+    compliance: { hsCode: '', retailSale: true, customsModes: ['9610'], indivisible: false, originCountry: defaults.originCountry, certifications: [] },
     eLabel: { ...emptyLabel },
   };
 }
@@ -72,6 +72,8 @@ export function toFormValues(content: StoredProductContent): ProductFormValues {
     },
     compliance: {
       ...content.compliance,
+      // Content saved before the declaration existed has none: not indivisible.
+      indivisible: content.compliance.indivisible === true,
       certifications: content.compliance.certifications.map((c) => ({ ...c, expiresOn: c.expiresOn ?? '' })),
     },
     eLabel: { ...content.eLabel },

@@ -139,6 +139,14 @@ function CustomsDrawer({ orderId, onClose, onChanged }: { orderId: string; onClo
             <Descriptions.Item label={t('operator.customs.hold')}>{data.order.hold ? t(`operator.customs.holds.${data.order.hold}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('operator.customs.mode')}>{data.order.customsMode}</Descriptions.Item>
             <Descriptions.Item label={t('operator.customs.total')}>{formatMoney(data.order.totalFen, 'CNY')}</Descriptions.Item>
+            <Descriptions.Item label={t('operator.customs.taxTotal')}>
+              <span data-testid="customs-tax" data-regime={data.order.regime}>
+                {formatMoney(data.order.taxFen, 'CNY')}
+                {data.order.taxParts !== null &&
+                  ` (${t('console.orders.taxParts', { tariff: formatMoney(data.order.taxParts.tariffFen, 'CNY'), consumptionTax: formatMoney(data.order.taxParts.consumptionTaxFen, 'CNY'), vat: formatMoney(data.order.taxParts.vatFen, 'CNY') })})`}
+                {data.order.regime === 'general' && <Tag color="orange" style={{ marginLeft: 8 }}>{t('console.orders.generalRegime')}</Tag>}
+              </span>
+            </Descriptions.Item>
           </Descriptions>
 
           <Typography.Title level={5}>{t('operator.customs.detail.declarations')}</Typography.Title>

@@ -8,11 +8,11 @@ import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { operatorApi } from '../operator-api.ts';
 
-type HsValues = { hsCode: string; descriptionEn: string; descriptionZh: string; vat: string; consumptionTax: string; retailEligible: boolean; retailModes: HsRate['retailModes'] };
+type HsValues = { hsCode: string; descriptionEn: string; descriptionZh: string; vat: string; consumptionTax: string; tariff: string; retailEligible: boolean; retailModes: HsRate['retailModes'] };
 
 const percentText = (bp: number) => formatBp(bp).replace('%', '');
 /** Rates are typed as percentages and sent as basis points. */
-const formPaths: Record<string, string> = { vatRateBp: 'vat', consumptionTaxRateBp: 'consumptionTax' };
+const formPaths: Record<string, string> = { vatRateBp: 'vat', consumptionTaxRateBp: 'consumptionTax', tariffRateBp: 'tariff' };
 
 /** Add an HS code (rate null) or change one's rates. */
 export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; onClose: () => void; onSaved: () => void }) {
@@ -24,14 +24,18 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
     (values: HsValues) => {
       const vat = parsePercent(values.vat);
       const consumption = parsePercent(values.consumptionTax);
+      // The MFN tariff may stay empty (not entered yet): a fully taxed item of the code cannot be sold until it is.
+      const tariffText = values.tariff.trim();
+      const tariff = tariffText === '' ? null : parsePercent(tariffText);
       const invalid = t('operator.hsRates.percentInvalid');
       const issues = [
         ...(vat === null ? [{ path: 'vat', message: invalid }] : []),
         ...(consumption === null ? [{ path: 'consumptionTax', message: invalid }] : []),
+        ...(tariffText !== '' && tariff === null ? [{ path: 'tariff', message: invalid }] : []),
         ...(/^\d{10}$/.test(values.hsCode.trim()) ? [] : [{ path: 'hsCode', message: hsCodeMessage }]),
       ];
-      const { hsCode: _code, vat: _vat, consumptionTax: _tax, ...rest } = values;
-      return { body: { ...rest, vatRateBp: vat ?? 0, consumptionTaxRateBp: consumption ?? 0 }, issues };
+      const { hsCode: _code, vat: _vat, consumptionTax: _tax, tariff: _tariff, ...rest } = values;
+      return { body: { ...rest, vatRateBp: vat ?? 0, consumptionTaxRateBp: consumption ?? 0, tariffRateBp: tariff }, issues };
     },
     [t, hsCodeMessage],
   );
@@ -49,6 +53,7 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
     descriptionZh: rate?.descriptionZh ?? '',
     vat: percentText(rate?.vatRateBp ?? 1300),
     consumptionTax: percentText(rate?.consumptionTaxRateBp ?? 0),
+    tariff: rate?.tariffRateBp == null ? '' : percentText(rate.tariffRateBp),
     retailEligible: rate?.retailEligible ?? true,
     retailModes: rate?.retailModes ?? 'both',
   };
@@ -79,6 +84,11 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
           <Col xs={24} md={8}>
             <Form.Item name="consumptionTax" label={t('operator.hsRates.consumptionTax')}>
               <Input name="consumptionTax" suffix="%" inputMode="decimal" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="tariff" label={t('operator.hsRates.tariff')} extra={t('operator.hsRates.tariffHelp')}>
+              <Input name="tariff" suffix="%" inputMode="decimal" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

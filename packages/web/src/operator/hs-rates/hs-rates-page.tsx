@@ -15,7 +15,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 
 const pageSize = 50;
 
-/** The HS rate table: VAT, consumption tax and Positive List status per 10-digit code, searchable. */
+/** The HS rate table: VAT, consumption tax, MFN tariff and Positive List status per 10-digit code, searchable. */
 export function HsRatesPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -59,6 +59,12 @@ export function HsRatesPage() {
           { key: 'description', title: t('operator.hsRates.description'), render: (_, rate) => pick(locale, rate.descriptionZh, rate.descriptionEn) || t('common.none') },
           { key: 'vat', title: t('operator.hsRates.vat'), align: 'right', render: (_, rate) => formatBp(rate.vatRateBp) },
           { key: 'consumption', title: t('operator.hsRates.consumptionTax'), align: 'right', render: (_, rate) => formatBp(rate.consumptionTaxRateBp) },
+          {
+            key: 'tariff',
+            title: t('operator.hsRates.tariff'),
+            align: 'right',
+            render: (_, rate) => (rate.tariffRateBp === null ? <Typography.Text type="secondary">{t('operator.hsRates.tariffMissing')}</Typography.Text> : formatBp(rate.tariffRateBp)),
+          },
           { key: 'positive', title: t('operator.hsRates.positiveList'), render: (_, rate) => (rate.retailEligible ? <Tag color="green">{t('console.yes')}</Tag> : <Tag color="red">{t('console.no')}</Tag>) },
           { key: 'modes', title: t('operator.hsRates.modes'), render: (_, rate) => t(`operator.hsRates.modeValues.${rate.retailModes}`) },
           { key: 'updatedAt', title: t('console.updatedAt'), render: (_, rate) => rate.updatedAt.slice(0, 10) },

@@ -38,6 +38,7 @@ export function ComplianceCard({ view }: { view: OperatorProductView }) {
                   { key: 'hs', label: t('console.fields.complianceHsCode'), children: `${hsRate.hsCode} · ${pick(locale, hsRate.descriptionZh, hsRate.descriptionEn)}` },
                   { key: 'vat', label: t('operator.hsRates.vat'), children: formatBp(hsRate.vatRateBp) },
                   { key: 'consumption', label: t('operator.hsRates.consumptionTax'), children: formatBp(hsRate.consumptionTaxRateBp) },
+                  { key: 'tariff', label: t('operator.hsRates.tariff'), children: hsRate.tariffRateBp === null ? t('operator.hsRates.tariffMissing') : formatBp(hsRate.tariffRateBp) },
                   {
                     key: 'positive',
                     label: t('operator.hsRates.positiveList'),

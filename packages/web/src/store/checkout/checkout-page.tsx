@@ -16,7 +16,7 @@ import { StoreLoading, StoreNote, StorePage } from '../store-ui.tsx';
 import { buyingApi } from './buying-api.ts';
 import { finishCheckout, idempotencyKeyFor, readCheckoutDraft, type DraftLine } from './checkout-draft.ts';
 import { checkoutErrorText, isCartProblem, isLimitError } from './checkout-errors.ts';
-import { AmountRow, ShipmentCard } from './shipment-card.tsx';
+import { AmountRow, ShipmentCard, TaxPartRows } from './shipment-card.tsx';
 
 const CHECKOUT_PATH = '/checkout';
 
@@ -261,6 +261,7 @@ function QuoteDetails({ quote, accepted, onAccept }: { quote: Quote; accepted: b
         <AmountRow label={t('store.checkout.goods')} fen={quote.goodsFen} testId="quote-goods" />
         <AmountRow label={t('store.checkout.freight')} fen={quote.freightFen} testId="quote-freight" />
         <AmountRow label={t('store.checkout.tax')} fen={quote.taxFen} testId="quote-tax" />
+        <TaxPartRows parts={quote.taxParts} testId="quote-tax-parts" />
         <AmountRow label={t('store.checkout.grandTotal')} fen={quote.totalFen} testId="quote-total" strong />
         <p data-testid="annual-remaining" style={{ fontSize: 12, color: 'var(--adm-color-weak)', margin: '8px 0 0' }}>
           {t('store.checkout.annualRemaining', { amount: formatYuan(quote.annualRemainingFen) })}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { Quote } from '@pavilion/contracts';
+import type { Quote, TaxParts } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { formatMoney, formatYuan } from '../components/money-text.ts';
@@ -17,6 +17,27 @@ export function AmountRow({ label, fen, testId, strong = false }: { label: React
       <span data-testid={testId} data-fen={fen} style={{ color: strong ? 'var(--adm-color-danger)' : 'var(--adm-color-text)' }}>
         {formatYuan(fen)}
       </span>
+    </div>
+  );
+}
+
+/** The tax split as customs assesses it: tariff (0 within the CBEC limits), consumption tax, import VAT. */
+export function TaxPartRows({ parts, testId }: { parts: TaxParts | null; testId: string }) {
+  const { t } = useTranslation();
+  if (parts === null) return null;
+  const rows = [
+    ['tariff', parts.tariffFen],
+    ['consumptionTax', parts.consumptionTaxFen],
+    ['vat', parts.vatFen],
+  ] as const;
+  return (
+    <div data-testid={testId} style={{ paddingLeft: 12, fontSize: 12 }}>
+      {rows.map(([key, fen]) => (
+        <div key={key} style={{ display: 'flex', justifyContent: 'space-between', margin: '2px 0', color: 'var(--adm-color-weak)' }}>
+          <span>{t(`store.checkout.taxParts.${key}`)}</span>
+          <span data-testid={`${testId}-${key}`} data-fen={fen}>{formatYuan(fen)}</span>
+        </div>
+      ))}
     </div>
   );
 }
@@ -93,6 +114,7 @@ export function ShipmentCard({ shipment, index }: { shipment: ShipmentQuote; ind
         <AmountRow label={t('store.checkout.goods')} fen={shipment.goodsFen} testId="shipment-goods" />
         <AmountRow label={t('store.checkout.freight')} fen={shipment.freightFen} testId="shipment-freight" />
         <AmountRow label={t('store.checkout.tax')} fen={shipment.taxFen} testId="shipment-tax" />
+        <TaxPartRows parts={shipment.taxParts} testId="shipment-tax-parts" />
         <AmountRow label={t('store.checkout.shipmentTotal')} fen={shipment.totalFen} testId="shipment-total" strong />
       </div>
       <RateNote rate={shipment.exchangeRate} />

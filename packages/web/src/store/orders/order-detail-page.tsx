@@ -8,7 +8,7 @@ import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
 import { useApi } from '../../shared/use-api.ts';
 import { buyingApi } from '../checkout/buying-api.ts';
-import { AmountRow, QuoteLines } from '../checkout/shipment-card.tsx';
+import { AmountRow, QuoteLines, TaxPartRows } from '../checkout/shipment-card.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -73,6 +73,7 @@ function OrderDetails({ order, onChanged }: { order: OrderDetail; onChanged: () 
           <AmountRow label={t('store.checkout.goods')} fen={order.goodsFen} testId="order-goods" />
           <AmountRow label={t('store.checkout.freight')} fen={order.freightFen} testId="order-freight" />
           <AmountRow label={t('store.checkout.tax')} fen={order.taxFen} testId="order-tax" />
+          <TaxPartRows parts={order.taxParts} testId="order-tax-parts" />
           <AmountRow label={order.status === 'pending_payment' ? t('store.orders.toPay') : t('store.orders.paidTotal')} fen={order.totalFen} testId="order-detail-total" strong />
         </div>
         {order.exchangeRates

@@ -7,7 +7,7 @@ import type { ExporterDocument } from '../../exporter-api.ts';
 import { ProductField } from '../product-notes.tsx';
 import { CertificationsList } from './certifications-list.tsx';
 
-/** HS code, retail sale (Positive List), customs modes 9610/1210, origin and certifications. */
+/** HS code, retail sale (Positive List), customs modes 9610/1210, whether one unit is an indivisible item, origin and certifications. */
 export function ComplianceSection({ documents }: { documents: readonly ExporterDocument[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -27,6 +27,11 @@ export function ComplianceSection({ documents }: { documents: readonly ExporterD
         <Col xs={24} md={8}>
           <ProductField name={['compliance', 'customsModes']} label={t('console.fields.complianceCustomsModes')}>
             <Checkbox.Group options={customsModes.map((mode) => ({ value: mode, label: t(`console.customsModes.${mode}`) }))} />
+          </ProductField>
+        </Col>
+        <Col xs={24} md={8}>
+          <ProductField name={['compliance', 'indivisible']} label={t('console.fields.complianceIndivisible')} valuePropName="checked" extra={t('console.fields.complianceIndivisibleHelp')}>
+            <Switch data-testid="indivisible" />
           </ProductField>
         </Col>
         <Col xs={24} md={8}>

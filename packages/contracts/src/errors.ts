@@ -30,6 +30,8 @@ export const errorCodes = [
   'IN_USE',
   /** The exporter is not approved (pending, rejected or suspended): it cannot invite members yet. */
   'EXPORTER_NOT_APPROVED',
+  /** The caller's exporter is suspended: its members may read but every write is refused until the pavilion reinstates it. */
+  'EXPORTER_SUSPENDED',
   /** A product import of this exporter is still running: wait for it to finish before sending another file. */
   'IMPORT_IN_PROGRESS',
   /** Too many attempts from this account, phone or address: wait `Retry-After` seconds. */
@@ -137,6 +139,10 @@ export const errorMessages = {
   INVALID_TRANSITION: { en: 'This cannot be done in the current state.', zh: '当前状态下无法执行此操作。' },
   PUBLICATION_RULES_FAILED: { en: 'The product does not meet the publication rules yet.', zh: '商品尚未满足上架规则。' },
   IN_USE: { en: 'This is still in use and cannot be deleted.', zh: '该项仍在使用中，无法删除。' },
+  EXPORTER_SUSPENDED: {
+    en: 'Your exporter account is suspended: you can view it, but changes are blocked until the pavilion reinstates it.',
+    zh: '您的出口商账户已被暂停：可以查看，但在展馆恢复之前无法进行修改。',
+  },
   EXPORTER_NOT_APPROVED: {
     en: 'The pavilion has not approved this exporter (or has suspended it).',
     zh: '该出口商尚未通过国家馆审核（或已被暂停）。',

@@ -14,6 +14,7 @@ import { createLogger } from './platform/logging.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext } from './platform/request-context.ts';
+import { registerSuspendedExporterGuard } from './platform/access.ts';
 import { registerWebApp } from './platform/web-static.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
 import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
@@ -224,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   customs.onQueued = () => void customsWorker.kick();
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
+  registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
   await registerOpenApi(app, { version: config.version });
 
   await app.register(healthRoutes({ database, version: config.version }), { prefix: '/api' });

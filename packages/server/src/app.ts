@@ -13,7 +13,7 @@ import { registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
-import { registerRequestContext } from './platform/request-context.ts';
+import { registerRequestContext, resolveCaller } from './platform/request-context.ts';
 import { registerSuspendedExporterGuard } from './platform/access.ts';
 import { registerWebApp } from './platform/web-static.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
@@ -267,7 +267,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
   await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
-  await app.register(mediaRoutes(media));
+  await app.register(mediaRoutes({ media, callerOf: (request) => resolveCaller(request, { db, clock }), mayViewPrivate: (caller, id, owner) => returns.mayViewPhoto(caller, id, owner) }));
   await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
   const mailer = options.notifications?.mailer !== undefined ? options.notifications.mailer : mailerFromConfig(config, logger);
   const notifications = new NotificationService({ db, clock, mailer, publicUrl: config.publicUrl, log: app.log });

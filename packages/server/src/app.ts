@@ -36,6 +36,7 @@ import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { LogSmsSender, type SmsSender } from './features/auth/sms-sender.ts';
+import { TencentSmsSender } from './features/auth/tencent-sms-sender.ts';
 import { HttpWechatLoginClient, type WechatLoginClient } from './features/auth/wechat-login.ts';
 import { createExporterFeature, registerExporterRoutes } from './features/exporters/exporters.plugin.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -168,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : config.wechat
         ? new HttpWechatLoginClient(config.wechat)
         : null;
-  const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? new LogSmsSender(logger), wechat });
+  const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? smsSenderFromConfig(config, logger, clock), wechat });
   const files = options.files ?? new DirectoryFileStore(`${config.dataDir}/files`);
   const media = new MediaService({ db, files });
   const exporters = createExporterFeature({ db, clock, config, files, media, auth, rateLimiter });
@@ -322,6 +323,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await database.destroy();
   });
   return app;
+}
+
+/** Tencent Cloud SMS when configured; the log only outside production (loadConfig refuses it in production). */
+function smsSenderFromConfig(config: Config, logger: FastifyBaseLogger, clock: Clock): SmsSender {
+  if (config.sms.sender === 'tencent') return new TencentSmsSender({ ...config.sms.tencent, log: logger, now: () => clock().getTime() });
+  if (config.env === 'production') throw new Error('the log SMS sender is not allowed in production');
+  return new LogSmsSender(logger);
 }
 
 /** SMTP when configured, the log outside production, none when email is off. */

@@ -79,6 +79,7 @@ export class AuthService {
 
     const now = clock();
     const code = generateOtpCode();
+    const challengeId = newId();
     await db.transaction().execute(async (trx) => {
       // A new code replaces any earlier one still open for this phone.
       await trx
@@ -90,7 +91,7 @@ export class AuthService {
       await trx
         .insertInto('otp_challenges')
         .values({
-          id: newId(),
+          id: challengeId,
           phone: input.phone,
           code_hash: hashOtpCode(config.secretKey, input.phone, code),
           created_at: now.toISOString(),
@@ -99,7 +100,13 @@ export class AuthService {
         })
         .execute();
     });
-    await sms.sendLoginCode({ phone: input.phone, code, ttlMinutes: OTP_TTL_SECONDS / 60 });
+    try {
+      await sms.sendLoginCode({ phone: input.phone, code, ttlMinutes: OTP_TTL_SECONDS / 60 });
+    } catch (error) {
+      // Never delivered: the code must not stay usable.
+      await db.updateTable('otp_challenges').set({ consumed_at: now.toISOString() }).where('id', '=', challengeId).execute();
+      throw error;
+    }
     return { delivery: sms.delivery, expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_AFTER_SECONDS };
   }
 

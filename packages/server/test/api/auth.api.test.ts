@@ -133,9 +133,11 @@ describe('email and password sign-in', () => {
 
   test('many addresses guessing one account: past the ceiling those that guessed are refused, the owner is not', async () => {
     const email = operatorEmail;
-    for (let i = 0; i < 50; i++) assert.equal((await login(email, `botnet-guess-${i}`, `10.1.${Math.floor(i / 200)}.${i}`)).statusCode, 401);
+    for (let i = 0; i < 25; i++) {
+      for (const attempt of [1, 2]) assert.equal((await login(email, `botnet-guess-${i}-${attempt}`, `10.1.0.${i}`)).statusCode, 401);
+    }
     const again = await login(email, DEMO_PASSWORD, '10.1.0.7');
-    assert.equal(again.statusCode, 429, 'an address that already guessed waits out the window');
+    assert.equal(again.statusCode, 429, 'an address that already guessed twice waits out the window');
     assert.equal((await login(email, DEMO_PASSWORD, '198.51.100.79')).statusCode, 200, 'the owner, from an address that was not guessing');
   });
 

@@ -19,10 +19,16 @@ test("other addresses' failures never refuse an address that has not tried the a
   }
 });
 
-test('past the account-wide ceiling, an address that already tried it today waits', () => {
-  assert.deepEqual(attemptVerdict({ pair: 1, pairDaily: 1, account: 49 }, limits), { allowed: true });
-  assert.deepEqual(attemptVerdict({ pair: 1, pairDaily: 1, account: 50 }, limits), { allowed: false, by: 'ceiling' });
+test('past the account-wide ceiling, an address that already tried it twice today waits; one typo is forgiven', () => {
+  assert.deepEqual(attemptVerdict({ pair: 2, pairDaily: 2, account: 49 }, limits), { allowed: true });
+  assert.deepEqual(attemptVerdict({ pair: 1, pairDaily: 1, account: 50 }, limits), { allowed: true });
+  assert.deepEqual(attemptVerdict({ pair: 2, pairDaily: 2, account: 50 }, limits), { allowed: false, by: 'ceiling' });
   assert.deepEqual(attemptVerdict({ pair: 0, pairDaily: 3, account: 50 }, limits), { allowed: false, by: 'ceiling' });
+});
+
+test('phone codes past the ceiling: a buyer who asked twice today may still ask a third time', () => {
+  assert.deepEqual(attemptVerdict({ pair: 0, pairDaily: 2, account: 20 }, otpSendLimits), { allowed: true });
+  assert.deepEqual(attemptVerdict({ pair: 0, pairDaily: 3, account: 20 }, otpSendLimits), { allowed: false, by: 'ceiling' });
 });
 
 test('phone codes: one per minute and five a day per phone and address; the phone-wide ceiling is higher', () => {

@@ -12,10 +12,10 @@ import { OTP_RESEND_AFTER_SECONDS } from './otp.rules.ts';
  * - per account (email or phone) × address, with growing delays: a few tries per short window, then
  *   a daily allowance. A guesser is slowed, then stopped for the day; only that address is.
  * - per account, across addresses, with a much higher ceiling. Past it the account is under a
- *   distributed attack: an address that has already tried it today waits out the window, but an
- *   address that has not (the owner's phone, office or home) still gets its try. The attack then
- *   costs one new address per try, and the owner is never refused from an address that was not
- *   guessing.
+ *   distributed attack: an address that has already tried it a few times today waits out the
+ *   window, but an address that has not (the owner's phone, office or home) still gets its try.
+ *   The attack then costs a new address every few tries, and the owner is never refused from an
+ *   address that was not guessing.
  * - per address across accounts (the older `login:ip`, `otp:ip`, `otp-verify:ip` limits), so one
  *   address cannot spray many accounts.
  *
@@ -29,8 +29,13 @@ export interface AttemptLimits {
   pair: RateLimit;
   /** Per account × address, one day: the longer delay once the short windows keep filling. */
   pairDaily: RateLimit;
-  /** Per account across addresses: past it only addresses new to the account today get a try. */
+  /** Per account across addresses: past it only addresses that have barely tried the account today get a try. */
   ceiling: RateLimit;
+  /**
+   * Past the ceiling, how many attempts today an address may have made and still try: room for the
+   * owner's own typo or second code, while a guesser needs a new address every few attempts.
+   */
+  ceilingAllowance: number;
 }
 
 export interface AttemptCounts {
@@ -42,13 +47,13 @@ export interface AttemptCounts {
   account: number;
 }
 
-export type AttemptVerdict = { allowed: true } | { allowed: false; by: keyof AttemptLimits };
+export type AttemptVerdict = { allowed: true } | { allowed: false; by: 'pair' | 'pairDaily' | 'ceiling' };
 
 /** Whether an address may try this account now, from what has been counted so far. */
 export function attemptVerdict(counts: AttemptCounts, limits: AttemptLimits): AttemptVerdict {
   if (counts.pairDaily >= limits.pairDaily.max) return { allowed: false, by: 'pairDaily' };
   if (counts.pair >= limits.pair.max) return { allowed: false, by: 'pair' };
-  if (counts.account >= limits.ceiling.max && counts.pairDaily > 0) return { allowed: false, by: 'ceiling' };
+  if (counts.account >= limits.ceiling.max && counts.pairDaily >= limits.ceilingAllowance) return { allowed: false, by: 'ceiling' };
   return { allowed: true };
 }
 
@@ -60,6 +65,7 @@ export const passwordFailureLimits = {
   pair: { name: 'login:account-address', max: 5, windowSeconds: 15 * MINUTE },
   pairDaily: { name: 'login:account-address:day', max: 20, windowSeconds: DAY },
   ceiling: { name: 'login:account', max: 50, windowSeconds: 15 * MINUTE },
+  ceilingAllowance: 2,
 } as const satisfies AttemptLimits;
 
 /** Codes asked for a phone (each one an SMS). */
@@ -67,6 +73,7 @@ export const otpSendLimits = {
   pair: { name: 'otp:phone-address', max: 1, windowSeconds: OTP_RESEND_AFTER_SECONDS },
   pairDaily: { name: 'otp:phone-address:day', max: 5, windowSeconds: DAY },
   ceiling: { name: 'otp:phone:day', max: 20, windowSeconds: DAY },
+  ceilingAllowance: 3,
 } as const satisfies AttemptLimits;
 
 /** Wrong codes entered for a phone. */
@@ -74,4 +81,5 @@ export const otpFailureLimits = {
   pair: { name: 'otp-fail:phone-address', max: 5, windowSeconds: 15 * MINUTE },
   pairDaily: { name: 'otp-fail:phone-address:day', max: 20, windowSeconds: DAY },
   ceiling: { name: 'otp-fail:phone', max: 20, windowSeconds: 15 * MINUTE },
+  ceilingAllowance: 2,
 } as const satisfies AttemptLimits;

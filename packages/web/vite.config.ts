@@ -51,7 +51,7 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    proxy: { '/api': proxied, '/docs': proxied, '/openapi.json': proxied },
+    proxy: { '/api': proxied, '/media': proxied, '/docs': proxied, '/openapi.json': proxied },
   },
   build: {
     outDir: 'dist',

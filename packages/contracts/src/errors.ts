@@ -30,6 +30,8 @@ export const errorCodes = [
   'IN_USE',
   /** The exporter is not approved (pending, rejected or suspended): it cannot invite members yet. */
   'EXPORTER_NOT_APPROVED',
+  /** The caller's exporter is suspended: its members may read but every write is refused until the pavilion reinstates it. */
+  'EXPORTER_SUSPENDED',
   /** A product import of this exporter is still running: wait for it to finish before sending another file. */
   'IMPORT_IN_PROGRESS',
   /** Too many attempts from this account, phone or address: wait `Retry-After` seconds. */
@@ -40,6 +42,12 @@ export const errorCodes = [
   'OTP_EXPIRED',
   /** Five wrong codes: the code is void and a new one must be requested. */
   'OTP_TOO_MANY_ATTEMPTS',
+  /** The SMS provider will not send more codes to this number for now (its per-number limits): wait `Retry-After` seconds. */
+  'SMS_LIMIT_REACHED',
+  /** The SMS provider cannot deliver to this number (not a valid mobile, or blocked): another number is needed. */
+  'SMS_NUMBER_REJECTED',
+  /** The code could not be sent: the SMS provider refused the request (configuration, balance) or could not be reached. */
+  'SMS_UNAVAILABLE',
   /** WeChat login is not configured on this server (no app id / secret). */
   'WECHAT_NOT_CONFIGURED',
   /** WeChat refused the login code: invalid (40029) or already used (40163). */
@@ -137,6 +145,10 @@ export const errorMessages = {
   INVALID_TRANSITION: { en: 'This cannot be done in the current state.', zh: '当前状态下无法执行此操作。' },
   PUBLICATION_RULES_FAILED: { en: 'The product does not meet the publication rules yet.', zh: '商品尚未满足上架规则。' },
   IN_USE: { en: 'This is still in use and cannot be deleted.', zh: '该项仍在使用中，无法删除。' },
+  EXPORTER_SUSPENDED: {
+    en: 'Your exporter account is suspended: you can view it, but changes are blocked until the pavilion reinstates it.',
+    zh: '您的出口商账户已被暂停：可以查看，但在展馆恢复之前无法进行修改。',
+  },
   EXPORTER_NOT_APPROVED: {
     en: 'The pavilion has not approved this exporter (or has suspended it).',
     zh: '该出口商尚未通过国家馆审核（或已被暂停）。',
@@ -149,6 +161,9 @@ export const errorMessages = {
     en: 'Too many wrong codes. Please request a new one.',
     zh: '验证码错误次数过多，请重新获取。',
   },
+  SMS_LIMIT_REACHED: { en: 'This number has been sent too many codes for now. Please try again later.', zh: '该号码获取验证码过于频繁，请稍后再试。' },
+  SMS_NUMBER_REJECTED: { en: 'Text messages cannot be delivered to this number. Please use another mobile number.', zh: '无法向该号码发送短信，请使用其他手机号。' },
+  SMS_UNAVAILABLE: { en: 'The code could not be sent right now. Please try again later.', zh: '验证码暂时无法发送，请稍后再试。' },
   WECHAT_NOT_CONFIGURED: { en: 'WeChat login is not available here.', zh: '此处暂不支持微信登录。' },
   WECHAT_CODE_INVALID: { en: 'The WeChat login has expired. Please try again.', zh: '微信登录凭证已失效，请重试。' },
   WECHAT_USER_BLOCKED: { en: 'WeChat refused this login.', zh: '微信拒绝了此次登录。' },

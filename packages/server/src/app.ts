@@ -13,7 +13,8 @@ import { registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
-import { registerRequestContext } from './platform/request-context.ts';
+import { registerRequestContext, resolveCaller } from './platform/request-context.ts';
+import { registerSuspendedExporterGuard } from './platform/access.ts';
 import { registerWebApp } from './platform/web-static.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
 import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
@@ -35,6 +36,7 @@ import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { LogSmsSender, type SmsSender } from './features/auth/sms-sender.ts';
+import { TencentSmsSender } from './features/auth/tencent-sms-sender.ts';
 import { HttpWechatLoginClient, type WechatLoginClient } from './features/auth/wechat-login.ts';
 import { createExporterFeature, registerExporterRoutes } from './features/exporters/exporters.plugin.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -167,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : config.wechat
         ? new HttpWechatLoginClient(config.wechat)
         : null;
-  const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? new LogSmsSender(logger), wechat });
+  const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? smsSenderFromConfig(config, logger, clock), wechat });
   const files = options.files ?? new DirectoryFileStore(`${config.dataDir}/files`);
   const media = new MediaService({ db, files });
   const exporters = createExporterFeature({ db, clock, config, files, media, auth, rateLimiter });
@@ -224,6 +226,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   customs.onQueued = () => void customsWorker.kick();
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
+  registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
   await registerOpenApi(app, { version: config.version });
 
   await app.register(healthRoutes({ database, version: config.version }), { prefix: '/api' });
@@ -265,7 +268,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
   await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
-  await app.register(mediaRoutes(media));
+  await app.register(mediaRoutes({ media, callerOf: (request) => resolveCaller(request, { db, clock }), mayViewPrivate: (caller, id, owner) => returns.mayViewPhoto(caller, id, owner) }));
   await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
   const mailer = options.notifications?.mailer !== undefined ? options.notifications.mailer : mailerFromConfig(config, logger);
   const notifications = new NotificationService({ db, clock, mailer, publicUrl: config.publicUrl, log: app.log });
@@ -320,6 +323,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await database.destroy();
   });
   return app;
+}
+
+/** Tencent Cloud SMS when configured; the log only outside production (loadConfig refuses it in production). */
+function smsSenderFromConfig(config: Config, logger: FastifyBaseLogger, clock: Clock): SmsSender {
+  if (config.sms.sender === 'tencent') return new TencentSmsSender({ ...config.sms.tencent, log: logger, now: () => clock().getTime() });
+  if (config.env === 'production') throw new Error('the log SMS sender is not allowed in production');
+  return new LogSmsSender(logger);
 }
 
 /** SMTP when configured, the log outside production, none when email is off. */

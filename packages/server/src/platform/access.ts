@@ -1,4 +1,5 @@
 import type { Role } from '@pavilion/contracts';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from './errors.ts';
 import type { Caller } from './sessions.ts';
 
@@ -37,4 +38,23 @@ export function companyScope(caller: Caller): string {
   const grant = caller.grants.find((g) => g.role === 'company_member' && g.companyId);
   if (!grant?.companyId) throw new AppError('FORBIDDEN');
   return grant.companyId;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The exporter-member guard for suspension: a suspended exporter is read-only. Every write on an
+ * exporter route (`/api/exporter/…`) by a member of a suspended exporter answers 403
+ * EXPORTER_SUSPENDED before the handler runs; reads go through. Kept here, once, so a route added
+ * later is covered without remembering to check. Runs after the caller is resolved.
+ */
+export function registerSuspendedExporterGuard(app: FastifyInstance, options: { isSuspended: (exporterId: string) => Promise<boolean> }): void {
+  app.addHook('onRequest', async (request) => {
+    if (!WRITES.has(request.method) || !request.caller) return;
+    if (!request.routeOptions.url?.startsWith('/api/exporter/')) return;
+    const exporterIds = request.caller.grants.flatMap((g) => (g.role === 'exporter_member' && g.exporterId ? [g.exporterId] : []));
+    for (const exporterId of exporterIds) {
+      if (await options.isSuspended(exporterId)) throw new AppError('EXPORTER_SUSPENDED');
+    }
+  });
 }

@@ -33,6 +33,16 @@ test('a malformed variable stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ DATA_DIR: scratch(), WECHAT_APP_ID: 'wx0123456789abcdef' }), /WECHAT_APP_SECRET: must be set/);
 });
 
+/** The SMS settings production needs (Tencent Cloud SMS). */
+const tencentSmsEnv = {
+  SMS_SENDER: 'tencent',
+  TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE',
+  TENCENTCLOUD_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE',
+  TENCENT_SMS_SDK_APP_ID: '1400006666',
+  TENCENT_SMS_SIGN_NAME: '国家馆',
+  TENCENT_SMS_TEMPLATE_ID: '1234567',
+};
+
 const identityEnv = {
   IDENTITY_KEYS: JSON.stringify({ '2026a': Buffer.alloc(32, 1).toString('base64') }),
   IDENTITY_KEY_ID: '2026a',
@@ -42,7 +52,7 @@ const identityEnv = {
 test('production needs every secret', () => {
   assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch() }), /SECRET_KEY: must be set in production/);
   assert.throws(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40) }), /IDENTITY_KEYS: must be set in production[^]*IDENTITY_LOOKUP_KEY: must be set/);
-  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), ...identityEnv });
+  const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), ...identityEnv, ...tencentSmsEnv });
   assert.equal(config.cookieSecure, true);
   assert.deepEqual(config.identityKeys, { currentKeyId: '2026a', keys: JSON.parse(identityEnv.IDENTITY_KEYS), lookupKey: identityEnv.IDENTITY_LOOKUP_KEY });
 });
@@ -88,7 +98,7 @@ test('WeChat Pay: all WECHATPAY_* or none (a partial set names what is missing);
   const { WECHATPAY_API_V3_KEY: _key, ...partial } = full;
   assert.throws(() => loadConfig(partial), (e: unknown) => e instanceof ConfigError && /WECHATPAY_API_V3_KEY: must be set/.test(e.message));
   assert.throws(() => loadConfig({ ...full, WECHATPAY_API_V3_KEY: 'short' }), /WECHATPAY_API_V3_KEY/);
-  assert.equal(loadConfig({ ...full, NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32), IDENTITY_KEYS: '{"k":"a"}', IDENTITY_KEY_ID: 'k', IDENTITY_LOOKUP_KEY: 'l' }).sandboxPayments, false);
+  assert.equal(loadConfig({ ...full, ...tencentSmsEnv, NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(32), IDENTITY_KEYS: '{"k":"a"}', IDENTITY_KEY_ID: 'k', IDENTITY_LOOKUP_KEY: 'l' }).sandboxPayments, false);
 });
 
 test('customs: development codes and folders under DATA_DIR by default; in production, customs on needs the registrations', () => {
@@ -100,7 +110,7 @@ test('customs: development codes and folders under DATA_DIR by default; in produ
   assert.equal(dev.customs.inboxDir, path.join(dir, 'customs', 'inbox'));
   assert.equal(dev.customs.office, 'SHANGHAI_ZS');
 
-  const secrets = { NODE_ENV: 'production', DATA_DIR: dir, SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
+  const secrets = { ...tencentSmsEnv, NODE_ENV: 'production', DATA_DIR: dir, SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
   assert.equal(loadConfig(secrets).customs.enabled, false, 'off in production unless turned on');
   assert.throws(() => loadConfig({ ...secrets, CUSTOMS_ENABLED: 'true' }), /CUSTOMS_EBP_CODE: must be set in production[\s\S]*CUSTOMS_EBC: must be set/);
   const on = loadConfig({
@@ -118,7 +128,7 @@ test('customs: development codes and folders under DATA_DIR by default; in produ
 });
 
 test('mail: the log outside production, off in production without SMTP; SMTP needs MAIL_FROM and one way of naming the server', () => {
-  const production = { NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
+  const production = { ...tencentSmsEnv, NODE_ENV: 'production', DATA_DIR: scratch(), SECRET_KEY: 'x'.repeat(40), IDENTITY_KEYS: '{"a":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}', IDENTITY_KEY_ID: 'a', IDENTITY_LOOKUP_KEY: 'B'.repeat(44) };
   assert.deepEqual(loadConfig({ DATA_DIR: scratch() }).mail, { delivery: 'log', smtp: null });
   assert.deepEqual(loadConfig(production).mail, { delivery: 'off', smtp: null });
   assert.throws(() => loadConfig({ ...production, SMTP_URL: 'smtp://mail.example:587' }), /MAIL_FROM: must be set when SMTP_URL or SMTP_HOST is set/);
@@ -129,4 +139,33 @@ test('mail: the log outside production, off in production without SMTP; SMTP nee
     delivery: 'smtp',
     smtp: { host: 'mail.example', port: 465, user: 'u', password: 'p', from: 'Pavilion <notify@pavilion.example>' },
   });
+});
+
+test('SMS: the log sender outside production only; production refuses to start without Tencent Cloud SMS', () => {
+  const dir = scratch();
+  assert.deepEqual(loadConfig({ DATA_DIR: dir }).sms, { sender: 'log' });
+  const production = { NODE_ENV: 'production', DATA_DIR: dir, SECRET_KEY: 'x'.repeat(40), ...identityEnv };
+  assert.throws(() => loadConfig(production), /SMS_SENDER: must be set to tencent in production/);
+  assert.throws(() => loadConfig({ ...production, SMS_SENDER: 'log' }), /SMS_SENDER: log is for development only/);
+  assert.throws(() => loadConfig({ ...production, SMS_SENDER: 'tencent' }), /TENCENTCLOUD_SECRET_ID: must be set when SMS_SENDER is tencent[^]*TENCENT_SMS_TEMPLATE_ID: must be set/);
+  assert.throws(() => loadConfig({ ...production, ...tencentSmsEnv, TENCENT_SMS_SDK_APP_ID: 'app' }), /TENCENT_SMS_SDK_APP_ID: must be the SMS application id/);
+  assert.throws(() => loadConfig({ ...production, ...tencentSmsEnv, SMS_SENDER: 'aliyun' }), /SMS_SENDER/);
+  assert.deepEqual(loadConfig({ ...production, ...tencentSmsEnv }).sms, {
+    sender: 'tencent',
+    tencent: {
+      secretId: tencentSmsEnv.TENCENTCLOUD_SECRET_ID,
+      secretKey: tencentSmsEnv.TENCENTCLOUD_SECRET_KEY,
+      sdkAppId: '1400006666',
+      signName: '国家馆',
+      templateId: '1234567',
+      templateParams: 'code,minutes',
+      region: 'ap-guangzhou',
+      apiBase: 'https://sms.tencentcloudapi.com',
+    },
+  });
+  const local = loadConfig({ ...production, ...tencentSmsEnv, TENCENT_SMS_API_BASE: 'http://127.0.0.1:4010/', TENCENT_SMS_REGION: 'ap-beijing', TENCENT_SMS_TEMPLATE_PARAMS: 'code' }).sms;
+  assert.ok(local.sender === 'tencent');
+  assert.equal(local.tencent.apiBase, 'http://127.0.0.1:4010');
+  assert.equal(local.tencent.region, 'ap-beijing');
+  assert.equal(local.tencent.templateParams, 'code');
 });

@@ -26,7 +26,15 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
   CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
-  SMS_SENDER: z.enum(['log']).default('log'),
+  SMS_SENDER: z.enum(['log', 'tencent']).optional(),
+  TENCENTCLOUD_SECRET_ID: z.string().regex(/^[A-Za-z0-9]{16,64}$/, { message: 'must be a Tencent Cloud SecretId (letters and digits)' }).optional(),
+  TENCENTCLOUD_SECRET_KEY: z.string().regex(/^[A-Za-z0-9]{16,64}$/, { message: 'must be a Tencent Cloud SecretKey (letters and digits)' }).optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().regex(/^\d{6,12}$/, { message: 'must be the SMS application id (SmsSdkAppId, digits such as 1400006666)' }).optional(),
+  TENCENT_SMS_SIGN_NAME: z.string().trim().min(1).max(32).optional(),
+  TENCENT_SMS_TEMPLATE_ID: z.string().regex(/^\d{1,12}$/, { message: 'must be the approved template id (digits)' }).optional(),
+  TENCENT_SMS_TEMPLATE_PARAMS: z.enum(['code', 'code,minutes']).default('code,minutes'),
+  TENCENT_SMS_REGION: z.string().regex(/^[a-z]{2}-[a-z]+(-\d+)?$/, { message: 'must be a Tencent Cloud region such as ap-guangzhou' }).default('ap-guangzhou'),
+  TENCENT_SMS_API_BASE: z.url().default('https://sms.tencentcloudapi.com'),
   WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
   WECHAT_APP_SECRET: secret.or(z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be 32 hex digits' })).optional(),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
@@ -107,7 +115,25 @@ export interface Config {
   webDistDir: string;
   /** Storefront answers kept in memory (0 turns the cache off). */
   catalogCacheEntries: number;
-  smsSender: 'log';
+  /**
+   * Who sends buyers' login codes: Tencent Cloud SMS, or the server log (development only: a
+   * production server refuses to start with it, so no code ever reaches a production log).
+   */
+  sms:
+    | { sender: 'log' }
+    | {
+        sender: 'tencent';
+        tencent: {
+          secretId: string;
+          secretKey: string;
+          sdkAppId: string;
+          signName: string;
+          templateId: string;
+          templateParams: 'code' | 'code,minutes';
+          region: string;
+          apiBase: string;
+        };
+      };
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   /** WeChat Pay API v3 (JSAPI): null until every WECHATPAY_* variable is set. The key files are read when the app is built. */
   wechatPay: {
@@ -236,7 +262,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
     webDistDir: fromRoot(e.WEB_DIST_DIR ?? 'packages/web/dist'),
-    smsSender: e.SMS_SENDER,
+    sms: smsConfig(e, production),
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
       ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') }
       : null,
@@ -262,6 +288,33 @@ export function loadConfig(env: Env = process.env): Config {
     version,
     customs: customsConfig(e, env, dataDir, production),
     mail: mailConfig(e, production),
+  };
+}
+
+/** Tencent Cloud SMS needs all of these. */
+const tencentSmsVariables = ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'] as const;
+
+function smsConfig(e: z.infer<typeof envSchema>, production: boolean): Config['sms'] {
+  const sender = e.SMS_SENDER ?? (production ? undefined : 'log');
+  if (sender === undefined) throw new ConfigError('Invalid configuration:\n  SMS_SENDER: must be set to tencent in production (the log sender would write buyers\' login codes to the log)');
+  if (sender === 'log') {
+    if (production) throw new ConfigError('Invalid configuration:\n  SMS_SENDER: log is for development only; production needs tencent (the log sender would write buyers\' login codes to the log)');
+    return { sender: 'log' };
+  }
+  const missing = tencentSmsVariables.filter((name) => e[name] === undefined);
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set when SMS_SENDER is tencent`).join('\n')}`);
+  return {
+    sender: 'tencent',
+    tencent: {
+      secretId: e.TENCENTCLOUD_SECRET_ID!,
+      secretKey: e.TENCENTCLOUD_SECRET_KEY!,
+      sdkAppId: e.TENCENT_SMS_SDK_APP_ID!,
+      signName: e.TENCENT_SMS_SIGN_NAME!,
+      templateId: e.TENCENT_SMS_TEMPLATE_ID!,
+      templateParams: e.TENCENT_SMS_TEMPLATE_PARAMS,
+      region: e.TENCENT_SMS_REGION,
+      apiBase: e.TENCENT_SMS_API_BASE.replace(/\/$/, ''),
+    },
   };
 }
 

@@ -32,6 +32,12 @@ export class RateLimiter {
 
   /** Throws RATE_LIMITED if the limit is already used up, without counting a hit. */
   async check(limit: RateLimit, subject: string): Promise<void> {
+    const { hits, retryAfterSeconds } = await this.count(limit, subject);
+    if (hits >= limit.max) throw new AppError('RATE_LIMITED', { retryAfterSeconds });
+  }
+
+  /** The hits counted so far in the current window, without counting one. */
+  async count(limit: RateLimit, subject: string): Promise<{ hits: number; retryAfterSeconds: number }> {
     const { windowStart, retryAfterSeconds } = this.window(limit);
     const row = await this.db
       .selectFrom('rate_limit_counters')
@@ -39,7 +45,12 @@ export class RateLimiter {
       .where('key', '=', `${limit.name}:${subject}`)
       .where('window_start', '=', windowStart)
       .executeTakeFirst();
-    if (row && row.hits >= limit.max) throw new AppError('RATE_LIMITED', { retryAfterSeconds });
+    return { hits: row?.hits ?? 0, retryAfterSeconds };
+  }
+
+  /** Counts one hit without refusing anything: the caller decides from the counts. */
+  async add(limit: RateLimit, subject: string): Promise<{ hits: number; retryAfterSeconds: number }> {
+    return this.increment(limit, subject);
   }
 
   private async increment(limit: RateLimit, subject: string): Promise<{ hits: number; retryAfterSeconds: number }> {

@@ -56,6 +56,12 @@ function safeHost(origin: string): string | undefined {
   }
 }
 
+/** The caller behind the request's bearer token or session cookie, or null (for routes outside /api/, such as private media). */
+export async function resolveCaller(request: FastifyRequest, options: { db: Db; clock: Clock }): Promise<Caller | null> {
+  const token = bearerToken(request) ?? request.cookies[SESSION_COOKIE];
+  return token ? resolveSession(options.db, token, options.clock()) : null;
+}
+
 export function registerRequestContext(app: FastifyInstance, options: { db: Db; clock: Clock; allowedOrigins: string[] }): void {
   const allowedOrigins = new Set(options.allowedOrigins);
   app.decorateRequest('caller', null);

@@ -24,7 +24,9 @@ export function withShareMeta(indexHtml: string, meta: ShareMeta, options: { pub
     `<meta name="description" content="${escapeHtml(meta.description)}" />`,
     ...(meta.image ? [`<meta property="og:image" content="${escapeHtml(absolute(meta.image))}" />`] : []),
   ].join('\n    ');
+  // Replacer functions, not strings: in a replacement string `$&`, `$'`, `` $` `` and `$1` are
+  // patterns, so a name holding them would copy parts of the page into the tags.
   return indexHtml
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)} · Pavilion 国家馆</title>`)
-    .replace('</head>', `    ${tags}\n  </head>`);
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(meta.title)} · Pavilion 国家馆</title>`)
+    .replace('</head>', () => `    ${tags}\n  </head>`);
 }

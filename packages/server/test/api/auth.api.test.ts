@@ -103,22 +103,42 @@ describe('email and password sign-in', () => {
     assert.deepEqual(zhMessages, { 'body.email': '须为有效的邮箱地址', 'body.password': '缺失或类型不正确' });
   });
 
-  test('five failed passwords for one account answer 429 with Retry-After, even with the right password', async () => {
+  const login = (email: string, password: string, address: string) =>
+    ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: address, payload: { email, password } });
+
+  test('an address guessing passwords is refused after 5 failures, and for the day after 20; the owner still signs in', async () => {
     const email = demoPavilions[1].operator.email;
-    for (let i = 0; i < 5; i++) {
-      const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.0.0.${i}`, payload: { email, password: `wrong-password-${i}` } });
-      assert.equal(res.statusCode, 401);
-    }
-    const limited = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.99', payload: { email, password: DEMO_PASSWORD } });
-    assert.equal(limited.statusCode, 429);
+    const attacker = '203.0.113.5';
+    for (let i = 0; i < 5; i++) assert.equal((await login(email, `wrong-password-${i}`, attacker)).statusCode, 401);
+    const limited = await login(email, DEMO_PASSWORD, attacker);
+    assert.equal(limited.statusCode, 429, 'refused even with the right password: the attacker learns nothing');
     assert.equal(limited.json().error.code, 'RATE_LIMITED');
     const retryAfter = Number(limited.headers['retry-after']);
     assert.ok(retryAfter > 0 && retryAfter <= 900, `Retry-After ${retryAfter}`);
 
-    // Lockout-free: once the window has passed, the right password works again.
+    // The owner, from their own address, is not locked out.
+    assert.equal((await login(email, DEMO_PASSWORD, '198.51.100.77')).statusCode, 200);
+
+    // Growing delay: after each 15-minute window the attacker gets 5 more tries, 20 in a day, then waits until the day ends.
+    for (let round = 0; round < 3; round++) {
+      ta.clock.advance(15 * 60 * 1000);
+      for (let i = 0; i < 5; i++) assert.equal((await login(email, `wrong-again-${round}-${i}`, attacker)).statusCode, 401);
+    }
     ta.clock.advance(15 * 60 * 1000);
-    const later = await ta.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.99', payload: { email, password: DEMO_PASSWORD } });
-    assert.equal(later.statusCode, 200);
+    const stopped = await login(email, DEMO_PASSWORD, attacker);
+    assert.equal(stopped.statusCode, 429);
+    assert.ok(Number(stopped.headers['retry-after']) > 900, 'the daily allowance is used up');
+    assert.equal((await login(email, DEMO_PASSWORD, '198.51.100.78')).statusCode, 200, 'the owner still signs in');
+  });
+
+  test('many addresses guessing one account: past the ceiling those that guessed are refused, the owner is not', async () => {
+    const email = operatorEmail;
+    for (let i = 0; i < 25; i++) {
+      for (const attempt of [1, 2]) assert.equal((await login(email, `botnet-guess-${i}-${attempt}`, `10.1.0.${i}`)).statusCode, 401);
+    }
+    const again = await login(email, DEMO_PASSWORD, '10.1.0.7');
+    assert.equal(again.statusCode, 429, 'an address that already guessed twice waits out the window');
+    assert.equal((await login(email, DEMO_PASSWORD, '198.51.100.79')).statusCode, 200, 'the owner, from an address that was not guessing');
   });
 
   test('one address trying many accounts is limited too', async () => {
@@ -188,7 +208,8 @@ describe('buyer sign-in with a one-time code', () => {
     for (let i = 0; i < 4; i++) left.push((await verify(phone, wrong)).json().error.details.attemptsLeft);
     assert.deepEqual(left, [4, 3, 2, 1]);
     assert.equal((await verify(phone, wrong)).json().error.code, 'OTP_TOO_MANY_ATTEMPTS');
-    const right = await verify(phone, code);
+    // From another address too (the guessing address is itself refused for a while).
+    const right = await ta.app.inject({ method: 'POST', url: '/api/auth/otp/verify', remoteAddress: '198.51.100.44', payload: { phone, code, session: 'token' } });
     assert.equal(right.statusCode, 429);
     assert.equal(right.json().error.code, 'OTP_TOO_MANY_ATTEMPTS');
   });
@@ -200,6 +221,39 @@ describe('buyer sign-in with a one-time code', () => {
     assert.equal(again.statusCode, 429);
     assert.ok(Number(again.headers['retry-after']) <= 60);
     assert.equal(ta.sms.sent.filter((s) => s.phone === phone).length, 1);
+  });
+
+  test('a stranger asking codes and guessing them for a phone is refused; the owner still signs in', async () => {
+    const phone = '13811112222';
+    const asked: number[] = [];
+    // Four addresses of the stranger ask for codes, one a minute, until each is refused.
+    for (const address of ['203.0.113.21', '203.0.113.22', '203.0.113.23', '203.0.113.24']) {
+      for (let i = 0; i < 6; i++) {
+        asked.push((await request(phone, address)).statusCode);
+        ta.clock.advance(61 * 1000);
+      }
+    }
+    assert.deepEqual(asked, Array.from({ length: 4 }, () => [202, 202, 202, 202, 202, 429]).flat(), 'five codes a day per address and phone');
+    const refused = await request(phone, '203.0.113.21');
+    assert.equal(refused.statusCode, 429);
+    assert.equal(refused.json().error.code, 'RATE_LIMITED');
+
+    // The stranger guesses: five wrong codes, then refused from that address.
+    const guess = (address: string, code: string) =>
+      ta.app.inject({ method: 'POST', url: '/api/auth/otp/verify', remoteAddress: address, payload: { phone, code, session: 'token' } });
+    const last = ta.sms.lastCodeFor(phone);
+    const wrong = last === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) assert.notEqual((await guess('203.0.113.21', wrong)).statusCode, 200);
+    const stopped = await guess('203.0.113.21', wrong);
+    assert.equal(stopped.statusCode, 429);
+    assert.equal(stopped.json().error.code, 'RATE_LIMITED');
+
+    // The owner, from their own phone's address, asks for a code and signs in.
+    const owner = '198.51.100.80';
+    assert.equal((await request(phone, owner)).statusCode, 202);
+    const signedIn = await guess(owner, ta.sms.lastCodeFor(phone));
+    assert.equal(signedIn.statusCode, 200, signedIn.body);
+    assert.equal(signedIn.json().user.phone, '138****2222');
   });
 
   test('numbers that are not mainland mobiles are refused, naming the field', async () => {

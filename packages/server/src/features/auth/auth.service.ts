@@ -18,15 +18,14 @@ import {
   otpCodeMatches,
   otpState,
 } from './otp.rules.ts';
+import { attemptVerdict, otpFailureLimits, otpSendLimits, passwordFailureLimits, type AttemptLimits } from './sign-in-limits.rules.ts';
 import type { SmsSender } from './sms-sender.ts';
 import type { WechatLoginClient } from './wechat-login.ts';
 
 const MINUTE = 60;
+/** Per address, across accounts. Per account (× address) limits: sign-in-limits.rules.ts, which says why. */
 export const limits = {
   loginPerIp: { name: 'login:ip', max: 30, windowSeconds: 15 * MINUTE },
-  loginFailuresPerAccount: { name: 'login:account', max: 5, windowSeconds: 15 * MINUTE },
-  otpSendPerPhone: { name: 'otp:phone', max: 1, windowSeconds: OTP_RESEND_AFTER_SECONDS },
-  otpSendPerPhoneDaily: { name: 'otp:phone:day', max: 10, windowSeconds: 24 * 60 * MINUTE },
   otpSendPerIp: { name: 'otp:ip', max: 20, windowSeconds: 60 * MINUTE },
   otpVerifyPerIp: { name: 'otp-verify:ip', max: 30, windowSeconds: 15 * MINUTE },
   wechatPerIp: { name: 'wechat:ip', max: 60, windowSeconds: MINUTE },
@@ -60,13 +59,13 @@ export class AuthService {
   async loginWithPassword(input: { email: string; password: string; transport: SessionTransport; ip: string }): Promise<NewSession> {
     const { db, rateLimiter } = this.deps;
     await rateLimiter.hit(limits.loginPerIp, input.ip);
-    await rateLimiter.check(limits.loginFailuresPerAccount, input.email);
+    await this.refuseIfLimited(passwordFailureLimits, input.email, input.ip);
 
     const user = await accounts.findUserByEmail(db, input.email);
     // Hash even when there is no such account, so the answer's timing does not reveal which emails exist.
     const ok = await verifyPassword(input.password, user?.password_hash ?? unusablePasswordHash);
     if (!user || !ok) {
-      await rateLimiter.hit(limits.loginFailuresPerAccount, input.email).catch(() => {});
+      await this.countAttempt(passwordFailureLimits, input.email, input.ip);
       throw new AppError('INVALID_CREDENTIALS');
     }
     return this.startSession(user.id, input.transport);
@@ -75,11 +74,12 @@ export class AuthService {
   async requestOtp(input: { phone: string; ip: string }): Promise<{ delivery: 'sms' | 'log'; expiresInSeconds: number; resendAfterSeconds: number }> {
     const { db, rateLimiter, clock, config, sms } = this.deps;
     await rateLimiter.hit(limits.otpSendPerIp, input.ip);
-    await rateLimiter.hit(limits.otpSendPerPhone, input.phone);
-    await rateLimiter.hit(limits.otpSendPerPhoneDaily, input.phone);
+    await this.refuseIfLimited(otpSendLimits, input.phone, input.ip);
+    await this.countAttempt(otpSendLimits, input.phone, input.ip);
 
     const now = clock();
     const code = generateOtpCode();
+    const challengeId = newId();
     await db.transaction().execute(async (trx) => {
       // A new code replaces any earlier one still open for this phone.
       await trx
@@ -91,7 +91,7 @@ export class AuthService {
       await trx
         .insertInto('otp_challenges')
         .values({
-          id: newId(),
+          id: challengeId,
           phone: input.phone,
           code_hash: hashOtpCode(config.secretKey, input.phone, code),
           created_at: now.toISOString(),
@@ -100,7 +100,13 @@ export class AuthService {
         })
         .execute();
     });
-    await sms.sendLoginCode({ phone: input.phone, code, ttlMinutes: OTP_TTL_SECONDS / 60 });
+    try {
+      await sms.sendLoginCode({ phone: input.phone, code, ttlMinutes: OTP_TTL_SECONDS / 60 });
+    } catch (error) {
+      // Never delivered: the code must not stay usable.
+      await db.updateTable('otp_challenges').set({ consumed_at: now.toISOString() }).where('id', '=', challengeId).execute();
+      throw error;
+    }
     return { delivery: sms.delivery, expiresInSeconds: OTP_TTL_SECONDS, resendAfterSeconds: OTP_RESEND_AFTER_SECONDS };
   }
 
@@ -108,6 +114,7 @@ export class AuthService {
   async verifyOtp(input: { phone: string; code: string; transport: SessionTransport; ip: string }): Promise<NewSession> {
     const { db, rateLimiter, clock, config } = this.deps;
     await rateLimiter.hit(limits.otpVerifyPerIp, input.ip);
+    await this.refuseIfLimited(otpFailureLimits, input.phone, input.ip);
     const now = clock();
 
     const challenge = await db
@@ -132,6 +139,7 @@ export class AuthService {
     if (counted.numUpdatedRows === 0n) throw new AppError('OTP_TOO_MANY_ATTEMPTS');
 
     if (!otpCodeMatches(config.secretKey, input.phone, input.code, challenge.code_hash)) {
+      await this.countAttempt(otpFailureLimits, input.phone, input.ip);
       const attemptsLeft = OTP_MAX_ATTEMPTS - (challenge.attempts + 1);
       if (attemptsLeft <= 0) throw new AppError('OTP_TOO_MANY_ATTEMPTS');
       throw new AppError('OTP_INVALID', { details: { attemptsLeft } });
@@ -225,6 +233,26 @@ export class AuthService {
   /** Signs in an account another feature has just created (an exporter's application, an accepted invitation). */
   async startSessionFor(userId: string, transport: SessionTransport): Promise<NewSession> {
     return this.startSession(userId, transport);
+  }
+
+  /** RATE_LIMITED (with Retry-After) when this address may not try this account now: see sign-in-limits.rules.ts. */
+  private async refuseIfLimited(set: AttemptLimits, account: string, address: string): Promise<void> {
+    const { rateLimiter } = this.deps;
+    const pairKey = `${account}|${address}`;
+    const pair = await rateLimiter.count(set.pair, pairKey);
+    const pairDaily = await rateLimiter.count(set.pairDaily, pairKey);
+    const ceiling = await rateLimiter.count(set.ceiling, account);
+    const verdict = attemptVerdict({ pair: pair.hits, pairDaily: pairDaily.hits, account: ceiling.hits }, set);
+    if (!verdict.allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds: { pair, pairDaily, ceiling }[verdict.by].retryAfterSeconds });
+  }
+
+  /** Counts one attempt (a failure, or a code sent) of this address on this account. */
+  private async countAttempt(set: AttemptLimits, account: string, address: string): Promise<void> {
+    const { rateLimiter } = this.deps;
+    const pairKey = `${account}|${address}`;
+    await rateLimiter.add(set.pair, pairKey);
+    await rateLimiter.add(set.pairDaily, pairKey);
+    await rateLimiter.add(set.ceiling, account);
   }
 
   private async startSession(userId: string, transport: SessionTransport): Promise<NewSession> {

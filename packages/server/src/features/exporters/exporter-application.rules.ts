@@ -27,9 +27,10 @@ export const applicationFields: readonly ApplicationField[] = [
 ];
 
 /**
- * Once approved (and while suspended) the exporter may still keep its contact details, address and
- * story current; everything the operators checked against the documents (names, country,
- * registration and GACC numbers, manufacturer, categories) stays as approved.
+ * Once approved the exporter may still keep its contact details, address and story current;
+ * everything the operators checked against the documents (names, country, registration and GACC
+ * numbers, manufacturer, categories) stays as approved. While suspended no edit reaches these rules:
+ * the suspended-exporter guard (platform/access.ts) refuses every write of its members.
  */
 export const editableOnceApproved: ReadonlySet<ApplicationField> = new Set([
   'city', 'address', 'contactName', 'contactEmail', 'contactPhone', 'storyEn', 'storyZh',

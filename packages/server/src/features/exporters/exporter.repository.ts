@@ -84,3 +84,9 @@ export async function findQueue(db: Db, filter: { pavilionIds: string[] | 'all';
   ]);
   return { rows, total: Number(total.n) };
 }
+
+/** Whether the exporter is suspended (read-only for its members). */
+export async function isExporterSuspended(db: Db | Trx, exporterId: string): Promise<boolean> {
+  const row = await db.selectFrom('exporters').select('status').where('id', '=', exporterId).executeTakeFirst();
+  return row?.status === 'suspended';
+}

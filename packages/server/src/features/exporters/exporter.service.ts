@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { findExporterById, findPavilions } from '../pavilions/pavilion.repository.ts';
 import { toExporterSummary, toPavilionSummary } from '../pavilions/pavilion.mapper.ts';
-import { findMembers } from './exporter.repository.ts';
+import { findMembers, isExporterSuspended } from './exporter.repository.ts';
 
 export class ExporterService {
   private readonly db: Db;
@@ -32,5 +32,10 @@ export class ExporterService {
       members: members.map((m) => ({ id: m.id, displayName: m.display_name, email: m.email })),
       reviewReason: review.review_reason,
     };
+  }
+
+  /** Whether the exporter is suspended: its members then read but may not write (the guard in platform/access.ts). */
+  isSuspended(exporterId: string): Promise<boolean> {
+    return isExporterSuspended(this.db, exporterId);
   }
 }

@@ -11,3 +11,8 @@ export function findMediaByIds(db: Db | Trx, ids: readonly string[]): Promise<Me
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('media').select(['id', 'width', 'height']).where('id', 'in', [...ids]).execute();
 }
+
+export async function findMediaOwner(db: Db | Trx, id: string): Promise<string | null> {
+  const row = await db.selectFrom('media').select('owner').where('id', '=', id).executeTakeFirst();
+  return row?.owner ?? null;
+}

@@ -1,19 +1,46 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { typed } from '../../platform/http.ts';
 import { notFound } from '../../platform/errors.ts';
+import type { Caller } from '../../platform/sessions.ts';
+import { isPrivateOwner } from './media.rules.ts';
 import type { MediaService } from './media.service.ts';
 
-/** GET /media/:id/:size.webp: resized images, immutable (a new picture gets a new id). */
-export function mediaRoutes(media: MediaService) {
+export interface MediaRouteDeps {
+  media: MediaService;
+  /** The caller behind the request's session cookie or bearer token (media is served outside /api/). */
+  callerOf: (request: FastifyRequest) => Promise<Caller | null>;
+  /** Whether the caller may see a private image (a buyer's upload); answered by the feature that uses it. */
+  mayViewPrivate: (caller: Caller, mediaId: string, owner: string) => Promise<boolean>;
+}
+
+/**
+ * GET /media/:id/:size.webp: resized images. Public ones are immutable (a new picture gets a new id);
+ * a buyer's upload goes only to those allowed to see it, never cached in between, and anyone else
+ * gets the same 404 as for an image that does not exist.
+ */
+export function mediaRoutes(deps: MediaRouteDeps) {
+  const { media } = deps;
   return async function (fastify: FastifyInstance) {
     typed(fastify).get('/media/:id/:size', {
       schema: { hide: true, params: z.object({ id: z.uuid(), size: z.enum(['thumb.webp', 'display.webp']) }) },
     }, async (request, reply) => {
+      const { id } = request.params;
       const size = request.params.size === 'thumb.webp' ? 'thumb' : 'display';
-      const bytes = await media.readImage(request.params.id, size);
+      const owner = await media.ownerOf(id);
+      if (owner === null) throw notFound();
+      const restricted = isPrivateOwner(owner);
+      if (restricted) {
+        reply.header('cache-control', 'private, no-store');
+        const caller = await deps.callerOf(request);
+        if (!caller || !(await deps.mayViewPrivate(caller, id, owner))) throw notFound();
+      }
+      const bytes = await media.readImage(id, size);
       if (!bytes) throw notFound();
-      return reply.type('image/webp').header('cache-control', 'public, max-age=31536000, immutable').send(bytes);
+      return reply
+        .type('image/webp')
+        .header('cache-control', restricted ? 'private, no-store' : 'public, max-age=31536000, immutable')
+        .send(bytes);
     });
   };
 }

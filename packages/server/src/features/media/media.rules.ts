@@ -10,3 +10,11 @@ export type ImageSize = keyof typeof imageSizes;
 
 export const mediaKey = (mediaId: string, size: ImageSize): string => `media/${mediaId.slice(0, 2)}/${mediaId}-${size}.webp`;
 export const mediaUrl = (mediaId: string, size: ImageSize): string => `/media/${mediaId}/${size}.webp`;
+
+/**
+ * Buyers' uploads (return photos, owner `buyer:<user id>`) are personal data: served only to those
+ * the owner's feature allows (the buyer, the order's exporter and its pavilion's operators), never
+ * cached by anyone on the way. Every other image (products, pavilions, brands) is public.
+ */
+export const BUYER_OWNER_PREFIX = 'buyer:';
+export const isPrivateOwner = (owner: string): boolean => owner.startsWith(BUYER_OWNER_PREFIX);

@@ -6,7 +6,7 @@ import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
-import { findMediaByIds, type MediaRecord } from './media.repository.ts';
+import { findMediaByIds, findMediaOwner, type MediaRecord } from './media.repository.ts';
 import { imageSizes, imageTypes, MAX_UPLOAD_BYTES, mediaKey, mediaUrl, type ImageSize } from './media.rules.ts';
 
 export interface StoredMedia {
@@ -101,7 +101,12 @@ export class MediaService {
     return toStoredMedia({ id, width, height });
   }
 
-  /** The WebP bytes of one size, or null. Media is public once referenced by published content. */
+  /** Who uploaded the image (`exporter:<id>`, `pavilion:<id>`, `buyer:<user id>`), or null when there is none. */
+  async ownerOf(mediaId: string): Promise<string | null> {
+    return findMediaOwner(this.db, mediaId);
+  }
+
+  /** The WebP bytes of one size, or null. The route decides who may read them (see isPrivateOwner). */
   async readImage(mediaId: string, size: ImageSize): Promise<Buffer | null> {
     return this.files.get(mediaKey(mediaId, size));
   }

@@ -274,3 +274,14 @@ export async function refundedUnits(trx: Trx, orderId: string): Promise<Map<stri
 export async function insertOrderEvent(trx: Trx, input: { orderId: string; status: string; at: string; note: string }): Promise<void> {
   await trx.insertInto('order_events').values({ id: newId(), order_id: input.orderId, status: input.status, at: input.at, note: input.note }).execute();
 }
+
+/** Whether a return of the buyer's, within the scope, shows this photo. */
+export async function returnShowsPhoto(db: Db | Trx, scope: ReturnScope, input: { buyerUserId: string; mediaId: string }): Promise<boolean> {
+  // photo_ids is a JSON array of uuids (the id is checked as one by the route), so a quoted match is exact.
+  const row = await returnQuery(db, scope)
+    .where('r.buyer_user_id', '=', input.buyerUserId)
+    .where('r.photo_ids', 'like', `%"${input.mediaId}"%`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

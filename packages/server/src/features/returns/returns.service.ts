@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { findImages, type MediaService, type StoredMedia } from '../media/media.service.ts';
+import { BUYER_OWNER_PREFIX } from '../media/media.rules.ts';
 import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
 import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
 import * as repo from './returns.repository.ts';
@@ -127,6 +128,24 @@ export class ReturnService {
       return true;
     });
     return this.one(scope, id);
+  }
+
+  /**
+   * Who sees a buyer's return photo: the buyer who uploaded it, and, once it is part of a return, the
+   * order's exporter and the operators of its pavilion (admins too). Nobody else, not even another buyer.
+   */
+  async mayViewPhoto(caller: Caller, mediaId: string, owner: string): Promise<boolean> {
+    if (!owner.startsWith(BUYER_OWNER_PREFIX)) return false;
+    const buyerUserId = owner.slice(BUYER_OWNER_PREFIX.length);
+    if (caller.userId === buyerUserId) return true;
+    const scopes: repo.ReturnScope[] = [];
+    const exporterId = caller.grants.find((g) => g.role === 'exporter_member' && g.exporterId)?.exporterId;
+    if (exporterId) scopes.push({ exporterId });
+    if (caller.grants.some((g) => g.role === 'operator' || g.role === 'admin')) scopes.push({ pavilionIds: operatorScope(caller) });
+    for (const scope of scopes) {
+      if (await repo.returnShowsPhoto(this.db, scope, { buyerUserId, mediaId })) return true;
+    }
+    return false;
   }
 
   // ---- Exporters and operators ----
@@ -293,8 +312,8 @@ export class ReturnService {
   }
 }
 
-/** The media owner of a buyer's uploads. */
-export const buyerMediaOwner = (userId: string): string => `buyer:${userId}`;
+/** The media owner of a buyer's uploads: private (see isPrivateOwner), shown through mayViewPhoto. */
+export const buyerMediaOwner = (userId: string): string => `${BUYER_OWNER_PREFIX}${userId}`;
 
 function toView(r: repo.ReturnRecord, refund: RefundState | null, photos: StoredMedia[], now: Date): Return {
   const stage = returnStage(r.status, refund);

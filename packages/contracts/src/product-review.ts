@@ -46,6 +46,8 @@ export const operatorProductSchema = z
         consumptionTaxRateBp: z.number(),
         retailEligible: z.boolean(),
         retailModes: z.enum(hsRetailModes),
+        /** Food by its HS code (GACC Decree 248). */
+        isFood: z.boolean(),
       })
       .nullable(),
   })

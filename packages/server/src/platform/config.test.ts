@@ -33,6 +33,13 @@ test('a malformed variable stops start-up with a message naming it', () => {
   assert.throws(() => loadConfig({ DATA_DIR: scratch(), WECHAT_APP_ID: 'wx0123456789abcdef' }), /WECHAT_APP_SECRET: must be set/);
 });
 
+test('RATE_MAX_AGE_DAYS: 7 days by default, a whole number of days, checked at start', () => {
+  assert.equal(loadConfig({ DATA_DIR: scratch() }).rateMaxAgeDays, 7);
+  assert.equal(loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: '35' }).rateMaxAgeDays, 35);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: 'a week' }), /RATE_MAX_AGE_DAYS: /);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: '0' }), /RATE_MAX_AGE_DAYS: /);
+});
+
 const identityEnv = {
   IDENTITY_KEYS: JSON.stringify({ '2026a': Buffer.alloc(32, 1).toString('base64') }),
   IDENTITY_KEY_ID: '2026a',

@@ -26,6 +26,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
   CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  RATE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   SMS_SENDER: z.enum(['log']).default('log'),
   WECHAT_APP_ID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must look like wx followed by 16 hex digits' }).optional(),
   WECHAT_APP_SECRET: secret.or(z.string().regex(/^[0-9a-f]{32}$/, { message: 'must be 32 hex digits' })).optional(),
@@ -107,6 +108,8 @@ export interface Config {
   webDistDir: string;
   /** Storefront answers kept in memory (0 turns the cache off). */
   catalogCacheEntries: number;
+  /** Operators are alerted when the rate in force for a currency in use is older than this (days). */
+  rateMaxAgeDays: number;
   smsSender: 'log';
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   /** WeChat Pay API v3 (JSAPI): null until every WECHATPAY_* variable is set. The key files are read when the app is built. */
@@ -227,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
+    rateMaxAgeDays: e.RATE_MAX_AGE_DAYS,
     webDistDir: path.resolve(e.WEB_DIST_DIR ?? path.join(repoRoot, 'packages/web/dist')),
     smsSender: e.SMS_SENDER,
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET

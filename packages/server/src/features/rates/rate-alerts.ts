@@ -26,6 +26,12 @@ export async function raiseMissingRateAlert(db: Db | Trx, currency: CurrencyCode
 }
 
 /**
+ * Why an operator alert and not a notification: a rate too old is a standing condition of the whole
+ * platform, like a missing rate, that lasts until someone enters a rate; an alert opens once per
+ * currency, is shown where operators look and act (the console's home and the rates page), and
+ * closes by itself when a newer rate is in force. A notification would be per user and per event:
+ * sent again every day it stays old, or once and then forgotten, to every operator of every pavilion.
+ *
  * Opens the "rate too old" alert for a currency in use, or brings its message up to date (the age
  * grows each day); one open alert per currency, as for a missing rate.
  */

@@ -257,9 +257,23 @@ export const exchangeRateSchema = z.object({
   createdAt: z.string(),
 });
 export const exchangeRateOverviewSchema = z.object({
-  inForce: z.array(z.object({ currency: currencySchema, rate: exchangeRateSchema.nullable() })),
+  inForce: z.array(
+    z.object({
+      currency: currencySchema,
+      rate: exchangeRateSchema.nullable(),
+      /** Days since the rate in force took effect (China dates); null without a rate. */
+      ageDays: z.number().int().nullable(),
+      /** Older than the configured age (RATE_MAX_AGE_DAYS) while approved exporters price in it. */
+      stale: z.boolean(),
+    }),
+  ),
   history: z.array(exchangeRateSchema),
+  /** Open alerts: `missing_rate` (no rate in force) and `stale_rate` (the rate in force is too old). */
   alerts: z.array(z.object({ id: z.string(), kind: z.string(), subject: z.string(), messageEn: z.string(), messageZh: z.string(), createdAt: z.string() })),
+  /** RATE_MAX_AGE_DAYS. */
+  maxAgeDays: z.number().int(),
+  /** The currencies the caller may enter rates for: an admin any, an operator those its pavilions' exporters price in. */
+  settableCurrencies: z.array(currencySchema),
 });
 
 /** The exchange rates in force today (public: buyers see the yuan price, exporters both prices). */

@@ -9,6 +9,40 @@ import { z } from 'zod';
 export const hsRetailModes = ['both', '1210'] as const;
 export type HsRetailMode = (typeof hsRetailModes)[number];
 
+/**
+ * The food mark a code gets unless an operator says otherwise (GACC Decree 248, 海关总署令第248号:
+ * food needs the manufacturer's China registration; the e-label then carries ingredients, shelf life
+ * and storage). HS chapters 01–24 (animal and vegetable products, prepared foodstuffs, beverages)
+ * are food, except the headings that are not eaten; edible salt (2501.0011) is food although
+ * chapter 25 is not. The longest matching prefix decides.
+ */
+const foodPrefixes: ReadonlyArray<readonly [prefix: string, food: boolean]> = [
+  ['01', false], // live animals
+  ['030111', false], ['030119', false], // live ornamental fish
+  ['05', false], ['0504', true], // hair, bones, feathers, ivory…; guts and stomachs (casings) are eaten
+  ['06', false], // live trees and plants, cut flowers
+  ['1209', false], // seeds for sowing
+  ['1211', false], // plants used primarily in pharmacy, perfumery or as insecticides (kava root: its food category makes it food)
+  ['1213', false], ['1214', false], // straw, fodder
+  ['1301', false], // lac, natural gums and resins
+  ['14', false], // vegetable plaiting materials
+  ['1505', false], // wool grease, lanolin
+  ['1518', false], // chemically modified and inedible fats and oils
+  ['1520', false], ['1521', false], ['1522', false], // crude glycerol, waxes, degras
+  ['220720', false], // denatured ethyl alcohol
+  ['23', false], // food-industry residues and animal feed
+  ['24', false], // tobacco
+  ['25010011', true], // edible salt
+];
+
+export function suggestedFoodMark(hsCode: string): boolean {
+  let best: readonly [string, boolean] | undefined;
+  for (const rule of foodPrefixes) if (hsCode.startsWith(rule[0]) && (!best || rule[0].length > best[0].length)) best = rule;
+  if (best) return best[1];
+  const chapter = Number(hsCode.slice(0, 2));
+  return chapter >= 1 && chapter <= 24;
+}
+
 export const hsRateInputSchema = z
   .object({
     descriptionEn: z.string().trim().max(300),
@@ -27,6 +61,12 @@ export const hsRateInputSchema = z
     retailEligible: z.boolean(),
     /** Customs modes the list allows: both 9610 and 1210, or 1210 (bonded) only. */
     retailModes: z.enum(hsRetailModes).default('both'),
+    /**
+     * Food (GACC Decree 248): a product under this code needs the food lines of the e-label and the
+     * manufacturer's GACC registration, whatever its category. Left out: chapters 01–24 are food
+     * except headings not eaten (live animals, plants, fodder, tobacco, …), and edible salt is.
+     */
+    isFood: z.boolean().optional(),
   })
   .strict();
 export type HsRateInput = z.output<typeof hsRateInputSchema>;
@@ -41,6 +81,7 @@ export const hsRateSchema = z
     tariffRateBp: z.number().int().nullable(),
     retailEligible: z.boolean(),
     retailModes: z.enum(hsRetailModes),
+    isFood: z.boolean(),
     updatedAt: z.string(),
   })
   .meta({ id: 'HsRate' });

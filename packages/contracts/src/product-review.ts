@@ -48,6 +48,8 @@ export const operatorProductSchema = z
         tariffRateBp: z.number().nullable(),
         retailEligible: z.boolean(),
         retailModes: z.enum(hsRetailModes),
+        /** Food by its HS code (GACC Decree 248). */
+        isFood: z.boolean(),
       })
       .nullable(),
   })

@@ -108,6 +108,13 @@ export const returnSchema = z.object({
   trackingNumber: z.string().nullable(),
   /** The goods must be back in the customs zone within 45 days of release (海关总署公告2018年第194号). */
   arriveBy: z.string(),
+  /**
+   * A late return: the goods arrived after `arriveBy` (or, not arrived yet, can no longer arrive by
+   * it). The cross-border route is closed then: the tax is not refunded and the yearly allowance not
+   * restored; the buyer gets back the goods (and the freight once the whole order is back), and the
+   * amounts fixed on receipt say so (taxFen 0). Never true for a refused return.
+   */
+  late: z.boolean(),
   requestedAt: z.string(),
   shippedAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
@@ -118,7 +125,13 @@ export const returnSchema = z.object({
 });
 export type Return = z.infer<typeof returnSchema>;
 export const returnListSchema = z.object({ items: z.array(returnSchema) });
-export const returnListQuerySchema = z.object({ stage: z.enum(returnStages).optional() }).strict();
+export const returnListQuerySchema = z
+  .object({
+    stage: z.enum(returnStages).optional(),
+    /** `true`: late returns only; `false`: the others. */
+    late: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  })
+  .strict();
 
 /**
  * GET /api/store/orders/:id/returnable: what the request form offers: each line with what is left
@@ -132,6 +145,8 @@ export const returnableSchema = z.object({
   lastDay: z.string().nullable(),
   /** The last China day for a return without a reason (7 days from delivery); null before delivery. */
   noReasonLastDay: z.string().nullable(),
+  /** The last China day the goods may reach the customs zone (45 days from release) for the tax and allowance to come back; null before release. */
+  arriveBy: z.string().nullable(),
   lines: z.array(z.object({ orderLineId: z.string(), sku: z.string(), titleZh: z.string(), titleEn: z.string(), bought: z.number().int(), left: z.number().int() })),
 });
 export type Returnable = z.infer<typeof returnableSchema>;

@@ -176,7 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pavilions = new PavilionService({ db, media });
   const stories = new StoryService({ db, media, pavilions });
   const categories = new CategoryService({ db });
-  const rates: RateService = new RateService({ db, clock, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
+  const rates: RateService = new RateService({ db, clock, maxAgeDays: config.rateMaxAgeDays, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
   const catalogDeps = { db, clock, media, rates };
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });

@@ -150,6 +150,8 @@ export interface HsRatesTable {
   retail_eligible: number;
   retail_modes: ColumnType<'both' | '1210', 'both' | '1210' | undefined, 'both' | '1210'>;
   updated_at: Timestamp;
+  /** Food (GACC Decree 248): products under this code need the food e-label lines and the GACC registration. */
+  is_food: Generated<number>;
 }
 
 export interface ExchangeRatesTable {

@@ -42,6 +42,12 @@ const tencentSmsEnv = {
   TENCENT_SMS_SIGN_NAME: '国家馆',
   TENCENT_SMS_TEMPLATE_ID: '1234567',
 };
+test('RATE_MAX_AGE_DAYS: 7 days by default, a whole number of days, checked at start', () => {
+  assert.equal(loadConfig({ DATA_DIR: scratch() }).rateMaxAgeDays, 7);
+  assert.equal(loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: '35' }).rateMaxAgeDays, 35);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: 'a week' }), /RATE_MAX_AGE_DAYS: /);
+  assert.throws(() => loadConfig({ DATA_DIR: scratch(), RATE_MAX_AGE_DAYS: '0' }), /RATE_MAX_AGE_DAYS: /);
+});
 
 const identityEnv = {
   IDENTITY_KEYS: JSON.stringify({ '2026a': Buffer.alloc(32, 1).toString('base64') }),

@@ -26,6 +26,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
   CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  RATE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   SMS_SENDER: z.enum(['log', 'tencent']).optional(),
   TENCENTCLOUD_SECRET_ID: z.string().regex(/^[A-Za-z0-9]{16,64}$/, { message: 'must be a Tencent Cloud SecretId (letters and digits)' }).optional(),
   TENCENTCLOUD_SECRET_KEY: z.string().regex(/^[A-Za-z0-9]{16,64}$/, { message: 'must be a Tencent Cloud SecretKey (letters and digits)' }).optional(),
@@ -134,6 +135,8 @@ export interface Config {
           apiBase: string;
         };
       };
+  /** Operators are alerted when the rate in force for a currency in use is older than this (days). */
+  rateMaxAgeDays: number;
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   /** WeChat Pay API v3 (JSAPI): null until every WECHATPAY_* variable is set. The key files are read when the app is built. */
   wechatPay: {
@@ -261,6 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
+    rateMaxAgeDays: e.RATE_MAX_AGE_DAYS,
     webDistDir: fromRoot(e.WEB_DIST_DIR ?? 'packages/web/dist'),
     sms: smsConfig(e, production),
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET

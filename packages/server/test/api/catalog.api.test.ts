@@ -262,4 +262,50 @@ describe('catalog: from draft to the Chinese storefront', () => {
     assert.equal(review.json().product.working.content.compliance.indivisible, true);
     assert.ok('tariffRateBp' in review.json().hsRate, 'the review shows the code\'s MFN tariff too');
   });
+
+  test('food comes from the HS code: edible oil under a non-food category needs the food e-label and GACC to publish', async () => {
+    // The operator adds HS 1515 (other fixed vegetable oils) without saying whether it is food: the code's default marks it.
+    const put = await ta.app.inject({
+      method: 'PUT',
+      url: '/api/operator/hs-rates/1515909090',
+      headers: operator,
+      payload: { descriptionEn: 'Other fixed vegetable oils', descriptionZh: '其他固定植物油', vatRateBp: 900, retailEligible: true },
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    assert.equal(put.json().isFood, true);
+    const listed = await ta.app.inject({ method: 'GET', url: '/api/operator/hs-rates?q=1515', headers: operator });
+    assert.deepEqual(listed.json().items.map((r: { hsCode: string; isFood: boolean }) => [r.hsCode, r.isFood]), [['1515909090', true]]);
+
+    // Multani Blue has no GACC registration; the oil is filed under "Natural oils" (beauty, not a food category).
+    const oil = vaseContent(imageId, {
+      titleEn: 'Cold-pressed apricot kernel oil',
+      titleZh: '冷榨杏仁油',
+      categoryId: 'natural-oils',
+      options: [],
+      variants: [{ sku: 'OIL-100', weightGrams: 150, priceMinor: 250000, optionValues: [] }],
+      compliance: { hsCode: '1515909090', retailSale: true, customsModes: ['9610'], originCountry: 'PK', certifications: [] },
+      eLabel: { nameZh: '杏仁油', originZh: '巴基斯坦', netContentZh: '100毫升', importerZh: '上海海岛优选贸易有限公司' },
+    });
+    const created = await ta.app.inject({ method: 'POST', url: '/api/exporter/products', headers: exporter, payload: oil });
+    assert.equal(created.statusCode, 201, created.body);
+    const expected = ['e_label_incomplete@eLabel.ingredientsZh', 'e_label_incomplete@eLabel.shelfLifeZh', 'e_label_incomplete@eLabel.storageZh', 'gacc_registration_required@exporter.gaccRegistrationNumber'];
+    const issues = (list: Array<{ rule: string; field: string }>) => list.map((d) => `${d.rule}@${d.field}`);
+    assert.deepEqual(issues(created.json().publicationIssues), expected);
+    const submit = await ta.app.inject({ method: 'POST', url: `/api/exporter/products/${created.json().id}/submit`, headers: exporter });
+    assert.equal(submit.statusCode, 422, submit.body);
+    assert.deepEqual(issues(submit.json().error.details), expected);
+    const still = await ta.app.inject({ method: 'GET', url: `/api/exporter/products/${created.json().id}`, headers: exporter });
+    assert.equal(still.json().status, 'draft');
+
+    // An operator who judges the code non-food clears the mark; the non-food category then adds nothing.
+    const cleared = await ta.app.inject({
+      method: 'PUT',
+      url: '/api/operator/hs-rates/1515909090',
+      headers: operator,
+      payload: { descriptionEn: 'Other fixed vegetable oils', descriptionZh: '其他固定植物油', vatRateBp: 900, retailEligible: true, isFood: false },
+    });
+    assert.equal(cleared.json().isFood, false);
+    const again = await ta.app.inject({ method: 'GET', url: `/api/exporter/products/${created.json().id}`, headers: exporter });
+    assert.deepEqual(again.json().publicationIssues, []);
+  });
 });

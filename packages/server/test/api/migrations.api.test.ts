@@ -37,3 +37,22 @@ test(`every migration goes up and back down on ${testDialect}`, async () => {
       : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'`.execute(db);
   assert.deepEqual(tables.rows, []);
 });
+
+test(`the HS food mark arrives on the codes already in the table, by chapter and heading, on ${testDialect}`, async () => {
+  const migrator = new Migrator({ db: tdb.database.db, provider: { getMigrations: async () => migrations } });
+  assert.equal((await migrator.migrateTo('2026-12-02T1000-search-blocks')).error, undefined);
+  const db = tdb.database.db;
+  const codes = ['1515909090', '0409000000', '1211903999', '2402200000', '2501001100', '3304990099'];
+  await db.insertInto('hs_rates').values(codes.map((hs_code) => ({ hs_code, description_en: hs_code, description_zh: hs_code, vat_rate_bp: 900, retail_eligible: 1, updated_at: new Date().toISOString() }))).execute();
+  assert.equal((await migrator.migrateToLatest()).error, undefined);
+  const rows = await db.selectFrom('hs_rates').select(['hs_code', 'is_food']).orderBy('hs_code').execute();
+  assert.deepEqual(rows.map((r) => [r.hs_code, r.is_food]), [
+    ['0409000000', 1], // honey
+    ['1211903999', 0], // plants for pharmacy (kava root)
+    ['1515909090', 1], // vegetable oil
+    ['2402200000', 0], // cigarettes
+    ['2501001100', 1], // edible salt
+    ['3304990099', 0], // skin care
+  ]);
+  assert.equal((await migrator.migrateTo(NO_MIGRATIONS)).error, undefined);
+});

@@ -457,7 +457,7 @@ describe('the HS rate table', () => {
     const created = await call('otherOperator', 'PUT', '/api/operator/hs-rates/3303000010', perfume);
     assert.equal(created.statusCode, 200, created.body);
     const { updatedAt, ...rate } = created.json<Record<string, unknown>>();
-    assert.deepEqual(rate, { hsCode: '3303000010', ...perfume });
+    assert.deepEqual(rate, { hsCode: '3303000010', ...perfume, isFood: false }, 'perfume (chapter 33) is not food by default');
     assert.ok(!Number.isNaN(Date.parse(String(updatedAt))));
     const replaced = await call('operator', 'PUT', '/api/operator/hs-rates/3303000010', { ...perfume, retailModes: '1210', retailEligible: false });
     assert.equal(replaced.statusCode, 200);
@@ -467,7 +467,7 @@ describe('the HS rate table', () => {
     assert.equal(listed.items[0].tariffRateBp, 300, 'the table answers the MFN tariff it keeps');
     const mango = await call('admin', 'PUT', '/api/operator/hs-rates/0804502000', { descriptionEn: 'Mangoes, fresh', descriptionZh: '鲜芒果', vatRateBp: 900, retailEligible: true });
     assert.equal(mango.statusCode, 200);
-    assert.deepEqual([mango.json().consumptionTaxRateBp, mango.json().retailModes, mango.json().tariffRateBp], [0, 'both', null], 'defaults: no tariff entered');
+    assert.deepEqual([mango.json().consumptionTaxRateBp, mango.json().retailModes, mango.json().tariffRateBp, mango.json().isFood], [0, 'both', null, true], 'defaults: no tariff entered; fresh fruit, chapter 08, is food');
     await call('admin', 'PUT', '/api/operator/hs-rates/7113191100', { descriptionEn: 'Jewellery of precious metal', descriptionZh: '贵金属首饰', vatRateBp: 1300, consumptionTaxRateBp: 1000, retailEligible: true });
 
     const all = (await call('operator', 'GET', '/api/operator/hs-rates')).json();

@@ -396,6 +396,55 @@ describe('returns and refunds', () => {
     assert.equal((await list('/api/operator/returns?stage=refunded', tokens.operator)).some((r) => r.id === ret.id), false);
     assert.ok((await list('/api/store/returns', paid.buyerToken)).some((r) => r.id === ret.id));
   });
+
+  test('goods back after the 45th day: a late return refunds goods and freight but not the tax, keeps the allowance used, and says so before the buyer ships', async () => {
+    // Released 29 China days ago: a return may still be asked for (30 days), and must be back by day 45.
+    const [order] = await paid.placeAndPay([['MB-VASE-20', 1]]);
+    const releasedAt = new Date(ta.clock.now.getTime() - 29 * DAY);
+    const at = ta.clock.now.toISOString();
+    await db().updateTable('orders').set({ status: 'delivered', customs_status: 'released', released_at: releasedAt.toISOString(), shipped_at: at, delivered_at: at }).where('id', '=', order!.id).execute();
+    const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const dueBy = chinaDay(new Date(releasedAt.getTime() + 45 * DAY));
+    const usedBefore = await quotaUsed();
+
+    const returnable = (await ta.app.inject({ method: 'GET', url: `/api/store/orders/${order!.id}/returnable`, headers: buyer() })).json() as Returnable;
+    assert.equal(returnable.arriveBy, dueBy, 'the request form says by when the goods must be back');
+    const lineId = (await db().selectFrom('order_lines').select('id').where('order_id', '=', order!.id).executeTakeFirstOrThrow()).id;
+    const ret = (await ask(order!.id, { lines: [{ orderLineId: lineId, quantity: 1 }], reason: 'quality_problem' })).json() as Return;
+    assert.equal(ret.arriveBy, dueBy);
+    assert.equal(ret.late, false, 'still in time');
+    assert.equal((await act('exporter', ret.id, 'approve', tokens.exporter)).statusCode, 200);
+
+    // Seventeen days go by before the buyer ships (the past is moved, as the test's sessions last an hour): day 46.
+    const back = (iso: string | null) => (iso ? new Date(Date.parse(iso) - 17 * DAY).toISOString() : null);
+    await db().updateTable('orders').set({ released_at: back(releasedAt.toISOString()) }).where('id', '=', order!.id).execute();
+    const row = (await returnRows(order!.id))[0]!;
+    await db().updateTable('returns').set({ requested_at: back(String(row.requested_at))!, decided_at: back(row.decided_at as string | null) }).where('id', '=', ret.id).execute();
+
+    const seen = (await ta.app.inject({ method: 'GET', url: `/api/store/returns/${ret.id}`, headers: buyer() })).json() as Return;
+    assert.equal(seen.status, 'approved', 'not shipped yet');
+    assert.equal(seen.late, true, 'the buyer is told before shipping that the goods can no longer arrive in time');
+    const queue = async (query: string) => ((await ta.app.inject({ method: 'GET', url: `/api/operator/returns${query}`, headers: bearer(tokens.operator) })).json() as { items: Return[] }).items;
+    assert.ok((await queue('?late=true')).some((r) => r.id === ret.id && r.late), 'operators filter the late returns');
+    assert.equal((await queue('?late=false')).some((r) => r.id === ret.id), false);
+    assert.ok((await queue('?late=false')).length > 0, 'the on-time returns are the others');
+
+    assert.equal((await ship(ret.id)).statusCode, 200);
+    const received = await act('operator', ret.id, 'received', tokens.operator);
+    assert.equal(received.statusCode, 200, received.body);
+    const fixed = received.json() as Return;
+    assert.equal(fixed.late, true);
+    assert.deepEqual([fixed.goodsFen, fixed.taxFen, fixed.freightFen, fixed.refundFen], [order!.goodsFen, 0, order!.freightFen, order!.goodsFen + order!.freightFen]);
+    assert.ok(order!.taxFen > 0, 'the order did carry tax');
+    const [refund] = await refundsOf(ret.id);
+    assert.equal(Number(refund!.amount_fen), order!.totalFen - order!.taxFen, 'the tax is not refunded');
+    assert.equal(await quotaUsed(), usedBefore, 'the yearly allowance is not restored');
+
+    assert.deepEqual(await worker().processRefunds(), { sent: 1, succeeded: 1 });
+    const timeline = (await orderOf(order!.id)).timeline;
+    assert.match(timeline.find((e) => e.status === 'return_received')!.note, /逾期运抵.*税款不予退还.*arrived late/);
+    assert.match(timeline.find((e) => e.status === 'return_refunded')!.note, /不含税款.*tax not refunded/);
+  });
 });
 
 describe("returns with the app's own payment worker", () => {

@@ -88,7 +88,10 @@ export const exporterApi = {
   shipOrder: (id: string, body: DirectShipmentInput) => call('POST', `/api/exporter/orders/${seg(id)}/shipment`, shipmentSchema, body),
   addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/exporter/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
   /** Returns of the exporter's orders: list by stage, approve, refuse with a reason, goods received. */
-  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/exporter/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  listReturns: (stage: ReturnStage | undefined, late?: boolean) => {
+    const query = new URLSearchParams({ ...(stage === undefined ? {} : { stage }), ...(late === undefined ? {} : { late: String(late) }) }).toString();
+    return call('GET', `/api/exporter/returns${query === '' ? '' : `?${query}`}`, returnListSchema);
+  },
   approveReturn: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/approve`, returnSchema, {}),
   refuseReturn: (id: string, reason: string) => call('POST', `/api/exporter/returns/${seg(id)}/refuse`, returnSchema, { reason }),
   returnReceived: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/received`, returnSchema, {}),

@@ -153,7 +153,10 @@ export const operatorApi = {
   addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/operator/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
   uploadWaybills: (file: Blob) => upload('/api/operator/fulfilment/shipments.csv', shipmentUploadResultSchema, file),
   /** Returns of the operator's pavilions (the after-sale queue): list by stage, approve, refuse with a reason, goods received. */
-  listReturns: (stage: ReturnStage | undefined) => call('GET', `/api/operator/returns${stage === undefined ? '' : `?stage=${stage}`}`, returnListSchema),
+  listReturns: (stage: ReturnStage | undefined, late?: boolean) => {
+    const query = new URLSearchParams({ ...(stage === undefined ? {} : { stage }), ...(late === undefined ? {} : { late: String(late) }) }).toString();
+    return call('GET', `/api/operator/returns${query === '' ? '' : `?${query}`}`, returnListSchema);
+  },
   approveReturn: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/approve`, returnSchema, {}),
   refuseReturn: (id: string, reason: string) => call('POST', `/api/operator/returns/${seg(id)}/refuse`, returnSchema, { reason }),
   returnReceived: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/received`, returnSchema, {}),

@@ -17,6 +17,7 @@ import * as notifications from './2026-12-01T1800-notifications.ts';
 import * as suggestSpeed from './2026-12-02T0900-suggest-speed.ts';
 import * as searchBlocks from './2026-12-02T1000-search-blocks.ts';
 import * as generalRegimeTax from './2026-12-07T1000-general-regime-tax.ts';
+import * as hsFoodMark from './2026-12-07T1100-hs-food-mark.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T0900-suggest-speed': suggestSpeed,
   '2026-12-02T1000-search-blocks': searchBlocks,
   '2026-12-07T1000-general-regime-tax': generalRegimeTax,
+  '2026-12-07T1100-hs-food-mark': hsFoodMark,
 };

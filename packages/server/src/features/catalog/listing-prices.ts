@@ -8,7 +8,7 @@ import { bumpCatalogVersion } from './catalog-version.ts';
 
 /**
  * Recomputes the listings' yuan prices from the rates in force today, in SQL (one statement per
- * currency), and opens or resolves the "no rate" alerts. Runs when a rate is added, at start and
+ * currency), and opens or resolves the "no rate" and "rate too old" alerts. Runs when a rate is added, at start and
  * just after each midnight in China, so a rate effective tomorrow takes over tomorrow.
  */
 export async function refreshListingPrices(deps: { db: Db; rates: RateService; clock: Clock }): Promise<void> {
@@ -33,4 +33,5 @@ export async function refreshListingPrices(deps: { db: Db; rates: RateService; c
       await db.updateTable('operator_alerts').set({ resolved_at: clock().toISOString() }).where('kind', '=', 'missing_rate').where('subject', '=', currency).where('resolved_at', 'is', null).execute();
     }
   }
+  await rates.reviewRateAges();
 }

@@ -75,7 +75,7 @@ export class ProductReviewService {
       product: view,
       exporter: { id: exporter.id, nameEn: exporter.trading_name_en, nameZh: exporter.trading_name_zh, status: exporter.status, gaccRegistrationNumber: exporter.gacc_registration_number, pavilionId: exporter.pavilion_id },
       hsRate: hs
-        ? { hsCode: hs.hs_code, descriptionEn: hs.description_en, descriptionZh: hs.description_zh, vatRateBp: hs.vat_rate_bp, consumptionTaxRateBp: hs.consumption_tax_rate_bp, tariffRateBp: hs.tariff_rate_bp, retailEligible: hs.retail_eligible === 1, retailModes: hs.retail_modes }
+        ? { hsCode: hs.hs_code, descriptionEn: hs.description_en, descriptionZh: hs.description_zh, vatRateBp: hs.vat_rate_bp, consumptionTaxRateBp: hs.consumption_tax_rate_bp, tariffRateBp: hs.tariff_rate_bp, retailEligible: hs.retail_eligible === 1, retailModes: hs.retail_modes, isFood: hs.is_food === 1 }
         : null,
     };
   }

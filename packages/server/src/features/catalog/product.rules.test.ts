@@ -18,7 +18,7 @@ const ctx: PublicationContext = {
   exporterStatus: 'approved',
   exporterGaccNumber: null,
   category: { isFood: false },
-  hsRate: { retailEligible: true, retailModes: 'both' },
+  hsRate: { retailEligible: true, retailModes: 'both', isFood: false },
   brandExists: true,
   today: '2026-11-22',
 };
@@ -32,8 +32,8 @@ test('each publication rule is reported by name and field', () => {
   const bare = { ...complete, titleZh: '', imageIds: [], variants: [{ ...complete.variants[0]!, priceMinor: 0 }] };
   assert.deepEqual(rules(bare), ['title_zh_required@titleZh', 'image_required@imageIds', 'price_positive@variants.0.priceMinor']);
   assert.deepEqual(rules(complete, { hsRate: null }), ['hs_code_unknown@compliance.hsCode']);
-  assert.deepEqual(rules(complete, { hsRate: { retailEligible: false, retailModes: 'both' } }), ['hs_code_not_retail_eligible@compliance.hsCode']);
-  assert.deepEqual(rules(complete, { hsRate: { retailEligible: true, retailModes: '1210' } }), ['customs_mode_not_allowed@compliance.customsModes']);
+  assert.deepEqual(rules(complete, { hsRate: { retailEligible: false, retailModes: 'both', isFood: false } }), ['hs_code_not_retail_eligible@compliance.hsCode']);
+  assert.deepEqual(rules(complete, { hsRate: { retailEligible: true, retailModes: '1210', isFood: false } }), ['customs_mode_not_allowed@compliance.customsModes']);
   assert.deepEqual(rules({ ...complete, compliance: { ...complete.compliance, hsCode: '' } }), ['hs_code_required@compliance.hsCode']);
   assert.deepEqual(rules(complete, { exporterStatus: 'pending' }), ['exporter_not_approved@exporter']);
 });
@@ -52,6 +52,22 @@ test('food needs the GACC number and a fuller label', () => {
   ]);
   const label = { ...complete.eLabel, ingredientsZh: '杏干', shelfLifeZh: '12 个月', storageZh: '阴凉干燥处' };
   assert.deepEqual(rules({ ...complete, eLabel: label }, { category: { isFood: true }, exporterGaccNumber: 'CPAK01234567890' }), []);
+});
+
+test('food is decided by the HS code: edible oil under a non-food category needs the food label and GACC', () => {
+  const oil = { ...complete, categoryId: 'natural-oils', compliance: { ...complete.compliance, hsCode: '1515909090' } };
+  const foodCode = { hsRate: { retailEligible: true, retailModes: 'both' as const, isFood: true }, category: { isFood: false } };
+  assert.deepEqual(rules(oil, foodCode), [
+    'e_label_incomplete@eLabel.ingredientsZh',
+    'e_label_incomplete@eLabel.shelfLifeZh',
+    'e_label_incomplete@eLabel.storageZh',
+    'gacc_registration_required@exporter.gaccRegistrationNumber',
+  ]);
+  // The category adds, never removes: a non-food code in a food category is still food.
+  assert.deepEqual(rules(complete, { category: { isFood: true } }).at(-1), 'gacc_registration_required@exporter.gaccRegistrationNumber');
+  // A B2B-only product needs no e-label, but a food maker still needs the GACC registration.
+  const b2bOil = { ...oil, compliance: { ...oil.compliance, retailSale: false } };
+  assert.deepEqual(rules(b2bOil, foodCode), ['gacc_registration_required@exporter.gaccRegistrationNumber']);
 });
 
 test('a certificate that expired yesterday blocks; one expiring today does not', () => {

@@ -47,7 +47,8 @@ export interface PublicationContext {
   exporterStatus: string;
   exporterGaccNumber: string | null;
   category: { isFood: boolean } | null;
-  hsRate: { retailEligible: boolean; retailModes: 'both' | '1210' } | null;
+  /** The HS code's row in the rate table; `isFood` is its food mark. */
+  hsRate: { retailEligible: boolean; retailModes: 'both' | '1210'; isFood: boolean } | null;
   brandExists: boolean;
   /** Today in China (YYYY-MM-DD): a certificate expiring before it is expired. */
   today: string;
@@ -61,6 +62,7 @@ export interface PublicationContext {
  */
 export function checkPublication(content: ProductContent | StoredProductContent, ctx: PublicationContext): PublicationIssue[] {
   const issues: PublicationIssue[] = [];
+  const food = isFood(ctx);
   const add = (rule: string, field: string, message: string) => issues.push({ rule, field, message });
 
   if (ctx.exporterStatus !== 'approved') add('exporter_not_approved', 'exporter', 'the exporter must be approved by the pavilion first');
@@ -86,13 +88,13 @@ export function checkPublication(content: ProductContent | StoredProductContent,
     for (const key of ['nameZh', 'originZh', 'netContentZh'] as const) {
       if (!label[key].trim()) add('e_label_incomplete', `eLabel.${key}`, 'the Chinese electronic label needs this line');
     }
-    if (ctx.category?.isFood) {
+    if (food) {
       for (const key of ['ingredientsZh', 'shelfLifeZh', 'storageZh'] as const) {
         if (!label[key].trim()) add('e_label_incomplete', `eLabel.${key}`, 'a food label needs this line');
       }
     }
   }
-  if (ctx.category?.isFood && !ctx.exporterGaccNumber?.trim()) {
+  if (food && !ctx.exporterGaccNumber?.trim()) {
     add('gacc_registration_required', 'exporter.gaccRegistrationNumber', 'food needs the manufacturer’s GACC China registration number (Decree 248)');
   }
   compliance.certifications.forEach((c, i) => {
@@ -100,6 +102,13 @@ export function checkPublication(content: ProductContent | StoredProductContent,
   });
   return issues;
 }
+
+/**
+ * Food is decided by the HS code (the rate table's food mark, which operators maintain); a food
+ * category makes a product food too, but a non-food category never makes a food code non-food:
+ * edible oil under "Natural oils" still needs the food e-label and the GACC registration.
+ */
+export const isFood = (ctx: Pick<PublicationContext, 'category' | 'hsRate'>): boolean => ctx.hsRate?.isFood === true || ctx.category?.isFood === true;
 
 /** Structural problems a draft cannot be saved with (the schema cannot see across fields). */
 export function checkDraftStructure(content: ProductContent): Array<{ field: string; rule: string; message: string }> {

@@ -4,6 +4,7 @@ import { parseMajor, parseRate, productContentSchema, toCnyFen, type CurrencyCod
 import { openDatabase, type Database } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { checkDraftStructure, checkPublication } from '../catalog/product.rules.ts';
+import { suggestedFoodMark } from '../hs-rates/hs-rate.rules.ts';
 import { demoHsRates, demoProducts, demoRates } from './demo-catalog-data.ts';
 import type { DemoProduct } from './demo-catalog.types.ts';
 import { demoExporters, demoPavilions } from './demo-data.ts';
@@ -260,7 +261,7 @@ describe('demo catalog data', () => {
         exporterStatus: exporter?.status ?? 'missing',
         exporterGaccNumber: exporter?.gaccRegistrationNumber ?? null,
         category: categories.get(p.category) ?? null,
-        hsRate: rate ? { retailEligible: rate.retailEligible, retailModes: rate.retailModes } : null,
+        hsRate: rate ? { retailEligible: rate.retailEligible, retailModes: rate.retailModes, isFood: suggestedFoodMark(rate.hsCode) } : null,
         brandExists: true,
         today: SEED_DAY,
       });

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { MediaService } from '../media/media.service.ts';
 import { rebuildListing } from '../catalog/catalog-listing.ts';
 import { loadPublicationContext } from '../catalog/publication-context.ts';
+import { suggestedFoodMark } from '../hs-rates/hs-rate.rules.ts';
 import { checkPublication } from '../catalog/product.rules.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { RateService } from '../rates/rate.service.ts';
@@ -80,6 +81,9 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
       .insertInto('hs_rates')
       .values(demoHsRates.map((h) => ({ hs_code: h.hsCode, description_en: h.descriptionEn, description_zh: h.descriptionZh, vat_rate_bp: h.vatRateBp, consumption_tax_rate_bp: h.consumptionTaxRateBp, tariff_rate_bp: h.tariffRateBp ?? null, retail_eligible: h.retailEligible ? 1 : 0, retail_modes: h.retailModes, updated_at: now.toISOString() })))
       .execute();
+    // The food mark by the code's default (chapters 01–24 less the headings not eaten, edible salt).
+    const food = demoHsRates.filter((h) => suggestedFoodMark(h.hsCode)).map((h) => h.hsCode);
+    if (food.length > 0) await trx.updateTable('hs_rates').set({ is_food: 1 }).where('hs_code', 'in', food).execute();
     await trx
       .insertInto('exchange_rates')
       .values(demoRates.map((r) => {

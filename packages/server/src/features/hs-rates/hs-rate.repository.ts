@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
 
-const columns = ['hs_code', 'description_en', 'description_zh', 'vat_rate_bp', 'consumption_tax_rate_bp', 'tariff_rate_bp', 'retail_eligible', 'retail_modes', 'updated_at'] as const;
+const columns = ['hs_code', 'description_en', 'description_zh', 'vat_rate_bp', 'consumption_tax_rate_bp', 'tariff_rate_bp', 'retail_eligible', 'retail_modes', 'is_food', 'updated_at'] as const;
 
 /** `%` and `_` in what the operator typed are literal characters, not wildcards. */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

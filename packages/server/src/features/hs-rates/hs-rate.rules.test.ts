@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hsRateIssues } from './hs-rate.rules.ts';
+import { hsRateIssues, suggestedFoodMark } from './hs-rate.rules.ts';
 
 const perfume = { descriptionEn: 'Perfumes', descriptionZh: '香水', vatRateBp: 1300, consumptionTaxRateBp: 1500 };
 const fields = (issues: Array<{ field: string }>) => issues.map((i) => i.field);
@@ -44,4 +44,13 @@ test('both descriptions are required, and every issue is reported at once', () =
     'body.vatRateBp',
     'body.consumptionTaxRateBp',
   ]);
+});
+
+test('food by default: chapters 01–24 except headings not eaten, plus edible salt', () => {
+  for (const code of ['1515909090', '1513110000', '0409000000', '0901210000', '2106909090', '0504000090', '2501001100', '2203000000']) {
+    assert.equal(suggestedFoodMark(code), true, code);
+  }
+  for (const code of ['0106190090', '0301110000', '0511999000', '0602909100', '1211903999', '1404900090', '1521901000', '2309109000', '2402200000', '2207200000', '2501002000', '3304990099', '6913900000']) {
+    assert.equal(suggestedFoodMark(code), false, code);
+  }
 });

@@ -38,3 +38,7 @@ const inRange = (bp: number, max: number): boolean => Number.isInteger(bp) && bp
 export function hsCodeIssues(hsCode: string): ValidationIssue[] {
   return HS_CODE.test(hsCode) ? [] : [{ field: 'params.hsCode', rule: 'hs_code', message: m.hsCode.en }];
 }
+
+
+/** The food mark a code gets unless an operator says otherwise: in the contracts, so the console's form suggests the same. */
+export { suggestedFoodMark } from '@pavilion/contracts';

@@ -5,7 +5,7 @@ import { requireRole } from '../../platform/access.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { deleteHsRate, findHsRate, findHsRates, upsertHsRate, type HsRateRecord } from './hs-rate.repository.ts';
-import { HS_CODE, hsCodeIssues, hsRateIssues } from './hs-rate.rules.ts';
+import { HS_CODE, hsCodeIssues, hsRateIssues, suggestedFoodMark } from './hs-rate.rules.ts';
 
 const toHsRate = (r: HsRateRecord): HsRate => ({
   hsCode: r.hs_code,
@@ -16,11 +16,12 @@ const toHsRate = (r: HsRateRecord): HsRate => ({
   tariffRateBp: r.tariff_rate_bp,
   retailEligible: r.retail_eligible === 1,
   retailModes: r.retail_modes,
+  isFood: r.is_food === 1,
   updatedAt: r.updated_at,
 });
 
 /**
- * The HS rate table: VAT, consumption-tax and MFN tariff rates and Positive List eligibility per HS code. One
+ * The HS rate table: VAT, consumption-tax and MFN tariff rates, Positive List eligibility and the food mark per HS code. One
  * table for the whole platform (a code's rates do not depend on the pavilion), so any operator and
  * the admins maintain it.
  */
@@ -37,7 +38,7 @@ export class HsRateService {
     return { items: items.map(toHsRate), total };
   }
 
-  /** Creates or replaces the rate of one code. */
+  /** Creates or replaces the rate of one code (the food mark, when not given, is the code's default). */
   async upsert(caller: Caller | null, hsCode: string, input: HsRateInput): Promise<HsRate> {
     requireRole(caller, 'operator', 'admin');
     const issues = hsRateIssues(hsCode, input);
@@ -51,6 +52,7 @@ export class HsRateService {
       tariff_rate_bp: input.tariffRateBp,
       retail_eligible: input.retailEligible ? 1 : 0,
       retail_modes: input.retailModes,
+      is_food: (input.isFood ?? suggestedFoodMark(hsCode)) ? 1 : 0,
       updated_at: new Date().toISOString(),
     };
     await this.db.transaction().execute((trx) => upsertHsRate(trx, row));

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { currencyCodes, formatRate, parseRate, type CurrencyCode, type exchangeRateInputSchema, type exchangeRateOverviewSchema, type RatesInForce } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import { requireRole } from '../../platform/access.ts';
+import { isAdmin, operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { chinaDate } from '../../platform/clock.ts';
-import type { RateInForce } from './rate-alerts.ts';
+import { currenciesPricedIn } from '../catalog/priced-currencies.ts';
+import { raiseStaleRateAlert, resolveRateAlert, type RateInForce } from './rate-alerts.ts';
+import { isStaleRate, rateAgeDays } from './rate.rules.ts';
 
 export type { RateInForce };
 
@@ -32,12 +34,17 @@ export class RateService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly onRatesChanged: () => Promise<void>;
+  private readonly maxAgeDays: number;
 
-  /** `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices). */
-  constructor(options: { db: Db; clock: Clock; onRatesChanged?: () => Promise<void> }) {
+  /**
+   * `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices);
+   * `maxAgeDays` is RATE_MAX_AGE_DAYS, the age beyond which a rate in use raises an alert.
+   */
+  constructor(options: { db: Db; clock: Clock; onRatesChanged?: () => Promise<void>; maxAgeDays?: number }) {
     this.db = options.db;
     this.clock = options.clock;
     this.onRatesChanged = options.onRatesChanged ?? (async () => {});
+    this.maxAgeDays = options.maxAgeDays ?? 7;
   }
 
   today(): string {
@@ -75,8 +82,21 @@ export class RateService {
     };
   }
 
+  /**
+   * Enters a rate. An operator sets the rates of the currencies their own pavilions' exporters price
+   * in (a rate moves every price in that currency, across pavilions); an admin sets any.
+   */
   async addRate(caller: Caller | null, input: z.infer<typeof exchangeRateInputSchema>) {
     const signedIn = requireRole(caller, 'operator', 'admin');
+    if (!(await this.maySetRate(signedIn, input.currency))) {
+      throw new AppError('FORBIDDEN', {
+        details: [{ field: 'body.currency', rule: 'not_priced_in_your_pavilions', message: `no exporter of your pavilions prices in ${input.currency}` }],
+        messages: {
+          en: `You may set the rates of the currencies your pavilions' exporters price in; no exporter of yours prices in ${input.currency}. Ask a platform admin.`,
+          zh: `您只能设置本展馆出口商标价所用币种的汇率；您的展馆没有以 ${input.currency} 标价的出口商，请联系平台管理员。`,
+        },
+      });
+    }
     const rateMicro = parseRate(input.rate);
     if (rateMicro === null) throw new AppError('VALIDATION_FAILED', { details: [{ field: 'body.rate', rule: 'invalid_format', message: 'must be a positive rate' }] });
     const row = await this.db.transaction().execute(async (trx) => {
@@ -92,22 +112,61 @@ export class RateService {
     return toRate(row);
   }
 
+  /**
+   * Opens an alert for each currency in use (one approved exporters price in) whose rate in force is
+   * older than RATE_MAX_AGE_DAYS, and closes it once a newer rate is in force or nobody prices in
+   * the currency any more. The rate keeps being used meanwhile (nothing is guessed), and the
+   * storefront keeps showing its date. Runs with the listing prices: at start, after each rate
+   * entered and just after each midnight in China.
+   */
+  async reviewRateAges(): Promise<void> {
+    const today = this.today();
+    const now = this.clock().toISOString();
+    const [inForce, inUse] = await Promise.all([this.ratesInForce(this.db, today), currenciesPricedIn(this.db, { pavilionIds: 'all', approvedOnly: true })]);
+    for (const currency of currencyCodes) {
+      if (currency === 'CNY') continue;
+      const rate = inForce.get(currency);
+      if (rate && inUse.has(currency) && isStaleRate(rate.effectiveDate, today, this.maxAgeDays)) {
+        await raiseStaleRateAlert(this.db, { rate, ageDays: rateAgeDays(rate.effectiveDate, today), maxAgeDays: this.maxAgeDays, now });
+      } else {
+        await resolveRateAlert(this.db, 'stale_rate', currency, now);
+      }
+    }
+  }
+
+  /** The currencies a caller may set rates for: every one for an admin, else its pavilions' exporters'. */
+  async settableCurrencies(caller: Caller): Promise<CurrencyCode[]> {
+    if (isAdmin(caller)) return currencyCodes.filter((c) => c !== 'CNY');
+    const priced = await currenciesPricedIn(this.db, { pavilionIds: operatorScope(caller) });
+    return currencyCodes.filter((c) => c !== 'CNY' && priced.has(c));
+  }
+
+  private async maySetRate(caller: Caller, currency: CurrencyCode): Promise<boolean> {
+    return (await this.settableCurrencies(caller)).includes(currency);
+  }
+
   async overview(caller: Caller | null): Promise<z.infer<typeof exchangeRateOverviewSchema>> {
-    requireRole(caller, 'operator', 'admin');
-    const [inForce, history, alerts] = await Promise.all([
-      this.ratesInForce(),
+    const signedIn = requireRole(caller, 'operator', 'admin');
+    const today = this.today();
+    const [inForce, history, alerts, inUse, settableCurrencies] = await Promise.all([
+      this.ratesInForce(this.db, today),
       this.db.selectFrom('exchange_rates').select(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at']).orderBy('effective_date', 'desc').orderBy('currency').limit(200).execute(),
       this.db.selectFrom('operator_alerts').selectAll().where('resolved_at', 'is', null).orderBy('created_at', 'desc').execute(),
+      currenciesPricedIn(this.db, { pavilionIds: 'all', approvedOnly: true }),
+      this.settableCurrencies(signedIn),
     ]);
     const historyByKey = new Map(history.map((h) => [`${h.currency}:${h.effective_date}`, h]));
     return {
       inForce: currencyCodes.filter((c) => c !== 'CNY').map((currency) => {
         const r = inForce.get(currency);
         const row = r ? historyByKey.get(`${currency}:${r.effectiveDate}`) : undefined;
-        return { currency, rate: row ? toRate(row) : null };
+        const ageDays = r ? rateAgeDays(r.effectiveDate, today) : null;
+        return { currency, rate: row ? toRate(row) : null, ageDays, stale: r !== undefined && inUse.has(currency) && isStaleRate(r.effectiveDate, today, this.maxAgeDays) };
       }),
       history: history.map(toRate),
       alerts: alerts.map((a) => ({ id: a.id, kind: a.kind, subject: a.subject, messageEn: a.message_en, messageZh: a.message_zh, createdAt: a.created_at })),
+      maxAgeDays: this.maxAgeDays,
+      settableCurrencies,
     };
   }
 }

@@ -46,8 +46,8 @@ export function staffReturnRoutes(returns: ReturnService, side: StaffSide) {
     const tags = [side];
     const whose = side === 'exporter' ? "the exporter's orders" : "the operator's pavilions";
     app.get('/returns', {
-      schema: { tags, summary: `Returns of ${whose} (the after-sale queue), with stage and age; filter by stage`, querystring: returnListQuerySchema, response: { 200: returnListSchema, ...errorResponses } },
-    }, async (request) => ({ items: await returns.staffReturns(request.caller, side, request.query.stage) }));
+      schema: { tags, summary: `Returns of ${whose} (the after-sale queue), with stage, age and whether late (goods back after the 45th day: no tax refund); filter by stage and late`, querystring: returnListQuerySchema, response: { 200: returnListSchema, ...errorResponses } },
+    }, async (request) => ({ items: await returns.staffReturns(request.caller, side, request.query) }));
     app.post('/returns/:id/approve', {
       schema: { tags, summary: 'Approve a requested return: the buyer sends the goods back', params: idParams, body: returnApproveInputSchema.nullish(), response: { 200: returnSchema, ...withBusiness } },
     }, async (request) => returns.approve(request.caller, side, request.params.id, request.body?.note ?? ''));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  arriveBy, checkEligibility, checkQuantities, nextReturnStatus, outRefundNoOf, refundAmounts, restoredQuota, returnNumber, returnStage, shareOfUnits, type OrderLineAmounts,
+  arriveBy, checkEligibility, checkQuantities, isLateArrival, nextReturnStatus, outRefundNoOf, refundAmounts, restoredQuota, returnNumber, returnStage, shareOfUnits, type OrderLineAmounts,
 } from './returns.rules.ts';
 
 // Released at 10:00 China time on 1 December 2026.
@@ -143,4 +143,17 @@ describe('return numbers', () => {
     assert.equal(outRefundNoOf(n), n);
     assert.match(outRefundNoOf(n), /^[0-9A-Za-z_\-|*@]{1,64}$/, "WeChat's out_refund_no charset");
   });
+});
+
+test('late return: goods back after the 45th China day keep their tax and allowance; goods and freight still go back', () => {
+  const releasedAt = '2026-12-01T02:00:00.000Z'; // 1 December, 10:00 China time: the 45th day is 15 January
+  assert.equal(isLateArrival(releasedAt, new Date('2027-01-15T15:59:59.999Z')), false, '23:59:59.999 on 15 January, China time');
+  assert.equal(isLateArrival(releasedAt, new Date('2027-01-15T16:00:00.000Z')), true, '00:00 on 16 January, China time');
+
+  const orderLines: OrderLineAmounts[] = [{ orderLineId: 'a', quantity: 1, goodsFen: 30_000, freightFen: 2_000, taxFen: 2_912 }];
+  const onTime = refundAmounts({ orderLines, orderQuotaFen: 32_000, before: new Map(), freightBeforeFen: 0, returned: [{ orderLineId: 'a', quantity: 1 }] });
+  assert.deepEqual([onTime.goodsFen, onTime.taxFen, onTime.freightFen, onTime.refundFen, onTime.quotaFen], [30_000, 2_912, 2_000, 34_912, 32_000]);
+  const late = refundAmounts({ orderLines, orderQuotaFen: 32_000, before: new Map(), freightBeforeFen: 0, returned: [{ orderLineId: 'a', quantity: 1 }], late: true });
+  assert.deepEqual([late.goodsFen, late.taxFen, late.freightFen, late.refundFen, late.quotaFen], [30_000, 0, 2_000, 32_000, 0]);
+  assert.deepEqual(late.lines.map((l) => [l.taxFen, l.quotaFen]), [[0, 0]]);
 });

@@ -65,6 +65,14 @@ export function checkEligibility(input: {
 /** The day the goods must be back in the customs zone. */
 export const arriveBy = (releasedAt: string): string => lastChinaDay(endOfChinaDayAfter(releasedAt, RETURN_ARRIVAL_DAYS));
 
+/**
+ * A late return: the goods reach the customs zone after the 45th China day from release (海关总署
+ * 公告2018年第194号). Customs then does not take them back as a cross-border return: the tax it was
+ * paid stays levied and the buyer's yearly allowance stays used. `at` is when they arrived (or now,
+ * for goods still on their way: then "late" means they can no longer arrive in time).
+ */
+export const isLateArrival = (releasedAt: string, at: Date): boolean => at.getTime() >= endOfChinaDayAfter(releasedAt, RETURN_ARRIVAL_DAYS).getTime();
+
 export interface LineAvailability {
   orderLineId: string;
   bought: number;
@@ -202,6 +210,12 @@ export function refundAmounts(input: {
   /** Freight already given back by earlier returns of the order. */
   freightBeforeFen: number;
   returned: ReadonlyArray<{ orderLineId: string; quantity: number }>;
+  /**
+   * The goods came back after the 45th day: the tax is not refunded and the allowance not restored
+   * (customs keeps the tax it was paid and counts the purchase). The buyer still gets back what the
+   * seller was paid: the goods and, as on time, the freight once the whole order is back.
+   */
+  late?: boolean;
 }): RefundAmounts {
   const quotaByLine = allocate(input.orderQuotaFen, input.orderLines.map((l) => l.goodsFen + l.freightFen));
   const asked = new Map<string, number>();
@@ -219,8 +233,8 @@ export function refundAmounts(input: {
       orderLineId: line.orderLineId,
       quantity,
       goodsFen: part(line.goodsFen),
-      taxFen: part(line.taxFen),
-      quotaFen: part(quotaByLine[index] ?? 0),
+      taxFen: input.late ? 0 : part(line.taxFen),
+      quotaFen: input.late ? 0 : part(quotaByLine[index] ?? 0),
     });
   });
   const sum = (pick: (l: RefundLine) => number) => lines.reduce((n, l) => n + pick(l), 0);

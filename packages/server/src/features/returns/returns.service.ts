@@ -11,7 +11,7 @@ import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
 import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
 import * as repo from './returns.repository.ts';
 import {
-  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, outRefundNoOf, refundAmounts,
+  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, isLateArrival, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, outRefundNoOf, refundAmounts,
   RETURN_WINDOW_DAYS, returnNumber, returnStage, returnStatesLeftBy, type EligibilityProblem, type ReturnAction,
 } from './returns.rules.ts';
 
@@ -61,6 +61,7 @@ export class ReturnService {
       problem: problem === null ? null : problem.problem === 'window_closed' ? 'RETURN_WINDOW_CLOSED' : 'RETURN_NOT_ELIGIBLE',
       lastDay: order.releasedAt ? lastChinaDay(endOfChinaDayAfter(order.releasedAt, RETURN_WINDOW_DAYS)) : null,
       noReasonLastDay: order.deliveredAt ? lastChinaDay(endOfChinaDayAfter(order.deliveredAt, NO_REASON_DAYS)) : null,
+      arriveBy: order.releasedAt ? arriveBy(order.releasedAt) : null,
       lines: order.lines.map((l) => ({ orderLineId: l.orderLineId, sku: l.sku, titleZh: l.titleZh, titleEn: l.titleEn, bought: l.quantity, left: Math.max(0, l.quantity - (held.get(l.orderLineId) ?? 0)) })),
     };
   }
@@ -104,7 +105,7 @@ export class ReturnService {
 
   async buyerReturns(caller: Caller | null, stage?: ReturnStage): Promise<Return[]> {
     const { userId } = requireRole(caller, 'buyer');
-    return this.list({ buyerUserId: userId }, stage);
+    return this.list({ buyerUserId: userId }, { stage });
   }
 
   async buyerReturn(caller: Caller | null, id: string): Promise<Return> {
@@ -160,8 +161,9 @@ export class ReturnService {
     return { scope: { pavilionIds: operatorScope(staff) }, userId: staff.userId };
   }
 
-  async staffReturns(caller: Caller | null, side: StaffSide, stage?: ReturnStage): Promise<Return[]> {
-    return this.list(this.staffScope(caller, side).scope, stage);
+  /** The after-sale queue; `late` keeps the late returns (true) or the others (false). */
+  async staffReturns(caller: Caller | null, side: StaffSide, filter: { stage?: ReturnStage; late?: boolean } = {}): Promise<Return[]> {
+    return this.list(this.staffScope(caller, side).scope, filter);
   }
 
   async approve(caller: Caller | null, side: StaffSide, id: string, note: string): Promise<Return> {
@@ -204,15 +206,19 @@ export class ReturnService {
       const order = await repo.findOrderForReturn(trx, found.orderId);
       if (!order) throw new Error(`order ${found.orderId} of return ${found.number} is missing`);
       const before = await repo.fixedBefore(trx, { orderId: found.orderId, exceptReturnId: id });
-      const amounts = refundAmounts({ orderLines: order.lines, orderQuotaFen: order.quotaFen, before: before.units, freightBeforeFen: before.freightFen, returned: found.lines });
+      // After the 45th day the cross-border return is closed: no tax back, no allowance back (see refundAmounts).
+      const late = order.releasedAt !== null && isLateArrival(order.releasedAt, new Date(at));
+      const amounts = refundAmounts({ orderLines: order.lines, orderQuotaFen: order.quotaFen, before: before.units, freightBeforeFen: before.freightFen, returned: found.lines, late });
       await repo.fixAmounts(trx, id, amounts, amounts.lines);
-      await restoreQuota(trx, found.orderId, amounts.quotaFen);
+      if (amounts.quotaFen > 0) await restoreQuota(trx, found.orderId, amounts.quotaFen);
       const received = note ? `（${note}）` : '';
+      const lateZh = late ? `；逾期运抵（应于 ${arriveBy(order.releasedAt ?? at)} 前），税款不予退还，年度额度不予恢复` : '';
+      const lateEn = late ? `; arrived late (due by ${arriveBy(order.releasedAt ?? at)}): the tax is not refunded and the yearly allowance not restored` : '';
       await repo.insertOrderEvent(trx, {
         orderId: found.orderId,
         status: 'return_received',
         at,
-        note: bilingualNote(`退货 ${found.number} 已签收${received}，退款 ${yuan(amounts.refundFen)} 处理中`, `Return ${found.number} received${note ? ` (${note})` : ''}; refund of ${yuan(amounts.refundFen)} under way`),
+        note: bilingualNote(`退货 ${found.number} 已签收${received}${lateZh}，退款 ${yuan(amounts.refundFen)} 处理中`, `Return ${found.number} received${note ? ` (${note})` : ''}${lateEn}; refund of ${yuan(amounts.refundFen)} under way`),
       });
       if (amounts.refundFen === 0) {
         // Nothing to send (goods given free): the return is refunded at once.
@@ -264,7 +270,9 @@ export class ReturnService {
       orderId: found.orderId,
       status: 'return_refunded',
       at,
-      note: bilingualNote(`退货 ${found.number} 已退款 ${yuan(fixed?.refundFen ?? found.refundFen)}（含税款）`, `Return ${found.number} refunded: ${yuan(fixed?.refundFen ?? found.refundFen)} (tax included)`),
+      note: !isLateReceipt(fixed ?? found)
+        ? bilingualNote(`退货 ${found.number} 已退款 ${yuan(fixed?.refundFen ?? found.refundFen)}（含税款）`, `Return ${found.number} refunded: ${yuan(fixed?.refundFen ?? found.refundFen)} (tax included)`)
+        : bilingualNote(`退货 ${found.number} 已退款 ${yuan(fixed?.refundFen ?? found.refundFen)}（不含税款）`, `Return ${found.number} refunded: ${yuan(fixed?.refundFen ?? found.refundFen)} (tax not refunded)`),
     });
     const order = await repo.findOrderForReturn(trx, found.orderId);
     if (!order) return;
@@ -293,9 +301,9 @@ export class ReturnService {
     });
   }
 
-  private async list(scope: repo.ReturnScope, stage?: ReturnStage): Promise<Return[]> {
+  private async list(scope: repo.ReturnScope, filter: { stage?: ReturnStage | undefined; late?: boolean | undefined }): Promise<Return[]> {
     const views = await this.views(await repo.findReturns(this.db, scope));
-    return stage ? views.filter((v) => v.stage === stage) : views;
+    return views.filter((v) => (!filter.stage || v.stage === filter.stage) && (filter.late === undefined || v.late === filter.late));
   }
 
   private async one(scope: repo.ReturnScope, id: string): Promise<Return> {
@@ -311,6 +319,9 @@ export class ReturnService {
     return records.map((r) => toView(r, refunds.get(r.id) ?? null, photos, now));
   }
 }
+
+/** Received after the 45th day from release: a late return (no tax back, no allowance back). */
+const isLateReceipt = (r: repo.ReturnRecord): boolean => r.releasedAt !== null && r.receivedAt !== null && isLateArrival(r.releasedAt, new Date(r.receivedAt));
 
 /** The media owner of a buyer's uploads: private (see isPrivateOwner), shown through mayViewPhoto. */
 export const buyerMediaOwner = (userId: string): string => `${BUYER_OWNER_PREFIX}${userId}`;
@@ -337,6 +348,7 @@ function toView(r: repo.ReturnRecord, refund: RefundState | null, photos: Stored
     carrier: r.carrier,
     trackingNumber: r.trackingNumber,
     arriveBy: r.releasedAt ? arriveBy(r.releasedAt) : '',
+    late: r.status !== 'refused' && r.releasedAt !== null && isLateArrival(r.releasedAt, r.receivedAt ? new Date(r.receivedAt) : now),
     requestedAt: r.requestedAt,
     shippedAt: r.shippedAt,
     receivedAt: r.receivedAt,

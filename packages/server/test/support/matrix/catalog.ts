@@ -59,5 +59,6 @@ export const catalogCases: MatrixCase[] = [
   { method: 'POST', url: operatorProduct(2, '/unpublish'), route: '/api/operator/products/:id/unpublish', payload: { reason: 'Label photo missing' }, expect: operatorsOnly(200, 404, 409) },
   { method: 'GET', url: '/api/operator/rates', expect: operatorsOnly(200) },
   { method: 'GET', url: '/api/store/exchange-rates', expect: expectAll(200) },
-  { method: 'POST', url: '/api/operator/rates', payload: { currency: 'USD', rate: '7.2', effectiveDate: '2031-01-01', source: 'matrix' }, expect: operatorsOnly(201, 409, 409) },
+  // Kina are priced in by Pacific exporters only: the Pakistan operator may not set them; the Pacific operator may, then the admin finds it entered.
+  { method: 'POST', url: '/api/operator/rates', payload: { currency: 'PGK', rate: '1.9', effectiveDate: '2031-01-01', source: 'matrix' }, expect: operatorsOnly(403, 201, 409) },
 ];

@@ -15,7 +15,8 @@ import { useConsoleForm } from '../use-console-form.ts';
 
 /** What a console does with returns: the exporter's and the operator's APIs have the same shape. */
 export type ConsoleReturnsApi = {
-  list: (stage: ReturnStage | undefined) => Promise<{ items: Return[] }>;
+  /** `late`: true for late returns only (goods back after the 45th day: no tax refund), false for the others. */
+  list: (stage: ReturnStage | undefined, late?: boolean) => Promise<{ items: Return[] }>;
   approve: (id: string) => Promise<Return>;
   refuse: (id: string, reason: string) => Promise<Return>;
   received: (id: string) => Promise<Return>;
@@ -42,8 +43,9 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [stage, setStage] = useState<ReturnStage | undefined>(undefined);
+  const [late, setLate] = useState<boolean | undefined>(undefined);
   const [refusing, setRefusing] = useState<Return | null>(null);
-  const load = useCallback(() => api.list(stage), [api, stage]);
+  const load = useCallback(() => api.list(stage, late), [api, stage, late]);
   const returns = useApi(load);
   const { run, running } = useAction();
   const done = t('console.returns.done');
@@ -62,6 +64,18 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
           onChange={setStage}
           data-testid="return-filter-stage"
           options={returnStages.map((s) => ({ value: s, label: t(`console.returns.stage.${s}`) }))}
+        />
+        <Select<'late' | 'on_time'>
+          allowClear
+          placeholder={t('console.returns.allArrivals')}
+          style={{ width: 200 }}
+          value={late === undefined ? undefined : late ? 'late' : 'on_time'}
+          onChange={(value) => setLate(value === undefined ? undefined : value === 'late')}
+          data-testid="return-filter-late"
+          options={[
+            { value: 'late', label: t('console.returns.lateOnly') },
+            { value: 'on_time', label: t('console.returns.onTimeOnly') },
+          ]}
         />
       </Flex>
       {returns.status === 'failed' ? (
@@ -119,9 +133,16 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
               key: 'stage',
               title: t('console.returns.stageLabel'),
               render: (_, ret) => (
-                <Tag color={stageColors[ret.stage]} data-testid="return-stage" data-stage={ret.stage}>
-                  {t(`console.returns.stage.${ret.stage}`)}
-                </Tag>
+                <Space size={4}>
+                  <Tag color={stageColors[ret.stage]} data-testid="return-stage" data-stage={ret.stage}>
+                    {t(`console.returns.stage.${ret.stage}`)}
+                  </Tag>
+                  {ret.late && (
+                    <Tag color="red" data-testid="return-late" title={t('console.returns.lateHint', { day: ret.arriveBy })}>
+                      {t('console.returns.late')}
+                    </Tag>
+                  )}
+                </Space>
               ),
             },
             { key: 'age', title: t('console.returns.age'), render: (_, ret) => <span title={formatDateTime(ret.stageSince)}>{t('console.returns.ageHours', { hours: ret.ageHours })}</span> },

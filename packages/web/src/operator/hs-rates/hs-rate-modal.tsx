@@ -1,14 +1,14 @@
 import { useCallback } from 'react';
 import { Button, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hsRateInputSchema, hsRetailModes, validationMessages, type HsRate, type HsRateInput } from '@pavilion/contracts';
+import { hsRateInputSchema, hsRetailModes, suggestedFoodMark, validationMessages, type HsRate, type HsRateInput } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { formatBp, parsePercent } from '../../console/money.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { operatorApi } from '../operator-api.ts';
 
-type HsValues = { hsCode: string; descriptionEn: string; descriptionZh: string; vat: string; consumptionTax: string; tariff: string; retailEligible: boolean; retailModes: HsRate['retailModes'] };
+type HsValues = { hsCode: string; descriptionEn: string; descriptionZh: string; vat: string; consumptionTax: string; tariff: string; retailEligible: boolean; retailModes: HsRate['retailModes']; isFood: boolean };
 
 const percentText = (bp: number) => formatBp(bp).replace('%', '');
 /** Rates are typed as percentages and sent as basis points. */
@@ -56,6 +56,8 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
     tariff: rate?.tariffRateBp == null ? '' : percentText(rate.tariffRateBp),
     retailEligible: rate?.retailEligible ?? true,
     retailModes: rate?.retailModes ?? 'both',
+    // A new code's switch follows the code's default (chapters 01–24, less what is not eaten) until the operator sets it.
+    isFood: rate?.isFood ?? false,
   };
   return (
     <Modal
@@ -69,7 +71,15 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
       ]}
     >
       <FormFailure failure={submitter.failure} unplaced={submitter.unplaced} />
-      <Form<HsValues> form={form} layout="vertical" initialValues={initialValues} onFieldsChange={submitter.onFieldsChange}>
+      <Form<HsValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFieldsChange={submitter.onFieldsChange}
+        onValuesChange={(changed: Partial<HsValues>) => {
+          if (rate === null && changed.hsCode !== undefined && !form.isFieldTouched('isFood')) form.setFieldValue('isFood', suggestedFoodMark(changed.hsCode.trim()));
+        }}
+      >
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="hsCode" label={t('console.fields.complianceHsCode')} required>
@@ -104,6 +114,11 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
           <Col xs={24} md={12}>
             <Form.Item name="retailEligible" label={t('operator.hsRates.positiveList')} valuePropName="checked">
               <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="isFood" label={t('operator.hsRates.food')} valuePropName="checked" extra={t('operator.hsRates.foodHint')}>
+              <Switch data-testid="hs-food-switch" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

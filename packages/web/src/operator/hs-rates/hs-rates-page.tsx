@@ -67,6 +67,7 @@ export function HsRatesPage() {
           },
           { key: 'positive', title: t('operator.hsRates.positiveList'), render: (_, rate) => (rate.retailEligible ? <Tag color="green">{t('console.yes')}</Tag> : <Tag color="red">{t('console.no')}</Tag>) },
           { key: 'modes', title: t('operator.hsRates.modes'), render: (_, rate) => t(`operator.hsRates.modeValues.${rate.retailModes}`) },
+          { key: 'food', title: t('operator.hsRates.food'), render: (_, rate) => (rate.isFood ? <Tag color="orange" data-testid="hs-food">{t('operator.hsRates.food')}</Tag> : null) },
           { key: 'updatedAt', title: t('console.updatedAt'), render: (_, rate) => rate.updatedAt.slice(0, 10) },
           {
             key: 'actions',

@@ -45,6 +45,7 @@ export function ComplianceCard({ view }: { view: OperatorProductView }) {
                     children: hsRate.retailEligible ? <Tag color="green">{t('console.yes')}</Tag> : <Tag color="red">{t('console.no')}</Tag>,
                   },
                   { key: 'modes', label: t('operator.hsRates.modes'), children: t(`operator.hsRates.modeValues.${hsRate.retailModes}`) },
+                  { key: 'food', label: t('operator.hsRates.food'), children: hsRate.isFood ? <Tag color="orange">{t('console.yes')}</Tag> : t('console.no') },
                 ]
           }
         />

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currencies, currencyCodes, exchangeRateInputSchema } from '@pavilion/contracts';
+import { currencies, exchangeRateInputSchema, type CurrencyCode } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { chinaToday } from '../../console/compliance-facts.tsx';
@@ -11,8 +11,12 @@ import { operatorApi, type RateInput } from '../operator-api.ts';
 
 type RateValues = { currency: string; rate: string; effectiveDate: string; source: string };
 
-/** Enter a rate: CNY per one unit of the currency, with the date it takes effect and where it comes from. */
-export function RateForm({ onAdded }: { onAdded: () => void }) {
+/**
+ * Enter a rate: CNY per one unit of the currency, with the date it takes effect and where it comes
+ * from. Only the currencies the caller may set are offered (an operator: those its pavilions'
+ * exporters price in; an admin: all).
+ */
+export function RateForm({ onAdded, currencies: settable }: { onAdded: () => void; currencies: readonly CurrencyCode[] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [form] = Form.useForm<RateValues>();
@@ -25,7 +29,8 @@ export function RateForm({ onAdded }: { onAdded: () => void }) {
     [form, onAdded],
   );
   const submitter = useConsoleForm({ form, schema: exchangeRateInputSchema, action: add });
-  const foreign = currencyCodes.filter((code) => code !== 'CNY');
+  const foreign = settable;
+  if (foreign.length === 0) return null;
   return (
     <Card title={t('operator.rates.add')} size="small" data-testid="rate-form">
       <FormFailure failure={submitter.failure} unplaced={submitter.unplaced} />

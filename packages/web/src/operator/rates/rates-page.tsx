@@ -28,7 +28,7 @@ export function RatesPage() {
       {alerts.length > 0 && (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="rate-alerts">
           {alerts.map((alert) => (
-            <Alert key={alert.id} type="error" showIcon data-testid="rate-alert" title={pick(locale, alert.messageZh, alert.messageEn)} description={`${alert.subject} · ${alert.createdAt.slice(0, 16).replace('T', ' ')}`} />
+            <Alert key={alert.id} type={alert.kind === 'stale_rate' ? 'warning' : 'error'} showIcon data-testid="rate-alert" title={pick(locale, alert.messageZh, alert.messageEn)} description={`${alert.subject} · ${alert.createdAt.slice(0, 16).replace('T', ' ')}`} />
           ))}
         </Space>
       )}
@@ -47,12 +47,22 @@ export function RatesPage() {
               title: t('operator.rates.rate'),
               render: (_, row) => (row.rate === null ? <Tag color="red">{t('operator.rates.missing')}</Tag> : <Typography.Text strong>¥ {row.rate.rate}</Typography.Text>),
             },
-            { key: 'effectiveDate', title: t('operator.rates.effectiveDate'), render: (_, row) => row.rate?.effectiveDate ?? none },
+            {
+              key: 'effectiveDate',
+              title: t('operator.rates.effectiveDate'),
+              render: (_, row) => (
+                <Space size={4}>
+                  {row.rate?.effectiveDate ?? none}
+                  {row.ageDays !== null && <Typography.Text type="secondary">{t('operator.rates.age', { count: row.ageDays })}</Typography.Text>}
+                  {row.stale && <Tag color="orange" data-testid="rate-stale">{t('operator.rates.stale', { days: rates.data.maxAgeDays })}</Tag>}
+                </Space>
+              ),
+            },
             { key: 'source', title: t('operator.rates.source'), render: (_, row) => row.rate?.source ?? none },
           ]}
         />
       </Card>
-      <RateForm onAdded={rates.reload} />
+      <RateForm onAdded={rates.reload} currencies={rates.data.settableCurrencies} />
       <Card title={t('operator.rates.history')} size="small">
         <Table<HistoryRow>
           rowKey="id"

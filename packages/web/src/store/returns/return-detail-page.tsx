@@ -9,6 +9,7 @@ import { pick } from '../../shared/localized.ts';
 import { useApi } from '../../shared/use-api.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { AmountRow } from '../checkout/shipment-card.tsx';
+import { formatYuan } from '../components/money-text.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
@@ -59,6 +60,7 @@ function ReturnDetails({ ret, onChanged }: { ret: Return; onChanged: () => void 
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <strong data-testid="return-number">{ret.number}</strong>
           <ReturnStageTag stage={ret.stage} />
+          {ret.late && <Tag color="danger" data-testid="return-late">{t('store.returns.lateTag')}</Tag>}
         </div>
         <div style={{ fontSize: 12, color: 'var(--adm-color-weak)', marginTop: 6 }}>
           {t('store.returns.order')} <Link to={`/orders/${ret.order.id}`}>{ret.order.number}</Link> · {pick(locale, reason.zh, reason.en)}
@@ -81,6 +83,7 @@ function ReturnDetails({ ret, onChanged }: { ret: Return; onChanged: () => void 
         <AmountRow label={t('store.checkout.tax')} fen={ret.taxFen} testId="return-tax" />
         <AmountRow label={t('store.checkout.freight')} fen={ret.freightFen} testId="return-freight" />
         <AmountRow label={t('store.returns.refundTotal')} fen={ret.refundFen} testId="return-refund-total" strong />
+        {ret.late && ret.receivedAt !== null && <StoreNote tone="danger">{t('store.returns.lateReceived', { day: ret.arriveBy })}</StoreNote>}
         {ret.receivedAt === null && <p style={{ margin: '6px 0 0', fontSize: 12, color: 'var(--adm-color-weak)' }}>{t('store.returns.estimate')}</p>}
       </Panel>
       {(ret.status === 'approved' || ret.status === 'return_shipped') && <ShipmentForm ret={ret} onShipped={onChanged} />}
@@ -110,7 +113,15 @@ function ShipmentForm({ ret, onShipped }: { ret: Return; onShipped: () => void }
   const form = useFormSubmit(returnShipmentInputSchema, action);
   return (
     <Panel title={t('store.returns.sendBack')} testId="return-shipment-form">
-      <StoreNote tone="info">{t('store.returns.arriveBy', { day: ret.arriveBy })}</StoreNote>
+      {ret.late ? (
+        <StoreNote tone="danger">
+          <span data-testid="return-late-notice">{t('store.returns.lateBeforeShip', { day: ret.arriveBy, tax: formatYuan(ret.taxFen), refund: formatYuan(ret.refundFen - ret.taxFen) })}</span>
+        </StoreNote>
+      ) : (
+        <StoreNote tone="info">
+          {t('store.returns.arriveBy', { day: ret.arriveBy })} {t('store.returns.arriveByRule')}
+        </StoreNote>
+      )}
       <List style={{ '--border-top': 'none' }}>
         <List.Item title={t('store.returns.carrier')}>
           <Input value={carrier} onChange={setCarrier} maxLength={40} placeholder="顺丰速运 / SF Express" data-testid="return-carrier" aria-describedby="return-carrier-error" />

@@ -135,6 +135,11 @@ function ReturnRequestForm({ returnable }: { returnable: Returnable }) {
         />
         {reason === 'no_longer_wanted' && returnable.noReasonLastDay !== null && <StoreNote tone="info">{t('store.returns.noReasonUntil', { day: returnable.noReasonLastDay })}</StoreNote>}
         {returnable.lastDay !== null && <StoreNote tone="info">{t('store.returns.askUntil', { day: returnable.lastDay })}</StoreNote>}
+        {returnable.arriveBy !== null && (
+          <StoreNote tone="info">
+            <span data-testid="return-arrive-by">{t('store.returns.arriveBy', { day: returnable.arriveBy })} {t('store.returns.arriveByRule')}</span>
+          </StoreNote>
+        )}
         <FieldError message={form.fieldErrors.reason ?? (reasonMissing ? t('store.returns.reasonRequired') : undefined)} id="return-reason-error" />
       </Panel>
       <Panel title={t('store.returns.description')}>

@@ -4,7 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from './platform/validator.ts';
 import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { scheduleDaily, scheduleEvery } from './platform/schedule.ts';
@@ -16,6 +17,7 @@ import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext, resolveCaller } from './platform/request-context.ts';
 import { registerSuspendedExporterGuard } from './platform/access.ts';
 import { registerWebApp } from './platform/web-static.ts';
+import { registerUploadRateLimit } from './platform/uploads.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
 import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
 import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
@@ -227,9 +229,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
+  registerUploadRateLimit(app, rateLimiter);
   await registerOpenApi(app, { version: config.version });
 
-  await app.register(healthRoutes({ database, version: config.version }), { prefix: '/api' });
+  await app.register(healthRoutes({ database, files, version: config.version }), { prefix: '/api' });
   await app.register(authRoutes({ auth, config, db, clock }), { prefix: '/api/auth' });
   await app.register(storePavilionRoutes(pavilions, stories), { prefix: '/api/store' });
   await app.register(storeCategoryRoutes(categories), { prefix: '/api/store' });

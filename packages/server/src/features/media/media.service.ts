@@ -71,22 +71,25 @@ export class MediaService {
     const existing = await this.db.selectFrom('media').select(['id', 'width', 'height']).where('owner', '=', owner).where('sha256', '=', sha256).executeTakeFirst();
     if (existing) return toStoredMedia(existing);
 
+    // The header alone (metadata) can be whole while the pixels after it are cut short or damaged:
+    // only decoding every size proves the image readable, so all are made before anything is stored.
     let meta: Metadata;
+    const sized: Array<[ImageSize, Buffer]> = [];
     try {
       meta = await sharp(bytes).metadata();
+      for (const [size, longest] of Object.entries(imageSizes) as Array<[ImageSize, number]>) {
+        // sharp drops EXIF, ICC and XMP unless asked to keep them; rotate() applies the orientation first.
+        sized.push([size, await sharp(bytes).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()]);
+      }
     } catch {
-      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: 'is not a readable image' }] });
+      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: validationMessages.imageUnreadable.en }] });
     }
     const upright = (meta.orientation ?? 1) >= 5;
     const width = (upright ? meta.height : meta.width) ?? 0;
     const height = (upright ? meta.width : meta.height) ?? 0;
 
     const id = newId();
-    for (const [size, longest] of Object.entries(imageSizes) as Array<[ImageSize, number]>) {
-      // sharp drops EXIF, ICC and XMP unless asked to keep them; rotate() applies the orientation first.
-      const out = await sharp(bytes).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer();
-      await this.files.put(mediaKey(id, size), out);
-    }
+    for (const [size, out] of sized) await this.files.put(mediaKey(id, size), out);
     const inserted = await this.db
       .insertInto('media')
       .values({ id, owner, sha256, source_type: sourceType, width, height, size_bytes: bytes.length, created_at: new Date().toISOString() })

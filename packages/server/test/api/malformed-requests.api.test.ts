@@ -116,3 +116,48 @@ describe('malformed requests answer 400 in our error format', () => {
     assert.ok(res.body.length < 300, 'the answer does not carry the URL');
   });
 });
+
+describe('the OpenAPI document lists every status a route answers', () => {
+  let ta: TestApp;
+  let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+  before(async () => {
+    ta = await createTestApp();
+    doc = (await ta.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  });
+  after(() => ta.close());
+
+  test('the catalog template and export answer 200 with a content type the document lists for them', async () => {
+    const headers = bearer(await tokenFor(ta.testDb.database.db, actorLogins.exporter));
+    for (const path of ['/api/exporter/catalog/template', '/api/exporter/catalog/export']) {
+      const documented = doc.paths[path]?.get?.responses['200']?.content ?? {};
+      for (const format of ['xlsx', 'csv']) {
+        const res = await ta.app.inject({ method: 'GET', url: `${path}?format=${format}`, headers });
+        assert.equal(res.statusCode, 200);
+        const type = String(res.headers['content-type']).split(';')[0] ?? '';
+        assert.ok(type in documented, `${path} (${format}) answers ${type}; the document lists ${Object.keys(documented).join(', ') || 'no 200'}`);
+      }
+    }
+  });
+
+  test('an upload sent as JSON answers 415, which the document lists', async () => {
+    const res = await ta.app.inject({ method: 'POST', url: '/api/exporter/media', headers: bearer(await tokenFor(ta.testDb.database.db, actorLogins.exporter)), payload: { file: 'x' } });
+    assert.equal(res.statusCode, 415);
+    assert.equal(res.json().error.code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.ok(doc.paths['/api/exporter/media']?.post?.responses['415']);
+  });
+
+  test('every operation lists 400 and 500; those taking a body 403, 413 and 415; those with path parameters 404', () => {
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries(operations)) {
+        const expected = ['400', '500'];
+        if (['post', 'put', 'patch', 'delete'].includes(method)) expected.push('403', '413', '415');
+        if (path.includes('{')) expected.push('404');
+        const absent = expected.filter((status) => !op.responses[status]);
+        if (absent.length > 0) missing.push(`${method.toUpperCase()} ${path}: ${absent.join(', ')}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currencySchema } from './money.ts';
+import { multiLineText, singleLineText } from './text.ts';
+import { currencySchema, MAX_TOTAL_MINOR, tradeQuantitySchema } from './money.ts';
 import { incotermSchema, tradeUnitSchema } from './trade.ts';
 import { validationMessages as m } from './validation.ts';
 
@@ -8,7 +9,7 @@ import { validationMessages as m } from './validation.ts';
  * and the steps the parties record as the goods are paid for by bank transfer, made and shipped.
  */
 
-const text = (max: number) => z.string().trim().max(max);
+const text = singleLineText;
 
 export const b2bOrderKinds = ['sample', 'bulk'] as const;
 export type B2bOrderKind = (typeof b2bOrderKinds)[number];
@@ -37,7 +38,7 @@ export const acceptQuoteBodySchema = z
   .object({
     kind: z.enum(b2bOrderKinds).default('bulk'),
     /** Units of the RFQ's unit; a sample defaults to 1, a bulk order to the RFQ's quantity. */
-    quantity: z.number().int().min(1).max(1_000_000_000).optional(),
+    quantity: tradeQuantitySchema.optional(),
     paymentTerms: z.enum(b2bPaymentTerms).optional(),
   })
   .strict();
@@ -58,7 +59,7 @@ export const bankDetailsInputSchema = z
       .pipe(z.string().regex(swiftBicPattern, { message: m.swiftBic.en })),
     /** The account number or IBAN, as the bank writes it. */
     accountNumber: text(64).min(1),
-    bankAddress: text(500).min(1),
+    bankAddress: multiLineText(500).min(1),
   })
   .strict();
 export type BankDetails = z.infer<typeof bankDetailsInputSchema>;
@@ -76,13 +77,13 @@ export const exporterBankDetailsSchema = z.object({ bankDetails: bankDetailsSche
 
 /** A bank transfer the exporter saw arrive: the buyer's transfer reference and the amount, which must be the one due. */
 export const b2bPaymentInputSchema = z
-  .object({ reference: text(100).min(1), amountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
+  .object({ reference: text(100).min(1), amountMinor: z.number().int().min(0).max(MAX_TOTAL_MINOR) })
   .strict();
 export const b2bShipmentInputSchema = z
   .object({ documentKind: z.enum(transportDocumentKinds), documentNumber: text(60).min(1), carrier: text(200).min(1), vessel: text(200).default('') })
   .strict();
-export const b2bNoteInputSchema = z.object({ note: text(1000).default('') }).strict();
-export const b2bCancelInputSchema = z.object({ reason: text(1000).min(1, { message: m.cancelReasonRequired.en }) }).strict();
+export const b2bNoteInputSchema = z.object({ note: multiLineText(1000).default('') }).strict();
+export const b2bCancelInputSchema = z.object({ reason: multiLineText(1000).min(1, { message: m.cancelReasonRequired.en }) }).strict();
 
 // ── The order ───────────────────────────────────────────────────────────────
 

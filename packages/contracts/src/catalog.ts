@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { isoDateSchema, multiLineText, richText, singleLineText } from './text.ts';
 import { countryCodeSchema } from './countries.ts';
-import { currencySchema } from './money.ts';
+import { currencySchema, isAllowedRate, tradeQuantitySchema, unitPriceMinorSchema } from './money.ts';
 import { validationMessages as m } from './validation.ts';
 
 export const incoterms = ['EXW', 'FOB', 'CIF', 'DDP'] as const;
 export const customsModes = ['9610', '1210'] as const;
 export const certificationTypes = ['halal', 'organic', 'fair_trade', 'gacc', 'haccp', 'iso22000', 'other'] as const;
 
-const text = (max: number) => z.string().trim().max(max);
-const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: m.isoDate.en });
+const text = singleLineText;
+const minor = unitPriceMinorSchema;
+const isoDate = isoDateSchema;
 
 export const productOptionSchema = z.object({
   nameEn: text(40).min(1, { message: m.required.en }),
@@ -29,7 +30,7 @@ export const productVariantInputSchema = z.object({
   optionValues: z.array(z.string()).max(3).default([]),
 });
 
-export const quantityTierSchema = z.object({ minQuantity: z.number().int().min(2), priceMinor: minor });
+export const quantityTierSchema = z.object({ minQuantity: tradeQuantitySchema.min(2), priceMinor: minor });
 
 export const certificationSchema = z.object({
   type: z.enum(certificationTypes),
@@ -42,7 +43,7 @@ export const certificationSchema = z.object({
 
 export const eLabelSchema = z.object({
   nameZh: text(120).default(''),
-  ingredientsZh: text(1000).default(''),
+  ingredientsZh: multiLineText(1000).default(''),
   originZh: text(60).default(''),
   netContentZh: text(60).default(''),
   shelfLifeZh: text(60).default(''),
@@ -58,10 +59,10 @@ export const productContentSchema = z
     subtitleEn: text(200).default(''),
     subtitleZh: text(100).default(''),
     /** Rich text, sanitized by the server. */
-    descriptionEn: z.string().max(20_000).default(''),
-    descriptionZh: z.string().max(20_000).default(''),
-    originStoryEn: text(2000).default(''),
-    originStoryZh: text(1000).default(''),
+    descriptionEn: richText(20_000).default(''),
+    descriptionZh: richText(20_000).default(''),
+    originStoryEn: multiLineText(2000).default(''),
+    originStoryZh: multiLineText(1000).default(''),
     categoryId: z.string().min(1, { message: m.required.en }),
     brandId: z.string().nullable().default(null),
     tags: z.array(text(30).min(1)).max(20).default([]),
@@ -72,7 +73,7 @@ export const productContentSchema = z
     variants: z.array(productVariantInputSchema).min(1, { message: m.required.en }).max(100),
     b2b: z
       .object({
-        moq: z.number().int().min(1).default(1),
+        moq: tradeQuantitySchema.default(1),
         tiers: z.array(quantityTierSchema).max(10).default([]),
         samplePriceMinor: minor.nullable().default(null),
         leadTimeDays: z.number().int().min(0).max(365).default(0),
@@ -105,7 +106,7 @@ export const imageSchema = z.object({ id: z.string(), width: z.number().int(), h
 export const publicationIssueSchema = z.object({ rule: z.string(), field: z.string(), message: z.string() });
 export type PublicationIssue = z.infer<typeof publicationIssueSchema>;
 
-export const reviewReasonSchema = z.object({ field: z.string().min(1), reason: z.string().trim().min(2).max(500) });
+export const reviewReasonSchema = z.object({ field: z.string().min(1), reason: multiLineText(500).min(2) });
 export type ReviewReason = z.infer<typeof reviewReasonSchema>;
 
 export const storedVariantSchema = productVariantInputSchema.extend({ id: z.uuid() });
@@ -144,7 +145,7 @@ export const exporterProductListSchema = z.object({
   ),
 });
 
-export const productReasonBodySchema = z.object({ reason: z.string().trim().min(5).max(500) }).strict();
+export const productReasonBodySchema = z.object({ reason: multiLineText(500).min(5) }).strict();
 export const approveBodySchema = z.object({ revisionId: z.uuid() }).strict();
 export const requestChangesBodySchema = z.object({ revisionId: z.uuid(), reasons: z.array(reviewReasonSchema).min(1).max(50) }).strict();
 
@@ -238,7 +239,10 @@ export const exchangeRateInputSchema = z
     effectiveDate: isoDate,
     source: text(200).min(2),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (/^\d{1,6}(\.\d{1,6})?$/.test(v.rate) && !isAllowedRate(v.rate, v.currency)) ctx.addIssue({ code: 'custom', path: ['rate'], message: m.rateRange.en, input: v.rate });
+  });
 export const exchangeRateSchema = z.object({
   id: z.string(),
   currency: currencySchema,

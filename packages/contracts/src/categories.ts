@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.ts';
 import { slugSchema } from './pavilions.ts';
 import { validationMessages as m } from './validation.ts';
 
@@ -27,7 +28,7 @@ export type CategoryTreeNode = z.infer<typeof categoryTreeNodeSchema>;
 /** Roots in position order, each with its children in position order. */
 export const categoryTreeSchema = z.object({ items: z.array(categoryTreeNodeSchema) });
 
-const name = (max: number) => z.string().trim().min(1, { message: m.required.en }).max(max);
+const name = (max: number) => singleLineText(max).min(1, { message: m.required.en });
 
 export const categoryCreateSchema = z
   .object({

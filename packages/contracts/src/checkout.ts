@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.ts';
 import { mainlandMobileSchema } from './auth.ts';
 import type { Locale } from './locale.ts';
 import { normaliseBuyerName, parseResidentId, type ResidentIdProblem } from './resident-id.ts';
@@ -60,13 +61,13 @@ export const chinaDivisionCodeSchema = z.string().trim().regex(/^\d{6}$/, { mess
  */
 export const consigneeSchema = z
   .object({
-    name: z.string().trim().min(1, { message: m.required.en }).max(50),
+    name: singleLineText(50).min(1, { message: m.required.en }),
     phone: mainlandMobileSchema,
     provinceCode: chinaDivisionCodeSchema.optional(),
     cityCode: chinaDivisionCodeSchema.optional(),
     districtCode: chinaDivisionCodeSchema,
     /** Street, building and room, below the district. */
-    street: z.string().trim().min(1, { message: m.required.en }).max(200),
+    street: singleLineText(200).min(1, { message: m.required.en }),
   })
   .strict();
 export type Consignee = z.output<typeof consigneeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, richText, singleLineText } from './text.ts';
 import { emailSchema, passwordSchema, sessionTransportSchema } from './auth.ts';
 import { imageSchema } from './catalog.ts';
 import { countryCodeSchema } from './countries.ts';
@@ -12,12 +13,12 @@ import { validationMessages as m } from './validation.ts';
 
 export type ExporterStatus = (typeof exporterStatuses)[number];
 
-const required = (max: number) => z.string().trim().min(1, { message: m.required.en }).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const required = (max: number) => singleLineText(max).min(1, { message: m.required.en });
+const optionalText = (max: number) => singleLineText(max).nullable();
 /** Ids in URLs: looked up, so any short string; an unknown one answers 404. */
 const idParam = z.string().min(1).max(64);
 const categoryId = z.string().regex(/^[a-z0-9-]{2,64}$/, { message: m.unknownCategory.en });
-const richText = z.string().max(20_000);
+const richTextField = richText(20_000);
 
 /**
  * GACC registration numbers (Decree 248) differ in shape by country and by registration route
@@ -36,7 +37,7 @@ const applicationFields = {
   tradingNameZh: required(60),
   country: countryCodeSchema,
   city: required(100),
-  address: required(500),
+  address: multiLineText(500).min(1, { message: m.required.en }),
   contactName: required(120),
   contactEmail: emailSchema,
   contactPhone: phone,
@@ -47,7 +48,7 @@ const applicationFields = {
   /** Required (with the manufacturer's name and address) when any chosen category is food. */
   gaccRegistrationNumber: gaccNumber.nullable().transform(blankToNull).default(null),
   manufacturerName: optionalText(200).transform(blankToNull).default(null),
-  manufacturerAddress: optionalText(500).transform(blankToNull).default(null),
+  manufacturerAddress: multiLineText(500).nullable().transform(blankToNull).default(null),
 };
 
 /** Anonymous: the applicant's account and the exporter, created together (status pending). */
@@ -83,10 +84,10 @@ export const exporterApplicationUpdateSchema = z
     categories: applicationFields.categories,
     gaccRegistrationNumber: gaccNumber.nullable().transform(blankToNull),
     manufacturerName: optionalText(200).transform(blankToNull),
-    manufacturerAddress: optionalText(500).transform(blankToNull),
+    manufacturerAddress: multiLineText(500).nullable().transform(blankToNull),
     /** The exporter's story on its storefront page (rich text, sanitized by the server). */
-    storyEn: richText,
-    storyZh: richText,
+    storyEn: richTextField,
+    storyZh: richTextField,
   })
   .partial()
   .strict()
@@ -177,7 +178,7 @@ export const operatorExporterSchema = exporterApplicationSchema
 
 export const exporterIdParamsSchema = z.object({ id: idParam });
 
-const reason = z.string().trim().min(5, { message: m.reasonLength.en }).max(500, { message: m.reasonLength.en });
+const reason = multiLineText(500).min(5, { message: m.reasonLength.en }).max(500, { message: m.reasonLength.en });
 
 /** approve, or reject with the reason the exporter will read (5–500 characters). */
 export const exporterReviewRequestSchema = z
@@ -232,8 +233,8 @@ export const brandInputSchema = z
     nameEn: required(80),
     nameZh: required(40),
     /** Rich text, sanitized by the server before it is stored. */
-    storyEn: richText.default(''),
-    storyZh: richText.default(''),
+    storyEn: richTextField.default(''),
+    storyZh: richTextField.default(''),
     /** An image uploaded by this exporter, or null. */
     logoMediaId: z.uuid().nullable().default(null),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.ts';
 import { customsModes } from './catalog.ts';
 import { validationMessages as m } from './validation.ts';
 
@@ -45,7 +46,7 @@ export type TrackingStatus = (typeof trackingStatuses)[number];
 export const shipmentKinds = ['bonded', 'direct'] as const;
 
 const grams = z.number().int({ message: m.shipmentWeight.en }).min(1, { message: m.shipmentWeight.en }).max(1_000_000, { message: m.shipmentWeight.en });
-const carrierName = z.string().trim().max(60).default('');
+const carrierName = singleLineText(60).default('');
 
 /** A bonded (1210) order leaving the bonded warehouse (operators). */
 export const bondedShipmentInputSchema = z
@@ -79,10 +80,10 @@ export const trackingEventInputSchema = z
   .object({
     at: z.iso.datetime({ offset: true, message: m.isoDateTime.en }),
     status: z.enum(trackingStatuses),
-    placeZh: z.string().trim().min(1, { message: m.required.en }).max(100),
-    placeEn: z.string().trim().max(100).default(''),
-    textZh: z.string().trim().min(1, { message: m.required.en }).max(200),
-    textEn: z.string().trim().max(200).default(''),
+    placeZh: singleLineText(100).min(1, { message: m.required.en }),
+    placeEn: singleLineText(100).default(''),
+    textZh: singleLineText(200).min(1, { message: m.required.en }),
+    textEn: singleLineText(200).default(''),
   })
   .strict();
 export type TrackingEventInput = z.infer<typeof trackingEventInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text.ts';
 
 /**
  * The HS rate table operators maintain: per 10-digit HS code, the import VAT and consumption-tax
@@ -11,8 +12,8 @@ export type HsRetailMode = (typeof hsRetailModes)[number];
 
 export const hsRateInputSchema = z
   .object({
-    descriptionEn: z.string().trim().max(300),
-    descriptionZh: z.string().trim().max(200),
+    descriptionEn: singleLineText(300),
+    descriptionZh: singleLineText(200),
     /** Import VAT: 1300 (13%) in general, 900 (9%) for farm produce, grain, edible oil, books. */
     vatRateBp: z.number().int(),
     /** Ad-valorem consumption tax: 1500 high-end cosmetics, 1000 precious jewellery and jade, 0 for most goods. */

@@ -8,6 +8,7 @@ export * from './health.ts';
 export * from './trade.ts';
 export * from './validation.ts';
 export * from './money.ts';
+export * from './text.ts';
 export * from './catalog.ts';
 export * from './catalog-import.ts';
 export * from './categories.ts';

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allocate, divideRoundHalfUp, formatMajor, formatRate, fromCnyFen, parseMajor, parseRate, toCnyFen } from './money.ts';
+import {
+  allocate, currencyCodes, divideRoundHalfUp, formatMajor, formatRate, fromCnyFen, isAllowedRate, MAX_TOTAL_MINOR, MAX_TRADE_QUANTITY, MAX_UNIT_PRICE_MINOR, maxRateMicro,
+  MIN_RATE_MICRO, parseMajor, parseRate, RATE_SCALE, toCnyFen,
+} from './money.ts';
 
 test('round half up in integers', () => {
   assert.equal(divideRoundHalfUp(5n, 2n), 3n);
@@ -68,4 +71,32 @@ test('allocation: the parts add up to the total, proportionally', () => {
   }
   assert.deepEqual(allocate(100, [1, 1, 1]), [34, 33, 33]);
   assert.deepEqual(allocate(10, [1, 3]), [3, 7]);
+});
+
+test('the input bounds keep every derived amount a safe integer, in every currency at any allowed rate', () => {
+  const INT64_MAX = 2n ** 63n - 1n;
+  for (const currency of currencyCodes) {
+    const rates = currency === 'CNY' ? [RATE_SCALE] : [MIN_RATE_MICRO, maxRateMicro(currency)];
+    for (const rate of rates) {
+      const unitFen = toCnyFen(MAX_UNIT_PRICE_MINOR, currency, rate);
+      assert.ok(unitFen <= 20_000_000_000, `${currency}: a unit is at most ¥200,000,000`);
+      // tiers × quantity, in the currency and converted once
+      assert.ok(Number.isSafeInteger(MAX_UNIT_PRICE_MINOR * MAX_TRADE_QUANTITY));
+      const totalFen = toCnyFen(MAX_TOTAL_MINOR, currency, rate);
+      assert.ok(Number.isSafeInteger(totalFen * 4), `${currency} at ${rate}: room for a sum of a few totals`);
+      assert.ok(Number.isSafeInteger(unitFen * MAX_TRADE_QUANTITY * 4));
+      // the SQL that refreshes listing prices: price × rate × 200 within bigint
+      assert.ok(BigInt(MAX_UNIT_PRICE_MINOR) * BigInt(rate) * 200n < INT64_MAX, `${currency}: SQL conversion fits in bigint`);
+      // back into the currency at the same rate: within the bounds again
+      assert.ok(fromCnyFen(totalFen, currency, rate) <= MAX_TOTAL_MINOR + 1);
+    }
+  }
+  assert.equal(maxRateMicro('VUV'), 200_000, '0.2 yuan per vatu');
+  assert.equal(maxRateMicro('PKR'), 20_000_000, '20 yuan per rupee');
+  assert.equal(isAllowedRate('20', 'USD'), true);
+  assert.equal(isAllowedRate('20.000001', 'USD'), false);
+  assert.equal(isAllowedRate('0.2', 'VUV'), true);
+  assert.equal(isAllowedRate('0.21', 'VUV'), false);
+  assert.equal(isAllowedRate('0.0001', 'PKR'), true);
+  assert.equal(isAllowedRate('0.000099', 'PKR'), false);
 });

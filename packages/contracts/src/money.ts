@@ -26,6 +26,44 @@ export interface Money {
   currency: CurrencyCode;
 }
 
+/**
+ * Bounds of every money and quantity input, chosen so that every amount derived from them stays a
+ * safe integer (below 2^53 ≈ 9.007e15) in JavaScript, and below 2^63 inside the SQL that converts
+ * listing prices, whatever the allowed rate:
+ *
+ * - A unit price is at most 1e9 minor units (10,000,000.00 in a currency with cents, 1e9 vatu).
+ * - An exchange rate is at least 0.0001 yuan per unit and at most 0.2 yuan per minor unit: 20 yuan
+ *   per unit of a currency with cents (USD, the strongest Pavilion prices in, is about 7), 0.2 per
+ *   vatu (about 0.06). A rate outside is a typing error. So a unit price is at most
+ *   1e9 × 0.2 yuan = ¥200,000,000 = 2e10 fen, in every currency.
+ * - A traded quantity (inquiry, RFQ, quote tier, product MOQ and tiers, B2B order) is at most
+ *   100,000 units of its unit (pieces, kg, tonnes, cartons…): a whole quantity at the highest price
+ *   is at most 2e15 fen, or 1e14 minor units in its own currency, leaving room for a sum of a few.
+ * - A cart line is at most 999 units (orders.ts): a retail line is at most 2e13 fen; tax, at most
+ *   about 8,000 times the value with the 1/(1−c) gross-up of a 9,999 bp consumption tax, is only
+ *   reached by a single item (the ¥5,000 order limit is checked first), at most ~1.6e14 fen.
+ * - Listing prices are converted in SQL as price × rate × 200: at most 1e9 × 2e7 × 200 = 4e18,
+ *   below PostgreSQL's bigint limit of 9.2e18.
+ * - Freight prices are at most ¥10,000 per first weight or step (of at least 1 g); a cart line weighs
+ *   at most 999 × 1,000 kg, so freight stays below 1e15 fen.
+ * Converting yuan back into a currency (fromCnyFen) is done at the rate the amount was converted
+ * with, so it comes back within the same bounds in minor units.
+ */
+export const MAX_UNIT_PRICE_MINOR = 1_000_000_000;
+export const MAX_TRADE_QUANTITY = 100_000;
+/** The highest whole amount of a traded quantity, in minor units (a B2B order's total or payment). */
+export const MAX_TOTAL_MINOR = MAX_UNIT_PRICE_MINOR * MAX_TRADE_QUANTITY;
+export const MIN_RATE_MICRO = 100;
+/** At most 0.2 yuan per minor unit, in millionths of a yuan per major unit. */
+export function maxRateMicro(currency: CurrencyCode): number {
+  return 200_000 * 10 ** currencies[currency].digits;
+}
+
+/** A unit price (or sample price) in minor units: integer, 0 to 1e9. */
+export const unitPriceMinorSchema = z.number().int().min(0).max(MAX_UNIT_PRICE_MINOR);
+/** A quantity of goods traded between businesses: 1–100,000 units of its unit. */
+export const tradeQuantitySchema = z.number().int().min(1).max(MAX_TRADE_QUANTITY);
+
 export const moneySchema = z.object({
   amount: z.number().int().refine(Number.isSafeInteger, { message: 'must be a safe integer' }),
   currency: currencySchema,
@@ -73,6 +111,12 @@ export function parseRate(text: string): number | null {
   if (!match) return null;
   const micro = Number(match[1]) * RATE_SCALE + Number((match[2] ?? '').padEnd(6, '0') || '0');
   return Number.isSafeInteger(micro) && micro > 0 ? micro : null;
+}
+
+/** True for a rate operators may enter for the currency: 0.0001 yuan per unit to 0.2 yuan per minor unit (see the bounds above). */
+export function isAllowedRate(text: string, currency: CurrencyCode): boolean {
+  const micro = parseRate(text);
+  return micro !== null && micro >= MIN_RATE_MICRO && micro <= maxRateMicro(currency);
 }
 
 export function formatRate(rateMicro: number): string {

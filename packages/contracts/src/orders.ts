@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from './text.ts';
 import { customsModes, priceSchema } from './catalog.ts';
 import { buyerNameSchema, consigneeSchema, residentIdNumberSchema } from './checkout.ts';
 import { currencySchema } from './money.ts';
@@ -79,9 +80,11 @@ export const identityListSchema = z.object({ items: z.array(identitySchema), con
 // Shipping templates (per exporter warehouse)
 
 const grams = z.number().int().min(1).max(1_000_000);
+/** At most ¥10,000 a first weight or step (money.ts says why). */
+const freightFen = z.number().int().min(0).max(1_000_000);
 const fenAmount = z.number().int().min(0).max(100_000_000);
 /** First weight and its price, then each further step and its price (1,000 g ¥12.00, then ¥8.00 per 500 g). */
-export const freightRateSchema = z.object({ firstWeightGrams: grams, firstPriceFen: fenAmount, stepWeightGrams: grams, stepPriceFen: fenAmount }).strict();
+export const freightRateSchema = z.object({ firstWeightGrams: grams, firstPriceFen: freightFen, stepWeightGrams: grams, stepPriceFen: freightFen }).strict();
 export const freightTemplateSchema = z
   .object({
     /** Rates by group name ("default", "remote", …). */
@@ -238,8 +241,8 @@ export type PlacedCheckout = z.infer<typeof placedCheckoutSchema>;
 export const orderListQuerySchema = z
   .object({
     status: z.enum(orderStatuses).optional(),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: m.isoDate.en }).optional(),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: m.isoDate.en }).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
     number: z.string().max(40).optional(),
   })
   .strict();

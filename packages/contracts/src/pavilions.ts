@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, richText, singleLineText } from './text.ts';
 import { countryCodeSchema } from './countries.ts';
 import { imageSchema } from './catalog.ts';
 import { validationMessages as m } from './validation.ts';
@@ -102,7 +103,7 @@ export const storySlugParamsSchema = z.object({ slug: slugSchema, storySlug: slu
 
 // ---- Operators: the pavilion's content, featured items and stories ----
 
-const required = (max: number) => z.string().trim().min(1, { message: m.required.en }).max(max);
+const required = (max: number) => singleLineText(max).min(1, { message: m.required.en });
 /** Ids in URLs: looked up, so any short string; an unknown one answers 404. */
 const idParam = z.string().min(1).max(64);
 
@@ -113,11 +114,11 @@ export const pavilionContentInputSchema = z
   .object({
     nameEn: required(120),
     nameZh: required(60),
-    taglineEn: z.string().trim().max(200),
-    taglineZh: z.string().trim().max(100),
+    taglineEn: singleLineText(200),
+    taglineZh: singleLineText(100),
     /** Rich text: the server sanitizes it before storing. */
-    introEn: z.string().max(20_000),
-    introZh: z.string().max(20_000),
+    introEn: richText(20_000),
+    introZh: richText(20_000),
     /** An image uploaded to this pavilion (POST …/media), or null for none. */
     heroMediaId: z.uuid().nullable(),
   })
@@ -157,11 +158,11 @@ export const storyInputSchema = z
     titleEn: required(200),
     titleZh: required(100),
     /** Plain text, shown on cards. */
-    summaryEn: z.string().trim().max(600).default(''),
-    summaryZh: z.string().trim().max(300).default(''),
+    summaryEn: multiLineText(600).default(''),
+    summaryZh: multiLineText(300).default(''),
     /** Rich text: the server removes script, event handlers and iframes from other hosts. */
-    bodyEn: z.string().max(100_000).default(''),
-    bodyZh: z.string().max(100_000).default(''),
+    bodyEn: richText(100_000).default(''),
+    bodyZh: richText(100_000).default(''),
     /** An image uploaded to this pavilion, or null. */
     coverMediaId: z.uuid().nullable().default(null),
     /** Order on the pavilion page (smallest first). */

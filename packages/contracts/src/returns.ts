@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './text.ts';
 import { imageSchema } from './catalog.ts';
 import { validationMessages as m } from './validation.ts';
 
@@ -43,7 +44,7 @@ export type ReturnStatus = (typeof returnStatuses)[number];
 export const returnStages = ['requested', 'approved', 'in_transit', 'received', 'refunding', 'refunded', 'refused', 'refund_failed'] as const;
 export type ReturnStage = (typeof returnStages)[number];
 
-const trimmed = (max: number) => z.string().trim().max(max);
+const trimmed = multiLineText;
 
 /** POST /api/store/orders/:id/returns */
 export const returnRequestInputSchema = z
@@ -63,11 +64,11 @@ export type ReturnRequestInput = z.infer<typeof returnRequestInputSchema>;
 /** POST …/returns/:id/approve */
 export const returnApproveInputSchema = z.object({ note: trimmed(500).default('') }).strict();
 /** POST …/returns/:id/refuse: the buyer is told why. */
-export const returnRefuseInputSchema = z.object({ reason: z.string().trim().min(2, { message: m.required.en }).max(500) }).strict();
+export const returnRefuseInputSchema = z.object({ reason: multiLineText(500).min(2, { message: m.required.en }) }).strict();
 /** POST /api/store/returns/:id/shipment: the parcel going back. */
 export const returnShipmentInputSchema = z
   .object({
-    carrier: z.string().trim().min(1, { message: m.required.en }).max(40),
+    carrier: singleLineText(40).min(1, { message: m.required.en }),
     trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, { message: m.returnTrackingNumber.en }),
   })
   .strict();

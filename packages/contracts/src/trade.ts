@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { isoDateSchema, multiLineText, singleLineText } from './text.ts';
 import { certificationTypes, incoterms } from './catalog.ts';
 import { isUnifiedSocialCreditCode } from './credit-code.ts';
-import { currencySchema } from './money.ts';
+import { currencySchema, MAX_TRADE_QUANTITY, tradeQuantitySchema, unitPriceMinorSchema } from './money.ts';
 import { companyMemberRoles } from './roles.ts';
 import { validationMessages as m } from './validation.ts';
 
-const text = (max: number) => z.string().trim().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: m.isoDate.en });
-const positiveMinor = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-const quantity = z.number().int().min(1).max(1_000_000_000);
+const text = singleLineText;
+const isoDate = isoDateSchema;
+const positiveMinor = unitPriceMinorSchema.min(1);
+const quantity = tradeQuantitySchema;
 
 /** Incoterms 2020 (ICC Publication No. 723E) the bridge trades on, with their official names. */
 export type Incoterm = (typeof incoterms)[number];
@@ -69,7 +70,7 @@ export const companyUpdateSchema = z
     nameZh: text(100).min(2).optional(),
     nameEn: text(200).nullable().optional(),
     city: text(40).min(1).optional(),
-    address: text(300).min(5).nullable().optional(),
+    address: multiLineText(300).min(5).nullable().optional(),
     creditCode: creditCodeSchema.optional(),
   })
   .strict()
@@ -108,13 +109,13 @@ export const inquiryCreateSchema = z
     incoterm: incotermSchema.nullable().default(null),
     destinationPort: text(80).default(''),
     requiredDate: isoDate.nullable().default(null),
-    message: text(4000).min(1, { message: m.required.en }),
+    message: multiLineText(4000).min(1, { message: m.required.en }),
     attachmentIds,
   })
   .strict();
 
 export const inquiryMessageCreateSchema = z
-  .object({ body: text(4000).min(1, { message: m.required.en }), attachmentIds })
+  .object({ body: multiLineText(4000).min(1, { message: m.required.en }), attachmentIds })
   .strict();
 
 /** An exporter's reply; `quoted` says the reply carries its offer (the inquiry becomes "quoted"). */
@@ -190,8 +191,8 @@ export const rfqCreateSchema = z
   .object({
     /** One pavilion, or null for every pavilion. */
     pavilionId: z.uuid().nullable(),
-    descriptionZh: text(2000).default(''),
-    descriptionEn: text(4000).default(''),
+    descriptionZh: multiLineText(2000).default(''),
+    descriptionEn: multiLineText(4000).default(''),
     categoryId: z.string().min(1, { message: m.required.en }).max(64),
     quantity,
     unit: tradeUnitSchema,
@@ -243,8 +244,8 @@ export const quoteInputSchema = z
     ttDepositPercent: z.number().int().min(0).max(100).nullable(),
     letterOfCredit: z.boolean(),
     sampleAvailable: z.boolean(),
-    samplePriceMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
-    notes: text(2000).default(''),
+    samplePriceMinor: unitPriceMinorSchema.nullable().default(null),
+    notes: multiLineText(2000).default(''),
   })
   .strict();
 
@@ -288,7 +289,7 @@ export const exporterRfqSchema = z
   .meta({ id: 'ExporterRfq' });
 export const exporterRfqListSchema = z.object({ items: z.array(exporterRfqSchema) });
 
-export const quoteComparisonQuerySchema = z.object({ quantity: z.coerce.number().int().min(1).max(1_000_000_000).optional() });
+export const quoteComparisonQuerySchema = z.object({ quantity: z.coerce.number().int().min(1).max(MAX_TRADE_QUANTITY).optional() });
 
 /** Why a quote has no price at the chosen quantity. */
 export const notQuotableReasons = ['below_first_tier', 'no_exchange_rate'] as const;

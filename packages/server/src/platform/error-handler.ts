@@ -34,7 +34,9 @@ function validationIssues(error: Parameters<typeof hasZodFastifySchemaValidation
         message: validationMessages.unknownField.en,
       }));
     }
-    return [{ field: [context, ...path].join('.'), rule: v.keyword, message: v.message ?? 'is not valid' }];
+    // A refinement of ours names its rule (control_character, single_line…) instead of zod's "custom".
+    const rule = (v.params as { params?: { rule?: unknown } }).params?.rule;
+    return [{ field: [context, ...path].join('.'), rule: typeof rule === 'string' ? rule : v.keyword, message: v.message ?? 'is not valid' }];
   });
 }
 

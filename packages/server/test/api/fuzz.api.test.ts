@@ -317,9 +317,11 @@ function mutate(op: Operation, base: BaseRequest, rng: Rng, resolve: (s: JsonSch
   return { mutation, method: op.method, url: buildUrl(op, params, rawParams, query), headers, ...(payload === undefined ? {} : { payload }) };
 }
 
+/** The request as sent, runs of one character written `x{5000}` so a huge input stays readable. */
 function describeRequest(r: FuzzRequest): string {
-  const payload = r.payload === undefined ? '' : ` body ${JSON.stringify(Buffer.isBuffer(r.payload) ? r.payload.toString('latin1') : r.payload).slice(0, 300)}`;
-  return `${r.mutation}: ${r.method} ${r.url.slice(0, 300)} headers ${JSON.stringify(r.headers).slice(0, 200)}${payload}`;
+  const short = (text: string, max: number) => text.replace(/(.)\1{15,}/gsu, (run, c: string) => `${c}{${[...run].length}}`).slice(0, max);
+  const payload = r.payload === undefined ? '' : ` body ${short(JSON.stringify(Buffer.isBuffer(r.payload) ? r.payload.toString('latin1') : r.payload), 400)}`;
+  return `${r.mutation}: ${r.method} ${short(r.url, 300)} headers ${short(JSON.stringify(r.headers), 200)}${payload}`;
 }
 
 function isErrorBody(body: string): boolean {

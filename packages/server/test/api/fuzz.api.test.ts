@@ -7,6 +7,8 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { actorLogins, actors, caseRoute, type Actor, type MatrixCase } from '../support/role-matrix.ts';
 import { allCases } from '../support/matrix/index.ts';
+import type { WechatLoginClient } from '../../src/features/auth/wechat-login.ts';
+import { AppError } from '../../src/platform/errors.ts';
 import { hostileFor, hostileValue, hugeString, resolver, Rng, sample, schemaPaths, setAt, type JsonSchema } from '../support/fuzz.ts';
 
 /**
@@ -103,7 +105,15 @@ describe('API fuzz', () => {
   let doc: OpenApi;
   let png: Buffer;
   before(async () => {
-    ta = await createTestApp({ catalog: true });
+    // WeChat as a provider that knows no code: login then runs its whole path and answers 401, where
+    // an unconfigured server would answer its deliberate 503 to every call.
+    const wechat: WechatLoginClient = {
+      appId: 'wx0000000000fuzz00',
+      codeToSession: async () => {
+        throw new AppError('WECHAT_CODE_INVALID', { details: { errcode: 40029 } });
+      },
+    };
+    ta = await createTestApp({ catalog: true, overrides: { wechat } });
     doc = (await ta.app.inject({ method: 'GET', url: '/openapi.json' })).json() as OpenApi;
     // Noise does not compress, so a PNG cut in half loses pixels after a whole header.
     const raw = Buffer.from(Array.from({ length: 96 * 96 * 3 }, (_, i) => (i * 2654435761) >>> 24));
@@ -317,9 +327,9 @@ function mutate(op: Operation, base: BaseRequest, rng: Rng, resolve: (s: JsonSch
   return { mutation, method: op.method, url: buildUrl(op, params, rawParams, query), headers, ...(payload === undefined ? {} : { payload }) };
 }
 
-/** The request as sent, runs of one character written `x{5000}` so a huge input stays readable. */
+/** The request as sent, runs of one character written `x×5000` so a huge input stays readable. */
 function describeRequest(r: FuzzRequest): string {
-  const short = (text: string, max: number) => text.replace(/(.)\1{15,}/gsu, (run, c: string) => `${c}{${[...run].length}}`).slice(0, max);
+  const short = (text: string, max: number) => text.replace(/(.)\1{15,}/gsu, (run, c: string) => `${c}×${[...run].length}`).slice(0, max);
   const payload = r.payload === undefined ? '' : ` body ${short(JSON.stringify(Buffer.isBuffer(r.payload) ? r.payload.toString('latin1') : r.payload), 400)}`;
   return `${r.mutation}: ${r.method} ${short(r.url, 300)} headers ${short(JSON.stringify(r.headers), 200)}${payload}`;
 }

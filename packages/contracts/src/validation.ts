@@ -62,6 +62,7 @@ export const validationMessages = {
   imageUnreadable: { en: 'is not a readable image (damaged or cut short)', zh: '图片无法读取（已损坏或不完整）' },
   urlEncoding: { en: 'is not validly percent-encoded', zh: '网址中的百分号编码无效' },
   pathParamTooLong: { en: 'a part of the path is longer than 100 characters', zh: '路径中的某一段超过 100 个字符' },
+  jsonTooDeep: { en: 'nests arrays and objects more than 64 levels deep', zh: '数组和对象的嵌套超过 64 层' },
   // Product import (spreadsheets): a person reads these next to the row and column.
   importFileType: { en: 'must be an XLSX workbook or a UTF-8 CSV file', zh: '须为 XLSX 工作簿或 UTF-8 编码的 CSV 文件' },
   importUnreadable: { en: 'is not a readable XLSX workbook or UTF-8 CSV file', zh: '无法读取：不是有效的 XLSX 工作簿或 UTF-8 CSV 文件' },

@@ -12,6 +12,7 @@ import { scheduleDaily, scheduleEvery } from './platform/schedule.ts';
 import type { Config } from './platform/config.ts';
 import { frameworkErrors, registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
+import { registerJsonBodyParser } from './platform/json-body.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext } from './platform/request-context.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

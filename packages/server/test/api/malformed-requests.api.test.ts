@@ -106,6 +106,18 @@ describe('malformed requests answer 400 in our error format', () => {
     assert.ok(!res.body.includes('secret-looking-path'));
   });
 
+  test('a JSON body nested deeper than 64 levels answers 400 naming the body, however deep it goes', async () => {
+    for (const depth of [65, 3000, 200_000]) {
+      const res = await ta.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' }, payload: '['.repeat(depth) + ']'.repeat(depth) });
+      assert.equal(res.statusCode, 400, `depth ${depth}: ${res.body.slice(0, 200)}`);
+      assert.deepEqual(res.json().error.details, [{ field: 'body', rule: 'too_deep', message: '数组和对象的嵌套超过 64 层' }]);
+    }
+    // Ordinary nesting is read as before: the schema answers about the fields.
+    const shallow = await ta.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: [[['a']]], password: { a: { b: {} } } } });
+    assert.equal(shallow.statusCode, 400);
+    assert.deepEqual(shallow.json().error.details.map((d: { field: string }) => d.field).sort(), ['body.email', 'body.password']);
+  });
+
   test('an over-long path parameter answers 400 in our format, without echoing the URL', async () => {
     const url = `/api/store/products/${'a'.repeat(5000)}`;
     const res = await ta.app.inject({ method: 'GET', url });

@@ -257,7 +257,8 @@ const quoteFields = {
   status: z.enum(quoteStatuses),
   revision: z.number().int(),
   currency: currencySchema,
-  tiers: z.array(quoteTierSchema.extend({ unitFen: z.number().int().nullable() })),
+  // Answers describe what is stored (the input bounds apply to what comes in).
+  tiers: z.array(z.object({ minQuantity: z.number().int(), unitPriceMinor: z.number().int(), unitFen: z.number().int().nullable() })),
   incoterm: incotermSchema,
   port: z.string(),
   leadTimeDays: z.number().int(),

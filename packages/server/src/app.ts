@@ -17,6 +17,7 @@ import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext } from './platform/request-context.ts';
 import { registerWebApp } from './platform/web-static.ts';
+import { registerUploadRateLimit } from './platform/uploads.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
 import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
 import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
@@ -228,9 +229,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   customs.onQueued = () => void customsWorker.kick();
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
+  registerUploadRateLimit(app, rateLimiter);
   await registerOpenApi(app, { version: config.version });
 
-  await app.register(healthRoutes({ database, version: config.version }), { prefix: '/api' });
+  await app.register(healthRoutes({ database, files, version: config.version }), { prefix: '/api' });
   await app.register(authRoutes({ auth, config, db, clock }), { prefix: '/api/auth' });
   await app.register(storePavilionRoutes(pavilions, stories), { prefix: '/api/store' });
   await app.register(storeCategoryRoutes(categories), { prefix: '/api/store' });

@@ -1,4 +1,5 @@
 import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { AppError } from './errors.ts';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -11,6 +12,15 @@ export interface FileStore {
   /** The bytes, or null when there is no such file. */
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /** Writes and removes a small file: throws when the store cannot be written (full or read-only disk). */
+  probe(): Promise<void>;
+}
+
+/** Errors of a disk that cannot take the file (full, over quota, read-only, not a directory): the service is unavailable, not broken. */
+const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EEXIST', 'EISDIR']);
+function unwritable(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code && UNWRITABLE.has(code) ? new AppError('SERVICE_UNAVAILABLE', { message: `file store not writable: ${code}` }) : err;
 }
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/;
@@ -29,11 +39,25 @@ export class DirectoryFileStore implements FileStore {
 
   async put(key: string, bytes: Buffer): Promise<void> {
     const file = this.file(key);
-    await mkdir(path.dirname(file), { recursive: true });
+    await mkdir(path.dirname(file), { recursive: true }).catch((err: unknown) => {
+      throw unwritable(err);
+    });
     // Write then rename, so a crash never leaves half a file under the final name.
     const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, bytes);
-    await rename(temp, file);
+    try {
+      await writeFile(temp, bytes);
+      await rename(temp, file);
+    } catch (err) {
+      // A full disk or a failed rename must not leave the partial file behind.
+      await rm(temp, { force: true }).catch(() => {});
+      throw unwritable(err);
+    }
+  }
+
+  async probe(): Promise<void> {
+    const key = `health/probe-${randomBytes(6).toString('hex')}`;
+    await this.put(key, Buffer.from('ok'));
+    await this.delete(key);
   }
 
   async get(key: string): Promise<Buffer | null> {

@@ -1,8 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { validationMessages } from '@pavilion/contracts';
 import { AppError } from './errors.ts';
+import type { RateLimit, RateLimiter } from './rate-limiter.ts';
+
+/**
+ * Uploads per signed-in user (per address when anonymous): 120 in 10 minutes, one every five
+ * seconds sustained, more than an exporter filling a catalog by hand sends. Each upload is read
+ * whole and images are decoded, so a flood of them is refused (429, Retry-After) before reading.
+ */
+export const uploadRateLimit: RateLimit = { name: 'upload', max: 120, windowSeconds: 600 };
+
+/** Every multipart request (every upload route) counts against the uploader's limit before its body is read. */
+export function registerUploadRateLimit(app: FastifyInstance, rateLimiter: RateLimiter): void {
+  app.addHook('preHandler', async (request) => {
+    if (!request.isMultipart()) return;
+    await rateLimiter.hit(uploadRateLimit, request.caller ? `user:${request.caller.userId}` : `ip:${request.ip}`);
+  });
+}
 
 export interface Upload {
   fileName: string;

@@ -234,4 +234,30 @@ describe('exporter settlement', () => {
     const bad = await get(pkOperator, `/api/operator/statements/${issued.id}/download?format=doc`);
     assert.equal(bad.statusCode, 400);
   });
+
+  test("a draft's detail and download are brought up to date, as the list is, without listing first", async () => {
+    // The buyer's session (made at the real time) outlives the month the test clock moved on.
+    await db().updateTable('sessions').set({ expires_at: new Date(ta.clock.now.getTime() + 86_400_000).toISOString() }).where('revoked_at', 'is', null).execute();
+    const [draft] = (await list(multani, '/api/exporter/statements')) as [StatementSummary];
+    assert.equal(draft.status, 'draft');
+    assert.equal(draft.month, nextMonth(firstMonth));
+    const [plate] = (await orders.placeAndPay([['MB-VASE-20', 3]])) as [OrderDetail];
+    await move(plate.id, 'ship', 'deliver', 'complete');
+    // Straight to the detail: the order completed since the list was read is on it.
+    const exporterView = await detail(multani, `/api/exporter/statements/${draft.id}`);
+    assert.ok(exporterView.lines.some((l) => l.orderNumber === plate.number), 'the exporter sees the new completed order');
+    assert.equal(exporterView.shareMinor, exporterView.lines.reduce((n, l) => n + l.shareMinor, 0));
+
+    const [cup] = (await orders.placeAndPay([['MB-VASE-20', 1]])) as [OrderDetail];
+    await move(cup.id, 'ship', 'deliver', 'complete');
+    const operatorView = await detail(pkOperator, `/api/operator/statements/${draft.id}`);
+    assert.ok(operatorView.lines.some((l) => l.orderNumber === cup.number), 'the operator sees it too');
+
+    const [jug] = (await orders.placeAndPay([['MB-VASE-20', 1]])) as [OrderDetail];
+    await move(jug.id, 'ship', 'deliver', 'complete');
+    const pdf = await get(multani, `/api/exporter/statements/${draft.id}/download?format=pdf`);
+    assert.equal(pdf.statusCode, 200);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf.rawPayload)), { mergePages: true });
+    assert.ok(text.includes(jug.number), `the download carries ${jug.number}`);
+  });
 });

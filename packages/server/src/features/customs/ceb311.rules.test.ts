@@ -146,3 +146,14 @@ test('a CEB312 receipt is read with or without the ceb: prefix, and its status m
   assert.throws(() => parseCeb312('<CEB312Message><OrderReturn><guid>x</guid></OrderReturn></CEB312Message>'), /orderNo is missing/);
   assert.throws(() => parseCeb312('not xml <'), /CEB312Message|XML/);
 });
+
+test('a control character XML forbids, in any field, keeps the message from leaving; tab and line breaks are XML', () => {
+  const input = base();
+  const withBell = { ...input, head: { ...input.head, consigneeAddress: `${input.head.consigneeAddress}\u0007` } };
+  assert.deepEqual(fieldsOf(withBell, 32_730), ['OrderHead.consigneeAddress:xml_character']);
+  const withNul = { ...input, lines: input.lines.map((l) => ({ ...l, itemName: `${l.itemName}\u0000` })) };
+  assert.deepEqual(fieldsOf(withNul, 32_730), ['OrderList[1].itemName:xml_character']);
+  const lone = { ...input, head: { ...input.head, consignee: '张\uD800' } };
+  assert.deepEqual(fieldsOf(lone, 32_730), ['OrderHead.consignee:xml_character']);
+  assert.deepEqual(fieldsOf({ ...input, head: { ...input.head, note: 'a\tb\nc' } }, 32_730), []);
+});

@@ -1,4 +1,5 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import { XMLBuilder, XMLValidator } from 'fast-xml-parser';
+import { isCleanText } from '@pavilion/contracts';
 import { BUYER_ID_TYPE_RESIDENT_CARD, customsCountryCodes, customsCurrencyCodes, customsUnits } from './customs-codes.ts';
 
 /**
@@ -193,7 +194,7 @@ export function buildCeb311(input: Ceb311Input): string {
 export interface Ceb311Problem {
   /** Where: OrderHead.buyerIdNumber, OrderList[2].unit, BaseTransfer.copCode. */
   field: string;
-  rule: 'required' | 'max_length' | 'length' | 'format' | 'code' | 'gnum_sequence' | 'line_total' | 'goods_value' | 'actural_paid' | 'paid_amount';
+  rule: 'required' | 'max_length' | 'length' | 'format' | 'code' | 'gnum_sequence' | 'line_total' | 'goods_value' | 'actural_paid' | 'paid_amount' | 'xml_character' | 'well_formed';
   message: { zh: string; en: string };
 }
 
@@ -260,6 +261,12 @@ function checkFields(prefix: string, pairs: Array<[string, string | undefined]>,
     if (!spec) continue;
     const field = `${prefix}.${name}`;
     const value = raw ?? '';
+    // XML 1.0 has no way to write NUL, the other C0 controls but tab/LF/CR, U+FFFE/U+FFFF or half a
+    // surrogate pair: a message holding one is not XML, and customs could not parse it.
+    if (!isCleanText(value)) {
+      out.push({ field, rule: 'xml_character', message: { zh: `${field} 含有 XML 不允许的控制字符`, en: `${field} holds a control character XML does not allow` } });
+      continue;
+    }
     if (value.trim() === '') {
       if (spec.required) out.push({ field, rule: 'required', message: { zh: `${field} 为必填项`, en: `${field} is required` } });
       continue;
@@ -318,6 +325,13 @@ export function validateCeb311(input: Ceb311Input, paidFen: number): Ceb311Probl
     }
   });
   checkFields('BaseTransfer', f.transfer, transferSpecs, problems);
+  // What is queued is the built message: it must read back as well-formed XML.
+  if (problems.every((p) => p.rule !== 'xml_character')) {
+    const wellFormed = XMLValidator.validate(buildCeb311(input));
+    if (wellFormed !== true) {
+      problems.push({ field: 'CEB311Message', rule: 'well_formed', message: { zh: `报文不是格式正确的 XML：${wellFormed.err.msg}`, en: `the message is not well-formed XML: ${wellFormed.err.msg}` } });
+    }
+  }
 
   const h = input.head;
   const linesFen = input.lines.reduce((sum, l) => sum + l.totalPriceFen, 0);

@@ -50,6 +50,15 @@ test('a crash before the ledger entry writes the message again (nothing had been
   assert.equal(readFileSync(path.join(options.outboxDir, message.fileName), 'utf8'), message.xml);
 });
 
+test('a write that fails (here the staged name is taken by a folder) leaves no half message in the staging folder', async () => {
+  const { options, transport } = setup('failed');
+  const staging = path.join(path.dirname(options.outboxDir), '.outbox-staging');
+  mkdirSync(path.join(staging, message.fileName, 'inside'), { recursive: true });
+  await assert.rejects(transport.send(message));
+  assert.deepEqual(readdirSync(staging), [message.fileName], 'no .tmp file is left');
+  assert.deepEqual(readdirSync(options.outboxDir), []);
+});
+
 test('receipts: partial files are skipped; acknowledged ones leave the inbox, twice is harmless', async () => {
   const { options, transport } = setup('receipts');
   assert.deepEqual(await transport.fetchReceipts(), []);

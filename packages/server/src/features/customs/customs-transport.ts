@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -75,14 +75,20 @@ export class DirectoryCustomsTransport implements CustomsTransport {
       return 'sent';
     }
     const temp = `${staged}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(message.xml, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(temp, 'w');
+      try {
+        await handle.writeFile(message.xml, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, staged);
+    } catch (err) {
+      // A full disk must not leave half a message in the staging folder (the next run writes it whole).
+      await rm(temp, { force: true }).catch(() => {});
+      throw err;
     }
-    await rename(temp, staged);
     try {
       await writeFile(entry, '', { flag: 'wx' });
     } catch (err) {

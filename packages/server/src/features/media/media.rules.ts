@@ -1,6 +1,14 @@
 /** Uploads are limited to 10 MB (images and documents alike). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The most pixels an uploaded image may have (50 megapixels: a 48-megapixel phone photo passes).
+ * Decoding costs memory and time by pixels, not bytes: a small file can declare a huge picture, so
+ * the size is read from the header and refused before anything is decoded (and sharp is told the
+ * same limit, should a header lie).
+ */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
 export const imageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const documentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 

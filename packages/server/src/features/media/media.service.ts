@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
 import { findMediaByIds, type MediaRecord } from './media.repository.ts';
-import { imageSizes, imageTypes, MAX_UPLOAD_BYTES, mediaKey, mediaUrl, type ImageSize } from './media.rules.ts';
+import { imageSizes, imageTypes, MAX_IMAGE_PIXELS, MAX_UPLOAD_BYTES, mediaKey, mediaUrl, type ImageSize } from './media.rules.ts';
 
 export interface StoredMedia {
   id: string;
@@ -71,15 +71,24 @@ export class MediaService {
     const existing = await this.db.selectFrom('media').select(['id', 'width', 'height']).where('owner', '=', owner).where('sha256', '=', sha256).executeTakeFirst();
     if (existing) return toStoredMedia(existing);
 
-    // The header alone (metadata) can be whole while the pixels after it are cut short or damaged:
-    // only decoding every size proves the image readable, so all are made before anything is stored.
     let meta: Metadata;
+    try {
+      // Reads the header only (no pixel is decoded), so any declared size is read and checked below.
+      meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    } catch {
+      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: validationMessages.imageUnreadable.en }] });
+    }
+    // The header's size, checked before a single pixel is decoded.
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) {
+      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'too_many_pixels', message: validationMessages.imageTooManyPixels.en }] });
+    }
+    // The header can be whole while the pixels after it are cut short or damaged: only decoding every
+    // size proves the image readable, so all are made (a 400 if one fails) before anything is stored.
     const sized: Array<[ImageSize, Buffer]> = [];
     try {
-      meta = await sharp(bytes).metadata();
       for (const [size, longest] of Object.entries(imageSizes) as Array<[ImageSize, number]>) {
         // sharp drops EXIF, ICC and XMP unless asked to keep them; rotate() applies the orientation first.
-        sized.push([size, await sharp(bytes).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()]);
+        sized.push([size, await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()]);
       }
     } catch {
       throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: validationMessages.imageUnreadable.en }] });
@@ -89,12 +98,26 @@ export class MediaService {
     const height = (upright ? meta.width : meta.height) ?? 0;
 
     const id = newId();
-    for (const [size, out] of sized) await this.files.put(mediaKey(id, size), out);
-    const inserted = await this.db
-      .insertInto('media')
-      .values({ id, owner, sha256, source_type: sourceType, width, height, size_bytes: bytes.length, created_at: new Date().toISOString() })
-      .onConflict((oc) => oc.columns(['owner', 'sha256']).doNothing())
-      .executeTakeFirst();
+    const written: string[] = [];
+    // Whatever fails after the first size is written (a full disk, the database) takes the sizes written with it.
+    const removeWritten = async () => {
+      for (const key of written) await this.files.delete(key).catch(() => {});
+    };
+    let inserted;
+    try {
+      for (const [size, out] of sized) {
+        written.push(mediaKey(id, size));
+        await this.files.put(mediaKey(id, size), out);
+      }
+      inserted = await this.db
+        .insertInto('media')
+        .values({ id, owner, sha256, source_type: sourceType, width, height, size_bytes: bytes.length, created_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['owner', 'sha256']).doNothing())
+        .executeTakeFirst();
+    } catch (err) {
+      await removeWritten();
+      throw err;
+    }
     if (inserted.numInsertedOrUpdatedRows === 0n) {
       // Another upload of the same bytes won the race: use its row, drop our files.
       for (const size of Object.keys(imageSizes) as ImageSize[]) await this.files.delete(mediaKey(id, size));

@@ -49,6 +49,7 @@ export class SettlementService {
 
   async exporterStatement(caller: Caller | null, id: string): Promise<StatementDetail> {
     const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
+    await this.refreshDraft(id, (row) => row.exporter_id === exporterId);
     return found(await findStatementDetail(this.db, { id, exporterId }));
   }
 
@@ -71,6 +72,7 @@ export class SettlementService {
 
   async operatorStatement(caller: Caller | null, id: string): Promise<StatementDetail> {
     const pavilionIds = operatorScope(requireRole(caller, 'operator', 'admin'));
+    await this.refreshDraft(id, (row) => pavilionIds === 'all' || pavilionIds.includes(row.pavilion_id));
     return found(await findStatementDetail(this.db, { id, pavilionIds }));
   }
 
@@ -122,6 +124,16 @@ export class SettlementService {
     }
     if (failures.length > 0) throw new AggregateError(failures, `${failures.length} exporters' statements for ${month} could not be issued`);
     return issued;
+  }
+
+  /**
+   * A draft is read as it stands now, whichever way it is read (list, detail, download): the draft
+   * the caller may see is regenerated first; an issued statement is left as it is.
+   */
+  private async refreshDraft(id: string, visible: (row: { exporter_id: string; pavilion_id: string }) => boolean): Promise<void> {
+    const row = await this.db.selectFrom('settlement_statements').select(['exporter_id', 'pavilion_id', 'month', 'status']).where('id', '=', id).executeTakeFirst();
+    if (!row || row.status !== 'draft' || !visible(row)) return;
+    await this.db.transaction().execute((trx) => this.refresh(trx, row.exporter_id, row.month));
   }
 
   private async refreshCurrentDraft(exporterId: string): Promise<void> {

@@ -172,4 +172,9 @@ describe('the OpenAPI document lists every status a route answers', () => {
     }
     assert.deepEqual(missing, []);
   });
+
+  test('every upload lists 503, which it answers when the file store cannot be written', () => {
+    const paths = uploadRoutes.map((r) => (typeof r.url === 'string' ? r.url : '/api/operator/pavilions/{id}/media'));
+    assert.deepEqual(paths.filter((path) => !doc.paths[path]?.post?.responses['503']), []);
+  });
 });

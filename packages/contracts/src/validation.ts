@@ -66,6 +66,13 @@ export const validationMessages = {
   imageTooManyPixels: { en: 'must be at most 50 megapixels (such as 8,000 × 6,000)', zh: '像素不能超过 5000 万（如 8000 × 6000）' },
   tooManyDocuments: { en: 'at most 50 documents per exporter: delete one first', zh: '每个出口商最多 50 份文件，请先删除一份' },
   unknownField: { en: 'is not a known field', zh: '不是可识别的字段' },
+  // The HTTP layer: requests that cannot be read at all.
+  multipartUnreadable: { en: 'must be sent as a complete multipart/form-data body (with its boundary)', zh: '须以完整的 multipart/form-data 格式（含 boundary）上传' },
+  multipartTooManyParts: { en: 'send one file (the field "file") and at most 20 text fields', zh: '仅可上传一个文件（字段 file）及最多 20 个文本字段' },
+  imageUnreadable: { en: 'is not a readable image (damaged or cut short)', zh: '图片无法读取（已损坏或不完整）' },
+  urlEncoding: { en: 'is not validly percent-encoded', zh: '网址中的百分号编码无效' },
+  pathParamTooLong: { en: 'a part of the path is longer than 100 characters', zh: '路径中的某一段超过 100 个字符' },
+  jsonTooDeep: { en: 'nests arrays and objects more than 64 levels deep', zh: '数组和对象的嵌套超过 64 层' },
   // Product import (spreadsheets): a person reads these next to the row and column.
   importFileType: { en: 'must be an XLSX workbook or a UTF-8 CSV file', zh: '须为 XLSX 工作簿或 UTF-8 编码的 CSV 文件' },
   importUnreadable: { en: 'is not a readable XLSX workbook or UTF-8 CSV file', zh: '无法读取：不是有效的 XLSX 工作簿或 UTF-8 CSV 文件' },

@@ -10,8 +10,9 @@ import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { scheduleDaily, scheduleEvery } from './platform/schedule.ts';
 import type { Config } from './platform/config.ts';
-import { registerErrorHandler } from './platform/error-handler.ts';
+import { frameworkErrors, registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
+import { registerJsonBodyParser } from './platform/json-body.ts';
 import { registerOpenApi } from './platform/openapi.ts';
 import { RateLimiter } from './platform/rate-limiter.ts';
 import { registerRequestContext, resolveCaller } from './platform/request-context.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -141,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerJsonBodyParser(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -81,3 +81,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return sendError(request, reply, 'INTERNAL', { requestId: request.id });
   });
 }
+
+/**
+ * The router's own refusals, before any route or hook runs: a URL that is not validly
+ * percent-encoded, a path segment over the router's 100 characters. Answered in our format and the
+ * caller's language like every other error, and never echoing the URL (it may be megabytes long).
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  reply.header('x-request-id', request.id);
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendError(request, reply, 'VALIDATION_FAILED', [{ field: 'url', rule: 'invalid_encoding', message: validationMessages.urlEncoding.en }]);
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendError(request, reply, 'VALIDATION_FAILED', [{ field: 'params', rule: 'too_big', message: validationMessages.pathParamTooLong.en }]);
+  }
+  request.log.error({ err: error }, 'router error');
+  return sendError(request, reply, 'INTERNAL', { requestId: request.id });
+}

@@ -40,6 +40,31 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { message: 'send the file as multipart/form-data' });
   }
+  try {
+    return await readParts(request);
+  } catch (err) {
+    throw unreadableUpload(err);
+  }
+}
+
+/**
+ * What a body that cannot be read as one upload answers: a 400 naming the file field. Busboy throws
+ * plain errors for a missing boundary or a body cut short, @fastify/multipart its FST_* limits; both
+ * are the caller's doing, never a fault of ours.
+ */
+function unreadableUpload(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: validationMessages.fileTooBig.en }] });
+  }
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_many_parts', message: validationMessages.multipartTooManyParts.en }] });
+  }
+  return new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'invalid_multipart', message: validationMessages.multipartUnreadable.en }] });
+}
+
+async function readParts(request: FastifyRequest): Promise<Upload> {
   const fields: Record<string, string> = {};
   let upload: { fileName: string; bytes: Buffer } | null = null;
   for await (const part of request.parts()) {
@@ -48,15 +73,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
         await part.toBuffer();
         throw new AppError('VALIDATION_FAILED', { details: [{ field: part.fieldname, rule: 'unexpected_file', message: 'send one file, in the field "file"' }] });
       }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: validationMessages.fileTooBig.en }] });
-        }
-        throw err;
-      }
+      const bytes = await part.toBuffer();
       if (part.file.truncated) {
         throw new AppError('VALIDATION_FAILED', { details: [{ field: 'file', rule: 'too_big', message: validationMessages.fileTooBig.en }] });
       }

@@ -3,9 +3,12 @@ import {
   errorBodySchema, importJobParamsSchema, importJobSchema, localeFromAcceptLanguage, localizeIssue, sheetFormatQuerySchema, type ImportJob, type Locale,
 } from '@pavilion/contracts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
-import { errorResponses, typed } from '../../platform/http.ts';
+import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import type { ProductImportService, SheetDownload } from './product-import.service.ts';
+import { sheetContentTypes } from './sheet-file.ts';
+
+const sheetDownload = (what: string) => fileDownload(`${what} as an XLSX workbook or a UTF-8 CSV file (?format=xlsx|csv), as an attachment`, Object.values(sheetContentTypes));
 
 /** A private download, always saved rather than shown. */
 const sendSheet = (reply: FastifyReply, file: SheetDownload) =>
@@ -24,11 +27,11 @@ export function productImportRoutes(imports: ProductImportService) {
     fastify.addHook('preClose', async () => imports.drain());
 
     app.get('/catalog/template', {
-      schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', querystring: sheetFormatQuerySchema, response: errorResponses },
+      schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', querystring: sheetFormatQuerySchema, response: { 200: sheetDownload('The template'), ...errorResponses } },
     }, async (request, reply) => sendSheet(reply, await imports.templateFor(request.caller, request.query.format)));
 
     app.get('/catalog/export', {
-      schema: { tags, summary: "All the exporter's products (not archived) in the template's format: working content if any, else live", querystring: sheetFormatQuerySchema, response: errorResponses },
+      schema: { tags, summary: "All the exporter's products (not archived) in the template's format: working content if any, else live", querystring: sheetFormatQuerySchema, response: { 200: sheetDownload('The products'), ...errorResponses } },
     }, async (request, reply) => sendSheet(reply, await imports.exportFor(request.caller, request.query.format)));
 
     app.post('/catalog/import', {

@@ -1,11 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { documentIdParamsSchema, errorBodySchema, exporterDocumentListSchema, exporterDocumentSchema } from '@pavilion/contracts';
-import { errorResponses, typed } from '../../platform/http.ts';
+import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
+import { documentTypes } from '../media/media.rules.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { membersOnly } from './exporter-application.routes.ts';
 import { attachmentDisposition } from './exporter-documents.rules.ts';
 import type { DocumentFile, ExporterDocumentService } from './exporter-documents.service.ts';
+
+/** A stored document or attachment: its bytes, with the type found from its content when it was uploaded. */
+export const documentDownload = fileDownload('The file (PDF, JPEG or PNG), as an attachment', documentTypes);
 
 /** A private download: never cached by a shared cache or kept by the browser, always saved rather than shown. */
 export function sendDocument(reply: FastifyReply, file: DocumentFile) {
@@ -41,7 +45,7 @@ export function exporterDocumentRoutes(documents: ExporterDocumentService) {
     }, async (request) => ({ items: await documents.list(request.caller) }));
 
     app.get('/documents/:id/file', {
-      schema: { tags, summary: 'Download one of the exporter\'s documents', params: documentIdParamsSchema, response: errorResponses },
+      schema: { tags, summary: 'Download one of the exporter\'s documents', params: documentIdParamsSchema, response: { 200: documentDownload, ...errorResponses } },
     }, async (request, reply) => sendDocument(reply, await documents.readOwn(request.caller, request.params.id)));
 
     app.delete('/documents/:id', {

@@ -11,7 +11,7 @@ import {
 } from '@pavilion/contracts';
 import { requireRole } from '../../platform/access.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
-import { sendDocument } from './exporter-documents.routes.ts';
+import { documentDownload, sendDocument } from './exporter-documents.routes.ts';
 import type { ExporterDocumentService } from './exporter-documents.service.ts';
 import type { ExporterReviewService } from './exporter-review.service.ts';
 
@@ -34,7 +34,7 @@ export function operatorExporterRoutes(deps: { review: ExporterReviewService; do
     }, async (request) => review.get(request.caller, request.params.id));
 
     app.get('/exporters/:id/documents/:docId/file', {
-      schema: { tags, summary: "Download an exporter's document", params: exporterDocumentParamsSchema, response: errorResponses },
+      schema: { tags, summary: "Download an exporter's document", params: exporterDocumentParamsSchema, response: { 200: documentDownload, ...errorResponses } },
     }, async (request, reply) => {
       const { id, docId } = request.params;
       return sendDocument(reply, await documents.readForOperator(request.caller, id, docId));

@@ -76,11 +76,22 @@ export class MediaService {
       // Reads the header only (no pixel is decoded), so any declared size is read and checked below.
       meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     } catch {
-      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: 'is not a readable image' }] });
+      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: validationMessages.imageUnreadable.en }] });
     }
     // The header's size, checked before a single pixel is decoded.
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_IMAGE_PIXELS) {
       throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'too_many_pixels', message: validationMessages.imageTooManyPixels.en }] });
+    }
+    // The header can be whole while the pixels after it are cut short or damaged: only decoding every
+    // size proves the image readable, so all are made (a 400 if one fails) before anything is stored.
+    const sized: Array<[ImageSize, Buffer]> = [];
+    try {
+      for (const [size, longest] of Object.entries(imageSizes) as Array<[ImageSize, number]>) {
+        // sharp drops EXIF, ICC and XMP unless asked to keep them; rotate() applies the orientation first.
+        sized.push([size, await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()]);
+      }
+    } catch {
+      throw new AppError('VALIDATION_FAILED', { details: [{ field, rule: 'invalid_image', message: validationMessages.imageUnreadable.en }] });
     }
     const upright = (meta.orientation ?? 1) >= 5;
     const width = (upright ? meta.height : meta.width) ?? 0;
@@ -88,15 +99,13 @@ export class MediaService {
 
     const id = newId();
     const written: string[] = [];
-    // Whatever fails after the first size is written (a full disk, a broken image, the database) takes the sizes written with it.
+    // Whatever fails after the first size is written (a full disk, the database) takes the sizes written with it.
     const removeWritten = async () => {
       for (const key of written) await this.files.delete(key).catch(() => {});
     };
     let inserted;
     try {
-      for (const [size, longest] of Object.entries(imageSizes) as Array<[ImageSize, number]>) {
-        // sharp drops EXIF, ICC and XMP unless asked to keep them; rotate() applies the orientation first.
-        const out = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer();
+      for (const [size, out] of sized) {
         written.push(mediaKey(id, size));
         await this.files.put(mediaKey(id, size), out);
       }

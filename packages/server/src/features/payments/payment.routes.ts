@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   checkoutPayInputSchema, errorBodySchema, paymentAnomalyListSchema, paymentAnomalyQuerySchema, paymentAnomalySchema, paymentStartSchema, sandboxPayFormSchema,
 } from '@pavilion/contracts';
-import { errorResponses, typed } from '../../platform/http.ts';
+import { errorResponses, htmlPage, seeOther, typed } from '../../platform/http.ts';
 import type { NotificationOutcome, PaymentService } from './payment.service.ts';
 import { renderSandboxPage, sandboxMessages, sandboxRefusals } from './sandbox-page.ts';
 
@@ -71,7 +71,7 @@ export function sandboxPaymentRoutes(payments: PaymentService) {
     const app = typed(fastify);
     const tags = ['payments'];
     app.get('/sandbox/pay/:outTradeNo', {
-      schema: { tags, summary: 'The sandbox payment page (HTML, zh-CN and English): pay or fail a sandbox payment', params: outTradeNoParams, querystring: pageQuery },
+      schema: { tags, summary: 'The sandbox payment page (HTML, zh-CN and English): pay or fail a sandbox payment', params: outTradeNoParams, querystring: pageQuery, response: { 200: htmlPage('The page') } },
     }, async (request, reply) => {
       const { payment, checkout } = await payments.sandboxView(request.params.outTradeNo);
       const html = renderSandboxPage({
@@ -87,7 +87,7 @@ export function sandboxPaymentRoutes(payments: PaymentService) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(html);
     });
     app.post('/sandbox/pay/:outTradeNo', {
-      schema: { tags, summary: "The sandbox page's form: success sends a signed notification through the payment callback path; answers 303", params: outTradeNoParams, body: sandboxPayFormSchema },
+      schema: { tags, summary: "The sandbox page's form: success sends a signed notification through the payment callback path; answers 303", params: outTradeNoParams, body: sandboxPayFormSchema, response: { 303: seeOther } },
     }, async (request, reply) => {
       const outcome = await payments.sandboxPay(request.params.outTradeNo, request.body.result);
       if (outcome.ok) return reply.redirect(`/orders?checkout=${encodeURIComponent(outcome.checkoutId)}`, 303);

@@ -4,10 +4,11 @@ import {
   commissionInputSchema, exporterStatementQuerySchema, operatorStatementQuerySchema, pavilionCommissionSchema, pavilionIdParamsSchema, statementDetailSchema, statementFileQuerySchema,
   statementListSchema,
 } from '@pavilion/contracts';
-import { errorResponses, typed } from '../../platform/http.ts';
+import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import type { SettlementService, StatementFile } from './settlement.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
+const statementDownload = fileDownload('The statement (XLSX or PDF, as asked), as an attachment', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf']);
 
 /** A private download, always saved rather than shown. */
 const sendFile = (reply: FastifyReply, file: StatementFile) =>
@@ -25,7 +26,7 @@ export function exporterSettlementRoutes(settlement: SettlementService) {
       schema: { tags, summary: 'A statement with its lines: goods, commission and share per order line, converted at the order\'s own rate', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
     }, async (request) => settlement.exporterStatement(request.caller, request.params.id));
     app.get('/statements/:id/download', {
-      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: errorResponses },
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: { 200: statementDownload, ...errorResponses } },
     }, async (request, reply) => sendFile(reply, await settlement.exporterFile(request.caller, request.params.id, request.query.format)));
   };
 }
@@ -42,7 +43,7 @@ export function operatorSettlementRoutes(settlement: SettlementService) {
       schema: { tags, summary: 'A statement of one of the pavilions, with its lines', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
     }, async (request) => settlement.operatorStatement(request.caller, request.params.id));
     app.get('/statements/:id/download', {
-      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: errorResponses },
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: { 200: statementDownload, ...errorResponses } },
     }, async (request, reply) => sendFile(reply, await settlement.operatorFile(request.caller, request.params.id, request.query.format)));
     app.get('/pavilions/:id/commission', {
       schema: { tags, summary: "The pavilion's commission rate in force and every rate set before", params: pavilionIdParamsSchema, response: { 200: pavilionCommissionSchema, ...errorResponses } },

@@ -11,10 +11,11 @@ import {
   exporterBankDetailsSchema,
   idParamsSchema,
 } from '@pavilion/contracts';
-import { errorResponses, typed } from '../../platform/http.ts';
+import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import type { B2bOrderService } from './b2b-order.service.ts';
 
 /** A private download, always saved rather than shown. */
+const proformaDownload = fileDownload('The proforma invoice (PDF), as an attachment', ['application/pdf']);
 const sendPdf = (reply: FastifyReply, file: { fileName: string; bytes: Uint8Array }) =>
   reply.type('application/pdf').header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'private, no-store').send(Buffer.from(file.bytes));
 
@@ -32,7 +33,7 @@ export function importerB2bOrderRoutes(orders: B2bOrderService) {
       schema: { tags, summary: 'One B2B order with its timeline and payments', params: idParamsSchema, response: { 200: b2bOrderSchema, ...errorResponses } },
     }, async (request) => orders.get(request.caller, 'company', request.params.id));
     app.get('/orders/:id/proforma.pdf', {
-      schema: { tags, summary: 'The proforma invoice as a bilingual PDF', params: idParamsSchema, response: errorResponses },
+      schema: { tags, summary: 'The proforma invoice as a bilingual PDF', params: idParamsSchema, response: { 200: proformaDownload, ...errorResponses } },
     }, async (request, reply) => sendPdf(reply, await orders.proforma(request.caller, 'company', request.params.id)));
     app.post('/orders/:id/cancel', {
       schema: { tags, summary: 'Cancel the order with a reason (only before the deposit is recorded)', params: idParamsSchema, body: b2bCancelInputSchema, response: stepResponses },
@@ -58,7 +59,7 @@ export function exporterB2bOrderRoutes(orders: B2bOrderService) {
       schema: { tags, summary: 'One B2B order with its timeline, payments and next steps', params: idParamsSchema, response: { 200: b2bOrderSchema, ...errorResponses } },
     }, async (request) => orders.get(request.caller, 'exporter', request.params.id));
     app.get('/b2b-orders/:id/proforma.pdf', {
-      schema: { tags, summary: 'The proforma invoice as a bilingual PDF', params: idParamsSchema, response: errorResponses },
+      schema: { tags, summary: 'The proforma invoice as a bilingual PDF', params: idParamsSchema, response: { 200: proformaDownload, ...errorResponses } },
     }, async (request, reply) => sendPdf(reply, await orders.proforma(request.caller, 'exporter', request.params.id)));
     app.post('/b2b-orders/:id/deposit', {
       schema: { tags, summary: "Record the deposit received: the buyer's transfer reference and the amount due", params: idParamsSchema, body: b2bPaymentInputSchema, response: stepResponses },

@@ -15,7 +15,7 @@ import {
 import { errorResponses, typed } from '../../platform/http.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import { sendDocument } from '../exporters/exporter-documents.routes.ts';
+import { documentDownload, sendDocument } from '../exporters/exporter-documents.routes.ts';
 import type { InquiryParty, InquiryService } from './inquiry.service.ts';
 import type { TradeFileService } from './trade-files.service.ts';
 
@@ -58,7 +58,7 @@ function threadRoutes(app: ReturnType<typeof typed>, inquiries: InquiryService, 
   }, async (request) => inquiries.close(party(request), request.params.id));
 
   app.get('/inquiries/:id/files/:fileId', {
-    schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: errorResponses },
+    schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: { 200: documentDownload, ...errorResponses } },
   }, async (request, reply) => sendDocument(reply, await inquiries.file(party(request), request.params.id, request.params.fileId)));
 }
 

@@ -16,6 +16,7 @@ import * as b2bOrders from './2026-12-01T1700-b2b-orders.ts';
 import * as notifications from './2026-12-01T1800-notifications.ts';
 import * as suggestSpeed from './2026-12-02T0900-suggest-speed.ts';
 import * as searchBlocks from './2026-12-02T1000-search-blocks.ts';
+import * as jobs from './2026-12-07T1600-jobs.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1800-notifications': notifications,
   '2026-12-02T0900-suggest-speed': suggestSpeed,
   '2026-12-02T1000-search-blocks': searchBlocks,
+  '2026-12-07T1600-jobs': jobs,
 };

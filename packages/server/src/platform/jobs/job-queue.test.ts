@@ -155,8 +155,7 @@ test('a schedule enqueues one job per period, however many processes tick it', a
     q.schedule({ name: 'test.every-minute', job: defineJob({ kind: 'test.tick', payload: z.object({}), handler: async () => void runs++ }), payload: {}, every: { everyMs: 60_000 } });
   }
   now = new Date('2026-12-07T10:00:30.000Z');
-  for (const q of queues) await q.start();
-  for (const q of queues) await q.stop();
+  await Promise.all(queues.map((q) => q.tickSchedules()));
   assert.equal(await queues[0]!.runDue(), 0, 'nothing before the first period starts');
   now = new Date('2026-12-07T10:01:00.000Z');
   await Promise.all(queues.map((q) => q.tickSchedules()));

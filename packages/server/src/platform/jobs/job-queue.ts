@@ -72,8 +72,6 @@ export interface JobQueueOptions {
   pollMs?: number;
   /** Jobs run at once by this process. */
   concurrency?: number;
-  /** Kinds this process runs (the switches); default every registered kind. */
-  enabled?: (kind: string) => boolean;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -87,8 +85,12 @@ const DEFAULT_LEASE_MS = 60_000;
 export class JobQueue {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  /** Kinds this process does not run (their switch is off): they can be enqueued, another process may run them. */
+  private readonly off = new Set<string>();
   private readonly schedules = new Map<string, JobSchedule<unknown>>();
   private readonly running = new Set<Promise<void>>();
+  /** Schedules whose row is known to exist. */
+  private readonly scheduled = new Set<string>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
@@ -102,20 +104,35 @@ export class JobQueue {
     this.options = options;
   }
 
-  register<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  /** Makes a kind known; with `enabled: false` this process neither runs its jobs nor ticks its schedules. */
+  register<P>(definition: JobDefinition<P>, options: { enabled?: boolean } = {}): JobDefinition<P> {
     if (this.definitions.has(definition.kind)) throw new Error(`job kind ${definition.kind} is registered twice`);
     this.definitions.set(definition.kind, definition as JobDefinition<unknown>);
+    if (options.enabled === false) this.off.add(definition.kind);
     return definition;
   }
 
-  schedule<P>(schedule: JobSchedule<P>): void {
+  schedule<P>(schedule: JobSchedule<P>, options: { enabled?: boolean } = {}): void {
     if (this.schedules.has(schedule.name)) throw new Error(`schedule ${schedule.name} is registered twice`);
-    if (!this.definitions.has(schedule.job.kind)) this.register(schedule.job);
-    this.schedules.set(schedule.name, schedule as JobSchedule<unknown>);
+    if (!this.definitions.has(schedule.job.kind)) this.register(schedule.job, options);
+    if (options.enabled !== false) this.schedules.set(schedule.name, schedule as JobSchedule<unknown>);
+  }
+
+  get database(): Db {
+    return this.options.db;
+  }
+
+  now(): Date {
+    return this.options.clock();
   }
 
   kinds(): string[] {
     return [...this.definitions.keys()];
+  }
+
+  /** Whether this process runs jobs of a kind. */
+  runs(kind: string): boolean {
+    return this.definitions.has(kind) && !this.off.has(kind);
   }
 
   /**
@@ -142,6 +159,17 @@ export class JobQueue {
     return id;
   }
 
+  /**
+   * Runs a sweep (a kind whose payload is empty) soon, after a commit that made work for it: one
+   * pending job at most, whatever the number of triggers. Kinds this process does not run are left
+   * to their schedule.
+   */
+  triggerSweep(kind: string): void {
+    const definition = this.definitions.get(kind);
+    if (!definition || this.off.has(kind)) return;
+    this.enqueue(definition, {}, { uniqueKey: kind }).catch((err: unknown) => this.options.log.warn({ err, kind }, 'could not trigger a job; its schedule will run it'));
+  }
+
   async get(id: string): Promise<JobView | undefined> {
     const row = await repo.findJob(this.options.db, id);
     return row ? toView(row) : undefined;
@@ -151,10 +179,9 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const now = this.options.clock();
+    // A database that is down at start must not stop the server: the catch-up runs are skipped, the schedules are set up on the first tick that reaches it.
     for (const s of this.schedules.values()) {
-      await repo.ensureSchedule(this.options.db, { name: s.name, nextRunAt: nextPeriodStart(s.every, now).toISOString(), now: now.toISOString() });
-      if (s.runAtStart) await this.enqueue(s.job, s.payload, { uniqueKey: s.name });
+      if (s.runAtStart) await this.enqueue(s.job, s.payload, { uniqueKey: s.name }).catch((err: unknown) => this.options.log.error({ err, job: s.job.kind }, 'could not enqueue a job at start'));
     }
     this.arm(0);
   }
@@ -199,6 +226,11 @@ export class JobQueue {
   async tickSchedules(): Promise<void> {
     if (this.schedules.size === 0) return;
     const now = this.options.clock();
+    for (const s of this.schedules.values()) {
+      if (this.scheduled.has(s.name)) continue;
+      await repo.ensureSchedule(this.options.db, { name: s.name, nextRunAt: nextPeriodStart(s.every, now).toISOString(), now: now.toISOString() });
+      this.scheduled.add(s.name);
+    }
     const due = await repo.findDueSchedules(this.options.db, { names: [...this.schedules.keys()], now: now.toISOString() });
     for (const row of due) {
       const s = this.schedules.get(row.name);
@@ -242,7 +274,7 @@ export class JobQueue {
   }
 
   private async claim(limit: number): Promise<repo.JobRow[]> {
-    const kinds = this.kinds().filter((k) => this.options.enabled?.(k) ?? true);
+    const kinds = this.kinds().filter((k) => !this.off.has(k));
     if (kinds.length === 0) return [];
     // The longest lease of the kinds asked for; each job's own lease is set right after it is taken.
     const now = this.options.clock();
@@ -316,4 +348,11 @@ export function toView(row: repo.JobRow): JobView {
     updatedAt: row.updated_at,
     finishedAt: row.finished_at,
   };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The durable job queue, for the tests and commands that run background work by hand. */
+    jobs: JobQueue;
+  }
 }

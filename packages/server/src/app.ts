@@ -32,6 +32,7 @@ import { findListingCards, StorefrontService } from './features/catalog/storefro
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/catalog.routes.ts';
 import { ProductImportService } from './features/catalog-import/product-import.service.ts';
 import { productImportRoutes } from './features/catalog-import/product-import.routes.ts';
+import { ProductImportJobs } from './features/catalog-import/product-import-jobs.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
@@ -237,8 +238,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(jobConsoleRoutes(new JobConsole(jobs)), { prefix: '/api/admin' });
   await app.register(storeCatalogRoutes(storefront), { prefix: '/api/store' });
   await app.register(exporterCatalogRoutes({ products, stock, media }), { prefix: '/api/exporter' });
-  const imports = new ProductImportService({ db, clock, products, onJobFailure: (err) => app.log.error({ err }, 'product import failed') });
-  await app.register(productImportRoutes(imports), { prefix: '/api/exporter' });
+  const imports = new ProductImportService({ db, clock, products });
+  await app.register(productImportRoutes(imports, new ProductImportJobs({ queue: jobs, files, imports })), { prefix: '/api/exporter' });
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(storeRateRoutes(rates), { prefix: '/api/store' });

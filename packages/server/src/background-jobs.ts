@@ -77,9 +77,9 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 600_000), { hour: 16, minute: 1 });
   // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).
   daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 600_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
-  // Finished jobs are kept a week for the console, dead ones 90 days.
-  daily(job('jobs.prune', () => {
+  // Finished jobs are kept an hour for the console (sweeps make a few every minute), dead ones 30 days.
+  every(job('jobs.prune', () => {
     const now = clock().getTime();
-    return deleteFinishedJobs(db, { doneBefore: new Date(now - 7 * 86_400_000).toISOString(), deadBefore: new Date(now - 90 * 86_400_000).toISOString() });
-  }), { hour: 17, minute: 0 });
+    return deleteFinishedJobs(db, { doneBefore: new Date(now - 3_600_000).toISOString(), deadBefore: new Date(now - 30 * 86_400_000).toISOString() });
+  }), 600_000);
 }

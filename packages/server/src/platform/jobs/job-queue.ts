@@ -170,6 +170,11 @@ export class JobQueue {
     this.enqueue(definition, {}, { uniqueKey: kind }).catch((err: unknown) => this.options.log.warn({ err, kind }, 'could not trigger a job; its schedule will run it'));
   }
 
+  /** Whether a job of this kind with this unique key is waiting or running (under a live lease or not). */
+  async hasActive<P>(job: JobDefinition<P>, uniqueKey: string): Promise<boolean> {
+    return repo.hasActiveJob(this.options.db, { kind: job.kind, uniqueKey });
+  }
+
   async get(id: string): Promise<JobView | undefined> {
     const row = await repo.findJob(this.options.db, id);
     return row ? toView(row) : undefined;

@@ -135,6 +135,11 @@ function isUniqueClash(err: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+export async function hasActiveJob(db: Db, input: { kind: string; uniqueKey: string }): Promise<boolean> {
+  const row = await db.selectFrom('jobs').select('id').where('kind', '=', input.kind).where('unique_key', '=', input.uniqueKey).where('state', 'in', ['pending', 'running']).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? normalise(row as JobRow) : undefined;

@@ -52,7 +52,9 @@ export const SEND_REFUNDS = 'payments.send-refunds';
 
 export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, on: BackgroundSwitches): void {
   const { db, clock } = s;
-  const job = (kind: string, handler: () => Promise<unknown>, leaseMs = 120_000): JobDefinition<Sweep> =>
+  // A sweep's lease is short (renewed every third of it while it runs): a process killed mid-sweep
+  // holds up the next sweep only that long. Two sweeps at once would still be correct, only wasteful.
+  const job = (kind: string, handler: () => Promise<unknown>, leaseMs = 15_000): JobDefinition<Sweep> =>
     defineJob({ kind, payload: sweep, retry: sweepRetry, leaseMs, handler: async () => handler() });
   const every = (definition: JobDefinition<Sweep>, everyMs: number, options: { enabled?: boolean; runAtStart?: boolean } = {}) =>
     queue.schedule({ name: definition.kind, job: definition, payload: {}, every: { everyMs }, runAtStart: options.runAtStart ?? false }, { enabled: options.enabled ?? true });
@@ -74,9 +76,9 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   // RFQs past their deadline are closed.
   every(job('trade.close-rfqs', () => s.rfqs.closePastDeadline()), 60_000);
   // Rates take effect by date: yuan prices are recomputed just after each midnight in China (16:01 UTC); the app refreshes them at start itself, before serving.
-  daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 600_000), { hour: 16, minute: 1 });
+  daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 60_000), { hour: 16, minute: 1 });
   // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).
-  daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 600_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
+  daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 60_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
   // Finished jobs are kept an hour for the console (sweeps make a few every minute), dead ones 30 days.
   every(job('jobs.prune', () => {
     const now = clock().getTime();

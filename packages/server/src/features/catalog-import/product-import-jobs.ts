@@ -48,7 +48,7 @@ export class ProductImportJobs {
       defineJob({
         kind: 'catalog.import',
         payload: importPayload,
-        leaseMs: 120_000,
+        leaseMs: 30_000,
         retry: { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 },
         handler: async (payload, ctx) => {
           const bytes = await files.get(payload.fileKey);

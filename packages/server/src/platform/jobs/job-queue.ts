@@ -89,6 +89,9 @@ export class JobQueue {
   private readonly off = new Set<string>();
   private readonly schedules = new Map<string, JobSchedule<unknown>>();
   private readonly running = new Set<Promise<void>>();
+  /** The jobs this process is running, and their unique keys (`kind unique_key`). */
+  private readonly busyIds = new Set<string>();
+  private readonly busyKeys = new Set<string>();
   /** Schedules whose row is known to exist. */
   private readonly scheduled = new Set<string>();
   private readonly abort = new AbortController();
@@ -284,7 +287,20 @@ export class JobQueue {
     // The longest lease of the kinds asked for; each job's own lease is set right after it is taken.
     const now = this.options.clock();
     const lease = Math.max(...kinds.map((k) => this.definitions.get(k)?.leaseMs ?? DEFAULT_LEASE_MS));
-    return repo.claimJobs(this.options.db, { kinds, workerId: this.workerId, now: now.toISOString(), lockedUntil: new Date(now.getTime() + lease).toISOString(), limit });
+    const claimed = await repo.claimJobs(this.options.db, {
+      kinds, workerId: this.workerId, now: now.toISOString(), lockedUntil: new Date(now.getTime() + lease).toISOString(), limit,
+      busy: { ids: [...this.busyIds], keys: [...this.busyKeys] },
+    });
+    // Two jobs with one unique key taken in the same claim: the second waits for the next one.
+    const taken: repo.JobRow[] = [];
+    for (const job of claimed) {
+      if (job.unique_key !== null && taken.some((t) => t.unique_key === job.unique_key)) {
+        await repo.finishJob(this.options.db, { id: job.id, workerId: this.workerId, now: now.toISOString(), state: 'pending', error: 'deferred: another job with its key ran', runAt: now.toISOString() });
+        continue;
+      }
+      taken.push(job);
+    }
+    return taken;
   }
 
   private async run(job: repo.JobRow): Promise<void> {
@@ -292,6 +308,8 @@ export class JobQueue {
     const { db, clock, log } = this.options;
     if (!definition) return;
     const leaseMs = definition.leaseMs ?? DEFAULT_LEASE_MS;
+    this.busyIds.add(job.id);
+    if (job.unique_key !== null) this.busyKeys.add(job.unique_key);
     const lost = new AbortController();
     const signal = AbortSignal.any([lost.signal, this.abort.signal]);
     const renew = setInterval(() => {
@@ -328,6 +346,8 @@ export class JobQueue {
       log[outcome.state === 'failed' ? 'error' : 'warn']({ err, job: job.id, kind: job.kind, attempt: job.attempts }, outcome.state === 'failed' ? 'job failed for good' : 'job failed, will retry');
     } finally {
       clearInterval(renew);
+      this.busyIds.delete(job.id);
+      if (job.unique_key !== null) this.busyKeys.delete(job.unique_key);
     }
   }
 }

@@ -53,9 +53,16 @@ export async function insertJob(
  * lease holds waits. One statement; on PostgreSQL the rows are locked with SKIP LOCKED so two
  * processes never lease the same job, on SQLite the single writer gives the same.
  */
-export async function claimJobs(db: Db, input: { kinds: string[]; workerId: string; now: string; lockedUntil: string; limit: number }): Promise<JobRow[]> {
+export async function claimJobs(
+  db: Db,
+  input: { kinds: string[]; workerId: string; now: string; lockedUntil: string; limit: number; busy?: { ids: string[]; keys: string[] } },
+): Promise<JobRow[]> {
   if (input.kinds.length === 0 || input.limit <= 0) return [];
   const kinds = sql.join(input.kinds.map((k) => sql`${k}`));
+  // What this process is running already is never taken again by it, even when its lease ran out
+  // while the process was too busy to renew it: one run of a job, or of a unique key, at a time here.
+  const notBusyIds = input.busy?.ids.length ? sql`and j.id not in (${sql.join(input.busy.ids.map((id) => sql`${id}`))})` : sql``;
+  const notBusyKeys = input.busy?.keys.length ? sql`and (j.unique_key is null or j.unique_key not in (${sql.join(input.busy.keys.map((k) => sql`${k}`))}))` : sql``;
   const due = sql`
     select j.id from jobs j
     where j.kind in (${kinds})
@@ -63,6 +70,7 @@ export async function claimJobs(db: Db, input: { kinds: string[]; workerId: stri
       and (j.unique_key is null or not exists (
         select 1 from jobs r
         where r.kind = j.kind and r.unique_key = j.unique_key and r.id <> j.id and r.state = 'running' and r.locked_until >= ${input.now}))
+      ${notBusyIds} ${notBusyKeys}
     order by j.run_at, j.id
     limit ${input.limit}`;
   const set = sql`state = 'running', locked_by = ${input.workerId}, locked_until = ${input.lockedUntil}, attempts = attempts + 1, updated_at = ${input.now}`;

@@ -27,3 +27,4 @@ export * from './credit-code.ts';
 export * from './customs.ts';
 export * from './b2b-orders.ts';
 export * from './notifications.ts';
+export * from './jobs.ts';

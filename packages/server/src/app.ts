@@ -8,7 +8,9 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './platform/validator.ts';
 import type { Database } from './db/database.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import { scheduleDaily, scheduleEvery } from './platform/schedule.ts';
+import { JobQueue } from './platform/jobs/job-queue.ts';
+import { JobConsole, jobConsoleRoutes } from './platform/jobs/job-console.ts';
+import { CUSTOMS_SWEEP, registerBackgroundJobs, SEND_REFUNDS } from './background-jobs.ts';
 import type { Config } from './platform/config.ts';
 import { frameworkErrors, registerErrorHandler } from './platform/error-handler.ts';
 import { createLogger } from './platform/logging.ts';
@@ -34,6 +36,7 @@ import { findListingCards, StorefrontService } from './features/catalog/storefro
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/catalog.routes.ts';
 import { ProductImportService } from './features/catalog-import/product-import.service.ts';
 import { productImportRoutes } from './features/catalog-import/product-import.routes.ts';
+import { ProductImportJobs } from './features/catalog-import/product-import-jobs.ts';
 import { AccountService } from './features/accounts/account.service.ts';
 import { adminRoutes } from './features/accounts/admin.routes.ts';
 import { AuthService } from './features/auth/auth.service.ts';
@@ -57,7 +60,6 @@ import { ShippingTemplateService } from './features/checkout/shipping-template.s
 import { exporterShippingTemplateRoutes } from './features/checkout/shipping-template.routes.ts';
 import { OrderService } from './features/orders/order.service.ts';
 import { exporterOrderRoutes, operatorOrderRoutes, storeOrderRoutes } from './features/orders/order.routes.ts';
-import { expireUnpaidOrders } from './features/orders/order-payment.ts';
 import { operatorSearchRoutes, storeSearchRoutes } from './features/search/search.routes.ts';
 import { CartService } from './features/cart/cart.service.ts';
 import { storeCartRoutes } from './features/cart/cart.routes.ts';
@@ -68,7 +70,6 @@ import { storeIdentityRoutes } from './features/identities/identity.routes.ts';
 import { parseIdentityKeys } from './features/checkout/identity-crypto.ts';
 import { settleCheckout } from './features/orders/order-payment.ts';
 import { PaymentService } from './features/payments/payment.service.ts';
-import { PaymentWorker } from './features/payments/payment-worker.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from './features/payments/wechat-pay.ts';
@@ -76,7 +77,7 @@ import { SettlementService } from './features/settlement/settlement.service.ts';
 import { exporterSettlementRoutes, operatorSettlementRoutes } from './features/settlement/settlement.routes.ts';
 import type { ReturnedLineSource } from './features/settlement/returned-lines.ts';
 import { refundedReturnLines } from './features/returns/returned-lines-source.ts';
-import { completeDeliveredOrders, FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
+import { FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
 import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
 import { ReturnService } from './features/returns/returns.service.ts';
 import { staffReturnRoutes, storeReturnRoutes } from './features/returns/returns.routes.ts';
@@ -167,6 +168,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
 
   const db = database.db;
+  // Background work: durable jobs in the database, run by every server process (background-jobs.ts lists them).
+  const jobs = new JobQueue({ db, clock, log: app.log });
   const rateLimiter = new RateLimiter({ db, clock });
   const wechat =
     options.wechat !== undefined
@@ -195,8 +198,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
   const checkout = new CheckoutService({ db, clock, rates, addresses, identities, carts });
   // Returns owe refunds the payment worker sends; the payments side tells them when one ended.
-  const returns: ReturnService = new ReturnService({ db, clock, media, onRefundsRequested: () => paymentWorker.kick() });
-  const paymentWorker: PaymentWorker = new PaymentWorker({ log: app.log, tasks: { refunds: () => payments.processRefunds(), pending: () => payments.queryPending() } });
+  const returns: ReturnService = new ReturnService({ db, clock, media, onRefundsRequested: () => jobs.triggerSweep(SEND_REFUNDS) });
   const payments: PaymentService = new PaymentService({
     db,
     clock,
@@ -212,7 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? new SandboxPaymentProvider({ secretKey: config.secretKey, publicUrl: config.publicUrl, now: () => clock().getTime() })
             : null,
     },
-    onRefundsRequested: () => paymentWorker.kick(),
+    onRefundsRequested: () => jobs.triggerSweep(SEND_REFUNDS),
     settleRefund: (trx, input) => returns.settleRefund(trx, input),
   });
   checkout.setPaymentStarter((input) => payments.start(input));
@@ -226,9 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: app.log,
   });
   app.decorate('customs', customs);
-  // Paid orders are declared, messages handed over and receipts read from the tables and folders, so a restart resumes the work.
-  const customsWorker = scheduleEvery({ intervalMs: config.customs.intervalMs, log: app.log, name: 'customs worker', task: () => customs.runOnce() });
-  customs.onQueued = () => void customsWorker.kick();
+  customs.onQueued = () => jobs.triggerSweep(CUSTOMS_SWEEP);
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
@@ -244,10 +244,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorCategoryRoutes(categories), { prefix: '/api/operator' });
   await app.register(operatorHsRateRoutes(new HsRateService({ db })), { prefix: '/api/operator' });
   await app.register(adminRoutes(new AccountService({ db })), { prefix: '/api/admin' });
+  await app.register(jobConsoleRoutes(new JobConsole(jobs)), { prefix: '/api/admin' });
   await app.register(storeCatalogRoutes(storefront), { prefix: '/api/store' });
   await app.register(exporterCatalogRoutes({ products, stock, media }), { prefix: '/api/exporter' });
-  const imports = new ProductImportService({ db, clock, products, onJobFailure: (err) => app.log.error({ err }, 'product import failed') });
-  await app.register(productImportRoutes(imports), { prefix: '/api/exporter' });
+  const imports = new ProductImportService({ db, clock, products });
+  await app.register(productImportRoutes(imports, new ProductImportJobs({ queue: jobs, files, imports })), { prefix: '/api/exporter' });
   await app.register(operatorCatalogRoutes(review), { prefix: '/api/operator' });
   await app.register(operatorRateRoutes(rates), { prefix: '/api/operator' });
   await app.register(storeRateRoutes(rates), { prefix: '/api/store' });
@@ -275,56 +276,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
   await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
   await app.register(mediaRoutes({ media, callerOf: (request) => resolveCaller(request, { db, clock }), mayViewPrivate: (caller, id, owner) => returns.mayViewPhoto(caller, id, owner) }));
-  await registerTradeRoutes(app, createTradeFeature({ db, clock, files, rates }));
+  const trade = createTradeFeature({ db, clock, files, rates });
+  await registerTradeRoutes(app, trade);
   const mailer = options.notifications?.mailer !== undefined ? options.notifications.mailer : mailerFromConfig(config, logger);
   const notifications = new NotificationService({ db, clock, mailer, publicUrl: config.publicUrl, log: app.log });
   app.decorate('notifications', notifications);
   await app.register(notificationRoutes(notifications), { prefix: '/api' });
-  // Trade events become notifications and emails every few seconds; the work is found from the tables, so a restart resumes it.
-  const notificationWorker = scheduleEvery({ intervalMs: 5_000, log: app.log, name: 'notification worker', task: () => notifications.runOnce() });
-  app.addHook('onReady', async () => {
-    if (options.notifications?.worker !== false) notificationWorker.start();
-  });
   app.addHook('onClose', async () => {
-    await notificationWorker.stop();
     if (mailer instanceof SmtpMailer) mailer.close();
   });
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
-  // Rates take effect by date: yuan prices are recomputed at start and just after each midnight in China.
-  const dailyRates = scheduleDaily({ hourUtc: 16, minute: 1, clock, log: app.log, task: () => refreshListingPrices({ db, rates, clock }) });
-  // Unpaid orders release their stock after 30 minutes; the work is found from the orders, so a restart resumes it.
-  const orderExpiry = scheduleEvery({ intervalMs: 15_000, log: app.log, name: 'order expiry', task: () => expireUnpaidOrders(db, clock) });
-  // Runs daily: a month's statements are issued on the first run after it ends, later runs find nothing to issue.
-  const monthlyStatements = scheduleDaily({ hourUtc: 16, minute: 11, clock, log: app.log, task: async () => void (await settlement.issueDue()) });
-  let statementsAtStart: Promise<unknown> = Promise.resolve();
-  // Delivered orders complete 7 days after delivery; found from the orders, so a restart resumes it.
-  const orderCompletion = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'order completion', task: () => completeDeliveredOrders(db, clock) });
+  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, settlement }, {
+    customs: config.customs.enabled && options.customs?.worker !== false,
+    customsIntervalMs: config.customs.intervalMs,
+    notifications: options.notifications?.worker !== false,
+    payments: options.payments?.worker !== false,
+    statements: options.settlement?.job !== false,
+  });
+  app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
-    orderExpiry.start();
-    orderCompletion.start();
-    // Refunds owed and payments whose notification is late: found from the tables, so a restart resumes them.
-    if (options.payments?.worker !== false) paymentWorker.start();
-    if (config.customs.enabled && options.customs?.worker !== false) customsWorker.start();
-    // A database that is down at start must not keep the server from answering (health says 503).
+    // Rates take effect by date: yuan prices are brought up to today's before the first answer. A
+    // database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
-    dailyRates.start();
+    await jobs.start();
     // Products segmented with an older word list (a restart during a re-index) are picked up again.
     void search.startReindex();
-    // Last month's statements are issued just after midnight in China; at start too, for a month missed while down.
-    if (options.settlement?.job !== false) {
-      statementsAtStart = settlement.issueDue().catch((err: unknown) => app.log.error({ err }, 'could not issue statements at start'));
-      monthlyStatements.start();
-    }
   });
   app.addHook('onClose', async () => {
-    dailyRates.stop();
-    monthlyStatements.stop();
-    await statementsAtStart;
-    await orderExpiry.stop();
-    await orderCompletion.stop();
-    await paymentWorker.stop();
-    await customsWorker.stop();
+    await jobs.stop();
     await search.close();
     await database.destroy();
   });

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Role, CompanyMemberRole, Locale, CustomsStatus, OrderHold, ReturnStatus } from '@pavilion/contracts';
 import type { Incoterm, InquiryStatus, QuoteStatus, RfqStatus, TradeSide, TradeUnit } from '@pavilion/contracts';
+import type { JobTables } from '../platform/jobs/job.table.ts';
 import type { B2bOrderKind, B2bOrderStatus, B2bPaymentKind, B2bPaymentTerms } from '@pavilion/contracts';
 
 /** ISO-8601 UTC timestamps on both engines (pg is configured to return them as strings). */
@@ -899,7 +900,7 @@ export interface SearchListingsTable {
   published_at: string;
 }
 
-export interface DB {
+export interface DB extends JobTables {
   pavilions: PavilionsTable;
   pavilion_countries: PavilionCountriesTable;
   exporters: ExportersTable;

@@ -18,6 +18,7 @@ import * as suggestSpeed from './2026-12-02T0900-suggest-speed.ts';
 import * as searchBlocks from './2026-12-02T1000-search-blocks.ts';
 import * as generalRegimeTax from './2026-12-07T1000-general-regime-tax.ts';
 import * as hsFoodMark from './2026-12-07T1100-hs-food-mark.ts';
+import * as jobs from './2026-12-07T1600-jobs.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-search-blocks': searchBlocks,
   '2026-12-07T1000-general-regime-tax': generalRegimeTax,
   '2026-12-07T1100-hs-food-mark': hsFoodMark,
+  '2026-12-07T1600-jobs': jobs,
 };

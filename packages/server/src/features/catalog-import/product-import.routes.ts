@@ -5,6 +5,7 @@ import {
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
+import type { ProductImportJobs } from './product-import-jobs.ts';
 import type { ProductImportService, SheetDownload } from './product-import.service.ts';
 import { sheetContentTypes } from './sheet-file.ts';
 
@@ -19,12 +20,10 @@ const localized = (job: ImportJob, locale: Locale): ImportJob =>
   job.errors ? { ...job, errors: job.errors.map((issue) => ({ ...issue, message: localizeIssue(issue, locale) })) } : job;
 
 /** Bulk import and export of the exporter's products (mounted under /api/exporter). */
-export function productImportRoutes(imports: ProductImportService) {
+export function productImportRoutes(imports: ProductImportService, jobs: ProductImportJobs) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['exporter'];
-    // A running import finishes before the database closes.
-    fastify.addHook('preClose', async () => imports.drain());
 
     app.get('/catalog/template', {
       schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', querystring: sheetFormatQuerySchema, response: { 200: sheetDownload('The template'), ...errorResponses } },
@@ -44,13 +43,13 @@ export function productImportRoutes(imports: ProductImportService) {
     }, async (request, reply) => {
       exporterScope(requireRole(request.caller, 'exporter_member'));
       const upload = await readUpload(request);
-      const job = await imports.startImport(request.caller, upload);
+      const job = await jobs.startImport(request.caller, upload);
       reply.code(202).header('location', `${request.url.replace(/\/$/, '')}/${job.jobId}`);
       return job;
     });
 
     app.get('/catalog/import/:jobId', {
       schema: { tags, summary: "An import's progress, then its result or every problem by row and column (kept an hour after it ends)", params: importJobParamsSchema, response: { 200: importJobSchema, ...errorResponses } },
-    }, async (request) => localized(imports.getJob(request.caller, request.params.jobId), localeFromAcceptLanguage(request.headers['accept-language'])));
+    }, async (request) => localized(await jobs.getJob(request.caller, request.params.jobId), localeFromAcceptLanguage(request.headers['accept-language'])));
   };
 }

@@ -1,16 +1,14 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
-  countries, currencies, MAX_IMPORT_ERRORS, productContentSchema,
-  type ImportIssue, type ImportJob, type ImportResult, type ProductContent, type SheetFormat, type StoredProductContent,
+  countries, currencies, productContentSchema,
+  type ImportIssue, type ImportResult, type ProductContent, type SheetFormat, type StoredProductContent,
   validationMessages as m,
 } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { Upload } from '../../platform/uploads.ts';
 import { findRevisions } from '../catalog/product.repository.ts';
 import type { ProductService } from '../catalog/product.service.ts';
 import {
@@ -36,8 +34,6 @@ const ROWS_PER_TURN = 50;
 const PRODUCTS_PER_TURN = 25;
 /** Ids per `in (…)` list: well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
-/** A finished job's state is kept this long for the console to read. */
-export const IMPORT_JOB_TTL_MS = 60 * 60 * 1000;
 
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
@@ -57,12 +53,6 @@ class ImportRejected extends Error {
   }
 }
 
-interface JobState extends ImportJob {
-  exporterId: string;
-  finishedAtMs: number | null;
-  done: Promise<void>;
-}
-
 /**
  * Bulk import and export of an exporter's products as XLSX or CSV (see product-sheet.rules.ts for
  * the format). An import is all or nothing: every row is checked first, and only a file without a
@@ -73,54 +63,15 @@ export class ProductImportService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly products: ProductService;
-  private readonly onJobFailure: (err: unknown) => void;
-  private readonly jobs = new Map<string, JobState>();
 
-  constructor(deps: { db: Db; clock: Clock; products: ProductService; onJobFailure?: (err: unknown) => void }) {
+  constructor(deps: { db: Db; clock: Clock; products: ProductService }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.products = deps.products;
-    this.onJobFailure = deps.onJobFailure ?? (() => {});
   }
 
   // -------------------------------------------------------------------------------------------
-  // HTTP: jobs scoped to the caller's exporter.
-
-  /**
-   * Starts importing an uploaded file: refused at once when it is neither XLSX nor CSV (by content)
-   * or when this exporter's previous import is still running; otherwise answers the job, which
-   * goes on after the answer. The console follows it with getJob.
-   */
-  async startImport(caller: Caller | null, upload: Upload): Promise<ImportJob> {
-    const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
-    this.prune();
-    const format = await detectSheetFormat(upload.bytes);
-    if ([...this.jobs.values()].some((j) => j.exporterId === exporterId && (j.status === 'validating' || j.status === 'importing'))) {
-      throw new AppError('IMPORT_IN_PROGRESS');
-    }
-    const now = this.clock();
-    const job: JobState = {
-      jobId: newId(), exporterId, status: 'validating', fileName: upload.fileName.slice(0, 200), format, processedRows: 0, totalRows: 0,
-      createdAt: now.toISOString(), finishedAt: null, finishedAtMs: null, result: null, errors: null, errorCount: 0, done: Promise.resolve(),
-    };
-    this.jobs.set(job.jobId, job);
-    job.done = this.runJob(job, upload.bytes);
-    return this.view(job);
-  }
-
-  /** A job of the caller's exporter (another exporter's, or an expired one, is 404). */
-  getJob(caller: Caller | null, jobId: string): ImportJob {
-    const exporterId = exporterScope(requireRole(caller, 'exporter_member'));
-    this.prune();
-    const job = this.jobs.get(jobId);
-    if (!job || job.exporterId !== exporterId) throw notFound();
-    return this.view(job);
-  }
-
-  /** Waits for the running imports (before the database closes). */
-  async drain(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((j) => j.done));
-  }
+  // HTTP: downloads scoped to the caller's exporter (imports run as jobs: product-import-jobs.ts).
 
   async exportFor(caller: Caller | null, format: SheetFormat): Promise<SheetDownload> {
     return this.exportFile(exporterScope(requireRole(caller, 'exporter_member')), format);
@@ -128,44 +79,6 @@ export class ProductImportService {
 
   async templateFor(caller: Caller | null, format: SheetFormat): Promise<SheetDownload> {
     return this.template(exporterScope(requireRole(caller, 'exporter_member')), format);
-  }
-
-  private async runJob(job: JobState, bytes: Buffer): Promise<void> {
-    let outcome: ImportOutcome;
-    try {
-      outcome = await this.importFile(job.exporterId, bytes, (phase, processed, total) => {
-        job.status = phase;
-        job.processedRows = processed;
-        job.totalRows = total;
-      });
-    } catch (err) {
-      this.onJobFailure(err);
-      outcome = { ok: false, format: job.format, totalRows: job.totalRows, errors: [{ row: null, column: null, rule: 'internal', message: 'the import stopped on an unexpected error: nothing was imported' }] };
-    }
-    const now = this.clock();
-    job.finishedAt = now.toISOString();
-    job.finishedAtMs = now.getTime();
-    job.format = outcome.format;
-    if (outcome.ok) {
-      job.status = 'done';
-      job.result = outcome.result;
-      job.processedRows = job.totalRows = outcome.result.rows;
-    } else {
-      job.status = 'failed';
-      job.totalRows = outcome.totalRows;
-      job.errorCount = outcome.errors.length;
-      job.errors = outcome.errors.slice(0, MAX_IMPORT_ERRORS);
-    }
-  }
-
-  private view(job: JobState): ImportJob {
-    const { exporterId: _exporterId, finishedAtMs: _finishedAtMs, done: _done, ...view } = job;
-    return { ...view };
-  }
-
-  private prune(): void {
-    const now = this.clock().getTime();
-    for (const [id, job] of this.jobs) if (job.finishedAtMs !== null && now - job.finishedAtMs > IMPORT_JOB_TTL_MS) this.jobs.delete(id);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
-import { scheduleEvery } from '../../platform/schedule.ts';
 import type { RateService } from '../rates/rate.service.ts';
 import { CompanyService } from './company.service.ts';
 import { companyRoutes, operatorCompanyRoutes } from './company.routes.ts';
@@ -62,10 +61,4 @@ export async function registerTradeRoutes(app: FastifyInstance, feature: TradeFe
     }, async (request) => feature.figures.figures(request.caller));
   }, { prefix: '/api/operator' });
 
-  // RFQs past their deadline are written closed every minute; the work is found from the table, so a restart resumes it.
-  const deadlines = scheduleEvery({ intervalMs: 60_000, log: app.log, name: 'rfq deadlines', task: () => feature.rfqs.closePastDeadline() });
-  app.addHook('onReady', async () => deadlines.start());
-  app.addHook('onClose', async () => {
-    await deadlines.stop();
-  });
 }

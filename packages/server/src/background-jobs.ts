@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Db } from './db/database.ts';
+import type { Clock } from './platform/clock.ts';
+import { defineJob, type JobDefinition, type JobQueue } from './platform/jobs/job-queue.ts';
+import { deleteFinishedJobs } from './platform/jobs/job.repository.ts';
+import { refreshListingPrices } from './features/catalog/listing-prices.ts';
+import type { RateService } from './features/rates/rate.service.ts';
+import type { CustomsService } from './features/customs/customs.service.ts';
+import type { NotificationService } from './features/notifications/notification.service.ts';
+import { expireUnpaidOrders } from './features/orders/order-payment.ts';
+import { completeDeliveredOrders } from './features/fulfilment/fulfilment.service.ts';
+import type { PaymentService } from './features/payments/payment.service.ts';
+import type { RfqService } from './features/trade/rfq.service.ts';
+import type { SettlementService } from './features/settlement/settlement.service.ts';
+
+/**
+ * Pavilion's background work, every kind in one place: what it does, how often, and its switch. Each
+ * is a sweep that finds its work in the tables (so a restart or another process resumes it), run as
+ * a job of the durable queue: one run per period across every server process, retried with a
+ * doubling wait when it fails, and listed with its last error in the operators' job console.
+ */
+export interface BackgroundServices {
+  db: Db;
+  clock: Clock;
+  rates: RateService;
+  customs: CustomsService;
+  notifications: NotificationService;
+  payments: PaymentService;
+  rfqs: RfqService;
+  settlement: SettlementService;
+}
+
+export interface BackgroundSwitches {
+  /** Declare paid orders to customs, hand messages over and read receipts (CUSTOMS_ENABLED, and the tests' switch). */
+  customs: boolean;
+  customsIntervalMs: number;
+  notifications: boolean;
+  /** Refunds owed and payments whose notification is late. */
+  payments: boolean;
+  /** Issue last month's statements. */
+  statements: boolean;
+}
+
+const sweep = z.object({}).strict();
+type Sweep = z.infer<typeof sweep>;
+/** Sweeps retry soon: the next period would run them anyway. */
+const sweepRetry = { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 };
+
+/** Kinds that features trigger after a commit that made work for them (`JobQueue.triggerSweep`). */
+export const CUSTOMS_SWEEP = 'customs.sweep';
+export const SEND_REFUNDS = 'payments.send-refunds';
+
+export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, on: BackgroundSwitches): void {
+  const { db, clock } = s;
+  // A sweep's lease is short (renewed every third of it while it runs): a process killed mid-sweep
+  // holds up the next sweep only that long. Two sweeps at once would still be correct, only wasteful.
+  const job = (kind: string, handler: () => Promise<unknown>, leaseMs = 15_000): JobDefinition<Sweep> =>
+    defineJob({ kind, payload: sweep, retry: sweepRetry, leaseMs, handler: async () => handler() });
+  const every = (definition: JobDefinition<Sweep>, everyMs: number, options: { enabled?: boolean; runAtStart?: boolean } = {}) =>
+    queue.schedule({ name: definition.kind, job: definition, payload: {}, every: { everyMs }, runAtStart: options.runAtStart ?? false }, { enabled: options.enabled ?? true });
+  const daily = (definition: JobDefinition<Sweep>, at: { hour: number; minute: number }, options: { enabled?: boolean; runAtStart?: boolean } = {}) =>
+    queue.schedule({ name: definition.kind, job: definition, payload: {}, every: { dailyAtUtc: at }, runAtStart: options.runAtStart ?? false }, { enabled: options.enabled ?? true });
+
+  // Customs: paid orders declared, messages handed over to the customs client, receipts read.
+  const customs = job(CUSTOMS_SWEEP, () => s.customs.runOnce());
+  every(customs, on.customsIntervalMs, { enabled: on.customs });
+  // Trade events become notifications and emails.
+  every(job('notifications.deliver', () => s.notifications.runOnce()), 5_000, { enabled: on.notifications });
+  // Refunds owed are sent (and at once after a commit that wrote one); payments whose notification is late are asked about.
+  const refunds = job(SEND_REFUNDS, () => s.payments.processRefunds());
+  every(refunds, 2_000, { enabled: on.payments, runAtStart: true });
+  every(job('payments.query-pending', () => s.payments.queryPending()), 60_000, { enabled: on.payments });
+  // Unpaid orders release their stock after 30 minutes; delivered orders complete 7 days after delivery.
+  every(job('orders.expire-unpaid', () => expireUnpaidOrders(db, clock)), 15_000);
+  every(job('orders.complete-delivered', () => completeDeliveredOrders(db, clock)), 60_000);
+  // RFQs past their deadline are closed.
+  every(job('trade.close-rfqs', () => s.rfqs.closePastDeadline()), 60_000);
+  // Rates take effect by date: yuan prices are recomputed just after each midnight in China (16:01 UTC); the app refreshes them at start itself, before serving.
+  daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 60_000), { hour: 16, minute: 1 });
+  // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).
+  daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 60_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
+  // Finished jobs are kept an hour for the console (sweeps make a few every minute), dead ones 30 days.
+  every(job('jobs.prune', () => {
+    const now = clock().getTime();
+    return deleteFinishedJobs(db, { doneBefore: new Date(now - 3_600_000).toISOString(), deadBefore: new Date(now - 30 * 86_400_000).toISOString() });
+  }), 600_000);
+}

@@ -10,6 +10,9 @@ export const foundationCases: MatrixCase[] = [
   { method: 'GET', url: '/api/exporter/profile', expect: expectAll(403, { anonymous: 401, exporter: 200, otherExporter: 200 }) },
   { method: 'GET', url: '/api/operator/pavilions', expect: expectAll(403, { anonymous: 401, operator: 200, otherOperator: 200, admin: 200 }) },
   { method: 'GET', url: '/api/admin/users', expect: expectAll(403, { anonymous: 401, admin: 200 }) },
+  { method: 'GET', url: '/api/admin/jobs', expect: expectAll(403, { anonymous: 401, admin: 200 }) },
+  // No such job: the admin is answered 404, everyone else is refused before the lookup.
+  { method: 'POST', url: '/api/admin/jobs/00000000-0000-4000-8000-000000000000/retry', route: '/api/admin/jobs/:jobId/retry', expect: expectAll(403, { anonymous: 401, admin: 404 }) },
   // Sign-in routes are open to everyone; these bodies are invalid on purpose, so nothing is created.
   { method: 'POST', url: '/api/auth/login', payload: {}, expect: expectAll(400) },
   { method: 'POST', url: '/api/auth/otp/request', payload: {}, expect: expectAll(400) },

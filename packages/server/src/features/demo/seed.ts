@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertRole, insertUser } from '../accounts/account.repository.ts';
 import { AccountService } from '../accounts/account.service.ts';
@@ -45,6 +46,36 @@ export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Pro
   const pavilionIds = new Map<string, string>();
   const exporterIds = new Map<string, string>();
   const companyId = newId();
+  // Two servers started with --demo on one empty database both get here: the pavilions' unique
+  // slugs let one transaction win; the other server finds the demo being seeded and goes on without.
+  try {
+    await seedDemoWorld(db, { pavilionIds, exporterIds, companyId });
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+
+  // Password accounts hash outside the transaction (each hash takes ~100 ms), in parallel.
+  const password = DEMO_PASSWORD;
+  await Promise.all([
+    accounts.createStaffUser({ ...demoAdmin, password, role: 'admin', locale: 'zh-CN' }),
+    ...demoPavilions.map((p) =>
+      accounts.createStaffUser({ ...p.operator, password, role: 'operator', pavilionSlugs: [p.slug], locale: 'zh-CN' }),
+    ),
+    ...demoExporters.map((e) =>
+      accounts.createStaffUser({ ...e.member, password, role: 'exporter_member', exporterId: exporterIds.get(e.member.email) ?? '', locale: 'en' }),
+    ),
+    accounts.createStaffUser({ ...demoCompany.owner, password, role: 'company_member', companyId, companyRole: 'owner', locale: 'zh-CN' }),
+  ]);
+  await seedDemoStories(db);
+  await seedDemoSearch(db);
+  if (options.files) await seedDemoCatalog(db, { files: options.files, exporterIds });
+  return true;
+}
+
+/** Pavilions, exporters and the importer company, in one transaction. */
+async function seedDemoWorld(db: Db, ids: { pavilionIds: Map<string, string>; exporterIds: Map<string, string>; companyId: string }): Promise<void> {
+  const { pavilionIds, exporterIds, companyId } = ids;
   await db.transaction().execute(async (trx) => {
     for (const [position, p] of demoPavilions.entries()) {
       const id = newId();
@@ -98,21 +129,4 @@ export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Pro
     const buyer = await insertUser(trx, { phone: demoBuyer.phone, email: null, password_hash: null, display_name: demoBuyer.displayName, locale: 'zh-CN' });
     await insertRole(trx, buyer.id, { role: 'buyer' });
   });
-
-  // Password accounts hash outside the transaction (each hash takes ~100 ms), in parallel.
-  const password = DEMO_PASSWORD;
-  await Promise.all([
-    accounts.createStaffUser({ ...demoAdmin, password, role: 'admin', locale: 'zh-CN' }),
-    ...demoPavilions.map((p) =>
-      accounts.createStaffUser({ ...p.operator, password, role: 'operator', pavilionSlugs: [p.slug], locale: 'zh-CN' }),
-    ),
-    ...demoExporters.map((e) =>
-      accounts.createStaffUser({ ...e.member, password, role: 'exporter_member', exporterId: exporterIds.get(e.member.email) ?? '', locale: 'en' }),
-    ),
-    accounts.createStaffUser({ ...demoCompany.owner, password, role: 'company_member', companyId, companyRole: 'owner', locale: 'zh-CN' }),
-  ]);
-  await seedDemoStories(db);
-  await seedDemoSearch(db);
-  if (options.files) await seedDemoCatalog(db, { files: options.files, exporterIds });
-  return true;
 }

@@ -1,15 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   errorBodySchema, importJobParamsSchema, importJobSchema, localeFromAcceptLanguage, localizeIssue, sheetFormatQuerySchema, type ImportJob, type Locale,
 } from '@pavilion/contracts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import type { ProductImportService, SheetDownload } from './product-import.service.ts';
-
-/** A private download, always saved rather than shown. */
-const sendSheet = (reply: FastifyReply, file: SheetDownload) =>
-  reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'private, no-store').send(file.bytes);
+import { sendSheet } from '../../platform/sheets/sheet-download.ts';
+import type { ProductImportService } from './product-import.service.ts';
 
 /** Row problems in the reader's language (Accept-Language), as the other validation answers are. */
 const localized = (job: ImportJob, locale: Locale): ImportJob =>

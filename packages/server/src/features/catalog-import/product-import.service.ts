@@ -17,6 +17,7 @@ import {
   buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS, readHeader, sameContent, type ImportLookups, type ProductRows, type SheetLayout,
 } from './product-sheet.rules.ts';
 import { sheetHeaders, sheetHints } from './product-sheet.columns.ts';
+import type { SheetDownload } from '../../platform/sheets/sheet-download.ts';
 import { detectSheetFormat, readSheet, SheetReadError, sheetContentTypes, writeSheet, type SheetContent } from '../../platform/sheets/sheet-file.ts';
 
 export type ImportPhase = 'validating' | 'importing';
@@ -24,12 +25,6 @@ export type ImportProgress = (phase: ImportPhase, processedRows: number, totalRo
 export type ImportOutcome =
   | { ok: true; format: SheetFormat; result: ImportResult }
   | { ok: false; format: SheetFormat | null; totalRows: number; errors: ImportIssue[] };
-
-export interface SheetDownload {
-  bytes: Buffer;
-  fileName: string;
-  contentType: string;
-}
 
 /** Rows checked (or products written) between two turns of the event loop. */
 const ROWS_PER_TURN = 50;

@@ -98,3 +98,31 @@ export const hsRateListSchema = z.object({ items: z.array(hsRateSchema), total: 
 
 /** Checked by the rules (exactly 10 digits), so the answer names `params.hsCode` with the rule's message. */
 export const hsCodeParamsSchema = z.object({ hsCode: z.string().max(32) });
+
+/**
+ * What an import of the HS rate table (CSV or XLSX, all or nothing) did: codes added, codes whose
+ * rates changed, and codes the file repeats as they are (left untouched, their updatedAt too).
+ * Codes not in the file are left alone.
+ */
+export const hsRateImportResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** HS code rows read (blank rows not counted). */
+  rows: z.number().int(),
+});
+export type HsRateImportResult = z.infer<typeof hsRateImportResultSchema>;
+
+/**
+ * A row problem of a refused import, as the 400's `details` carry it: `field` reads
+ * "row 3, column VAT (%) / 增值税率（%）" (or "file" for the file as a whole), `row` is the row
+ * number the spreadsheet shows (1 is the header row) and `column` the header as the file writes it.
+ */
+export const hsRateImportIssueSchema = z.object({
+  field: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  rule: z.string(),
+  message: z.string(),
+});
+export type HsRateImportIssue = z.infer<typeof hsRateImportIssueSchema>;

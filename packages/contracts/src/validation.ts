@@ -155,6 +155,21 @@ export const validationMessages = {
   waybillNotShippable: { en: 'cannot ship now', zh: '当前无法发货' },
   waybillShippedOtherwise: { en: 'was already shipped with another waybill', zh: '已使用其他运单号发货' },
   waybillNumberTaken: { en: 'is the waybill of another order', zh: '已是其他订单的运单号' },
+  // HS rate table import (spreadsheets): rates are percentages there, not basis points.
+  hsSheetVatRate: { en: 'must be a percentage from 0 to 100 with at most two decimals, such as 13 or 9.5', zh: '须为 0–100 的百分比，最多两位小数，如 13 或 9.5' },
+  hsSheetConsumptionTaxRate: { en: 'must be a percentage from 0 to 99.99 with at most two decimals, such as 15 or 0', zh: '须为 0–99.99 的百分比，最多两位小数，如 15 或 0' },
+  hsSheetTariffRate: {
+    en: 'must be a percentage from 0 to 100 with at most two decimals, such as 10 or 6.5, or empty (not entered)',
+    zh: '须为 0–100 的百分比，最多两位小数，如 10 或 6.5；未录入则留空',
+  },
+  hsSheetRetailModes: { en: 'must be both (9610 and 1210) or 1210 (bonded only)', zh: '须为 both（9610 和 1210）或 1210（仅保税）' },
+  hsSheetDescriptionEn: { en: 'must be at most 300 characters', zh: '最多 300 个字符' },
+  hsSheetDescriptionZh: { en: 'must be at most 200 characters', zh: '最多 200 个字符' },
+  hsSheetDuplicateCode: { en: 'this HS code is on another row of the file', zh: '该 HS 编码在文件的另一行已出现' },
+  hsSheetUnknownColumn: { en: 'is not a column of the HS rate table', zh: '不是 HS 税率表中的列' },
+  hsSheetMissingColumn: { en: 'this column is missing: an export of the table has every column', zh: '缺少此列，可导出税率表查看全部列' },
+  hsSheetNoRows: { en: 'the file has no HS code rows', zh: '文件中没有 HS 编码行' },
+  hsSheetTooManyRows: { en: 'at most 20,000 rows per file: split it into several files', zh: '每个文件最多 20,000 行，请拆分为多个文件' },
   waybillNoRows: { en: 'the file has no waybill rows', zh: '文件中没有运单行' },
   waybillTooManyRows: { en: 'at most 2,000 rows per file: split it into several files', zh: '每个文件最多 2,000 行，请拆分为多个文件' },
   // Returns.

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import type { Upload } from '../../platform/uploads.ts';
 import type { ImportOutcome, ProductImportService } from './product-import.service.ts';
-import { detectSheetFormat } from './sheet-file.ts';
+import { detectSheetFormat } from '../../platform/sheets/sheet-file.ts';
 
 /** A finished import is answered this long for the console to read. */
 export const IMPORT_JOB_TTL_MS = 60 * 60 * 1000;

@@ -1,19 +1,16 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   errorBodySchema, importJobParamsSchema, importJobSchema, localeFromAcceptLanguage, localizeIssue, sheetFormatQuerySchema, type ImportJob, type Locale,
 } from '@pavilion/contracts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
+import { sendSheet } from '../../platform/sheets/sheet-download.ts';
+import { sheetContentTypes } from '../../platform/sheets/sheet-file.ts';
 import type { ProductImportJobs } from './product-import-jobs.ts';
-import type { ProductImportService, SheetDownload } from './product-import.service.ts';
-import { sheetContentTypes } from './sheet-file.ts';
+import type { ProductImportService } from './product-import.service.ts';
 
 const sheetDownload = (what: string) => fileDownload(`${what} as an XLSX workbook or a UTF-8 CSV file (?format=xlsx|csv), as an attachment`, Object.values(sheetContentTypes));
-
-/** A private download, always saved rather than shown. */
-const sendSheet = (reply: FastifyReply, file: SheetDownload) =>
-  reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'private, no-store').send(file.bytes);
 
 /** Row problems in the reader's language (Accept-Language), as the other validation answers are. */
 const localized = (job: ImportJob, locale: Locale): ImportJob =>

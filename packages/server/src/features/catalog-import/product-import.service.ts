@@ -15,19 +15,14 @@ import {
   buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS, readHeader, sameContent, type ImportLookups, type ProductRows, type SheetLayout,
 } from './product-sheet.rules.ts';
 import { sheetHeaders, sheetHints } from './product-sheet.columns.ts';
-import { detectSheetFormat, readSheet, SheetReadError, sheetContentTypes, writeSheet, type SheetLists } from './sheet-file.ts';
+import type { SheetDownload } from '../../platform/sheets/sheet-download.ts';
+import { detectSheetFormat, readSheet, SheetReadError, sheetContentTypes, writeSheet, type SheetContent } from '../../platform/sheets/sheet-file.ts';
 
 export type ImportPhase = 'validating' | 'importing';
 export type ImportProgress = (phase: ImportPhase, processedRows: number, totalRows: number) => void;
 export type ImportOutcome =
   | { ok: true; format: SheetFormat; result: ImportResult }
   | { ok: false; format: SheetFormat | null; totalRows: number; errors: ImportIssue[] };
-
-export interface SheetDownload {
-  bytes: Buffer;
-  fileName: string;
-  contentType: string;
-}
 
 /** Rows checked (or products written) between two turns of the event loop. */
 const ROWS_PER_TURN = 50;
@@ -260,14 +255,14 @@ export class ProductImportService {
       }
       await yieldToEventLoop();
     }
-    const bytes = await writeSheet(format, { headers: sheetHeaders(), hints: sheetHints(), rows, lists });
+    const bytes = await writeSheet(format, productSheet(rows, lists));
     return { bytes, fileName: `pavilion-products-${this.clock().toISOString().slice(0, 10)}.${format}`, contentType: sheetContentTypes[format] };
   }
 
   /** The header, the hints row, and an example product whose rows are notes (product_ref starts with #). */
   async template(exporterId: string, format: SheetFormat): Promise<SheetDownload> {
     const rows = contentToRows('#example-vase', productContentSchema.parse(exampleProduct), () => '');
-    const bytes = await writeSheet(format, { headers: sheetHeaders(), hints: sheetHints(), rows, lists: await this.lists(exporterId) });
+    const bytes = await writeSheet(format, productSheet(rows, await this.lists(exporterId)));
     return { bytes, fileName: `pavilion-products-template.${format}`, contentType: sheetContentTypes[format] };
   }
 
@@ -284,6 +279,31 @@ export class ProductImportService {
     };
   }
 }
+
+/** The values a product row may name, listed on the workbook's second sheet. */
+interface SheetLists {
+  categories: Array<{ id: string; nameEn: string; nameZh: string }>;
+  currencies: Array<{ code: string; nameEn: string; nameZh: string; digits: number }>;
+  countries: Array<{ code: string; nameEn: string; nameZh: string }>;
+  brands: Array<{ nameEn: string; nameZh: string; id: string }>;
+}
+
+/** The Products sheet (bilingual headers, hints row) and its Lists sheet of categories, currencies, countries and brands. */
+const productSheet = (rows: string[][], lists: SheetLists): SheetContent => ({
+  name: 'Products',
+  headers: sheetHeaders(),
+  hints: sheetHints(),
+  rows,
+  lists: {
+    name: 'Lists',
+    sections: [
+      { title: 'Categories / 类目', heads: ['Category (id) / 类目编号', 'English', '中文'], rows: lists.categories.map((c) => [c.id, c.nameEn, c.nameZh]) },
+      { title: 'Currencies / 币种', heads: ['Currency / 币种', 'English', '中文', 'Decimals / 小数位'], rows: lists.currencies.map((c) => [c.code, c.nameEn, c.nameZh, String(c.digits)]) },
+      { title: 'Origin countries / 原产国', heads: ['Origin country / 原产国', 'English', '中文'], rows: lists.countries.map((c) => [c.code, c.nameEn, c.nameZh]) },
+      { title: 'Your brands / 您的品牌', heads: ['Brand / 品牌', '中文', 'id'], rows: lists.brands.map((b) => [b.nameEn, b.nameZh, b.id]) },
+    ],
+  },
+});
 
 /** A refusal from the product service while writing, as problems at the cells they concern. */
 function issuesFromServiceError(layout: SheetLayout, group: ProductRows, err: AppError): ImportIssue[] {

@@ -151,7 +151,7 @@ describe('the product sheet', () => {
 });
 
 test('CSV cells that look like formulas are written as text and read back unchanged', async () => {
-  const { guardFormula, unguardFormula } = await import('./sheet-file.ts');
+  const { guardFormula, unguardFormula } = await import('../../platform/sheets/sheet-file.ts');
   assert.equal(guardFormula('=HYPERLINK("http://evil.example","click")'), '\'=HYPERLINK("http://evil.example","click")');
   assert.equal(guardFormula('-5% off'), "'-5% off");
   assert.equal(guardFormula('Multani blue'), 'Multani blue');

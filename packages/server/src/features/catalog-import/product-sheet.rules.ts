@@ -3,6 +3,7 @@ import {
   validationMessages as m, type CurrencyCode, type ImportIssue, type ProductContent, type ProductContentInput, type StoredProductContent,
 } from '@pavilion/contracts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
+import type { RawRow } from '../../platform/sheets/sheet-file.ts';
 import { checkDraftStructure } from '../catalog/product.rules.ts';
 
 import { ELABEL_KEYS, OPTION_KEYS, headerOf, sheetColumns, type ColumnKey } from './product-sheet.columns.ts';
@@ -13,11 +14,8 @@ export const MAX_IMPORT_ROWS = 10_000;
 // ---------------------------------------------------------------------------------------------
 // Reading: header, rows, products.
 
-/** Cells as text, by position, with the row number the spreadsheet shows. */
-export interface RawRow {
-  row: number;
-  cells: string[];
-}
+/** Cells as text, by position, with the row number the spreadsheet shows (read by platform/sheets). */
+export type { RawRow };
 
 export interface SheetLayout {
   headerRow: number;

@@ -1,5 +1,5 @@
 import { TRACKING_NUMBER, validationMessages as m, type CarrierCode, type ImportIssue } from '@pavilion/contracts';
-import { detectSheetFormat, readSheet, SheetReadError } from '../catalog-import/sheet-file.ts';
+import { detectSheetFormat, readSheet, SheetReadError } from '../../platform/sheets/sheet-file.ts';
 import { carrierFromCell } from './fulfilment.rules.ts';
 
 /**

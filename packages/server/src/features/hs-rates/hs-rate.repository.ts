@@ -26,6 +26,11 @@ export async function findHsRates(db: Db, filter: { q?: string; limit: number; o
 }
 export type HsRateRecord = Awaited<ReturnType<typeof findHsRates>>['items'][number];
 
+/** The whole table, by code: what an export writes and an import compares against. */
+export function findAllHsRates(db: Db | Trx): Promise<HsRateRecord[]> {
+  return db.selectFrom('hs_rates').select(columns).orderBy('hs_code').execute();
+}
+
 export function findHsRate(db: Db, hsCode: string): Promise<HsRateRecord | undefined> {
   return db.selectFrom('hs_rates').select(columns).where('hs_code', '=', hsCode).executeTakeFirst();
 }

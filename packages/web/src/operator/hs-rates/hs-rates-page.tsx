@@ -11,6 +11,7 @@ import { useApi } from '../../shared/use-api.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { HsRateModal } from './hs-rate-modal.tsx';
+import { HsRatesExportButtons, HsRatesImport } from './hs-rates-sheet.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 
 const pageSize = 50;
@@ -41,9 +42,11 @@ export function HsRatesPage() {
             style={{ width: 320 }}
             data-testid="hs-search"
           />
+          <HsRatesExportButtons />
           <Button type="primary" onClick={() => setEditing('new')} data-testid="new-hs-rate">{t('operator.hsRates.create')}</Button>
         </Space>
       </Flex>
+      <HsRatesImport onImported={rates.reload} />
       {rates.status === 'failed' && <ConsoleError error={rates.error} loginPath={operatorPaths.login} onRetry={rates.reload} />}
       <Table<HsRate>
         rowKey="hsCode"

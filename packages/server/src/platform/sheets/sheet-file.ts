@@ -5,12 +5,16 @@ import { parse as parseCsv } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { fileTypeFromBuffer } from 'file-type';
 import { validationMessages as m, type ImportIssue, type SheetFormat } from '@pavilion/contracts';
-import { AppError } from '../../platform/errors.ts';
-import type { RawRow } from './product-sheet.rules.ts';
+import { AppError } from '../errors.ts';
 import type { SheetAnswer, SheetTask } from './sheet-worker.ts';
-import type { SheetContent } from './sheet-xlsx.ts';
+import type { RawRow, SheetContent } from './sheet-xlsx.ts';
 
-export type { SheetContent, SheetLists } from './sheet-xlsx.ts';
+/**
+ * Spreadsheet files any feature imports or exports (the product sheet, the HS rate table, the
+ * waybill sheet): XLSX read and written with exceljs in a worker thread, CSV with csv-parse and
+ * csv-stringify (RFC 4180). Cells are text; what the columns mean is the feature's business.
+ */
+export type { RawRow, SheetContent, SheetSection } from './sheet-xlsx.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const sheetContentTypes: Record<SheetFormat, string> = { xlsx: XLSX_MIME, csv: 'text/csv; charset=utf-8' };
@@ -83,7 +87,7 @@ export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<Raw
 }
 
 /**
- * Writes the sheet: the header row, the hints row, then the rows (an XLSX adds its Lists sheet).
+ * Writes the sheet: the header row, the hints row if any, then the rows (an XLSX adds its lists sheet).
  * A CSV follows RFC 4180: records end in CRLF, and a cell holding a comma, a quote, CR or LF (the
  * hints, descriptions of several paragraphs) is quoted. csv-stringify quotes only the record
  * delimiter itself once one is given, so a bare LF would be written unquoted and any other CSV tool
@@ -91,7 +95,7 @@ export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<Raw
  */
 export async function writeSheet(format: SheetFormat, sheet: SheetContent): Promise<Buffer> {
   if (format === 'csv') {
-    const records = [sheet.headers, sheet.hints, ...sheet.rows].map((row) => row.map(guardFormula));
+    const records = [sheet.headers, ...(sheet.hints ? [sheet.hints] : []), ...sheet.rows].map((row) => row.map(guardFormula));
     return Buffer.from(stringifyCsv(records, { bom: true, record_delimiter: '\r\n', quote_record_delimiter: true }), 'utf8');
   }
   const answer = await runSheetWorker<Uint8Array>({ op: 'write', sheet });

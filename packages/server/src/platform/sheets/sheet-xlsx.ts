@@ -1,23 +1,33 @@
 import ExcelJS from 'exceljs';
-import type { RawRow } from './product-sheet.rules.ts';
 
 /**
  * XLSX reading and writing with exceljs. Both hold the thread for as long as the workbook takes
  * (hundreds of milliseconds for thousands of rows), so they run in a worker (sheet-worker.ts).
  */
 
-export interface SheetLists {
-  categories: Array<{ id: string; nameEn: string; nameZh: string }>;
-  currencies: Array<{ code: string; nameEn: string; nameZh: string; digits: number }>;
-  countries: Array<{ code: string; nameEn: string; nameZh: string }>;
-  brands: Array<{ nameEn: string; nameZh: string; id: string }>;
+/** Cells as text, by position, with the row number the spreadsheet shows. */
+export interface RawRow {
+  row: number;
+  cells: string[];
 }
 
-export interface SheetContent {
-  headers: string[];
-  hints: string[];
+/** A titled table on the workbook's second sheet (the values a column may take, with their names). */
+export interface SheetSection {
+  title: string;
+  heads: string[];
   rows: string[][];
-  lists: SheetLists;
+}
+
+/**
+ * What a sheet holds: the header row, an optional hints row, then the rows, every cell text. An
+ * XLSX names its first worksheet `name` and, when `lists` is given, adds a second worksheet of them.
+ */
+export interface SheetContent {
+  name: string;
+  headers: string[];
+  hints?: string[];
+  rows: string[][];
+  lists?: { name: string; sections: SheetSection[] };
 }
 
 /** The rows of the first worksheet, cells as text, numbered as the spreadsheet shows them. */
@@ -53,35 +63,35 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
- * The Products sheet (header, hints, rows; every cell text, so SKUs, barcodes, HS codes and prices
- * keep their zeros), and a Lists sheet of the categories, currencies, countries and brands a row may name.
+ * The main sheet (header, hints, rows; every cell text, so SKUs, barcodes, HS codes, prices and rates
+ * keep their zeros), and the lists sheet when the content has one.
  */
 export async function writeXlsx(sheet: SheetContent): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Pavilion';
-  const products = workbook.addWorksheet('Products', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  products.columns = sheet.headers.map((header) => ({ width: Math.min(40, Math.max(14, header.length * 0.9)), style: { numFmt: '@' } }));
-  const header = products.addRow(sheet.headers);
+  const main = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  main.columns = sheet.headers.map((header) => ({ width: Math.min(40, Math.max(14, header.length * 0.9)), style: { numFmt: '@' } }));
+  const header = main.addRow(sheet.headers);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE7F3' } };
-  const hints = products.addRow(sheet.hints);
-  hints.font = { italic: true, color: { argb: 'FF6B7280' }, size: 9 };
-  hints.alignment = { wrapText: true, vertical: 'top' };
-  hints.height = 60;
-  for (const row of sheet.rows) products.addRow(row);
+  if (sheet.hints) {
+    const hints = main.addRow(sheet.hints);
+    hints.font = { italic: true, color: { argb: 'FF6B7280' }, size: 9 };
+    hints.alignment = { wrapText: true, vertical: 'top' };
+    hints.height = 60;
+  }
+  for (const row of sheet.rows) main.addRow(row);
 
-  const lists = workbook.addWorksheet('Lists');
-  lists.columns = [{ width: 24 }, { width: 32 }, { width: 24 }, { width: 10 }];
-  const section = (title: string, heads: string[], rows: Array<Array<string | number>>) => {
-    lists.addRow([title]).font = { bold: true, size: 12 };
-    lists.addRow(heads).font = { bold: true };
-    for (const r of rows) lists.addRow(r.map(String));
-    lists.addRow([]);
-  };
-  section('Categories / 类目', ['Category (id) / 类目编号', 'English', '中文'], sheet.lists.categories.map((c) => [c.id, c.nameEn, c.nameZh]));
-  section('Currencies / 币种', ['Currency / 币种', 'English', '中文', 'Decimals / 小数位'], sheet.lists.currencies.map((c) => [c.code, c.nameEn, c.nameZh, c.digits]));
-  section('Origin countries / 原产国', ['Origin country / 原产国', 'English', '中文'], sheet.lists.countries.map((c) => [c.code, c.nameEn, c.nameZh]));
-  section('Your brands / 您的品牌', ['Brand / 品牌', '中文', 'id'], sheet.lists.brands.map((b) => [b.nameEn, b.nameZh, b.id]));
+  if (sheet.lists) {
+    const lists = workbook.addWorksheet(sheet.lists.name);
+    lists.columns = [{ width: 24 }, { width: 32 }, { width: 24 }, { width: 10 }];
+    for (const section of sheet.lists.sections) {
+      lists.addRow([section.title]).font = { bold: true, size: 12 };
+      lists.addRow(section.heads).font = { bold: true };
+      for (const r of section.rows) lists.addRow(r);
+      lists.addRow([]);
+    }
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -88,6 +88,9 @@ export const pavilionContentCases: MatrixCase[] = [
 
   // HS rates: any operator. The delete removes the case's own row (the first operator), then 404.
   { method: 'GET', url: '/api/operator/hs-rates', expect: anyOperator(200) },
+  { method: 'GET', url: '/api/operator/hs-rates/export?format=csv', route: '/api/operator/hs-rates/export', expect: anyOperator(200) },
+  // Not multipart: the role is checked first, then the body (415).
+  { method: 'POST', url: '/api/operator/hs-rates/import', expect: anyOperator(415) },
   {
     method: 'PUT',
     url: '/api/operator/hs-rates/3303000010',

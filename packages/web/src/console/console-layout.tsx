@@ -75,7 +75,7 @@ export function ConsoleLayout({ title, loginPath, menu }: ConsoleLayoutProps) {
             />
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', minWidth: 0, margin: '0 auto' }}>
           {me.status === 'loading' && <ConsoleLoading />}
           {me.status === 'failed' && <ConsoleError error={me.error} loginPath={loginPath} onRetry={me.reload} />}
           {me.status === 'done' && <Outlet />}

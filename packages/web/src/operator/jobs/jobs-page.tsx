@@ -140,7 +140,8 @@ export function JobsPage() {
         expandable={{
           rowExpandable: (job) => job.lastError !== null,
           expandedRowRender: (job) => (
-            <pre data-testid="job-error" style={{ margin: 0, maxHeight: 360, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}>
+            // width 0 / min-width 100%: the error fills the row but does not widen the table (its columns keep their widths).
+            <pre data-testid="job-error" style={{ width: 0, minWidth: '100%', boxSizing: 'border-box', margin: 0, maxHeight: 360, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}>
               {job.lastError}
             </pre>
           ),
@@ -162,7 +163,7 @@ export function JobsPage() {
             title: t('operator.jobs.lastError'),
             render: (_, job) =>
               job.lastError === null ? null : (
-                <Typography.Text type="danger" ellipsis style={{ maxWidth: 320, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }} title={t('operator.jobs.expandError')}>
+                <Typography.Text type="danger" ellipsis style={{ maxWidth: 280, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }} title={t('operator.jobs.expandError')}>
                   {job.lastError.split('\n')[0]}
                 </Typography.Text>
               ),
@@ -170,6 +171,8 @@ export function JobsPage() {
           {
             key: 'retry',
             title: '',
+            // Stays in view while the wide table scrolls sideways.
+            fixed: 'right',
             render: (_, job) =>
               job.state === 'failed' ? (
                 <Button size="small" loading={running === job.id} disabled={running !== null && running !== job.id} data-testid="job-retry" onClick={() => void retry(job)}>

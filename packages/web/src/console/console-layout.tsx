@@ -1,5 +1,6 @@
 import { Button, Flex, Layout, Menu, Typography, theme } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '@pavilion/contracts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { needsSignIn, returnState } from '../shared/navigation.ts';
 import { useMe } from '../shared/use-auth.ts';
@@ -15,8 +16,8 @@ export function ConsoleLanguageSwitch() {
   );
 }
 
-/** One entry of a console's side menu: the page it opens and the pages under it. */
-export type ConsoleMenuItem = { path: string; label: string; testId: string };
+/** One entry of a console's side menu: the page it opens and the pages under it; `onlyFor` shows it only to accounts with that role. */
+export type ConsoleMenuItem = { path: string; label: string; testId: string; onlyFor?: Role };
 type ConsoleLayoutProps = { title: string; loginPath: string; menu: readonly ConsoleMenuItem[] };
 
 /** The entry whose path is the longest prefix of the current page (a product editor lights "Products"). */
@@ -70,11 +71,11 @@ export function ConsoleLayout({ title, loginPath, menu }: ConsoleLayoutProps) {
               data-testid="console-menu"
               selectedKeys={selectedEntry(menu, location.pathname)}
               style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-              items={menu.map((item) => ({ key: item.path, label: <Link to={item.path} data-testid={item.testId}>{item.label}</Link> }))}
+              items={menu.filter((item) => item.onlyFor === undefined || me.data.roles.some((grant) => grant.role === item.onlyFor)).map((item) => ({ key: item.path, label: <Link to={item.path} data-testid={item.testId}>{item.label}</Link> }))}
             />
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Layout.Content style={{ padding: 24, maxWidth: 1280, width: '100%', minWidth: 0, margin: '0 auto' }}>
           {me.status === 'loading' && <ConsoleLoading />}
           {me.status === 'failed' && <ConsoleError error={me.error} loginPath={loginPath} onRetry={me.reload} />}
           {me.status === 'done' && <Outlet />}

@@ -52,6 +52,7 @@ import {
   type synonymInputSchema,
 } from '@pavilion/contracts';
 import { customsDetailSchema, customsQueueSchema, type CustomsCorrections, type customsQueueFilters } from '@pavilion/contracts';
+import { jobOverviewSchema, jobSchema, type JobState } from '@pavilion/contracts';
 import { call, callNoContent, seg, upload } from '../console/console-api.ts';
 import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
 
@@ -169,4 +170,11 @@ export const operatorApi = {
   customsDetail: (orderId: string) => call('GET', `/api/operator/customs/${seg(orderId)}`, customsDetailSchema),
   resendCustoms: (orderId: string, corrections: CustomsCorrections) => call('POST', `/api/operator/customs/${seg(orderId)}/resend`, customsDetailSchema, { corrections }),
   clearCustomsHold: (orderId: string) => call('POST', `/api/operator/customs/${seg(orderId)}/clear-hold`, customsDetailSchema),
+  /** The background job console (platform admins only): each kind's queue and the latest jobs, filtered by kind and state. */
+  jobs: (filter: { kind: string | null; state: JobState | null; limit: number }) => {
+    const query = new URLSearchParams({ ...(filter.kind === null ? {} : { kind: filter.kind }), ...(filter.state === null ? {} : { state: filter.state }), limit: String(filter.limit) });
+    return call('GET', `/api/admin/jobs?${query.toString()}`, jobOverviewSchema);
+  },
+  /** Puts a failed job back in its queue with a fresh set of attempts (409 INVALID_TRANSITION if it is not failed). */
+  retryJob: (jobId: string) => call('POST', `/api/admin/jobs/${seg(jobId)}/retry`, jobSchema),
 };

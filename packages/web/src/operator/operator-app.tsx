@@ -24,6 +24,7 @@ const RatesPageLazy = lazyPage(() => import('./rates/rates-page.tsx').then((modu
 const SearchPageLazy = lazyPage(() => import('./search/search-page.tsx').then((module) => module.SearchPage));
 const StatementsPageLazy = lazyPage(() => import('./statements/statements-page.tsx').then((module) => module.StatementsPage));
 const TradePageLazy = lazyPage(() => import('./trade/trade-page.tsx').then((module) => module.TradePage));
+const JobsPageLazy = lazyPage(() => import('./jobs/jobs-page.tsx').then((module) => module.JobsPage));
 const CustomsPageLazy = lazyPage(() => import('./customs/customs-page.tsx').then((module) => module.CustomsPage));
 
 /** The operator console (antd), mounted at `/operator`; Chinese unless the switch chose English. */
@@ -45,6 +46,7 @@ export function OperatorApp() {
     { path: operatorPaths.afterSale, label: t('operator.menu.afterSale'), testId: 'menu-after-sale' },
     { path: operatorPaths.trade, label: t('operator.menu.trade'), testId: 'menu-trade' },
     { path: operatorPaths.customs, label: t('operator.menu.customs'), testId: 'menu-customs' },
+    { path: operatorPaths.jobs, label: t('operator.menu.jobs'), testId: 'menu-jobs', onlyFor: 'admin' },
   ];
   return (
     <ConsoleProviders>
@@ -72,6 +74,7 @@ export function OperatorApp() {
           <Route path="after-sale" element={<AfterSalePageLazy />} />
           <Route path="trade" element={<TradePageLazy />} />
           <Route path="customs" element={<CustomsPageLazy />} />
+          <Route path="jobs" element={<JobsPageLazy />} />
           <Route path="*" element={<Navigate to={operatorPaths.home} replace />} />
         </Route>
       </Routes>

@@ -19,4 +19,5 @@ export const operatorPaths = {
   afterSale: '/operator/after-sale',
   trade: '/operator/trade',
   customs: '/operator/customs',
+  jobs: '/operator/jobs',
 } as const;

@@ -345,12 +345,12 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       }
       assert.equal(body(await call('bula', 'GET', `/api/exporter/rfqs/${rfqId}`)).myQuote, null);
 
-      // Matched while approved, suspended since: no quoting (set directly, as the pavilion's review would).
+      // Matched while approved, suspended since: no quoting, as no other write (set directly, as the pavilion's review would).
       const db = ta.testDb.database.db;
       await db.updateTable('exporters').set({ status: 'suspended' }).where('id', '=', ids['Santo Sandalwood'] ?? '').execute();
       const suspended = await call('santo', 'PUT', `/api/exporter/rfqs/${rfqId}/quote`, quote({ currency: 'VUV', tiers: [{ minQuantity: 1, unitPriceMinor: 150 }] }));
-      assert.equal(suspended.statusCode, 409);
-      assert.equal(body(suspended).error.code, 'EXPORTER_NOT_APPROVED');
+      assert.equal(suspended.statusCode, 403);
+      assert.equal(body(suspended).error.code, 'EXPORTER_SUSPENDED');
       await db.updateTable('exporters').set({ status: 'approved' }).where('id', '=', ids['Santo Sandalwood'] ?? '').execute();
       assert.equal(body(await call('santo', 'GET', `/api/exporter/rfqs/${rfqId}`)).myQuote, null);
     });

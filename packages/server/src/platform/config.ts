@@ -127,11 +127,17 @@ export interface Config {
         tencent: {
           secretId: string;
           secretKey: string;
+          /** The SMS application (SmsSdkAppId, 1400…). */
           sdkAppId: string;
+          /** The approved signature (签名) text shown in the message. */
           signName: string;
+          /** The approved template's id; its variables are listed in `templateParams`. */
           templateId: string;
+          /** What fills the template's variables {1}, {2}: the code, and the minutes it stays valid when the template asks. */
           templateParams: 'code' | 'code,minutes';
+          /** ap-guangzhou, ap-beijing or ap-nanjing. */
           region: string;
+          /** https://sms.tencentcloudapi.com, or a test server. */
           apiBase: string;
         };
       };

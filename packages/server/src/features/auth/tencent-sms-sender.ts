@@ -2,28 +2,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { signTc3 } from '../../platform/tencent-cloud.ts';
 import { maskPhone } from '../accounts/account.rules.ts';
+import type { Config } from '../../platform/config.ts';
 import type { SmsSender } from './sms-sender.ts';
 
-export interface TencentSmsOptions {
-  secretId: string;
-  secretKey: string;
-  /** The SMS application (SmsSdkAppId, 1400…). */
-  sdkAppId: string;
-  /** The approved signature (签名) text shown in the message. */
-  signName: string;
-  /** The approved template's id; its variables are listed in `templateParams`. */
-  templateId: string;
-  /** What fills the template's variables {1}, {2}: the code, and the minutes it stays valid when the template asks. */
-  templateParams: 'code' | 'code,minutes';
-  /** ap-guangzhou, ap-beijing or ap-nanjing. */
-  region: string;
-  /** https://sms.tencentcloudapi.com, or a test server. */
-  apiBase: string;
+/** The settings (checked at start, see platform/config.ts) and where to log failures (never the code). */
+export type TencentSmsOptions = Extract<Config['sms'], { sender: 'tencent' }>['tencent'] & {
   log: FastifyBaseLogger;
   /** Unix time in ms (the signature carries it; Tencent refuses a request more than 5 minutes off). */
   now?: () => number;
   timeoutMs?: number;
-}
+};
 
 interface SendStatus {
   SerialNo?: string;

@@ -105,11 +105,17 @@ export async function retakeHolds(trx: Trx, orderId: string, at: string): Promis
 export async function restoreQuota(trx: Trx, orderId: string, fen: number): Promise<void> {
   if (fen <= 0) return;
   const order = await trx.selectFrom('orders').select(['identity_hash', 'quota_year']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  await releaseQuota(trx, { idHash: order.identity_hash, year: order.quota_year, fen });
+}
+
+/** Takes `fen` off an identity's total for a year: one conditional statement, never below zero. */
+async function releaseQuota(trx: Trx, quota: { idHash: string; year: number; fen: number }): Promise<void> {
+  const { fen } = quota;
   await trx
     .updateTable('identity_quotas')
     .set((eb) => ({ used_fen: eb.case().when('used_fen', '>=', fen).then(eb('used_fen', '-', fen)).else(0).end() }))
-    .where('id_hash', '=', order.identity_hash)
-    .where('year', '=', order.quota_year)
+    .where('id_hash', '=', quota.idHash)
+    .where('year', '=', quota.year)
     .execute();
 }
 
@@ -133,12 +139,7 @@ export async function moveQuotaToPaidYear(trx: Trx, orderId: string, paidAt: str
     .where((eb) => eb(eb('used_fen', '+', fen), '<=', CBEC_LIMITS.annualFen))
     .executeTakeFirst();
   if (Number(taken.numUpdatedRows) !== 1) return false;
-  await trx
-    .updateTable('identity_quotas')
-    .set((eb) => ({ used_fen: eb.case().when('used_fen', '>=', fen).then(eb('used_fen', '-', fen)).else(0).end() }))
-    .where('id_hash', '=', order.identity_hash)
-    .where('year', '=', order.quota_year)
-    .execute();
+  await releaseQuota(trx, { idHash: order.identity_hash, year: order.quota_year, fen });
   await trx.updateTable('orders').set({ quota_year: year }).where('id', '=', orderId).execute();
   return true;
 }

@@ -15,6 +15,7 @@ import { seedDemo } from '../../packages/server/src/features/demo/seed.ts';
 import { demoExporters } from '../../packages/server/src/features/demo/demo-data.ts';
 import { MediaService } from '../../packages/server/src/features/media/media.service.ts';
 import { RateService } from '../../packages/server/src/features/rates/rate.service.ts';
+import { currenciesPricedIn } from '../../packages/server/src/features/catalog/priced-currencies.ts';
 import { ProductService } from '../../packages/server/src/features/catalog/product.service.ts';
 import { ProductImportService, type ImportPhase } from '../../packages/server/src/features/catalog-import/product-import.service.ts';
 import { headerOf, sheetColumns } from '../../packages/server/src/features/catalog-import/product-sheet.columns.ts';
@@ -83,7 +84,7 @@ async function main() {
     const db = database.db;
     const exporter = await db.selectFrom('exporters').select('id').where('trading_name_en', '=', demoExporters[0].tradingNameEn).executeTakeFirstOrThrow();
     const clock = systemClock;
-    const products = new ProductService({ db, clock, media: new MediaService({ db, files: new DirectoryFileStore(path.join(dir, 'files')) }), rates: new RateService({ db, clock }) });
+    const products = new ProductService({ db, clock, media: new MediaService({ db, files: new DirectoryFileStore(path.join(dir, 'files')) }), rates: new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) }) });
     const imports = new ProductImportService({ db, clock, products });
     console.log(`Importing ${rowsWanted.toLocaleString('en')} rows (${Math.ceil(rowsWanted / 5).toLocaleString('en')} products) on ${target.dialect}`);
 

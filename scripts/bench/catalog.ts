@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../packages/server/src/db/migrator.ts';
 import { seedDemo } from '../../packages/server/src/features/demo/seed.ts';
 import { demoRates } from '../../packages/server/src/features/demo/demo-catalog-data.ts';
 import { RateService } from '../../packages/server/src/features/rates/rate.service.ts';
+import { currenciesPricedIn } from '../../packages/server/src/features/catalog/priced-currencies.ts';
 import { refreshListingPrices } from '../../packages/server/src/features/catalog/listing-prices.ts';
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
 import { parseRate } from '@pavilion/contracts';
@@ -77,7 +78,7 @@ async function main() {
     },
   });
   const clock = () => new Date();
-  await refreshListingPrices({ db: database.db, rates: new RateService({ db: database.db, clock }), clock });
+  await refreshListingPrices({ db: database.db, rates: new RateService({ db: database.db, clock, pricedCurrencies: (filter) => currenciesPricedIn(database.db, filter) }), clock });
   const ids = (await database.db.selectFrom('catalog_listings').select('product_id').orderBy('published_at', 'desc').limit(200).execute()).map((r) => r.product_id);
   await database.destroy();
   console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

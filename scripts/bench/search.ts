@@ -22,6 +22,7 @@ import { migrateToLatest } from '../../packages/server/src/db/migrator.ts';
 import { seedDemo } from '../../packages/server/src/features/demo/seed.ts';
 import { demoRates } from '../../packages/server/src/features/demo/demo-catalog-data.ts';
 import { RateService } from '../../packages/server/src/features/rates/rate.service.ts';
+import { currenciesPricedIn } from '../../packages/server/src/features/catalog/priced-currencies.ts';
 import { refreshListingPrices } from '../../packages/server/src/features/catalog/listing-prices.ts';
 import { reindexAll } from '../../packages/server/src/features/search/search-index.ts';
 import { DirectoryFileStore } from '../../packages/server/src/platform/file-store.ts';
@@ -82,7 +83,7 @@ async function buildDatabase(target: DatabaseTarget) {
       },
     });
     const clock = () => new Date();
-    await refreshListingPrices({ db, rates: new RateService({ db, clock }), clock });
+    await refreshListingPrices({ db, rates: new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) }), clock });
     const catalogSeconds = (Date.now() - started) / 1000;
     console.log(`  catalog built in ${catalogSeconds.toFixed(1)} s; building the search index…`);
 

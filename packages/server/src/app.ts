@@ -27,6 +27,7 @@ import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
 import { MediaService } from './features/media/media.service.ts';
 import { mediaRoutes } from './features/media/media.routes.ts';
 import { RateService } from './features/rates/rate.service.ts';
+import { currenciesPricedIn } from './features/catalog/priced-currencies.ts';
 import { refreshListingPrices } from './features/catalog/listing-prices.ts';
 import { operatorRateRoutes, storeRateRoutes } from './features/rates/rate.routes.ts';
 import { ProductService } from './features/catalog/product.service.ts';
@@ -184,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pavilions = new PavilionService({ db, media });
   const stories = new StoryService({ db, media, pavilions });
   const categories = new CategoryService({ db });
-  const rates: RateService = new RateService({ db, clock, maxAgeDays: config.rateMaxAgeDays, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
+  const rates: RateService = new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter), maxAgeDays: config.rateMaxAgeDays, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
   const catalogDeps = { db, clock, media, rates };
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });

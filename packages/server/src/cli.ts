@@ -5,7 +5,7 @@ import { DirectoryFileStore } from './platform/file-store.ts';
 import { Command, Option } from 'commander';
 import { emailSchema, passwordSchema, roles } from '@pavilion/contracts';
 import type { Database } from './db/database.ts';
-import { describeDatabase, openCheckedDatabase } from './db/database-check.ts';
+import { describeDatabase, openCheckedDatabase } from './platform/database-check.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { ConfigError, loadConfig, prepareDataDir, type Config } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { buildApp } from './app.ts';
 import { DirectoryFileStore } from './platform/file-store.ts';
-import { describeDatabase, openCheckedDatabase } from './db/database-check.ts';
+import { describeDatabase, openCheckedDatabase } from './platform/database-check.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { ConfigError, prepareDataDir, type Config } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { testDialect } from '../support/test-db.ts';
 import { StorefrontService } from '../../src/features/catalog/storefront.service.ts';
 import { RateService } from '../../src/features/rates/rate.service.ts';
+import { currenciesPricedIn } from '../../src/features/catalog/priced-currencies.ts';
 import { demoProducts } from '../../src/features/demo/demo-catalog-data.ts';
 
 interface Card { id: string; titleZh: string; price: { cnyFen: number | null; origin: { amount: number; currency: string } }; originCountry: string; available: boolean; inStock: boolean; publishedAt: string }
@@ -83,7 +84,7 @@ describe('browsing the demo catalog', () => {
   });
 
   test('the listing queries are served by indexes, without sorting the whole table', async () => {
-    const storefront = new StorefrontService({ db: ta.testDb.database.db, rates: new RateService({ db: ta.testDb.database.db, clock: () => new Date() }) });
+    const storefront = new StorefrontService({ db: ta.testDb.database.db, rates: new RateService({ db: ta.testDb.database.db, clock: () => new Date(), pricedCurrencies: (filter) => currenciesPricedIn(ta.testDb.database.db, filter) }) });
     const db = ta.testDb.database.db;
     const cases: Array<[string, RegExp]> = [
       ['sort=newest', /catalog_listings_all_new/],

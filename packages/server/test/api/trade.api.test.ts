@@ -17,6 +17,7 @@ import { AccountService } from '../../src/features/accounts/account.service.ts';
 import { demoAdmin, demoCompany, demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { RateService } from '../../src/features/rates/rate.service.ts';
+import { currenciesPricedIn } from '../../src/features/catalog/priced-currencies.ts';
 import { RfqService } from '../../src/features/trade/rfq.service.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer } from '../support/sessions.ts';
@@ -444,7 +445,7 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       ta.clock.advance(8 * DAY);
       // The sweep writes what reads already show: closed as of the deadline.
       const db = ta.testDb.database.db;
-      const rfqs = new RfqService({ db, clock: () => ta.clock.now, rates: new RateService({ db, clock: () => ta.clock.now }) });
+      const rfqs = new RfqService({ db, clock: () => ta.clock.now, rates: new RateService({ db, clock: () => ta.clock.now, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) }) });
       // (The app's own minute sweep may have done it first on a slow machine: the stored row is what counts.)
       await rfqs.closePastDeadline();
       const stored = await db.selectFrom('rfqs').select(['status', 'closed_at', 'deadline']).where('id', '=', posted.id).executeTakeFirstOrThrow();

@@ -23,12 +23,12 @@ interface CliContext {
  * when a command needs it, so the other commands start without the spreadsheet libraries.
  */
 async function importService(db: Db, dataDir: string): Promise<ProductImportService> {
-  const [{ MediaService }, { RateService }, { ProductService }, { ProductImportService }] = await Promise.all([
-    import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('../catalog/product.service.ts'), import('./product-import.service.ts'),
+  const [{ MediaService }, { RateService }, { ProductService }, { ProductImportService }, { currenciesPricedIn }] = await Promise.all([
+    import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('../catalog/product.service.ts'), import('./product-import.service.ts'), import('../catalog/priced-currencies.ts'),
   ]);
   const clock = systemClock;
   const media = new MediaService({ db, files: new DirectoryFileStore(path.join(dataDir, 'files')) });
-  const products = new ProductService({ db, clock, media, rates: new RateService({ db, clock }) });
+  const products = new ProductService({ db, clock, media, rates: new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) }) });
   return new ProductImportService({ db, clock, products });
 }
 

@@ -9,6 +9,7 @@ import { suggestedFoodMark } from '../hs-rates/hs-rate.rules.ts';
 import { checkPublication } from '../catalog/product.rules.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { RateService } from '../rates/rate.service.ts';
+import { currenciesPricedIn } from '../catalog/priced-currencies.ts';
 import { drawDemoPicture } from './demo-art.ts';
 import { demoHsRates, demoProducts, demoRates } from './demo-catalog-data.ts';
 import type { DemoProduct } from './demo-catalog.types.ts';
@@ -74,7 +75,7 @@ function toContent(p: DemoProduct, imageId: string) {
 export async function seedDemoCatalog(db: Db, options: { files: FileStore; exporterIds: Map<string, string>; now?: Date }): Promise<void> {
   const now = options.now ?? new Date();
   const media = new MediaService({ db, files: options.files });
-  const rates = new RateService({ db, clock: () => now });
+  const rates = new RateService({ db, clock: () => now, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) });
 
   await db.transaction().execute(async (trx) => {
     await trx

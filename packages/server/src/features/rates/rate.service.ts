@@ -7,7 +7,6 @@ import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { chinaDate } from '../../platform/clock.ts';
-import { currenciesPricedIn } from '../catalog/priced-currencies.ts';
 import { raiseStaleRateAlert, resolveRateAlert, type RateInForce } from './rate-alerts.ts';
 import { isStaleRate, rateAgeDays } from './rate.rules.ts';
 
@@ -30,18 +29,26 @@ const toRate = (r: RateRow) => ({
  * rate in force on a day is the latest one effective on or before it. A currency without one makes
  * its products unavailable and raises an operator alert; nothing is guessed.
  */
+/**
+ * The currencies exporters price in (the catalog knows: app.ts hands its query in), for an
+ * operator's pavilions or all, approved exporters only or not.
+ */
+export type PricedCurrencies = (filter: { pavilionIds: readonly string[] | 'all'; approvedOnly?: boolean }) => Promise<Set<CurrencyCode>>;
+
 export class RateService {
   private readonly db: Db;
   private readonly clock: Clock;
+  private readonly pricedCurrencies: PricedCurrencies;
   private readonly onRatesChanged: () => Promise<void>;
   private readonly maxAgeDays: number;
 
   /**
-   * `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices);
+   * `pricedCurrencies` tells which currencies are in use; `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices);
    * `maxAgeDays` is RATE_MAX_AGE_DAYS, the age beyond which a rate in use raises an alert.
    */
-  constructor(options: { db: Db; clock: Clock; onRatesChanged?: () => Promise<void>; maxAgeDays?: number }) {
+  constructor(options: { db: Db; clock: Clock; pricedCurrencies: PricedCurrencies; onRatesChanged?: () => Promise<void>; maxAgeDays?: number }) {
     this.db = options.db;
+    this.pricedCurrencies = options.pricedCurrencies;
     this.clock = options.clock;
     this.onRatesChanged = options.onRatesChanged ?? (async () => {});
     this.maxAgeDays = options.maxAgeDays ?? 7;
@@ -122,7 +129,7 @@ export class RateService {
   async reviewRateAges(): Promise<void> {
     const today = this.today();
     const now = this.clock().toISOString();
-    const [inForce, inUse] = await Promise.all([this.ratesInForce(this.db, today), currenciesPricedIn(this.db, { pavilionIds: 'all', approvedOnly: true })]);
+    const [inForce, inUse] = await Promise.all([this.ratesInForce(this.db, today), this.pricedCurrencies({ pavilionIds: 'all', approvedOnly: true })]);
     for (const currency of currencyCodes) {
       if (currency === 'CNY') continue;
       const rate = inForce.get(currency);
@@ -137,7 +144,7 @@ export class RateService {
   /** The currencies a caller may set rates for: every one for an admin, else its pavilions' exporters'. */
   async settableCurrencies(caller: Caller): Promise<CurrencyCode[]> {
     if (isAdmin(caller)) return currencyCodes.filter((c) => c !== 'CNY');
-    const priced = await currenciesPricedIn(this.db, { pavilionIds: operatorScope(caller) });
+    const priced = await this.pricedCurrencies({ pavilionIds: operatorScope(caller) });
     return currencyCodes.filter((c) => c !== 'CNY' && priced.has(c));
   }
 
@@ -152,7 +159,7 @@ export class RateService {
       this.ratesInForce(this.db, today),
       this.db.selectFrom('exchange_rates').select(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at']).orderBy('effective_date', 'desc').orderBy('currency').limit(200).execute(),
       this.db.selectFrom('operator_alerts').selectAll().where('resolved_at', 'is', null).orderBy('created_at', 'desc').execute(),
-      currenciesPricedIn(this.db, { pavilionIds: 'all', approvedOnly: true }),
+      this.pricedCurrencies({ pavilionIds: 'all', approvedOnly: true }),
       this.settableCurrencies(signedIn),
     ]);
     const historyByKey = new Map(history.map((h) => [`${h.currency}:${h.effective_date}`, h]));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import { ConfigError } from '../platform/config.ts';
-import { openDatabase, type Database, type DatabaseTarget } from './database.ts';
+import { ConfigError } from './config.ts';
+import { openDatabase, type Database, type DatabaseTarget } from '../db/database.ts';
 
 /** Where the data lives, for the banner and the CLI: the SQLite file, or PostgreSQL's host, port and database (never the password). */
 export function describeDatabase(target: DatabaseTarget): string {

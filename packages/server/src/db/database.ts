@@ -51,7 +51,9 @@ export function openDatabase(config: { database: DatabaseTarget; onQuery?: (sql:
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }), 'postgres');
+    return wrap(new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) }), 'postgres', async () => {
+      if (!pool.ended) await pool.end();
+    });
   }
 
   if (target.file !== ':memory:') mkdirSync(path.dirname(target.file), { recursive: true });
@@ -60,7 +62,9 @@ export function openDatabase(config: { database: DatabaseTarget; onQuery?: (sql:
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) }), 'sqlite');
+  return wrap(new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), ...(log ? { log } : {}) }), 'sqlite', async () => {
+    if (sqlite.open) sqlite.close();
+  });
 }
 
 const STATEMENTS_CACHED = 500;
@@ -95,7 +99,8 @@ function withStatementCache(sqlite: SQLite.Database) {
 /** Whether a database (or a transaction on it) is PostgreSQL, for the few statements the engines spell differently. */
 export const isPostgres = (db: Db | Trx): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
-function wrap(db: Db, dialect: DialectName): Database {
+/** `closeRaw` closes the connection or pool itself: Kysely closes it only if a query opened its driver first. */
+function wrap(db: Db, dialect: DialectName, closeRaw: () => Promise<void>): Database {
   return {
     db,
     dialect,
@@ -107,6 +112,9 @@ function wrap(db: Db, dialect: DialectName): Database {
         return false;
       }
     },
-    destroy: () => db.destroy(),
+    destroy: async () => {
+      await db.destroy();
+      await closeRaw();
+    },
   };
 }

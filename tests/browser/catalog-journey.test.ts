@@ -51,7 +51,12 @@ describe('catalog journey: an exporter lists a product, the operator approves it
     await page.locator('input[name="eLabel.netContentZh"]').fill('1 件');
 
     await page.getByTestId('save-product').click();
-    await page.waitForURL(/\/exporter\/products\/[0-9a-f-]{36}/);
+    // Saving once took over 30 s in a CI run (cause not found: it passed in every rerun); the wait is
+    // longer, and a failure now names what the console and the server said.
+    await page.waitForURL(/\/exporter\/products\/[0-9a-f-]{36}/, { timeout: 90_000 }).catch(async (err: unknown) => {
+      const shown = await page.locator('.ant-alert-error, .ant-message-error, .ant-notification-notice-error, .ant-form-item-explain-error').allInnerTexts().catch(() => []);
+      throw new Error(`the product was not saved: ${String(err)}\nconsole shows: ${shown.join(' | ')}\n${env.server.output().slice(-3000)}`);
+    });
     productId = /products\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
     assert.ok(productId);
     await page.locator(`[data-testid="product-editor"][data-product-id="${productId}"]`).waitFor();

@@ -13,7 +13,7 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first attempt. */
   attempt: number;
-  /** Aborted when the lease is lost (another process took the job) or the queue stops. */
+  /** Aborted when the lease is lost (another process may take the job); `stop()` waits for running handlers instead. */
   signal: AbortSignal;
   /** Records how far the job is, readable from any process (`JobQueue.get`). */
   progress(value: unknown): Promise<void>;
@@ -94,7 +94,6 @@ export class JobQueue {
   private readonly busyKeys = new Set<string>();
   /** Schedules whose row is known to exist. */
   private readonly scheduled = new Set<string>();
-  private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private again = false;
@@ -311,7 +310,6 @@ export class JobQueue {
     this.busyIds.add(job.id);
     if (job.unique_key !== null) this.busyKeys.add(job.unique_key);
     const lost = new AbortController();
-    const signal = AbortSignal.any([lost.signal, this.abort.signal]);
     const renew = setInterval(() => {
       repo
         .renewLease(db, { id: job.id, workerId: this.workerId, lockedUntil: new Date(clock().getTime() + leaseMs).toISOString() })
@@ -324,7 +322,7 @@ export class JobQueue {
     const ctx: JobContext = {
       jobId: job.id,
       attempt: job.attempts,
-      signal,
+      signal: lost.signal,
       progress: async (value) => {
         await repo.saveProgress(db, { id: job.id, workerId: this.workerId, progress: JSON.stringify(value), now: clock().toISOString() });
       },

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, beforeEach, test } from 'node:test';
 import { z } from 'zod';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.ts';
@@ -136,6 +138,32 @@ test('a job whose process died is taken by another once its lease runs out, and 
   const done = await survivor.get(id);
   assert.equal(done?.state, 'done');
   assert.equal(done?.attempts, 2);
+  assert.equal(runs, 1);
+});
+
+test('a job held by a process on this machine that is gone is taken at once; one held by a live process or another machine waits for its lease', async () => {
+  let runs = 0;
+  const queue = newQueue();
+  const job = queue.register(defineJob({ kind: 'test.gone', payload: z.object({}), leaseMs: 60_000, handler: async () => void runs++ }));
+  const machine = queue.workerId.slice(0, queue.workerId.indexOf(':'));
+  // A process that ran here and was killed: its pid runs no more.
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await once(child, 'exit');
+  const holders = {
+    gone: `${machine}:${child.pid}:dead01`,
+    alive: `${machine}:${process.ppid}:a11ve0`,
+    elsewhere: `another-host~1:${child.pid}:e15e00`,
+  };
+  const ids: Record<string, string> = {};
+  for (const [name, holder] of Object.entries(holders)) {
+    const id = (await queue.enqueue(job, {}))!;
+    ids[name] = id;
+    await db.updateTable('jobs').set({ state: 'running', locked_by: holder, locked_until: new Date(now.getTime() + 60_000).toISOString(), attempts: 1 }).where('id', '=', id).execute();
+  }
+  assert.equal(await queue.runDue(), 1, 'only the job of the process that is gone');
+  assert.equal((await queue.get(ids.gone!))?.state, 'done');
+  assert.equal((await queue.get(ids.alive!))?.state, 'running');
+  assert.equal((await queue.get(ids.elsewhere!))?.state, 'running');
   assert.equal(runs, 1);
 });
 

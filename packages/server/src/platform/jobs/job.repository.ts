@@ -92,6 +92,24 @@ export async function renewLease(db: Db, input: { id: string; workerId: string; 
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Running jobs whose lease has not run out, and who holds them. */
+export async function findLiveLeases(db: Db, input: { now: string }): Promise<Array<{ id: string; kind: string; locked_by: string | null }>> {
+  return db.selectFrom('jobs').select(['id', 'kind', 'locked_by']).where('state', '=', 'running').where('locked_until', '>=', input.now).execute();
+}
+
+/** Ends the lease of a holder known to be gone (only if that holder still has it), so the next claim takes the job. */
+export async function endLease(db: Db, input: { id: string; lockedBy: string; now: string }): Promise<boolean> {
+  const expired = new Date(new Date(input.now).getTime() - 1).toISOString();
+  const r = await db
+    .updateTable('jobs')
+    .set({ locked_until: expired })
+    .where('id', '=', input.id)
+    .where('locked_by', '=', input.lockedBy)
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function saveProgress(db: Db, input: { id: string; workerId: string; progress: string; now: string }): Promise<boolean> {
   const r = await db
     .updateTable('jobs')

@@ -31,6 +31,7 @@ const phases: string[] = [];
 
 function runPhase(name: string, patterns: string[], env: Record<string, string>, concurrency: number): void {
   console.log(`\n=== ${name} ===`);
+  const started = performance.now();
   const tap = path.join(tapDir, `${phases.length}.tap`);
   const result = spawnSync(
     process.execPath,
@@ -52,7 +53,7 @@ function runPhase(name: string, patterns: string[], env: Record<string, string>,
   totals.passed += phase.passed;
   totals.failed += phase.failed;
   totals.skipped += phase.skipped;
-  phases.push(`${name}: ${phase.passed} passed, ${phase.failed} failed`);
+  phases.push(`${name}: ${phase.passed} passed, ${phase.failed} failed in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
 if (only !== 'browser') {

@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { moveOrder, moveQuotaToPaidYear, releaseHolds, retakeHolds } from './order-holds.ts';
+import { moveQuotaToPaidYear, releaseHolds, retakeHolds } from './order-holds.ts';
+import { moveOrder } from './order-records.ts';
 
 /**
  * A checkout's payment was confirmed (the payments feature calls this in the transaction that

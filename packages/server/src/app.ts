@@ -187,7 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pavilions = new PavilionService({ db, media });
   const stories = new StoryService({ db, media, pavilions });
   const categories = new CategoryService({ db });
-  const rates: RateService = new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter), maxAgeDays: config.rateMaxAgeDays, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
+  const rates = new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter), maxAgeDays: config.rateMaxAgeDays, onRatesChanged: (rateService) => refreshListingPrices({ db, rates: rateService, clock }) });
   const catalogDeps = { db, clock, media, rates };
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });

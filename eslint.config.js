@@ -14,6 +14,12 @@ export default tseslint.config(
     },
   },
   {
+    // Dependencies point down: a workflow calls features; a feature never imports a workflow (it
+    // declares the port it needs, as payments' SettlePayment, and buildApp hands the workflow in).
+    files: ['packages/server/src/features/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/workflows/**'], message: 'features never import workflows: declare a port in the feature and let buildApp pass the workflow' }] }] },
+  },
+  {
     // Migrations take Kysely<any>: they describe the schema as it was, not today's types.
     files: ['packages/server/src/db/migrations/**', 'packages/server/src/db/migrator.ts', 'packages/server/src/db/migration-helpers.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -69,7 +69,6 @@ import { storeAddressRoutes } from './features/addresses/address.routes.ts';
 import { IdentityService } from './features/identities/identity.service.ts';
 import { storeIdentityRoutes } from './features/identities/identity.routes.ts';
 import { parseIdentityKeys } from './features/checkout/identity-crypto.ts';
-import { settleCheckout } from './features/orders/order-payment.ts';
 import { PaymentService } from './features/payments/payment.service.ts';
 import { operatorPaymentRoutes, paymentCallbackRoutes, sandboxPaymentRoutes, storePaymentRoutes } from './features/payments/payment.routes.ts';
 import { SandboxPaymentProvider } from './features/payments/sandbox-payment.ts';
@@ -77,7 +76,6 @@ import { WechatPayProvider } from './features/payments/wechat-pay.ts';
 import { SettlementService } from './features/settlement/settlement.service.ts';
 import { exporterSettlementRoutes, operatorSettlementRoutes } from './features/settlement/settlement.routes.ts';
 import type { ReturnedLineSource } from './features/settlement/returned-lines.ts';
-import { refundedReturnLines } from './features/returns/returned-lines-source.ts';
 import { FulfilmentService } from './features/fulfilment/fulfilment.service.ts';
 import { exporterFulfilmentRoutes, operatorFulfilmentRoutes, storeFulfilmentRoutes } from './features/fulfilment/fulfilment.routes.ts';
 import { ReturnService } from './features/returns/returns.service.ts';
@@ -88,6 +86,10 @@ import { operatorCustomsRoutes } from './features/customs/customs.routes.ts';
 import { LogMailer, SmtpMailer, type Mailer } from './features/notifications/mailer.ts';
 import { NotificationService } from './features/notifications/notification.service.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
+import { placeCheckoutWorkflow } from './workflows/place-checkout.ts';
+import { settlePaymentWorkflow } from './workflows/settle-payment.ts';
+import { refundReturnWorkflow } from './workflows/refund-return.ts';
+import { issueStatementsWorkflow, refundedReturnLines } from './workflows/issue-statements.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -185,7 +187,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const pavilions = new PavilionService({ db, media });
   const stories = new StoryService({ db, media, pavilions });
   const categories = new CategoryService({ db });
-  const rates: RateService = new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter), maxAgeDays: config.rateMaxAgeDays, onRatesChanged: () => refreshListingPrices({ db, rates, clock }) });
+  const rates = new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter), maxAgeDays: config.rateMaxAgeDays, onRatesChanged: (rateService) => refreshListingPrices({ db, rates: rateService, clock }) });
   const catalogDeps = { db, clock, media, rates };
   const products = new ProductService(catalogDeps);
   const review = new ProductReviewService({ ...catalogDeps, products });
@@ -197,15 +199,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const carts = new CartService({ db, clock, rates, rateLimiter });
   const addresses = new AddressService({ db, clock });
   const identities = new IdentityService({ db, clock, keys: parseIdentityKeys(config.identityKeys) });
-  const checkout = new CheckoutService({ db, clock, rates, addresses, identities, carts });
-  // Returns owe refunds the payment worker sends; the payments side tells them when one ended.
-  const returns: ReturnService = new ReturnService({ db, clock, media, onRefundsRequested: () => jobs.triggerSweep(SEND_REFUNDS) });
-  const payments: PaymentService = new PaymentService({
+  const checkout = new CheckoutService({ db, clock, rates, addresses, identities });
+  const returns = new ReturnService({ db, clock, media });
+  // The flows that cross features, one file each under workflows/. Payments hands the provider's
+  // word to two of them: a payment confirmed (settle-payment) and a refund ended (refund-return).
+  const wakeRefundSender = () => jobs.triggerSweep(SEND_REFUNDS);
+  const settlePayment = settlePaymentWorkflow({ db, onRefundsRequested: wakeRefundSender });
+  const refundReturn = refundReturnWorkflow({ db, clock, returns, onRefundsRequested: wakeRefundSender });
+  const payments = new PaymentService({
     db,
     clock,
     publicUrl: config.publicUrl,
     log: app.log,
-    settleCheckout,
     providers: {
       wechat: options.payments?.wechat !== undefined ? options.payments.wechat : wechatPayFromConfig(config, clock),
       sandbox:
@@ -215,10 +220,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             ? new SandboxPaymentProvider({ secretKey: config.secretKey, publicUrl: config.publicUrl, now: () => clock().getTime() })
             : null,
     },
-    onRefundsRequested: () => jobs.triggerSweep(SEND_REFUNDS),
-    settleRefund: (trx, input) => returns.settleRefund(trx, input),
+    settlePayment,
+    settleRefund: refundReturn.refundEnded,
   });
-  checkout.setPaymentStarter((input) => payments.start(input));
+  const placeCheckout = placeCheckoutWorkflow({ db, clock, checkout, carts, payments });
   const customs = new CustomsService({
     db,
     clock,
@@ -227,9 +232,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transport: options.customs?.transport ?? new DirectoryCustomsTransport(config.customs),
     payments,
     log: app.log,
+    onQueued: () => jobs.triggerSweep(CUSTOMS_SWEEP),
   });
   app.decorate('customs', customs);
-  customs.onQueued = () => jobs.triggerSweep(CUSTOMS_SWEEP);
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
@@ -258,7 +263,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storeAddressRoutes(addresses), { prefix: '/api/store' });
   await app.register(storeIdentityRoutes(identities), { prefix: '/api/store' });
   await app.register(operatorSearchRoutes(search), { prefix: '/api/operator' });
-  await app.register(storeOrderRoutes(checkout, orders), { prefix: '/api/store' });
+  await app.register(storeOrderRoutes(checkout, orders, placeCheckout), { prefix: '/api/store' });
   await app.register(exporterOrderRoutes(orders), { prefix: '/api/exporter' });
   await app.register(exporterShippingTemplateRoutes(new ShippingTemplateService({ db, clock })), { prefix: '/api/exporter' });
   await app.register(operatorOrderRoutes(orders), { prefix: '/api/operator' });
@@ -273,8 +278,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorFulfilmentRoutes(fulfilment), { prefix: '/api/operator' });
   await app.register(storeFulfilmentRoutes(fulfilment, orders), { prefix: '/api/store' });
   await app.register(storeReturnRoutes(returns), { prefix: '/api/store' });
-  await app.register(staffReturnRoutes(returns, 'exporter'), { prefix: '/api/exporter' });
-  await app.register(staffReturnRoutes(returns, 'operator'), { prefix: '/api/operator' });
+  await app.register(staffReturnRoutes(returns, 'exporter', refundReturn.receive), { prefix: '/api/exporter' });
+  await app.register(staffReturnRoutes(returns, 'operator', refundReturn.receive), { prefix: '/api/operator' });
   await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
   await app.register(mediaRoutes({ media, callerOf: (request) => resolveCaller(request, { db, clock }), mayViewPrivate: (caller, id, owner) => returns.mayViewPhoto(caller, id, owner) }));
   const trade = createTradeFeature({ db, clock, files, rates });
@@ -288,7 +293,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
-  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, settlement }, {
+  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, issueStatements: issueStatementsWorkflow({ settlement }) }, {
     customs: config.customs.enabled && options.customs?.worker !== false,
     customsIntervalMs: config.customs.intervalMs,
     notifications: options.notifications?.worker !== false,

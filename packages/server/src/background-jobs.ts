@@ -11,7 +11,6 @@ import { expireUnpaidOrders } from './features/orders/order-payment.ts';
 import { completeDeliveredOrders } from './features/fulfilment/fulfilment.service.ts';
 import type { PaymentService } from './features/payments/payment.service.ts';
 import type { RfqService } from './features/trade/rfq.service.ts';
-import type { SettlementService } from './features/settlement/settlement.service.ts';
 
 /**
  * Pavilion's background work, every kind in one place: what it does, how often, and its switch. Each
@@ -27,7 +26,8 @@ export interface BackgroundServices {
   notifications: NotificationService;
   payments: PaymentService;
   rfqs: RfqService;
-  settlement: SettlementService;
+  /** The issue-statements workflow. */
+  issueStatements: () => Promise<number>;
 }
 
 export interface BackgroundSwitches {
@@ -78,7 +78,7 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   // Rates take effect by date: yuan prices are recomputed just after each midnight in China (16:01 UTC); the app refreshes them at start itself, before serving.
   daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 60_000), { hour: 16, minute: 1 });
   // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).
-  daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 60_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
+  daily(job('settlement.issue-statements', () => s.issueStatements(), 60_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
   // Finished jobs are kept an hour for the console (sweeps make a few every minute), dead ones 30 days.
   every(job('jobs.prune', () => {
     const now = clock().getTime();

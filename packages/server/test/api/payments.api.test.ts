@@ -9,7 +9,8 @@ import { signUpBuyer } from '../support/buyers.ts';
 import { startWechatPayServer, type WechatPayServer } from '../support/wechat-pay-server.ts';
 import { demoAdmin, demoBuyer, demoPavilions } from '../../src/features/demo/demo-data.ts';
 import { RISK_NOTICE } from '../../src/features/orders/order.rules.ts';
-import { expireUnpaidOrders, settleCheckout } from '../../src/features/orders/order-payment.ts';
+import { expireUnpaidOrders } from '../../src/features/orders/order-payment.ts';
+import { settlePaymentWorkflow } from '../../src/workflows/settle-payment.ts';
 import { PaymentService } from '../../src/features/payments/payment.service.ts';
 import { SandboxPaymentProvider } from '../../src/features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from '../../src/features/payments/wechat-pay.ts';
@@ -92,7 +93,7 @@ describe('payments with the sandbox', () => {
   after(() => ta.close());
 
   /** A second worker on the same database, as another process (or this one after a restart) would run. */
-  const anotherWorker = () => new PaymentService({ db: h.db(), clock: () => ta.clock.now, providers: { sandbox, wechat: null }, publicUrl: ORIGIN, log: silentLog, settleCheckout });
+  const anotherWorker = () => new PaymentService({ db: h.db(), clock: () => ta.clock.now, providers: { sandbox, wechat: null }, publicUrl: ORIGIN, log: silentLog, settlePayment: settlePaymentWorkflow({ db: h.db() }) });
 
   test('placement opens a sandbox payment; its page shows amount and orders without scripts; "pay" makes the orders paid and goes to the orders', async () => {
     const placed = await h.place('MB-VASE-20', 'sandbox');
@@ -330,7 +331,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     await server.close();
   });
 
-  const anotherWorker = () => new PaymentService({ db: h.db(), clock: () => ta.clock.now, providers: { sandbox: null, wechat: provider }, publicUrl, log: silentLog, settleCheckout });
+  const anotherWorker = () => new PaymentService({ db: h.db(), clock: () => ta.clock.now, providers: { sandbox: null, wechat: provider }, publicUrl, log: silentLog, settlePayment: settlePaymentWorkflow({ db: h.db() }) });
   const notify = (message: { headers: Record<string, string>; body: string }, url = '/api/payments/wechat/notify') =>
     ta.app.inject({ method: 'POST', url, headers: { ...message.headers, 'content-type': 'application/json' }, payload: message.body });
 

@@ -8,7 +8,8 @@ import { bearer, tokenFor } from '../support/sessions.ts';
 import { signUpBuyer } from '../support/buyers.ts';
 import { multipart, pngImage } from '../support/catalog-fixtures.ts';
 import { demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
-import { settleCheckout } from '../../src/features/orders/order-payment.ts';
+import { refundReturnWorkflow } from '../../src/workflows/refund-return.ts';
+import { settlePaymentWorkflow } from '../../src/workflows/settle-payment.ts';
 import { PaymentService } from '../../src/features/payments/payment.service.ts';
 import { SandboxPaymentProvider } from '../../src/features/payments/sandbox-payment.ts';
 import { PaymentProviderError, type RefundInput, type RefundResult } from '../../src/features/payments/payment-provider.ts';
@@ -78,7 +79,7 @@ describe('returns and refunds', () => {
   /** A worker on the same database, as the app's (or another process's, or this one's after a restart) would run. */
   const worker = () => {
     const returns = new ReturnService({ db: db(), clock: () => ta.clock.now, media: new MediaService({ db: db(), files: new DirectoryFileStore(path.join(ta.testDb.dir, 'files')) }) });
-    return new PaymentService({ db: db(), clock: () => ta.clock.now, providers: { sandbox, wechat: null }, publicUrl: ORIGIN, log: silentLog, settleCheckout, settleRefund: (trx, input) => returns.settleRefund(trx, input) });
+    return new PaymentService({ db: db(), clock: () => ta.clock.now, providers: { sandbox, wechat: null }, publicUrl: ORIGIN, log: silentLog, settlePayment: settlePaymentWorkflow({ db: db() }), settleRefund: refundReturnWorkflow({ db: db(), clock: () => ta.clock.now, returns }).refundEnded });
   };
 
   /** A paid order of the vase (Multani Blue, Pakistan), released by customs and delivered now. */

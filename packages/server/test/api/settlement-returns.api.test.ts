@@ -5,7 +5,7 @@ import type { OrderDetail, StatementDetail, StatementSummary } from '@pavilion/c
 import type { Db } from '../../src/db/database.ts';
 import { demoExporters } from '../../src/features/demo/demo-data.ts';
 import { MediaService } from '../../src/features/media/media.service.ts';
-import { moveOrder } from '../../src/features/orders/order-holds.ts';
+import { moveOrder } from '../../src/features/orders/order-records.ts';
 import type { OrderEvent } from '../../src/features/orders/order.rules.ts';
 import { PavilionService } from '../../src/features/pavilions/pavilion.service.ts';
 import type { ReturnedLine, ReturnedLineSource } from '../../src/features/settlement/returned-lines.ts';

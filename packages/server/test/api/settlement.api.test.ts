@@ -6,7 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { fromCnyFen, type OrderDetail, type PavilionCommission, type StatementDetail, type StatementSummary } from '@pavilion/contracts';
 import type { Db } from '../../src/db/database.ts';
 import { demoExporters, demoPavilions } from '../../src/features/demo/demo-data.ts';
-import { moveOrder } from '../../src/features/orders/order-holds.ts';
+import { moveOrder } from '../../src/features/orders/order-records.ts';
 import type { OrderEvent } from '../../src/features/orders/order.rules.ts';
 import { MediaService } from '../../src/features/media/media.service.ts';
 import { PavilionService } from '../../src/features/pavilions/pavilion.service.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CustomsDetail, CustomsQueueItem, CustomsStatus, OrderHold, OrderStatus } from '@pavilion/contracts';
+import type { CustomsDetail, CustomsQueueItem, CustomsStatus, OrderStatus } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CustomsDeclarationResult } from '../payments/payment-provider.ts';
@@ -25,32 +25,6 @@ export async function findUndeclaredOrders(db: Db, declarable: OrderStatus[], li
     .limit(limit)
     .execute();
   return rows.map((r) => r.id);
-}
-
-/** Moves orders.customs_status by a conditional update; false when the order was not in one of `from`. */
-export async function moveCustomsStatus(
-  trx: Trx,
-  m: { orderId: string; from: CustomsStatus[]; to: CustomsStatus; at: string; hold?: OrderHold; clearHold?: OrderHold; releasedAt?: string },
-): Promise<boolean> {
-  const result = await trx
-    .updateTable('orders')
-    .set((eb) => ({
-      customs_status: m.to,
-      updated_at: m.at,
-      // A hold already in place (the payer is not the buyer) stays: one reason at a time, the first one.
-      ...(m.hold ? { hold: eb.fn.coalesce('hold', eb.val(m.hold)) } : {}),
-      ...(m.clearHold ? { hold: eb.case().when('hold', '=', m.clearHold).then(eb.val<OrderHold | null>(null)).else(eb.ref('hold')).end() } : {}),
-      ...(m.releasedAt ? { released_at: m.releasedAt } : {}),
-    }))
-    .where('id', '=', m.orderId)
-    .where('customs_status', 'in', m.from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** A customs event in the order's timeline (the order's own status does not change: it is tracked beside it). */
-export async function addEvent(trx: Trx, orderId: string, status: string, at: string, note: string): Promise<void> {
-  await trx.insertInto('order_events').values({ id: newId(), order_id: orderId, status, at, note }).execute();
 }
 
 export async function hasDeclaration(db: Db | Trx, orderId: string): Promise<boolean> {
@@ -163,26 +137,6 @@ export async function insertPaymentDeclaration(trx: Trx, d: { orderId: string; p
     .onConflict((oc) => oc.column('order_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-export async function setHold(trx: Trx, h: { orderId: string; hold: OrderHold; at: string }): Promise<boolean> {
-  const result = await trx.updateTable('orders').set({ hold: h.hold, updated_at: h.at }).where('id', '=', h.orderId).where('hold', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function clearHold(trx: Trx, h: { orderId: string; hold: OrderHold; at: string }): Promise<boolean> {
-  const result = await trx.updateTable('orders').set({ hold: null, updated_at: h.at }).where('id', '=', h.orderId).where('hold', '=', h.hold).executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function resolveIdentityAnomaly(trx: Trx, r: { orderId: string; at: string }): Promise<void> {
-  await trx
-    .updateTable('payment_anomalies')
-    .set({ resolved_at: r.at })
-    .where('kind', '=', 'identity_mismatch')
-    .where('resolved_at', 'is', null)
-    .where('details', 'like', `%"orderId":"${r.orderId}"%`)
-    .execute();
 }
 
 // ---- The operators' queue ----

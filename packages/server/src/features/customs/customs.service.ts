@@ -10,7 +10,8 @@ import type { Caller } from '../../platform/sessions.ts';
 import type { IdentityKeyRing } from '../checkout/identity-crypto.ts';
 import { unsealIdentityForDeclaration } from '../identities/identity-sealing.ts';
 import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/payment-provider.ts';
-import { insertAnomaly } from '../payments/payment.repository.ts';
+import { recordAnomaly, resolveOrderAnomalies } from '../payments/payment-records.ts';
+import { appendOrderEvent, holdOrder, liftHold, moveCustomsStatus } from '../orders/order-records.ts';
 import { buildCeb311, validateCeb311, type AppType, type Ceb311Problem } from './ceb311.rules.ts';
 import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso } from './ceb312.rules.ts';
 import { customsCountryCodes, customsUnits } from './customs-codes.ts';
@@ -56,10 +57,20 @@ export class CustomsService {
    * memory on purpose: a restart tries them all again once, and the provider's call is idempotent.
    */
   private readonly paymentRetry = new Map<string, { attempts: number; notBefore: number }>();
-  /** Set by the app: runs the worker soon (after a commit that put a message in the outbox). */
-  onQueued: () => void = () => undefined;
+  /** Runs the worker soon (after a commit that put a message in the outbox). */
+  private readonly onQueued: () => void;
 
-  constructor(options: { db: Db; clock: Clock; customs: Config['customs']; keyRing: IdentityKeyRing; transport: CustomsTransport; payments: CustomsPayments; log: FastifyBaseLogger }) {
+  constructor(options: {
+    db: Db;
+    clock: Clock;
+    customs: Config['customs'];
+    keyRing: IdentityKeyRing;
+    transport: CustomsTransport;
+    payments: CustomsPayments;
+    log: FastifyBaseLogger;
+    /** Called after a commit that put a message in the outbox: the worker sends it now rather than at its next tick. */
+    onQueued?: () => void;
+  }) {
     this.db = options.db;
     this.clock = options.clock;
     this.customs = options.customs;
@@ -67,6 +78,7 @@ export class CustomsService {
     this.transport = options.transport;
     this.payments = options.payments;
     this.log = options.log;
+    this.onQueued = options.onQueued ?? (() => undefined);
   }
 
   /** One pass of the background work; each part's failure is logged and the others still run. */
@@ -92,8 +104,8 @@ export class CustomsService {
       await this.db.transaction().execute(async (trx) => {
         // The conditional update is the once-only guard: a second worker finds the order no longer pending.
         if (built.problems.length === 0) {
-          if (!(await repo.moveCustomsStatus(trx, { orderId, from: ['pending'], to: 'submitted', at: at.toISOString() }))) return;
-          await repo.addEvent(trx, orderId, 'customs_submitted', at.toISOString(), notes.customs_submitted);
+          if (!(await moveCustomsStatus(trx, { orderId, from: ['pending'], to: 'submitted', at: at.toISOString() }))) return;
+          await appendOrderEvent(trx, { orderId, status: 'customs_submitted', at: at.toISOString(), note: notes.customs_submitted });
         } else if (await repo.hasDeclaration(trx, orderId)) {
           return;
         }
@@ -183,13 +195,13 @@ export class CustomsService {
     if (latest?.id !== declaration.id) return;
     const orderId = declaration.order_id;
     if (effect === 'accepted') {
-      if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted'], to: 'accepted', at })) await repo.addEvent(trx, orderId, 'customs_accepted', when, notes.customs_accepted);
+      if (await moveCustomsStatus(trx, { orderId, from: ['submitted'], to: 'accepted', at })) await appendOrderEvent(trx, { orderId, status: 'customs_accepted', at: when, note: notes.customs_accepted });
     } else if (effect === 'rejected') {
-      if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'rejected', at, hold: 'customs_rejected' })) {
-        await repo.addEvent(trx, orderId, 'customs_rejected', when, `${notes.customs_rejected}: ${receipt.returnInfo}`);
+      if (await moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'rejected', at, hold: 'customs_rejected' })) {
+        await appendOrderEvent(trx, { orderId, status: 'customs_rejected', at: when, note: `${notes.customs_rejected}: ${receipt.returnInfo}` });
       }
-    } else if (await repo.moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'released', at, releasedAt })) {
-      await repo.addEvent(trx, orderId, 'customs_released', when, notes.customs_released);
+    } else if (await moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'released', at, releasedAt })) {
+      await appendOrderEvent(trx, { orderId, status: 'customs_released', at: when, note: notes.customs_released });
     }
   }
 
@@ -234,9 +246,9 @@ export class CustomsService {
       await this.db.transaction().execute(async (trx) => {
         if (!(await repo.insertPaymentDeclaration(trx, { orderId: row.id, provider: row.provider, result: declared, at }))) return;
         if (declared.identityCheck !== 'DIFFERENT') return;
-        await repo.setHold(trx, { orderId: row.id, hold: 'identity_mismatch', at });
-        await repo.addEvent(trx, row.id, 'customs_identity_mismatch', at, notes.customs_identity_mismatch);
-        await insertAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, now: at });
+        await holdOrder(trx, { orderId: row.id, hold: 'identity_mismatch', at });
+        await appendOrderEvent(trx, { orderId: row.id, status: 'customs_identity_mismatch', at, note: notes.customs_identity_mismatch });
+        await recordAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, at });
       });
     }
     return rows.length;
@@ -300,11 +312,11 @@ export class CustomsService {
       if (!built) throw notFound();
       if (built.problems.length > 0) throw new AppError('CUSTOMS_MESSAGE_INVALID', { details: built.problems });
       const from = latest.status === 'rejected' ? 'rejected' : 'pending';
-      if (!(await repo.moveCustomsStatus(trx, { orderId, from: [from], to: 'submitted', at: at.toISOString(), clearHold: 'customs_rejected' }))) {
+      if (!(await moveCustomsStatus(trx, { orderId, from: [from], to: 'submitted', at: at.toISOString(), clearHold: 'customs_rejected' }))) {
         throw new AppError('INVALID_TRANSITION');
       }
       await repo.insertDeclaration(trx, { orderId, guid: built.snapshot.guid, appType, snapshot: built.snapshot, maskedXml: built.maskedXml, problems: [], createdBy: staff.userId, at: at.toISOString(), fileName: messageFileName(built.snapshot.guid) });
-      await repo.addEvent(trx, orderId, 'customs_resubmitted', at.toISOString(), notes.customs_resubmitted);
+      await appendOrderEvent(trx, { orderId, status: 'customs_resubmitted', at: at.toISOString(), note: notes.customs_resubmitted });
     });
     this.onQueued();
     return this.detail(caller, orderId);
@@ -317,9 +329,9 @@ export class CustomsService {
     if (!found) throw notFound();
     const at = this.clock().toISOString();
     const cleared = await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.clearHold(trx, { orderId, hold: 'identity_mismatch', at }))) return false;
-      await repo.addEvent(trx, orderId, 'hold_cleared', at, notes.hold_cleared);
-      await repo.resolveIdentityAnomaly(trx, { orderId, at });
+      if (!(await liftHold(trx, { orderId, hold: 'identity_mismatch', at }))) return false;
+      await appendOrderEvent(trx, { orderId, status: 'hold_cleared', at, note: notes.hold_cleared });
+      await resolveOrderAnomalies(trx, { kind: 'identity_mismatch', orderId, at });
       return true;
     });
     if (!cleared) throw new AppError('INVALID_TRANSITION', { messages: { en: 'This order is not held for an identity mismatch.', zh: '该订单未因身份不一致而暂停。' } });

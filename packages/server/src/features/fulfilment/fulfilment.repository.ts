@@ -116,28 +116,6 @@ export async function findShipments(db: Db | Trx, orderIds: string[]): Promise<M
   return result;
 }
 
-/**
- * The stock leaves the warehouse the order reserved it on: on hand and reserved both go down by the
- * line's quantity, by conditional updates (never below zero). The transaction that runs this has
- * just moved the order paid → shipped by a conditional update, so it happens once per order.
- * False when a row did not have the units (the caller rolls back).
- */
-export async function takeStockOut(trx: Trx, options: { orderId: string; warehouseId: string; at: string }): Promise<boolean> {
-  const lines = await trx.selectFrom('order_lines').select(['variant_id', 'quantity']).where('order_id', '=', options.orderId).execute();
-  for (const line of lines) {
-    const moved = await trx
-      .updateTable('stock_levels')
-      .set((eb) => ({ on_hand: eb('on_hand', '-', line.quantity), reserved: eb('reserved', '-', line.quantity), updated_at: options.at }))
-      .where('variant_id', '=', line.variant_id)
-      .where('warehouse_id', '=', options.warehouseId)
-      .where('reserved', '>=', line.quantity)
-      .where('on_hand', '>=', line.quantity)
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) return false;
-  }
-  return true;
-}
-
 export interface OrderForShipping {
   id: string;
   number: string;

@@ -9,12 +9,13 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import type { Upload } from '../../platform/uploads.ts';
-import { moveOrder } from '../orders/order-holds.ts';
+import { shipHeldStock } from '../orders/order-holds.ts';
+import { moveOrder } from '../orders/order-records.ts';
 import {
   carrierNames, carrierProblem, completionCutoff, judgeTrackingEvents, receiptVerdict, shipBlocker, shipBlockerMessages, shippedMinute, timelineNotes, type Shipper,
 } from './fulfilment.rules.ts';
 import {
-  findOrderForShipping, findQueueOrders, findShipmentByWaybill, findShipmentOfOrder, findShipments, insertEvents, insertShipment, recordedEvents, takeStockOut,
+  findOrderForShipping, findQueueOrders, findShipmentByWaybill, findShipmentOfOrder, findShipments, insertEvents, insertShipment, recordedEvents,
   type OrderForShipping,
 } from './fulfilment.repository.ts';
 import { readWaybillSheet, type WaybillRow } from './waybill-sheet.ts';
@@ -154,7 +155,7 @@ export class FulfilmentService {
     const at = this.clock().toISOString();
     const names = carrierNames(input.carrier, carrierName);
     if (!(await moveOrder(trx, order.id, 'ship', at, timelineNotes.shipped(names, input.trackingNumber, kind)))) throw notShippable('not_paid');
-    if (!(await takeStockOut(trx, { orderId: order.id, warehouseId: order.warehouse.id, at }))) {
+    if (!(await shipHeldStock(trx, { orderId: order.id, warehouseId: order.warehouse.id, at }))) {
       throw new Error(`order ${order.number}: the reserved stock is not on warehouse ${order.warehouse.id}`);
     }
     let shipmentId: string;

@@ -6,23 +6,19 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import { refreshListingStock } from '../catalog/catalog-listing.ts';
 import { findPurchasableVariants } from '../catalog/purchasable.ts';
 import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/cbec-limits.rules.ts';
 import type { FreightTemplate } from '../checkout/freight.rules.ts';
 import type { RateService } from '../rates/rate.service.ts';
-import { orderNumber, outTradeNumber, PAYMENT_WINDOW_MS, RISK_NOTICE } from './order.rules.ts';
+import { orderNumber, RISK_NOTICE } from './order.rules.ts';
+import { allowanceUsed, holdForCheckout } from './order-holds.ts';
+import { appendOrderEvent } from './order-records.ts';
 import { findOrderDetails } from './order.repository.ts';
 import type { AddressService } from '../addresses/address.service.ts';
 import type { IdentityService } from '../identities/identity.service.ts';
-import type { CartService } from '../cart/cart.service.ts';
 import { buildQuote, type QuoteProblem, type RateUsed, type ShipmentQuote } from './quote.rules.ts';
 import type { Address, PlacedCheckout } from '@pavilion/contracts';
 import type { IdentityForOrder } from '../identities/identity.service.ts';
-
-/** Starts the payment of a placed checkout with its provider (after the placement committed). */
-export type StartPayment = (input: { paymentId: string; method: PlaceOrderInput['paymentMethod']; buyerUserId: string; expiresAt: string }) => Promise<PlacedCheckout['payment']>;
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -32,29 +28,22 @@ const singleItemNotice = () =>
 
 /**
  * The buyer's checkout: the landed-cost quote, and placing the orders with their stock and the
- * identity's yearly allowance reserved in the same transaction, under an idempotency key.
+ * identity's yearly allowance reserved in the same transaction, under an idempotency key. The whole
+ * placement (cart, payment, listings) is the place-checkout workflow; this is the orders' part.
  */
 export class CheckoutService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly rates: RateService;
-  private startPayment: StartPayment | null = null;
   private readonly addresses: AddressService;
   private readonly identities: IdentityService;
-  private readonly carts: CartService;
 
-  constructor(options: { db: Db; clock: Clock; rates: RateService; addresses: AddressService; identities: IdentityService; carts: CartService }) {
+  constructor(options: { db: Db; clock: Clock; rates: RateService; addresses: AddressService; identities: IdentityService }) {
     this.db = options.db;
     this.clock = options.clock;
     this.rates = options.rates;
     this.addresses = options.addresses;
     this.identities = options.identities;
-    this.carts = options.carts;
-  }
-
-  /** The payments feature plugs in here (it is built after this service). */
-  setPaymentStarter(start: StartPayment): void {
-    this.startPayment = start;
   }
 
   async quote(caller: Caller | null, input: CheckoutInput): Promise<Quote> {
@@ -64,78 +53,50 @@ export class CheckoutService {
   }
 
   /**
-   * Places one order per shipment group under one checkout and one payment. The same key with the
-   * same body answers the same checkout; with another body, 409. Stock is reserved by conditional
-   * updates (never below what is on hand), the yearly allowance likewise, all or nothing.
+   * The checkout already placed with this idempotency key, answered again (payment: null), or null
+   * when the key is new. The same key with another body: IDEMPOTENCY_CONFLICT (409).
    */
-  async place(caller: Caller | null, idempotencyKey: string, input: PlaceOrderInput): Promise<PlacedCheckout> {
-    const buyer = requireRole(caller, 'buyer');
-    const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-    const existing = await this.findByKey(this.db, buyer.userId, idempotencyKey);
-    if (existing) return this.replay(existing, requestHash, buyer.userId);
-    if (input.riskNoticeVersion !== RISK_NOTICE.version) throw new AppError('RISK_NOTICE_NOT_ACCEPTED', { details: [{ field: 'body.riskNoticeVersion', rule: 'current_version', message: `must be ${RISK_NOTICE.version}` }] });
+  async placedWithKey(buyerUserId: string, idempotencyKey: string, input: PlaceOrderInput): Promise<PlacedCheckout | null> {
+    const existing = await this.findByKey(this.db, buyerUserId, idempotencyKey);
+    return existing ? this.replay(existing, requestHashOf(input), buyerUserId) : null;
+  }
 
-    const now = this.clock();
-    const expiresAt = new Date(now.getTime() + PAYMENT_WINDOW_MS).toISOString();
-    let placed: { checkoutId: string; paymentId: string; totalFen: number };
-    try {
-      placed = await this.db.transaction().execute(async (trx) => {
-        const priced = await this.price(trx, buyer.userId, input);
-        const checkoutId = newId();
-        const totalFen = priced.shipments.reduce((n, s) => n + s.totalFen, 0);
-        const provider = input.paymentMethod;
-        await trx.insertInto('checkouts').values({ id: checkoutId, buyer_user_id: buyer.userId, idempotency_key: idempotencyKey, request_hash: requestHash, total_fen: totalFen, provider, created_at: now.toISOString() }).execute();
-        const year = cbecQuotaYear(now);
-        const quotaFen = priced.shipments.reduce((n, s) => n + s.verdict.orderValueFen, 0);
-        await reserveQuota(trx, priced.identity.idHash, year, quotaFen, priced);
-        // Stock rows are taken in one fixed order (variant, warehouse), so two placements on
-        // PostgreSQL never wait on each other in a circle.
-        const holds = priced.shipments.flatMap((s) => s.lines).sort((a, b) => (a.variant.variantId + a.warehouseId < b.variant.variantId + b.warehouseId ? -1 : 1));
-        for (const line of holds) {
-          const reserved = await trx
-            .updateTable('stock_levels')
-            .set((eb) => ({ reserved: eb('reserved', '+', line.quantity), updated_at: now.toISOString() }))
-            .where('variant_id', '=', line.variant.variantId)
-            .where('warehouse_id', '=', line.warehouseId)
-            .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
-            .executeTakeFirst();
-          if (Number(reserved.numUpdatedRows) !== 1) {
-            throw new AppError('OUT_OF_STOCK', { details: [{ field: 'body.lines', rule: 'out_of_stock', message: `${line.variant.sku}: not enough stock`, variantId: line.variant.variantId }] });
-          }
-        }
-        for (const shipment of priced.shipments) {
-          await insertOrder(trx, { checkoutId, shipment, buyerUserId: buyer.userId, identity: priced.identity, address: priced.address, year, now, expiresAt });
-        }
-        const touchedProducts = [...new Set(holds.map((l) => l.variant.productId))].sort();
-        // What was bought leaves the cart, in the same transaction.
-        await this.carts.removeBought(trx, buyer.userId, holds.map((l) => ({ variantId: l.variant.variantId, quantity: l.quantity })));
-        const paymentId = newId();
-        await trx.insertInto('payments').values({ id: paymentId, checkout_id: checkoutId, provider, out_trade_no: outTradeNumber(chinaDate(now)), amount_fen: totalFen, status: 'pending', created_at: now.toISOString() }).execute();
-        // Stock shown on product pages and listings changed: cached pages of the old version go.
-        await refreshListingStock(trx, touchedProducts);
-        return { checkoutId, paymentId, totalFen };
-      });
-    } catch (err) {
-      // Two requests with the same key at once: the second answers the first's checkout, whether it
-      // lost on the key's unique index or because the first took the last units meanwhile.
-      if (isUniqueViolation(err) || err instanceof AppError) {
-        const again = await this.findByKey(this.db, buyer.userId, idempotencyKey);
-        if (again) return this.replay(again, requestHash, buyer.userId);
-      }
-      throw err;
+  /** The buyer must have accepted the current risk notice (风险告知书) before paying. */
+  checkRiskNotice(input: PlaceOrderInput): void {
+    if (input.riskNoticeVersion !== RISK_NOTICE.version) throw new AppError('RISK_NOTICE_NOT_ACCEPTED', { details: [{ field: 'body.riskNoticeVersion', rule: 'current_version', message: `must be ${RISK_NOTICE.version}` }] });
+  }
+
+  /**
+   * Places one order per shipment group under one checkout, inside the caller's transaction: priced
+   * again, the yearly allowance and the stock held (order-holds: conditional updates, all or
+   * nothing), the checkout and its orders written under the idempotency key (its unique index
+   * refuses a second placement with the same key). Answers what the rest of the flow needs.
+   */
+  async placeOrders(trx: Trx, o: { buyerUserId: string; idempotencyKey: string; input: PlaceOrderInput; now: Date; expiresAt: string }): Promise<{ checkoutId: string; totalFen: number; bought: Array<{ variantId: string; productId: string; quantity: number }> }> {
+    const { input, now } = o;
+    const priced = await this.price(trx, o.buyerUserId, input);
+    const checkoutId = newId();
+    const totalFen = priced.shipments.reduce((n, s) => n + s.totalFen, 0);
+    await trx.insertInto('checkouts').values({ id: checkoutId, buyer_user_id: o.buyerUserId, idempotency_key: o.idempotencyKey, request_hash: requestHashOf(input), total_fen: totalFen, provider: input.paymentMethod, created_at: now.toISOString() }).execute();
+    const year = cbecQuotaYear(now);
+    const lines = priced.shipments.flatMap((s) => s.lines);
+    await holdForCheckout(trx, {
+      idHash: priced.identity.idHash,
+      year,
+      quotaFen: priced.shipments.reduce((n, s) => n + s.verdict.orderValueFen, 0),
+      annualRemainingFen: priced.annualRemainingFen,
+      lines: lines.map((l) => ({ variantId: l.variant.variantId, warehouseId: l.warehouseId, quantity: l.quantity, sku: l.variant.sku })),
+      at: now.toISOString(),
+    });
+    for (const shipment of priced.shipments) {
+      await insertOrder(trx, { checkoutId, shipment, buyerUserId: o.buyerUserId, identity: priced.identity, address: priced.address, year, now, expiresAt: o.expiresAt });
     }
-    const orders = await findOrderDetails(this.db, { checkoutId: placed.checkoutId }, { identity: true });
-    // The orders stand once committed: a provider that fails to start the payment leaves them
-    // unpaid (POST /checkouts/:id/pay tries again), never the placement undone.
-    let payment: PlacedCheckout['payment'] = null;
-    if (this.startPayment) {
-      try {
-        payment = await this.startPayment({ paymentId: placed.paymentId, method: input.paymentMethod, buyerUserId: buyer.userId, expiresAt });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-      }
-    }
-    return { checkoutId: placed.checkoutId, totalFen: placed.totalFen, orders, payment };
+    return { checkoutId, totalFen, bought: lines.map((l) => ({ variantId: l.variant.variantId, productId: l.variant.productId, quantity: l.quantity })) };
+  }
+
+  /** The orders of a placed checkout as the buyer sees them (identity masked). */
+  async ordersOf(checkoutId: string): Promise<PlacedCheckout['orders']> {
+    return findOrderDetails(this.db, { checkoutId }, { identity: true });
   }
 
   private async findByKey(db: Db, userId: string, key: string) {
@@ -159,8 +120,7 @@ export class CheckoutService {
     const templateRows = warehouseIds.length > 0 ? await db.selectFrom('shipping_templates').select(['warehouse_id', 'template']).where('warehouse_id', 'in', warehouseIds).execute() : [];
     const templates = new Map(templateRows.map((t) => [t.warehouse_id, JSON.parse(t.template) as FreightTemplate]));
     const year = cbecQuotaYear(this.clock());
-    const quota = await db.selectFrom('identity_quotas').select('used_fen').where('id_hash', '=', identity.idHash).where('year', '=', year).executeTakeFirst();
-    const result = buildQuote({ lines: input.lines, variants, rates, templates, provinceCode: address.provinceCode, usedThisYearFen: Number(quota?.used_fen ?? 0) });
+    const result = buildQuote({ lines: input.lines, variants, rates, templates, provinceCode: address.provinceCode, usedThisYearFen: await allowanceUsed(db, identity.idHash, year) });
     if (!result.ok) throw problemError(result.problems, year);
     return { ...result, address, identity, variantsById: variants };
   }
@@ -208,21 +168,6 @@ export class CheckoutService {
 }
 
 type Priced = { address: Address; identity: IdentityForOrder };
-
-/** 财关税〔2018〕49号: the yearly allowance is reserved like stock, so two orders at once cannot pass it together. */
-async function reserveQuota(trx: Trx, idHash: string, year: number, fen: number, priced: Priced & { annualRemainingFen: number }): Promise<void> {
-  await trx.insertInto('identity_quotas').values({ id_hash: idHash, year, used_fen: 0 }).onConflict((oc) => oc.columns(['id_hash', 'year']).doNothing()).execute();
-  const updated = await trx
-    .updateTable('identity_quotas')
-    .set((eb) => ({ used_fen: eb('used_fen', '+', fen) }))
-    .where('id_hash', '=', idHash)
-    .where('year', '=', year)
-    .where((eb) => eb(eb('used_fen', '+', fen), '<=', CBEC_LIMITS.annualFen))
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
-    throw new AppError('ANNUAL_QUOTA_EXCEEDED', { details: { remainingFen: priced.annualRemainingFen } });
-  }
-}
 
 async function insertOrder(trx: Trx, o: { checkoutId: string; shipment: ShipmentQuote; buyerUserId: string; identity: Priced['identity']; address: Address; year: number; now: Date; expiresAt: string }): Promise<void> {
   const { shipment, now } = o;
@@ -278,8 +223,11 @@ async function insertOrder(trx: Trx, o: { checkoutId: string; shipment: Shipment
       })),
     )
     .execute();
-  await trx.insertInto('order_events').values({ id: newId(), order_id: orderId, status: 'pending_payment', at: now.toISOString(), note: '' }).execute();
+  await appendOrderEvent(trx, { orderId, status: 'pending_payment', at: now.toISOString(), note: '' });
 }
+
+/** What the idempotency key is checked against: the same key with another body is a conflict. */
+const requestHashOf = (input: PlaceOrderInput): string => createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
 function problemError(problems: QuoteProblem[], year: number): AppError {
   const limit = problems.find((p) => p.kind === 'limit');

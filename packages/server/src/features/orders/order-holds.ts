@@ -1,54 +1,75 @@
-import type { Trx } from '../../db/database.ts';
-import { newId } from '../../platform/ids.ts';
+import type { Db, Trx } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/cbec-limits.rules.ts';
 import { refreshListingStock } from '../catalog/catalog-listing.ts';
-import { nextStatus, statesLeftBy, type OrderEvent } from './order.rules.ts';
-import type { OrderStatus } from '@pavilion/contracts';
+import { hasFreeStock, releaseStock, reserveStock, takeOutStock } from '../catalog/stock-levels.ts';
 
 /**
  * What an order holds while it lives: units of stock (reserved on its warehouse) and a part of the
  * identity's yearly allowance. Both are taken and given back by conditional updates inside the
- * transaction that moves the order, so a unit is never held twice nor lost.
+ * transaction that moves the order, so a unit is never held twice nor lost. This file is the one
+ * owner of both: the allowance (identity_quotas) is written only here, against CBEC_LIMITS; the
+ * units through the catalog's stock levels.
  */
 
-/** Moves an order by an event if it is still in a state the event leaves; false when another got there first. */
-export async function moveOrder(trx: Trx, orderId: string, event: OrderEvent, at: string, note = ''): Promise<OrderStatus | null> {
-  const row = await trx.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirst();
-  if (!row) return null;
-  const to = nextStatus(row.status as OrderStatus, event);
-  if (!to) return null;
-  const changed = await trx
-    .updateTable('orders')
-    .set({
-      status: to,
-      updated_at: at,
-      ...(to === 'paid' ? { paid_at: at, cancelled_at: null } : {}),
-      ...(to === 'cancelled' ? { cancelled_at: at } : {}),
-      ...(to === 'shipped' ? { shipped_at: at } : {}),
-      ...(to === 'delivered' ? { delivered_at: at } : {}),
-      ...(to === 'completed' ? { completed_at: at } : {}),
-    })
-    .where('id', '=', orderId)
-    .where('status', 'in', [...statesLeftBy(event)])
+/** What an identity has used of its yearly allowance, in fen. */
+export async function allowanceUsed(db: Db | Trx, idHash: string, year: number): Promise<number> {
+  const quota = await db.selectFrom('identity_quotas').select('used_fen').where('id_hash', '=', idHash).where('year', '=', year).executeTakeFirst();
+  return Number(quota?.used_fen ?? 0);
+}
+
+/**
+ * A checkout's holds, all or nothing (the caller's transaction rolls back on a throw): the yearly
+ * allowance first (财关税〔2018〕49号: reserved like stock, so two orders at once cannot pass it
+ * together; ANNUAL_QUOTA_EXCEEDED), then the units (OUT_OF_STOCK). Stock rows are taken in one
+ * fixed order (variant, warehouse), so two placements on PostgreSQL never wait on each other in a circle.
+ */
+export async function holdForCheckout(
+  trx: Trx,
+  input: { idHash: string; year: number; quotaFen: number; annualRemainingFen: number; lines: Array<{ variantId: string; warehouseId: string; quantity: number; sku: string }>; at: string },
+): Promise<void> {
+  if (!(await takeQuota(trx, { idHash: input.idHash, year: input.year, fen: input.quotaFen }))) {
+    throw new AppError('ANNUAL_QUOTA_EXCEEDED', { details: { remainingFen: input.annualRemainingFen } });
+  }
+  const lines = [...input.lines].sort((a, b) => (a.variantId + a.warehouseId < b.variantId + b.warehouseId ? -1 : 1));
+  for (const line of lines) {
+    if (!(await reserveStock(trx, line, input.at))) {
+      throw new AppError('OUT_OF_STOCK', { details: [{ field: 'body.lines', rule: 'out_of_stock', message: `${line.sku}: not enough stock`, variantId: line.variantId }] });
+    }
+  }
+}
+
+/** Adds `fen` to an identity's year if it stays within CBEC_LIMITS.annualFen: one conditional statement. */
+async function takeQuota(trx: Trx, quota: { idHash: string; year: number; fen: number }): Promise<boolean> {
+  await trx.insertInto('identity_quotas').values({ id_hash: quota.idHash, year: quota.year, used_fen: 0 }).onConflict((oc) => oc.columns(['id_hash', 'year']).doNothing()).execute();
+  const taken = await trx
+    .updateTable('identity_quotas')
+    .set((eb) => ({ used_fen: eb('used_fen', '+', quota.fen) }))
+    .where('id_hash', '=', quota.idHash)
+    .where('year', '=', quota.year)
+    .where((eb) => eb(eb('used_fen', '+', quota.fen), '<=', CBEC_LIMITS.annualFen))
     .executeTakeFirst();
-  if (Number(changed.numUpdatedRows) !== 1) return null;
-  await trx.insertInto('order_events').values({ id: newId(), order_id: orderId, status: to, at, note }).execute();
-  return to;
+  return Number(taken.numUpdatedRows) === 1;
+}
+
+/**
+ * The order's reserved units leave its warehouse (it was shipped): on hand and reserved both go
+ * down. The caller has just moved the order paid → shipped by a conditional update, so this runs
+ * once per order; false when a row did not have the units (the caller rolls back).
+ */
+export async function shipHeldStock(trx: Trx, input: { orderId: string; warehouseId: string; at: string }): Promise<boolean> {
+  const lines = await trx.selectFrom('order_lines').select(['variant_id', 'quantity']).where('order_id', '=', input.orderId).execute();
+  for (const line of lines) {
+    if (!(await takeOutStock(trx, { variantId: line.variant_id, warehouseId: input.warehouseId, quantity: line.quantity }, input.at))) return false;
+  }
+  return true;
 }
 
 /** Gives back an order's units and allowance (when it is cancelled or refunded). */
 export async function releaseHolds(trx: Trx, orderId: string, at: string): Promise<void> {
   const order = await trx.selectFrom('orders').select(['warehouse_id', 'identity_hash', 'quota_year', 'quota_fen']).where('id', '=', orderId).executeTakeFirstOrThrow();
   const lines = await trx.selectFrom('order_lines').select(['variant_id', 'quantity']).where('order_id', '=', orderId).execute();
-  for (const line of lines) {
-    await trx
-      .updateTable('stock_levels')
-      .set((eb) => ({ reserved: eb('reserved', '-', line.quantity), updated_at: at }))
-      .where('variant_id', '=', line.variant_id)
-      .where('warehouse_id', '=', order.warehouse_id)
-      .where('reserved', '>=', line.quantity)
-      .execute();
-  }
+  for (const line of lines) await releaseStock(trx, { variantId: line.variant_id, warehouseId: order.warehouse_id, quantity: line.quantity }, at);
   await refreshListingStock(trx, await productsOf(trx, orderId));
   await trx
     .updateTable('identity_quotas')
@@ -75,21 +96,12 @@ export async function retakeHolds(trx: Trx, orderId: string, at: string): Promis
   // Checked first, then taken: inside one transaction nothing moves in between on SQLite, and on
   // PostgreSQL the conditional updates below still refuse to go below what is on hand.
   for (const line of lines) {
-    const level = await trx.selectFrom('stock_levels').select(['on_hand', 'reserved']).where('variant_id', '=', line.variant_id).where('warehouse_id', '=', order.warehouse_id).executeTakeFirst();
-    if (!level || level.on_hand - level.reserved < line.quantity) return false;
+    if (!(await hasFreeStock(trx, { variantId: line.variant_id, warehouseId: order.warehouse_id, quantity: line.quantity }))) return false;
   }
-  const quota = await trx.selectFrom('identity_quotas').select('used_fen').where('id_hash', '=', order.identity_hash).where('year', '=', order.quota_year).executeTakeFirst();
-  if (Number(quota?.used_fen ?? 0) + Number(order.quota_fen) > CBEC_LIMITS.annualFen) return false;
+  if ((await allowanceUsed(trx, order.identity_hash, order.quota_year)) + Number(order.quota_fen) > CBEC_LIMITS.annualFen) return false;
   if (order.quota_year !== found.quota_year) await trx.updateTable('orders').set({ quota_year: order.quota_year }).where('id', '=', orderId).execute();
   for (const line of lines) {
-    const taken = await trx
-      .updateTable('stock_levels')
-      .set((eb) => ({ reserved: eb('reserved', '+', line.quantity), updated_at: at }))
-      .where('variant_id', '=', line.variant_id)
-      .where('warehouse_id', '=', order.warehouse_id)
-      .where((eb) => eb(eb('on_hand', '-', eb.ref('reserved')), '>=', line.quantity))
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1) throw new Error(`stock of ${line.variant_id} moved during the transaction`);
+    if (!(await reserveStock(trx, { variantId: line.variant_id, warehouseId: order.warehouse_id, quantity: line.quantity }, at))) throw new Error(`stock of ${line.variant_id} moved during the transaction`);
   }
   await trx.insertInto('identity_quotas').values({ id_hash: order.identity_hash, year: order.quota_year, used_fen: 0 }).onConflict((oc) => oc.columns(['id_hash', 'year']).doNothing()).execute();
   await trx.updateTable('identity_quotas').set((eb) => ({ used_fen: eb('used_fen', '+', Number(order.quota_fen)) })).where('id_hash', '=', order.identity_hash).where('year', '=', order.quota_year).execute();
@@ -130,15 +142,7 @@ export async function moveQuotaToPaidYear(trx: Trx, orderId: string, paidAt: str
   const year = cbecQuotaYear(new Date(paidAt));
   if (order.quota_year === year) return true;
   const fen = Number(order.quota_fen);
-  await trx.insertInto('identity_quotas').values({ id_hash: order.identity_hash, year, used_fen: 0 }).onConflict((oc) => oc.columns(['id_hash', 'year']).doNothing()).execute();
-  const taken = await trx
-    .updateTable('identity_quotas')
-    .set((eb) => ({ used_fen: eb('used_fen', '+', fen) }))
-    .where('id_hash', '=', order.identity_hash)
-    .where('year', '=', year)
-    .where((eb) => eb(eb('used_fen', '+', fen), '<=', CBEC_LIMITS.annualFen))
-    .executeTakeFirst();
-  if (Number(taken.numUpdatedRows) !== 1) return false;
+  if (!(await takeQuota(trx, { idHash: order.identity_hash, year, fen }))) return false;
   await releaseQuota(trx, { idHash: order.identity_hash, year: order.quota_year, fen });
   await trx.updateTable('orders').set({ quota_year: year }).where('id', '=', orderId).execute();
   return true;

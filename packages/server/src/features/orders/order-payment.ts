@@ -1,9 +1,10 @@
 import type { Db, Trx } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { moveOrder, moveQuotaToPaidYear, releaseHolds, retakeHolds } from './order-holds.ts';
+import { moveQuotaToPaidYear, releaseHolds, retakeHolds } from './order-holds.ts';
+import { moveOrder } from './order-records.ts';
 
 /**
- * A checkout's payment was confirmed (the payments feature calls this in the transaction that
+ * A checkout's payment was confirmed (the settle-payment workflow calls this in the transaction that
  * records the payment, once). Unpaid orders become paid; an order that expired meanwhile is paid
  * too if its stock and allowance can be taken again, otherwise it must be refunded (listed).
  * Calling it again for a settled checkout changes nothing and lists nothing.

@@ -110,3 +110,9 @@ export function taxPartsOf(o: { tariff_fen: number | string | null; consumption_
   if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
   return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
 }
+
+/** An order's number (what buyers and operators know it by), or null when there is no such order. */
+export async function findOrderNumber(db: Db | Trx, orderId: string): Promise<string | null> {
+  const row = await db.selectFrom('orders').select('number').where('id', '=', orderId).executeTakeFirst();
+  return row?.number ?? null;
+}

@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  checkoutInputSchema, errorBodySchema, orderDetailSchema, orderListQuerySchema, orderListSchema, placedCheckoutSchema, placeOrderInputSchema, quoteSchema,
+  checkoutInputSchema, errorBodySchema, type PlacedCheckout, type PlaceOrderInput, orderDetailSchema, orderListQuerySchema, orderListSchema, placedCheckoutSchema, placeOrderInputSchema, quoteSchema,
 } from '@pavilion/contracts';
 import { AppError } from '../../platform/errors.ts';
+import type { Caller } from '../../platform/sessions.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import type { CheckoutService } from './checkout.service.ts';
 import type { OrderService } from './order.service.ts';
+
+/** Places a checkout (the place-checkout workflow: orders, cart, payment, listings). */
+type PlaceCheckout = (caller: Caller | null, idempotencyKey: string, input: PlaceOrderInput) => Promise<PlacedCheckout>;
 
 const idParams = z.object({ id: z.uuid() });
 const withBusiness = { ...errorResponses, 409: errorBodySchema, 422: errorBodySchema } as const;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 
-export function storeOrderRoutes(checkout: CheckoutService, orders: OrderService) {
+export function storeOrderRoutes(checkout: CheckoutService, orders: OrderService, placeCheckout: PlaceCheckout) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['store'];
@@ -30,7 +34,7 @@ export function storeOrderRoutes(checkout: CheckoutService, orders: OrderService
     }, async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (typeof key !== 'string') throw new AppError('VALIDATION_FAILED', { details: [{ field: 'headers.idempotency-key', rule: 'required', message: 'is required' }] });
-      return reply.code(201).send(await checkout.place(request.caller, key, request.body));
+      return reply.code(201).send(await placeCheckout(request.caller, key, request.body));
     });
     app.get('/orders', {
       schema: { tags, summary: "The buyer's orders, newest first", querystring: orderListQuerySchema, response: { 200: orderListSchema, ...errorResponses } },

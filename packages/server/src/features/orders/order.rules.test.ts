@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { orderStatuses, type OrderStatus } from '@pavilion/contracts';
-import { nextStatus, orderEvents, orderNumber, outTradeNumber, type OrderEvent } from './order.rules.ts';
+import { nextStatus, orderEvents, orderNumber, type OrderEvent } from './order.rules.ts';
 
 // Every state × event: where it leads, or null when the event does not apply.
 const table: Record<OrderStatus, Partial<Record<OrderEvent, OrderStatus>>> = {
@@ -27,5 +27,4 @@ test('order numbers are readable (China date and six unambiguous characters) and
   const numbers = new Set(Array.from({ length: 2000 }, () => orderNumber('2026-11-23')));
   assert.equal(numbers.size, 2000);
   for (const n of numbers) assert.match(n, /^PV20261123-[0-9A-HJKMNP-TV-Z]{6}$/);
-  assert.match(outTradeNumber('2026-11-23'), /^PV20261123[0-9A-Z]{12}$/);
 });

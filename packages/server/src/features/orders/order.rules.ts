@@ -54,11 +54,6 @@ export function orderNumber(chinaDay: string): string {
   return `PV${chinaDay.replaceAll('-', '')}-${randomCode(6)}`;
 }
 
-/** What the payment provider knows a checkout's payment by: 6–32 characters of [A-Za-z0-9]. */
-export function outTradeNumber(chinaDay: string): string {
-  return `PV${chinaDay.replaceAll('-', '')}${randomCode(12)}`;
-}
-
 /** 2600000 fen → "26,000" (the limits are whole yuan). */
 const wholeYuan = (fen: number) => formatYuan(fen).replace(/\.00$/, '');
 

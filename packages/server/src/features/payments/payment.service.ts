@@ -7,7 +7,7 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { PaymentProviderError, type CustomsDeclarationInput, type CustomsDeclarationResult, type PaymentProvider, type PaymentTransaction, type RawNotification } from './payment-provider.ts';
-import { describeCheckout, judgeTransaction, newOutRefundNo, newOutTradeNo, refundFailureIsFinal, refundRetryDelayMs, refundStateOf } from './payment.rules.ts';
+import { describeCheckout, judgeTransaction, newOutTradeNo, refundFailureIsFinal, refundRetryDelayMs, refundStateOf } from './payment.rules.ts';
 import * as repo from './payment.repository.ts';
 import type { SandboxRefusal } from './sandbox-page.ts';
 import type { SandboxPaymentProvider } from './sandbox-payment.ts';
@@ -16,15 +16,20 @@ import type { WechatPayProvider } from './wechat-pay.ts';
 export type PaymentStart = z.infer<typeof paymentStartSchema>;
 
 /**
- * The order side's part of a payment (orders feature: settleCheckout): moves the checkout's
- * pending orders to paid, revives expired ones whose stock and quota are still there, and lists
- * those that cannot be revived, to be refunded. Runs inside the transaction that records the
- * payment; idempotent (an already settled checkout gives empty lists).
+ * Records a payment its provider confirmed, once (the settle-payment workflow: the payment paid, the
+ * checkout's orders settled, refunds owed for what cannot stand), in its own transaction. Payments
+ * has checked the report first (known number, same amount). `fresh` is false when it was recorded
+ * already; `refunds` is how many refunds it wrote.
  */
-export type SettleCheckout = (
-  trx: Trx,
-  input: { checkoutId: string; paidAt: string },
-) => Promise<{ paidOrderIds: string[]; refundOrders: Array<{ orderId: string; amountFen: number; reason?: string }> }>;
+export type SettlePayment = (input: {
+  payment: Pick<repo.PaymentRow, 'id' | 'checkoutId' | 'outTradeNo' | 'amountFen'>;
+  method: PaymentMethod;
+  transactionId: string;
+  paidAt: string;
+  /** What the provider reported, kept with any anomaly. */
+  reported: Record<string, unknown>;
+  now: Date;
+}) => Promise<{ fresh: boolean; refunds: number }>;
 
 /**
  * Another feature's part of a refund's end (returns: the return is refunded, the order perhaps
@@ -71,8 +76,7 @@ export class PaymentService {
   private readonly providers: PaymentProviders;
   private readonly publicUrl: string;
   private readonly log: FastifyBaseLogger;
-  private readonly settleCheckout: SettleCheckout;
-  private readonly onRefundsRequested: () => void;
+  private readonly settlePayment: SettlePayment;
   private readonly settleRefund: SettleRefund;
   /** Refunds being sent by this process, and when each may be tried again (operational time, not business time). */
   private readonly refundsInFlight = new Set<string>();
@@ -84,9 +88,7 @@ export class PaymentService {
     providers: PaymentProviders;
     publicUrl: string;
     log: FastifyBaseLogger;
-    settleCheckout: SettleCheckout;
-    /** Called after a commit that wrote refunds: the worker sends them now rather than at its next tick. */
-    onRefundsRequested?: () => void;
+    settlePayment: SettlePayment;
     /** What other features do when one of their refunds ends (returns). */
     settleRefund?: SettleRefund;
   }) {
@@ -95,8 +97,7 @@ export class PaymentService {
     this.providers = options.providers;
     this.publicUrl = options.publicUrl.replace(/\/+$/, '');
     this.log = options.log;
-    this.settleCheckout = options.settleCheckout;
-    this.onRefundsRequested = options.onRefundsRequested ?? (() => {});
+    this.settlePayment = options.settlePayment;
     this.settleRefund = options.settleRefund ?? (async () => {});
   }
 
@@ -297,27 +298,7 @@ export class PaymentService {
     const now = this.clock();
     const paidAt = (transaction.successTime ?? now).toISOString();
     const transactionId = transaction.transactionId!;
-    const recorded = await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.markPaymentPaid(trx, { paymentId: payment.id, transactionId, paidAt }))) return { fresh: false, refunds: 0 };
-      const settled = await this.settleCheckout(trx, { checkoutId: payment.checkoutId, paidAt });
-      const at = now.toISOString();
-      const day = chinaDate(now);
-      if (settled.paidOrderIds.length === 0 && settled.refundOrders.length === 0) {
-        // Settled already by another attempt of this checkout (both paid): this money buys nothing.
-        const outRefundNo = newOutRefundNo(day);
-        await repo.insertRefund(trx, { paymentId: payment.id, orderId: null, outRefundNo, amountFen: payment.amountFen, reason: '重复支付退款 duplicate payment', now: at });
-        await repo.insertAnomaly(trx, { kind: 'duplicate_payment_refunded', provider: method, reference: payment.outTradeNo, details: { ...reported, checkoutId: payment.checkoutId, outRefundNo, refundFen: payment.amountFen }, now: at });
-        return { fresh: true, refunds: 1 };
-      }
-      for (const order of settled.refundOrders) {
-        const outRefundNo = newOutRefundNo(day);
-        await repo.insertRefund(trx, { paymentId: payment.id, orderId: order.orderId, outRefundNo, amountFen: order.amountFen, reason: order.reason ?? '订单已超时关闭，库存不足，全额退款 order expired, out of stock', now: at });
-        const number = await trx.selectFrom('orders').select('number').where('id', '=', order.orderId).executeTakeFirst();
-        await repo.insertAnomaly(trx, { kind: 'late_payment_refunded', provider: method, reference: payment.outTradeNo, details: { ...reported, orderId: order.orderId, orderNumber: number?.number ?? null, outRefundNo, refundFen: order.amountFen }, now: at });
-      }
-      return { fresh: true, refunds: settled.refundOrders.length };
-    });
-    if (recorded.refunds > 0) this.onRefundsRequested();
+    const recorded = await this.settlePayment({ payment, method, transactionId, paidAt, reported, now });
     if (recorded.fresh) this.log.info({ outTradeNo: payment.outTradeNo, provider: method, refunds: recorded.refunds }, 'payment recorded');
     return { ok: true, result: recorded.fresh ? 'paid' : 'already_recorded', checkoutId: payment.checkoutId };
   }

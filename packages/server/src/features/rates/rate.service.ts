@@ -39,14 +39,14 @@ export class RateService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly pricedCurrencies: PricedCurrencies;
-  private readonly onRatesChanged: () => Promise<void>;
+  private readonly onRatesChanged: (rates: RateService) => Promise<void>;
   private readonly maxAgeDays: number;
 
   /**
-   * `pricedCurrencies` tells which currencies are in use; `onRatesChanged` runs after a rate is added (the catalog recomputes its yuan prices);
+   * `pricedCurrencies` tells which currencies are in use; `onRatesChanged` runs after a rate is added, given this service (the catalog recomputes its yuan prices with the rates now in force);
    * `maxAgeDays` is RATE_MAX_AGE_DAYS, the age beyond which a rate in use raises an alert.
    */
-  constructor(options: { db: Db; clock: Clock; pricedCurrencies: PricedCurrencies; onRatesChanged?: () => Promise<void>; maxAgeDays?: number }) {
+  constructor(options: { db: Db; clock: Clock; pricedCurrencies: PricedCurrencies; onRatesChanged?: (rates: RateService) => Promise<void>; maxAgeDays?: number }) {
     this.db = options.db;
     this.pricedCurrencies = options.pricedCurrencies;
     this.clock = options.clock;
@@ -115,7 +115,7 @@ export class RateService {
         .returning(['id', 'currency', 'rate_micro', 'effective_date', 'source', 'created_at'])
         .executeTakeFirstOrThrow();
     });
-    await this.onRatesChanged();
+    await this.onRatesChanged(this);
     return toRate(row);
   }
 

@@ -270,11 +270,6 @@ export async function refundedUnits(trx: Trx, orderId: string): Promise<Map<stri
   return units;
 }
 
-/** A step of the return on the order's timeline (the buyer's order detail shows it). */
-export async function insertOrderEvent(trx: Trx, input: { orderId: string; status: string; at: string; note: string }): Promise<void> {
-  await trx.insertInto('order_events').values({ id: newId(), order_id: input.orderId, status: input.status, at: input.at, note: input.note }).execute();
-}
-
 /** Whether a return of the buyer's, within the scope, shows this photo. */
 export async function returnShowsPhoto(db: Db | Trx, scope: ReturnScope, input: { buyerUserId: string; mediaId: string }): Promise<boolean> {
   // photo_ids is a JSON array of uuids (the id is checked as one by the route), so a quoted match is exact.

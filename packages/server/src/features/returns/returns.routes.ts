@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   errorBodySchema, imageSchema, returnableSchema, returnApproveInputSchema, returnListQuerySchema, returnListSchema, returnReceivedInputSchema, returnRefuseInputSchema, returnRequestInputSchema,
-  returnSchema, returnShipmentInputSchema,
+  returnSchema, returnShipmentInputSchema, type Return,
 } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
+import type { Caller } from '../../platform/sessions.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import type { ReturnService, StaffSide } from './returns.service.ts';
 
@@ -40,7 +41,10 @@ export function storeReturnRoutes(returns: ReturnService) {
 }
 
 /** The same queue and actions for exporters (their orders) and operators (their pavilions). */
-export function staffReturnRoutes(returns: ReturnService, side: StaffSide) {
+/** The goods are back: the refund-return workflow (allowance restored, refund owed). */
+type ReceiveReturn = (caller: Caller | null, side: StaffSide, id: string, note: string) => Promise<Return>;
+
+export function staffReturnRoutes(returns: ReturnService, side: StaffSide, receive: ReceiveReturn) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = [side];
@@ -56,6 +60,6 @@ export function staffReturnRoutes(returns: ReturnService, side: StaffSide) {
     }, async (request) => returns.refuse(request.caller, side, request.params.id, request.body.reason));
     app.post('/returns/:id/received', {
       schema: { tags, summary: 'The goods are back: the refund (goods, tax, freight if the whole order) is sent and the yearly allowance restored', params: idParams, body: returnReceivedInputSchema.nullish(), response: { 200: returnSchema, ...withBusiness } },
-    }, async (request) => returns.receive(request.caller, side, request.params.id, request.body?.note ?? ''));
+    }, async (request) => receive(request.caller, side, request.params.id, request.body?.note ?? ''));
   };
 }

@@ -7,11 +7,11 @@ import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { findImages, type MediaService, type StoredMedia } from '../media/media.service.ts';
 import { BUYER_OWNER_PREFIX } from '../media/media.rules.ts';
-import { moveOrder, restoreQuota } from '../orders/order-holds.ts';
-import { refundStatesOfReturns, requestOrderRefund, returnOfRefund, type RefundState } from '../payments/refund-requests.ts';
+import { appendOrderEvent } from '../orders/order-records.ts';
+import { refundStatesOfReturns, type RefundState } from '../payments/refund-requests.ts';
 import * as repo from './returns.repository.ts';
 import {
-  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, isLateArrival, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, outRefundNoOf, refundAmounts,
+  arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, isLateArrival, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, refundAmounts,
   RETURN_WINDOW_DAYS, returnNumber, returnStage, returnStatesLeftBy, type EligibilityProblem, type ReturnAction,
 } from './returns.rules.ts';
 
@@ -21,23 +21,19 @@ const yuan = (fen: number) => `¥${formatMajor(fen, 'CNY')}`;
 export type StaffSide = 'exporter' | 'operator';
 
 /**
- * Returns and their refunds. Each use case is one transaction; the refund a return owes is written
- * in the transaction that records the goods as received (with the allowance given back), and the
- * payment worker sends it after commit with the return's own number as out_refund_no, so a crash at
- * any moment leaves either no refund or one refund that is sent, resent or queried under the same
- * number until the provider says how it ended (then `settleRefund` finishes the return, once).
+ * Returns. Each use case is one transaction. The goods coming back and the refund they owe cross
+ * into orders (allowance, timeline) and payments (the refund): that story is the refund-return
+ * workflow, which calls markReceived, markRefunded and markRefundFailed here.
  */
 export class ReturnService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly media: MediaService;
-  private readonly onRefundsRequested: () => void;
 
-  constructor(options: { db: Db; clock: Clock; media: MediaService; onRefundsRequested?: () => void }) {
+  constructor(options: { db: Db; clock: Clock; media: MediaService }) {
     this.db = options.db;
     this.clock = options.clock;
     this.media = options.media;
-    this.onRefundsRequested = options.onRefundsRequested ?? (() => {});
   }
 
   // ---- Buyers ----
@@ -98,7 +94,7 @@ export class ReturnService {
       await repo.insertReturn(trx, { id, number, orderId, buyerUserId: userId, reason: input.reason, description: input.description, photoIds: input.photoIds, amounts, lines: amounts.lines, now: at });
       const units = input.lines.reduce((n, l) => n + l.quantity, 0);
       const reason = returnReasons[input.reason];
-      await repo.insertOrderEvent(trx, { orderId, status: 'return_requested', at, note: bilingualNote(`申请退货 ${number}：${units} 件，${reason.zh}`, `Return ${number} requested: ${units} item(s), ${reason.en}`) });
+      await appendOrderEvent(trx, { orderId, status: 'return_requested', at, note: bilingualNote(`申请退货 ${number}：${units} 件，${reason.zh}`, `Return ${number} requested: ${units} item(s), ${reason.en}`) });
     });
     return this.one({ buyerUserId: userId }, id);
   }
@@ -120,7 +116,7 @@ export class ReturnService {
     await this.step(scope, id, 'ship_back', async (trx, found, at) => {
       const moved = await repo.moveReturn(trx, { id, from: returnStatesLeftBy('ship_back'), to: 'return_shipped', now: at, set: { carrier: input.carrier, tracking_number: input.trackingNumber, shipped_at: at } });
       if (!moved) return false;
-      await repo.insertOrderEvent(trx, {
+      await appendOrderEvent(trx, {
         orderId: found.orderId,
         status: 'return_shipped',
         at,
@@ -170,7 +166,7 @@ export class ReturnService {
     const { scope, userId } = this.staffScope(caller, side);
     await this.step(scope, id, 'approve', async (trx, found, at) => {
       if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('approve'), to: 'approved', now: at, set: { decision_note: note, decided_by: userId, decided_at: at } }))) return false;
-      await repo.insertOrderEvent(trx, {
+      await appendOrderEvent(trx, {
         orderId: found.orderId,
         status: 'return_approved',
         at,
@@ -187,86 +183,56 @@ export class ReturnService {
     await this.step(scope, id, 'refuse', async (trx, found, at) => {
       if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('refuse'), to: 'refused', now: at, set: { decision_note: reason, decided_by: userId, decided_at: at } }))) return false;
       for (const line of found.lines) await repo.releaseUnits(trx, { orderLineId: line.orderLineId, quantity: line.quantity });
-      await repo.insertOrderEvent(trx, { orderId: found.orderId, status: 'return_refused', at, note: bilingualNote(`退货 ${found.number} 未获同意：${reason}`, `Return ${found.number} refused: ${reason}`) });
+      await appendOrderEvent(trx, { orderId: found.orderId, status: 'return_refused', at, note: bilingualNote(`退货 ${found.number} 未获同意：${reason}`, `Return ${found.number} refused: ${reason}`) });
       return true;
     });
     return this.one(scope, id);
   }
 
   /**
-   * The goods are back: in one transaction the amounts are fixed (freight only if the whole order
-   * is now back), the refund is written (requested, out_refund_no = the return's number) and the
-   * buyer's allowance restored. The provider is called after commit, by the payment worker.
+   * The goods are back (the refund-return workflow's first step, in its transaction): received, and
+   * the amounts fixed: freight only if the whole order is now back; after the 45th day from release
+   * no tax back and no allowance back (see refundAmounts). The order's timeline says so. NOT_FOUND
+   * outside the scope, RETURN_WRONG_STATE when the return is not waiting for its goods.
    */
-  async receive(caller: Caller | null, side: StaffSide, id: string, note: string): Promise<Return> {
-    const { scope, userId } = this.staffScope(caller, side);
-    let refundOwed = false;
-    await this.step(scope, id, 'receive', async (trx, found, at) => {
-      if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('receive'), to: 'received', now: at, set: { received_by: userId, received_at: at } }))) return false;
+  async markReceived(trx: Trx, scope: repo.ReturnScope, id: string, input: { userId: string; note: string; at: string }): Promise<{ orderId: string; number: string; refundFen: number; quotaFen: number }> {
+    const { note, at } = input;
+    let fixed: { orderId: string; number: string; refundFen: number; quotaFen: number } | null = null;
+    await this.stepIn(trx, scope, id, 'receive', async (found) => {
+      if (!(await repo.moveReturn(trx, { id, from: returnStatesLeftBy('receive'), to: 'received', now: at, set: { received_by: input.userId, received_at: at } }))) return false;
       const order = await repo.findOrderForReturn(trx, found.orderId);
       if (!order) throw new Error(`order ${found.orderId} of return ${found.number} is missing`);
       const before = await repo.fixedBefore(trx, { orderId: found.orderId, exceptReturnId: id });
-      // After the 45th day the cross-border return is closed: no tax back, no allowance back (see refundAmounts).
       const late = order.releasedAt !== null && isLateArrival(order.releasedAt, new Date(at));
       const amounts = refundAmounts({ orderLines: order.lines, orderQuotaFen: order.quotaFen, before: before.units, freightBeforeFen: before.freightFen, returned: found.lines, late });
       await repo.fixAmounts(trx, id, amounts, amounts.lines);
-      if (amounts.quotaFen > 0) await restoreQuota(trx, found.orderId, amounts.quotaFen);
       const received = note ? `（${note}）` : '';
       const lateZh = late ? `；逾期运抵（应于 ${arriveBy(order.releasedAt ?? at)} 前），税款不予退还，年度额度不予恢复` : '';
       const lateEn = late ? `; arrived late (due by ${arriveBy(order.releasedAt ?? at)}): the tax is not refunded and the yearly allowance not restored` : '';
-      await repo.insertOrderEvent(trx, {
+      await appendOrderEvent(trx, {
         orderId: found.orderId,
         status: 'return_received',
         at,
         note: bilingualNote(`退货 ${found.number} 已签收${received}${lateZh}，退款 ${yuan(amounts.refundFen)} 处理中`, `Return ${found.number} received${note ? ` (${note})` : ''}${lateEn}; refund of ${yuan(amounts.refundFen)} under way`),
       });
-      if (amounts.refundFen === 0) {
-        // Nothing to send (goods given free): the return is refunded at once.
-        await this.finishRefunded(trx, found, at);
-        return true;
-      }
-      const refund = await requestOrderRefund(trx, {
-        orderId: found.orderId,
-        returnId: id,
-        outRefundNo: outRefundNoOf(found.number),
-        amountFen: amounts.refundFen,
-        reason: `退货退款 ${found.number} return refund`,
-        now: at,
-      });
-      if (!refund) throw new Error(`order ${found.orderId} has no paid payment to refund from`);
-      refundOwed = true;
+      fixed = { orderId: found.orderId, number: found.number, refundFen: amounts.refundFen, quotaFen: amounts.quotaFen };
       return true;
     });
-    if (refundOwed) this.onRefundsRequested();
-    return this.one(scope, id);
+    if (!fixed) throw new Error(`return ${id} was not received`);
+    return fixed;
   }
 
   /**
-   * The payments side's word that a return's refund ended (inside the transaction that records it,
-   * once): refunded → the return is refunded, and the order too once every unit of it came back;
-   * failed → the timeline says so (operators see the payment anomaly and settle it).
+   * The return's refund went through (or there was nothing to send): refunded, once, with the line
+   * on the order's timeline. Answers the order and whether every unit of it is now back and
+   * refunded; null when the return was refunded already or is unknown.
    */
-  async settleRefund(trx: Trx, input: { refundId: string; state: 'succeeded' | 'failed'; at: string }): Promise<void> {
-    const returnId = await returnOfRefund(trx, input.refundId);
-    if (!returnId) return;
+  async markRefunded(trx: Trx, returnId: string, at: string): Promise<{ orderId: string; wholeOrderBack: boolean } | null> {
     const [found] = await repo.findReturns(trx, { pavilionIds: 'all' }, { id: returnId });
-    if (!found) return;
-    if (input.state === 'failed') {
-      await repo.insertOrderEvent(trx, {
-        orderId: found.orderId,
-        status: 'return_refund_failed',
-        at: input.at,
-        note: bilingualNote(`退货 ${found.number} 退款未成功，平台将人工处理`, `Return ${found.number}: the refund did not go through; the platform will settle it`),
-      });
-      return;
-    }
-    await this.finishRefunded(trx, found, input.at);
-  }
-
-  private async finishRefunded(trx: Trx, found: repo.ReturnRecord, at: string): Promise<void> {
-    if (!(await repo.moveReturn(trx, { id: found.id, from: returnStatesLeftBy('refund'), to: 'refunded', now: at, set: { refunded_at: at } }))) return;
+    if (!found) return null;
+    if (!(await repo.moveReturn(trx, { id: found.id, from: returnStatesLeftBy('refund'), to: 'refunded', now: at, set: { refunded_at: at } }))) return null;
     const [fixed] = await repo.findReturns(trx, { pavilionIds: 'all' }, { id: found.id });
-    await repo.insertOrderEvent(trx, {
+    await appendOrderEvent(trx, {
       orderId: found.orderId,
       status: 'return_refunded',
       at,
@@ -275,11 +241,26 @@ export class ReturnService {
         : bilingualNote(`退货 ${found.number} 已退款 ${yuan(fixed?.refundFen ?? found.refundFen)}（不含税款）`, `Return ${found.number} refunded: ${yuan(fixed?.refundFen ?? found.refundFen)} (tax not refunded)`),
     });
     const order = await repo.findOrderForReturn(trx, found.orderId);
-    if (!order) return;
+    if (!order) return null;
     const refunded = await repo.refundedUnits(trx, found.orderId);
-    if (order.lines.every((l) => (refunded.get(l.orderLineId) ?? 0) >= l.quantity)) {
-      await moveOrder(trx, found.orderId, 'return_refunded', at, bilingualNote('全部商品已退货退款', 'every item was returned and refunded'));
-    }
+    return { orderId: found.orderId, wholeOrderBack: order.lines.every((l) => (refunded.get(l.orderLineId) ?? 0) >= l.quantity) };
+  }
+
+  /** The return's refund did not go through: the timeline says so (operators see the payment anomaly and settle it). */
+  async markRefundFailed(trx: Trx, returnId: string, at: string): Promise<void> {
+    const [found] = await repo.findReturns(trx, { pavilionIds: 'all' }, { id: returnId });
+    if (!found) return;
+    await appendOrderEvent(trx, {
+      orderId: found.orderId,
+      status: 'return_refund_failed',
+      at,
+      note: bilingualNote(`退货 ${found.number} 退款未成功，平台将人工处理`, `Return ${found.number}: the refund did not go through; the platform will settle it`),
+    });
+  }
+
+  /** A return as the staff side sees it, after a step (NOT_FOUND outside the scope). */
+  async staffReturn(scope: repo.ReturnScope, id: string): Promise<Return> {
+    return this.one(scope, id);
   }
 
   // ---- Shared ----
@@ -291,14 +272,17 @@ export class ReturnService {
    */
   private async step(scope: repo.ReturnScope, id: string, action: ReturnAction, run: (trx: Trx, found: repo.ReturnRecord, at: string) => Promise<boolean>): Promise<void> {
     const at = this.clock().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const [found] = await repo.findReturns(trx, scope, { id });
-      if (!found) throw notFound();
-      if (!nextReturnStatus(found.status, action) || !(await run(trx, found, at))) {
-        const [now] = await repo.findReturns(trx, scope, { id });
-        throw wrongState(now?.status ?? found.status);
-      }
-    });
+    await this.db.transaction().execute((trx) => this.stepIn(trx, scope, id, action, (found) => run(trx, found, at)));
+  }
+
+  /** The same, inside the caller's transaction (a workflow's). */
+  private async stepIn(trx: Trx, scope: repo.ReturnScope, id: string, action: ReturnAction, run: (found: repo.ReturnRecord) => Promise<boolean>): Promise<void> {
+    const [found] = await repo.findReturns(trx, scope, { id });
+    if (!found) throw notFound();
+    if (!nextReturnStatus(found.status, action) || !(await run(found))) {
+      const [now] = await repo.findReturns(trx, scope, { id });
+      throw wrongState(now?.status ?? found.status);
+    }
   }
 
   private async list(scope: repo.ReturnScope, filter: { stage?: ReturnStage | undefined; late?: boolean | undefined }): Promise<Return[]> {

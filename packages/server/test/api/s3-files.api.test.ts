@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import type { ImportJob } from '@pavilion/contracts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
@@ -11,7 +13,8 @@ import { createLogger } from '../../src/platform/logging.ts';
 import { demoExporters } from '../../src/features/demo/demo-data.ts';
 import { createTestApp, LogCapture, TEST_SECRET, ORIGIN, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
-import { multipart, pngImage } from '../support/catalog-fixtures.ts';
+import { multipart, pngImage, seedHsRate } from '../support/catalog-fixtures.ts';
+import { productCsv, vaseRows } from '../support/product-sheets.ts';
 import { startS3Server, TEST_S3, type S3TestServer } from '../support/s3-server.ts';
 import { testDialect } from '../support/test-db.ts';
 
@@ -84,13 +87,17 @@ describe('files in an S3-compatible bucket (FILE_STORE=s3)', () => {
     assert.notEqual((await ta.app.inject({ method: 'GET', url: docUrl })).statusCode, 200);
   });
 
-  test('a second server machine (its own DATA_DIR, the same database and bucket) serves what the first received', async () => {
+  /** Another server machine: its own DATA_DIR and connection to the same database, the same bucket. */
+  async function secondMachine(): Promise<FastifyInstance> {
     const config = loadConfig({ NODE_ENV: 'test', SECRET_KEY: TEST_SECRET, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pavilion-second-')), LOG_LEVEL: 'silent', PUBLIC_URL: ORIGIN, ...s3Env });
-    // Its own connection to the same database, as another machine has.
-    const second: FastifyInstance = await buildApp({
-      config: { ...config, database: ta.testDb.target }, database: openDatabase({ database: ta.testDb.target }), logger: createLogger(config, new LogCapture()), customs: { worker: false },
-      payments: { worker: false }, settlement: { job: false },
+    return buildApp({
+      config: { ...config, database: ta.testDb.target }, database: openDatabase({ database: ta.testDb.target }), logger: createLogger(config, new LogCapture()),
+      customs: { worker: false }, payments: { worker: false }, settlement: { job: false },
     });
+  }
+
+  test('a second server machine serves the image the first received', async () => {
+    const second = await secondMachine();
     try {
       const read = await second.inject({ method: 'GET', url: imageUrl });
       assert.equal(read.statusCode, 200);
@@ -123,5 +130,28 @@ describe('files in an S3-compatible bucket (FILE_STORE=s3)', () => {
     }
     assert.equal((await ta.app.inject({ method: 'GET', url: '/api/health' })).statusCode, 200);
     assert.equal((await ta.app.inject({ method: 'GET', url: imageUrl })).statusCode, 200);
+  });
+  test("a product sheet uploaded to one machine is imported by another machine's background job, which reads it from the bucket", async () => {
+    await seedHsRate(ta.testDb.database.db, '6913900000');
+    // Only the second machine runs jobs now: the first takes the upload and stops there.
+    await ta.app.jobs.stop();
+    const second = await secondMachine();
+    try {
+      await second.ready();
+      const res = await ta.app.inject({ method: 'POST', url: '/api/exporter/catalog/import', ...multipart({ name: 'products.csv', type: 'text/csv', bytes: productCsv(vaseRows('vase-s3', 'S3-VASE')) }, {}, h.owner) });
+      assert.equal(res.statusCode, 202, res.body);
+      const jobId = (res.json() as { jobId: string }).jobId;
+      let job: ImportJob | undefined;
+      for (let i = 0; i < 3000 && job?.status !== 'done' && job?.status !== 'failed'; i += 1) {
+        if (i > 0) await sleep(10);
+        job = (await second.inject({ method: 'GET', url: `/api/exporter/catalog/import/${jobId}`, headers: h.owner })).json() as ImportJob;
+      }
+      assert.equal(job?.status, 'done', JSON.stringify(job));
+      const skus = await ta.testDb.database.db.selectFrom('variants').select('sku').where('sku', 'like', 'S3-VASE%').execute();
+      assert.equal(skus.length, 2, 'both sizes of the vase are imported');
+      assert.deepEqual([...s3.objects.keys()].filter((k) => k.startsWith('imports/')), [], 'the uploaded sheet is removed once imported');
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -133,8 +133,10 @@ export class S3FileStore implements FileStore {
   }
 
   private async send(operation: S3Failure['operation'], key: string, init: RequestInit): Promise<Response> {
+    // An unsafe key is a bug in Pavilion, thrown as it is, not a store that is unavailable.
+    const url = this.objectUrl(key);
     try {
-      return await this.client.fetch(this.objectUrl(key), { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      return await this.client.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (err) {
       throw this.unreachable(operation, err);
     }

@@ -71,7 +71,7 @@ function fileStoreContract(name: string, open: () => Promise<Harness>) {
 
     test('a key Pavilion would never make is refused before anything is stored', async () => {
       for (const key of ['../outside', '/absolute', 'Upper/Case', 'a/../../b']) {
-        await assert.rejects(h.store.put(key, Buffer.from('x')), /unsafe storage key/);
+        await assert.rejects(h.store.put(key, Buffer.from('x')), (err: unknown) => !(err instanceof AppError) && /^unsafe storage key/.test((err as Error).message));
       }
     });
 
@@ -140,6 +140,18 @@ describe('S3 store: what the S3 API adds', () => {
     await assert.rejects(store.put('media/ef/retry.webp', Buffer.from('newer')), unavailable);
     s3.recover();
     assert.equal((await store.get('media/ef/retry.webp'))?.toString(), 'new');
+  });
+
+  test('a store that does not answer in time is SERVICE_UNAVAILABLE (the request is given up, not left waiting)', async () => {
+    const impatient = new S3FileStore(settingsFor(s3.endpoint), { timeoutMs: 200 });
+    s3.stall();
+    try {
+      await assert.rejects(impatient.put('media/ef/slow.webp', Buffer.from('slow')), unavailable);
+      await assert.rejects(impatient.get('media/ef/slow.webp'), unavailable);
+    } finally {
+      s3.recover();
+    }
+    assert.equal(s3.objects.has('media/ef/slow.webp'), false);
   });
 
   test('refused credentials or a missing bucket are SERVICE_UNAVAILABLE, never "no such file"', async () => {

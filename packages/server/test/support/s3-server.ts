@@ -69,6 +69,8 @@ export interface S3TestServer {
   requests: Array<{ method: string; key: string; payloadHash: string }>;
   /** The next `times` requests are answered with this status and S3 error code (a store that is down, throttling, or refusing). */
   fail(status: number, code: string, times?: number): void;
+  /** The next requests get no answer at all (a store that hangs), until `recover()`. */
+  stall(): void;
   /** Answers normally again. */
   recover(): void;
   close(): Promise<void>;
@@ -80,6 +82,7 @@ export async function startS3Server(options: { buckets?: string[]; region?: stri
   const buckets = new Map((options.buckets ?? [TEST_S3.bucket]).map((name) => [name, new Map<string, Buffer>()]));
   const requests: S3TestServer['requests'] = [];
   let failures: { status: number; code: string; times: number } | null = null;
+  let stalled = false;
 
   const errorReply = (res: ServerResponse, status: number, code: string, message: string) => {
     res.writeHead(status, { 'content-type': 'application/xml' });
@@ -123,6 +126,7 @@ export async function startS3Server(options: { buckets?: string[]; region?: stri
     const key = segments.join('/');
     requests.push({ method: req.method ?? '', key, payloadHash });
 
+    if (stalled) return;
     if (failures) {
       const { status, code } = failures;
       if (--failures.times <= 0) failures = null;
@@ -165,8 +169,12 @@ export async function startS3Server(options: { buckets?: string[]; region?: stri
     fail(status, code, times = 1) {
       failures = { status, code, times };
     },
+    stall() {
+      stalled = true;
+    },
     recover() {
       failures = null;
+      stalled = false;
     },
     async close() {
       server.closeAllConnections();

@@ -94,8 +94,8 @@ export class S3FileStore implements FileStore {
     }
     if (res.status === 404) {
       const failure = await this.failure('get', res);
-      // A missing object is an answer; a missing bucket is a deployment fault.
-      if (failure.code === 'NoSuchKey' || failure.code === 'NotFound') return null;
+      // A missing object is an answer (NoSuchKey, or a bare 404 from some services); a missing bucket is a deployment fault.
+      if (failure.code !== 'NoSuchBucket') return null;
       this.onFailure(failure);
       throw new FileStoreUnavailable(failure);
     }
@@ -111,7 +111,7 @@ export class S3FileStore implements FileStore {
     }
     if (res.status === 404) {
       const failure = await this.failure('delete', res);
-      if (failure.code === 'NoSuchKey' || failure.code === 'NotFound') return;
+      if (failure.code !== 'NoSuchBucket') return;
       this.onFailure(failure);
       throw new FileStoreUnavailable(failure);
     }

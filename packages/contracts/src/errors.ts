@@ -78,7 +78,7 @@ export const errorCodes = [
   'PAYMENT_MISMATCH',
   /** The payment provider refused the request or could not be reached; nothing was charged. */
   'PAYMENT_PROVIDER_ERROR',
-  /** The database cannot be reached. */
+  /** The database or the file store (a full disk, an S3 bucket that cannot be reached or refuses) cannot be used. */
   'SERVICE_UNAVAILABLE',
   /** Anything unexpected: logged on the server with the request id, never detailed to the caller. */
   'INTERNAL',

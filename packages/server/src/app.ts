@@ -22,7 +22,8 @@ import { registerSuspendedExporterGuard } from './platform/access.ts';
 import { registerWebApp } from './platform/web-static.ts';
 import { registerUploadRateLimit } from './platform/uploads.ts';
 import { storefrontShareCards } from './features/catalog/share-cards.ts';
-import { DirectoryFileStore, type FileStore } from './platform/file-store.ts';
+import type { FileStore } from './platform/file-store.ts';
+import { fileStoreFromConfig } from './platform/file-store-config.ts';
 import { MAX_UPLOAD_BYTES } from './features/media/media.rules.ts';
 import { MediaService } from './features/media/media.service.ts';
 import { mediaRoutes } from './features/media/media.routes.ts';
@@ -99,7 +100,7 @@ export interface AppOptions {
   clock?: Clock;
   sms?: SmsSender;
   wechat?: WechatLoginClient | null;
-  /** Where uploaded files live (default: DATA_DIR/files). */
+  /** Where uploaded files live (default: FILE_STORE's, DATA_DIR/files unless it is s3). */
   files?: FileStore;
   /**
    * Payment providers (default: WeChat Pay from WECHATPAY_*, the sandbox unless production) and
@@ -181,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? new HttpWechatLoginClient(config.wechat)
         : null;
   const auth = new AuthService({ db, config, clock, rateLimiter, sms: options.sms ?? smsSenderFromConfig(config, logger, clock), wechat });
-  const files = options.files ?? new DirectoryFileStore(`${config.dataDir}/files`);
+  const files = options.files ?? fileStoreFromConfig(config.files, { onFailure: (failure) => app.log.warn({ fileStore: failure }, 'file store failed') });
   const media = new MediaService({ db, files });
   const exporters = createExporterFeature({ db, clock, config, files, media, auth, rateLimiter });
   const pavilions = new PavilionService({ db, media });

@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { text } from 'node:stream/consumers';
 import { read } from 'read';
-import { DirectoryFileStore } from './platform/file-store.ts';
+import { fileStoreFromConfig } from './platform/file-store-config.ts';
 import { Command, Option } from 'commander';
 import { emailSchema, passwordSchema, roles } from '@pavilion/contracts';
 import type { Database } from './db/database.ts';
@@ -65,7 +64,7 @@ export function buildCli(): Command {
     .action(async () => {
       await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
-        if (!(await seedDemo(db, { files: new DirectoryFileStore(path.join(config().dataDir, 'files')) }))) {
+        if (!(await seedDemo(db, { files: fileStoreFromConfig(config().files) }))) {
           console.log('The database already holds pavilions or accounts: demo data not seeded.');
           return;
         }
@@ -147,7 +146,7 @@ export function buildCli(): Command {
       });
     });
 
-  for (const command of productImportCommands({ withDatabase, dataDir: () => config().dataDir, usageError: (message) => new UsageError(message) })) program.addCommand(command);
+  for (const command of productImportCommands({ withDatabase, files: () => fileStoreFromConfig(config().files), usageError: (message) => new UsageError(message) })) program.addCommand(command);
 
   return program;
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import path from 'node:path';
 import { buildApp } from './app.ts';
-import { DirectoryFileStore } from './platform/file-store.ts';
+import { checkFileStore, fileStoreFromConfig } from './platform/file-store-config.ts';
 import { describeDatabase, openCheckedDatabase } from './platform/database-check.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { ConfigError, prepareDataDir, type Config } from './platform/config.ts';
@@ -22,9 +21,16 @@ export async function serve(config: Config, options: ServeOptions): Promise<Fast
   prepareDataDir(config.dataDir);
   const database = await openCheckedDatabase(config);
   if (options.migrate) await migrateToLatest(database.db);
-  const seeded = options.demo ? await seedDemo(database.db, { files: new DirectoryFileStore(path.join(config.dataDir, 'files')) }) : false;
+  const files = fileStoreFromConfig(config.files, { onFailure: (failure) => logger.warn({ fileStore: failure }, 'file store failed') });
+  try {
+    await checkFileStore(files, config.files);
+  } catch (err) {
+    await database.destroy();
+    throw err;
+  }
+  const seeded = options.demo ? await seedDemo(database.db, { files }) : false;
 
-  const app = await buildApp({ config, database, logger });
+  const app = await buildApp({ config, database, logger, files });
   let closing = false;
   // While closing, answers end their keep-alive connection, so close() does not wait on idle clients.
   app.addHook('onSend', async (_request, reply) => {

@@ -175,3 +175,34 @@ test('SMS: the log sender outside production only; production refuses to start w
   assert.equal(local.tencent.region, 'ap-beijing');
   assert.equal(local.tencent.templateParams, 'code');
 });
+
+test('files: DATA_DIR/files by default; FILE_STORE=s3 takes the S3_* settings, each missing or malformed one named', () => {
+  const dir = scratch();
+  assert.deepEqual(loadConfig({ DATA_DIR: dir }).files, { store: 'directory', dir: path.join(dir, 'files') });
+  const s3Env = {
+    FILE_STORE: 's3',
+    S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com/',
+    S3_REGION: 'oss-cn-hangzhou',
+    S3_BUCKET: 'pavilion-prod',
+    S3_ACCESS_KEY_ID: 'LTAI5tExampleKeyId',
+    S3_SECRET_ACCESS_KEY: 'ExampleSecretAccessKey0123456789',
+  };
+  assert.deepEqual(loadConfig({ DATA_DIR: dir, ...s3Env }).files, {
+    store: 's3',
+    s3: { endpoint: 'https://oss-cn-hangzhou.aliyuncs.com', region: 'oss-cn-hangzhou', bucket: 'pavilion-prod', accessKeyId: 'LTAI5tExampleKeyId', secretAccessKey: 'ExampleSecretAccessKey0123456789', forcePathStyle: false },
+  });
+  const s3 = (env: Record<string, string>) => () => loadConfig({ DATA_DIR: dir, ...s3Env, ...env });
+  const pathStyle = loadConfig({ DATA_DIR: dir, ...s3Env, S3_FORCE_PATH_STYLE: 'true' }).files;
+  assert.equal(pathStyle.store === 's3' && pathStyle.s3.forcePathStyle, true);
+  assert.throws(s3({ S3_BUCKET: '' }), /Invalid configuration:\n {2}S3_BUCKET: must be set when FILE_STORE is s3$/);
+  assert.throws(s3({ S3_BUCKET: '', S3_REGION: '' }), /S3_REGION: must be set when FILE_STORE is s3\n {2}S3_BUCKET: must be set/);
+  assert.throws(s3({ S3_ENDPOINT: 'oss-cn-hangzhou.aliyuncs.com' }), /S3_ENDPOINT: must be the http:\/\/ or https:\/\/ address/);
+  assert.throws(s3({ S3_ENDPOINT: 'ftp://files.example.com' }), /S3_ENDPOINT: must be the http:\/\/ or https:\/\/ address/);
+  assert.throws(s3({ S3_BUCKET: 'Pavilion_Files' }), /S3_BUCKET: must be a bucket name/);
+  assert.throws(s3({ S3_FORCE_PATH_STYLE: 'yes' }), /S3_FORCE_PATH_STYLE: /);
+  assert.throws(s3({ FILE_STORE: 'nfs' }), /FILE_STORE: /);
+  // A malformed secret is named but never echoed into the log.
+  assert.throws(s3({ S3_SECRET_ACCESS_KEY: 'has a space in it' }), (err: Error) => /S3_SECRET_ACCESS_KEY: must be a secret access key/.test(err.message) && !err.message.includes('has a space'));
+  // S3 settings without FILE_STORE=s3 would keep the files on one machine's disk without anyone noticing.
+  assert.throws(() => loadConfig({ DATA_DIR: dir, S3_BUCKET: 'pavilion-prod' }), /FILE_STORE: must be s3 when S3_BUCKET is set/);
+});

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../db/database.ts';
+import type { S3Settings } from './s3-file-store.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const secret = z.string().min(32, { message: 'must be at least 32 characters' });
@@ -25,6 +26,13 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   WEB_DIST_DIR: z.string().optional(),
+  FILE_STORE: z.enum(['directory', 's3']).default('directory'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be the http:// or https:// address of the S3-compatible service, such as https://oss-cn-hangzhou.aliyuncs.com' }).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'must be a region name such as oss-cn-hangzhou, ap-guangzhou or us-east-1' }).optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens (COS: name-appid)' }).optional(),
+  S3_ACCESS_KEY_ID: z.string().regex(/^[\x21-\x7e]{3,128}$/, { message: 'must be an access key id (no spaces)' }).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().regex(/^[\x21-\x7e]{8,256}$/, { message: 'must be a secret access key (no spaces)' }).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
   CATALOG_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   RATE_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   SMS_SENDER: z.enum(['log', 'tencent']).optional(),
@@ -114,6 +122,11 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   webDistDir: string;
+  /**
+   * Where uploads live: DATA_DIR/files (one machine), or a bucket of an S3-compatible service that
+   * every server machine shares (FILE_STORE=s3).
+   */
+  files: { store: 'directory'; dir: string } | { store: 's3'; s3: S3Settings };
   /** Storefront answers kept in memory (0 turns the cache off). */
   catalogCacheEntries: number;
   /**
@@ -219,7 +232,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const got = env[name];
+      // A secret's value is never echoed: start-up errors end up in logs.
+      const got = /SECRET|PASSWORD|_KEY$|_KEYS$/.test(name) ? undefined : env[name];
       return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -272,6 +286,7 @@ export function loadConfig(env: Env = process.env): Config {
     catalogCacheEntries: e.CATALOG_CACHE_ENTRIES,
     rateMaxAgeDays: e.RATE_MAX_AGE_DAYS,
     webDistDir: fromRoot(e.WEB_DIST_DIR ?? 'packages/web/dist'),
+    files: filesConfig(e, env, dataDir),
     sms: smsConfig(e, production),
     wechat: e.WECHAT_APP_ID && e.WECHAT_APP_SECRET
       ? { appId: e.WECHAT_APP_ID, appSecret: e.WECHAT_APP_SECRET, apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') }
@@ -298,6 +313,31 @@ export function loadConfig(env: Env = process.env): Config {
     version,
     customs: customsConfig(e, env, dataDir, production),
     mail: mailConfig(e, production),
+  };
+}
+
+/** FILE_STORE=s3 needs all of these (S3_FORCE_PATH_STYLE has a default). */
+const s3Variables = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function filesConfig(e: z.infer<typeof envSchema>, env: Env, dataDir: string): Config['files'] {
+  if (e.FILE_STORE === 'directory') {
+    // An S3_* setting without FILE_STORE=s3 would leave a deployment that believes it shares its files writing them to one machine's disk.
+    const stray = [...s3Variables, 'S3_FORCE_PATH_STYLE'].find((name) => env[name]);
+    if (stray) throw new ConfigError(`Invalid configuration:\n  FILE_STORE: must be s3 when ${stray} is set (files are kept in DATA_DIR/files otherwise)`);
+    return { store: 'directory', dir: path.join(dataDir, 'files') };
+  }
+  const missing = s3Variables.filter((name) => e[name] === undefined);
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.map((n) => `  ${n}: must be set when FILE_STORE is s3`).join('\n')}`);
+  return {
+    store: 's3',
+    s3: {
+      endpoint: e.S3_ENDPOINT!.replace(/\/+$/, ''),
+      region: e.S3_REGION!,
+      bucket: e.S3_BUCKET!,
+      accessKeyId: e.S3_ACCESS_KEY_ID!,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    },
   };
 }
 

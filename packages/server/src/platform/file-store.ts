@@ -5,9 +5,13 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Where uploaded bytes live. A strategy: the default keeps them in the data directory; a
- * deployment on several machines plugs in shared storage (S3-compatible, NFS) here.
+ * deployment on several machines sets FILE_STORE=s3 (S3FileStore: Alibaba Cloud OSS, Tencent Cloud
+ * COS, MinIO). Keys are paths of lower-case letters, digits and / _ . - chosen by Pavilion. Every
+ * file, public or private, is read back through Pavilion's routes (which check access), so a
+ * store never needs to be reachable by browsers.
  */
 export interface FileStore {
+  /** Atomic: a reader sees the old bytes or the new, never part of a file. Throws SERVICE_UNAVAILABLE when the store cannot take it. */
   put(key: string, bytes: Buffer): Promise<void>;
   /** The bytes, or null when there is no such file. */
   get(key: string): Promise<Buffer | null>;
@@ -23,7 +27,19 @@ function unwritable(err: unknown): unknown {
   return code && UNWRITABLE.has(code) ? new AppError('SERVICE_UNAVAILABLE', { message: `file store not writable: ${code}` }) : err;
 }
 
+/** Errors of a disk that cannot be read (no permission, the store's folder is a file, I/O error): unavailable too. */
+const UNREADABLE = new Set(['EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EIO']);
+function unreadable(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code && UNREADABLE.has(code) ? new AppError('SERVICE_UNAVAILABLE', { message: `file store not readable: ${code}` }) : err;
+}
+
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/;
+
+/** Keys are made by Pavilion (media/…, documents/…), never taken from a request: anything else is a bug. */
+export function assertSafeKey(key: string): void {
+  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+}
 
 export class DirectoryFileStore implements FileStore {
   private readonly root: string;
@@ -33,7 +49,7 @@ export class DirectoryFileStore implements FileStore {
   }
 
   private file(key: string): string {
-    if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+    assertSafeKey(key);
     return path.join(this.root, key);
   }
 
@@ -61,16 +77,20 @@ export class DirectoryFileStore implements FileStore {
   }
 
   async get(key: string): Promise<Buffer | null> {
+    const file = this.file(key);
     try {
-      return await readFile(this.file(key));
+      return await readFile(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
+      throw unreadable(err);
     }
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.file(key), { force: true });
+    const file = this.file(key);
+    await rm(file, { force: true }).catch((err: unknown) => {
+      throw unwritable(err);
+    });
   }
 }
 

@@ -94,6 +94,18 @@ describe('starting with a common mistake', () => {
     }
   });
 
+  test('FILE_STORE=s3: a missing setting, or a store that cannot be reached, names the setting to fix', async () => {
+    const { server, port } = await listening();
+    server.close();
+    await once(server, 'close');
+    const s3 = { FILE_STORE: 's3', S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_REGION: 'us-east-1', S3_BUCKET: 'pavilion-files', S3_ACCESS_KEY_ID: 'PAVILIONKEY', S3_SECRET_ACCESS_KEY: 'pavilion-secret-key', S3_FORCE_PATH_STYLE: 'true' };
+    // A configuration error is reported as such (its first line names the variable).
+    const missing = run(['serve'], { ...s3, S3_BUCKET: '' });
+    assert.equal(missing.status, 2, missing.stderr);
+    assert.match(missing.stderr, /^ {2}S3_BUCKET: must be set when FILE_STORE is s3$/m);
+    oneLine(run(['serve'], s3), new RegExp(`^pavilion: S3_ENDPOINT: http://127\\.0\\.0\\.1:${port} cannot be reached \\(ECONNREFUSED: .*\\)$`, 'm'));
+  });
+
   test('a relative DATA_DIR is the project root’s, wherever the command runs; migrate says which file', () => {
     // Inside data/ (ignored by git), where `npm start` keeps its own database.
     const relative = path.join('data', `relative-test-${randomBytes(4).toString('hex')}`);

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { Writable } from 'node:stream';
-import { DirectoryFileStore } from '../../src/platform/file-store.ts';
+import { fileStoreFromConfig } from '../../src/platform/file-store-config.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
@@ -61,9 +60,6 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
-  if (options.demo !== false) {
-    await seedDemo(testDb.database.db, options.catalog ? { files: new DirectoryFileStore(path.join(testDb.dir, 'files')) } : {});
-  }
   const config = loadConfig({
     NODE_ENV: 'test',
     SECRET_KEY: TEST_SECRET,
@@ -73,6 +69,10 @@ export async function createTestApp(
     WEB_DIST_DIR: `${testDb.dir}/no-web-build`,
     ...options.env,
   });
+  if (options.demo !== false) {
+    // The demo pictures go where the app will read them: the store given, or the configured one (FILE_STORE).
+    await seedDemo(testDb.database.db, options.catalog ? { files: options.overrides?.files ?? fileStoreFromConfig(config.files) } : {});
+  }
   const logs = new LogCapture();
   const sms = new CapturingSmsSender();
   const clock = {

@@ -6,14 +6,15 @@ import type { Db } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
-import { DirectoryFileStore } from '../../platform/file-store.ts';
+import type { FileStore } from '../../platform/file-store.ts';
 import { createProgressBar, formatTable } from '../../platform/terminal.ts';
 import { MAX_UPLOAD_BYTES } from '../media/media.rules.ts';
 import type { ProductImportService } from './product-import.service.ts';
 
 interface CliContext {
   withDatabase<T>(fn: (database: { db: Db }) => Promise<T>): Promise<T>;
-  dataDir(): string;
+  /** Where product pictures go: the store the server uses (FILE_STORE). */
+  files(): FileStore;
   /** An error the CLI reports as a usage problem (exit status 2). */
   usageError(message: string): Error;
 }
@@ -22,12 +23,12 @@ interface CliContext {
  * The import service over the database, as the server builds it (the same rules and checks). Loaded
  * when a command needs it, so the other commands start without the spreadsheet libraries.
  */
-async function importService(db: Db, dataDir: string): Promise<ProductImportService> {
+async function importService(db: Db, files: FileStore): Promise<ProductImportService> {
   const [{ MediaService }, { RateService }, { ProductService }, { ProductImportService }, { currenciesPricedIn }] = await Promise.all([
     import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('../catalog/product.service.ts'), import('./product-import.service.ts'), import('../catalog/priced-currencies.ts'),
   ]);
   const clock = systemClock;
-  const media = new MediaService({ db, files: new DirectoryFileStore(path.join(dataDir, 'files')) });
+  const media = new MediaService({ db, files });
   const products = new ProductService({ db, clock, media, rates: new RateService({ db, clock, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) }) });
   return new ProductImportService({ db, clock, products });
 }
@@ -56,7 +57,7 @@ export function productImportCommands(ctx: CliContext): Command[] {
         const labels = { validating: 'Validating', importing: 'Importing' } as const;
         let outcome;
         try {
-          outcome = await (await importService(db, ctx.dataDir())).importFile(opts.exporter, bytes, (phase, done, total) => bar.update(labels[phase], done, total));
+          outcome = await (await importService(db, ctx.files())).importFile(opts.exporter, bytes, (phase, done, total) => bar.update(labels[phase], done, total));
         } catch (err) {
           bar.finish();
           if (err instanceof AppError && err.code === 'VALIDATION_FAILED') {
@@ -89,7 +90,7 @@ export function productImportCommands(ctx: CliContext): Command[] {
       await ctx.withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         await requireExporter(db, opts.exporter, ctx);
-        const sheet = await (await importService(db, ctx.dataDir())).exportFile(opts.exporter, format);
+        const sheet = await (await importService(db, ctx.files())).exportFile(opts.exporter, format);
         await writeFile(file, sheet.bytes);
         const products = await db.selectFrom('products').select((eb) => eb.fn.countAll().as('n')).where('exporter_id', '=', opts.exporter).where('status', '!=', 'archived').executeTakeFirstOrThrow();
         console.log(`Exported ${Number(products.n)} products to ${file} (${format}).`);

@@ -236,7 +236,7 @@ export async function queueItems(db: Db, rows: QueueRow[]): Promise<CustomsQueue
       orderId: o.id,
       number: o.number,
       pavilionId: o.pavilion_id,
-      status: o.status as OrderStatus,
+      status: o.status,
       customsMode: o.customs_mode,
       customsStatus: o.customs_status,
       hold: o.hold,

@@ -210,7 +210,7 @@ export class CustomsService {
       let result: CustomsDeclarationResult | null;
       try {
         const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-        result = await this.payments.declareCustoms(row.provider as PaymentMethod, {
+        result = await this.payments.declareCustoms(row.provider, {
           outTradeNo: row.out_trade_no,
           transactionId: row.transaction_id,
           customs: this.customs.office,

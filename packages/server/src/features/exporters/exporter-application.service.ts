@@ -7,7 +7,7 @@ import {
 } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import type { Updateable } from 'kysely';
-import type { ExportersTable } from '../../db/schema.ts';
+import type { ExportersTable } from './exporter.table.ts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { documentKindSchema, exporterStatuses, validationMessages as m, type exporterDocumentSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ExporterDocumentsTable } from '../../db/schema.ts';
+import type { ExporterDocumentsTable } from './exporter.table.ts';
 import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';

@@ -15,7 +15,7 @@ import type { OrderStatus } from '@pavilion/contracts';
 export async function moveOrder(trx: Trx, orderId: string, event: OrderEvent, at: string, note = ''): Promise<OrderStatus | null> {
   const row = await trx.selectFrom('orders').select('status').where('id', '=', orderId).executeTakeFirst();
   if (!row) return null;
-  const to = nextStatus(row.status as OrderStatus, event);
+  const to = nextStatus(row.status, event);
   if (!to) return null;
   const changed = await trx
     .updateTable('orders')

@@ -183,7 +183,7 @@ export class SettlementService {
       await insertStatementLines(trx, row.id, lines.map((l) => ({ ...l, id: newId() })));
     }
     for (const draft of await findDraftStatements(trx, { exporterId, month })) {
-      if (groups.has(draft.currency as CurrencyCode)) continue;
+      if (groups.has(draft.currency)) continue;
       // Nothing left to settle in this currency (its items went on an issued statement): the draft goes.
       await trx.deleteFrom('settlement_lines').where('statement_id', '=', draft.id).execute();
       await trx.deleteFrom('settlement_statements').where('id', '=', draft.id).where('status', '=', 'draft').execute();

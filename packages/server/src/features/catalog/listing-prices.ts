@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { currencies, currencyCodes } from '@pavilion/contracts';
 import { isPostgres, type Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { raiseMissingRateAlert } from '../rates/rate-alerts.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { raiseMissingRateAlert } from '../rates/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { bumpCatalogVersion } from './catalog-version.ts';
 
 /**

@@ -5,9 +5,9 @@ import type { Db } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
 import type { CatalogListingsTable } from './catalog.table.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findImages } from '../media/media.service.ts';
-import { mediaUrl } from '../media/media.rules.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { findImages } from '../media/index.ts';
+import { mediaUrl } from '../media/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { availableByVariant, findRevisions } from './product.repository.ts';
 import { stockState, unavailableReason } from './product.rules.ts';
 

@@ -7,19 +7,19 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import { refreshListingStock } from '../catalog/catalog-listing.ts';
-import { findPurchasableVariants } from '../catalog/purchasable.ts';
-import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/cbec-limits.rules.ts';
-import type { FreightTemplate } from '../checkout/freight.rules.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { refreshListingStock } from '../catalog/index.ts';
+import { findPurchasableVariants } from '../catalog/index.ts';
+import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/index.ts';
+import type { FreightTemplate } from '../checkout/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { orderNumber, outTradeNumber, PAYMENT_WINDOW_MS, RISK_NOTICE } from './order.rules.ts';
 import { findOrderDetails } from './order.repository.ts';
-import type { AddressService } from '../addresses/address.service.ts';
-import type { IdentityService } from '../identities/identity.service.ts';
-import type { CartService } from '../cart/cart.service.ts';
+import type { AddressService } from '../addresses/index.ts';
+import type { IdentityService } from '../identities/index.ts';
+import type { CartService } from '../cart/index.ts';
 import { buildQuote, type QuoteProblem, type RateUsed, type ShipmentQuote } from './quote.rules.ts';
 import type { Address, PlacedCheckout } from '@pavilion/contracts';
-import type { IdentityForOrder } from '../identities/identity.service.ts';
+import type { IdentityForOrder } from '../identities/index.ts';
 
 /** Starts the payment of a placed checkout with its provider (after the placement committed). */
 export type StartPayment = (input: { paymentId: string; method: PlaceOrderInput['paymentMethod']; buyerUserId: string; expiresAt: string }) => Promise<PlacedCheckout['payment']>;

@@ -1,7 +1,7 @@
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/cbec-limits.rules.ts';
-import { refreshListingStock } from '../catalog/catalog-listing.ts';
+import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/index.ts';
+import { refreshListingStock } from '../catalog/index.ts';
 import { nextStatus, statesLeftBy, type OrderEvent } from './order.rules.ts';
 import type { OrderStatus } from '@pavilion/contracts';
 

@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
-import { findMediaByIds, type MediaRecord } from '../media/media.repository.ts';
+import { findMediaByIds, type MediaRecord } from '../media/index.ts';
 import type { ExporterStatus } from '@pavilion/contracts';
 
 export interface PavilionRecord {

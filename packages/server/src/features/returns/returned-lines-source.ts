@@ -1,4 +1,4 @@
-import type { ReturnedLineSource } from '../settlement/returned-lines.ts';
+import type { ReturnedLineSource } from '../settlement/index.ts';
 
 /**
  * What settlement takes back from exporters: each line of a return whose refund went through, at

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { PavilionService } from '../pavilions/pavilion.service.ts';
+import type { PavilionService } from '../pavilions/index.ts';
 import type { ReturnedLineSource } from './returned-lines.ts';
 import {
   findCommissionRates, findDraftStatements, findExportersWithPendingSales, findIssuedReturnedUnits, findPendingSales, findReturnedOrderLines, findSettledReturnKeys, findStatementDetail, findStatementRow,

@@ -17,7 +17,7 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import type { RateService } from '../rates/index.ts';
 import { byUnitFen, priceAtQuantity, quoteValidOn, tierProblems, type QuoteTier } from './quote.rules.ts';
 import { findMatchingExporters, quoteQuery, rfqQuery, type QuoteRow, type RfqRow } from './rfq.repository.ts';
 import { deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';

@@ -3,14 +3,14 @@ import type { Db } from './db/database.ts';
 import type { Clock } from './platform/clock.ts';
 import { defineJob, type JobDefinition, type JobQueue } from './platform/jobs/job-queue.ts';
 import { deleteFinishedJobs } from './platform/jobs/job.repository.ts';
-import { refreshListingPrices } from './features/catalog/listing-prices.ts';
-import type { RateService } from './features/rates/rate.service.ts';
-import type { CustomsService } from './features/customs/customs.service.ts';
-import type { NotificationService } from './features/notifications/notification.service.ts';
-import { expireUnpaidOrders } from './features/orders/order-payment.ts';
-import { completeDeliveredOrders } from './features/fulfilment/fulfilment.service.ts';
-import type { PaymentService } from './features/payments/payment.service.ts';
-import type { RfqService } from './features/trade/rfq.service.ts';
+import { refreshListingPrices } from './features/catalog/index.ts';
+import type { RateService } from './features/rates/index.ts';
+import type { CustomsService } from './features/customs/index.ts';
+import type { NotificationService } from './features/notifications/index.ts';
+import { expireUnpaidOrders } from './features/orders/index.ts';
+import { completeDeliveredOrders } from './features/fulfilment/index.ts';
+import type { PaymentService } from './features/payments/index.ts';
+import type { RfqService } from './features/trade/index.ts';
 
 /**
  * Pavilion's background work, every kind in one place: what it does, how often, and its switch. Each

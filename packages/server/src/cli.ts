@@ -9,10 +9,10 @@ import { migrateToLatest } from './db/migrator.ts';
 import { ConfigError, loadConfig, prepareDataDir, type Config } from './platform/config.ts';
 import { AppError } from './platform/errors.ts';
 import { formatTable } from './platform/terminal.ts';
-import { AccountService } from './features/accounts/account.service.ts';
-import { demoAccounts, seedDemo } from './features/demo/seed.ts';
+import { AccountService } from './features/accounts/index.ts';
+import { demoAccounts, seedDemo } from './features/demo/index.ts';
 import { serve } from './server.ts';
-import { productImportCommands } from './features/catalog-import/product-import.cli.ts';
+import { productImportCommands } from './features/catalog-import/index.ts';
 
 function config(): Config {
   return loadConfig(process.env);

@@ -5,7 +5,7 @@ import { describeDatabase, openCheckedDatabase } from './platform/database-check
 import { migrateToLatest } from './db/migrator.ts';
 import { ConfigError, prepareDataDir, type Config } from './platform/config.ts';
 import { createLogger } from './platform/logging.ts';
-import { demoAccounts, seedDemo } from './features/demo/seed.ts';
+import { demoAccounts, seedDemo } from './features/demo/index.ts';
 
 export interface ServeOptions {
   migrate: boolean;

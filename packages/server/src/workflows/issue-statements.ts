@@ -1,6 +1,6 @@
-import type { ReturnedLineSource } from '../features/settlement/returned-lines.ts';
-import type { SettlementService } from '../features/settlement/settlement.service.ts';
-import { findRefundedReturnLines } from '../features/returns/returned-lines-source.ts';
+import type { ReturnedLineSource } from '../features/settlement/index.ts';
+import type { SettlementService } from '../features/settlement/index.ts';
+import { findRefundedReturnLines } from '../features/returns/index.ts';
 
 /**
  * Where settlement learns of returns: the returns feature's refunded lines. Bound here so that

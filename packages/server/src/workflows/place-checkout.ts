@@ -5,12 +5,12 @@ import type { Clock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Caller } from '../platform/sessions.ts';
 import { isUniqueViolation } from '../platform/unique-violation.ts';
-import type { CartService } from '../features/cart/cart.service.ts';
-import { refreshListingStock } from '../features/catalog/catalog-listing.ts';
-import type { CheckoutService } from '../features/orders/checkout.service.ts';
-import { PAYMENT_WINDOW_MS } from '../features/orders/order.rules.ts';
-import { openPayment } from '../features/payments/payment-records.ts';
-import type { PaymentService } from '../features/payments/payment.service.ts';
+import type { CartService } from '../features/cart/index.ts';
+import { refreshListingStock } from '../features/catalog/index.ts';
+import type { CheckoutService } from '../features/orders/index.ts';
+import { PAYMENT_WINDOW_MS } from '../features/orders/index.ts';
+import { openPayment } from '../features/payments/index.ts';
+import type { PaymentService } from '../features/payments/index.ts';
 
 export interface PlaceCheckoutDeps {
   db: Db;

@@ -2,12 +2,12 @@ import type { Return } from '@pavilion/contracts';
 import type { Db, Trx } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Caller } from '../platform/sessions.ts';
-import { restoreQuota } from '../features/orders/order-holds.ts';
-import { moveOrder } from '../features/orders/order-records.ts';
-import type { SettleRefund } from '../features/payments/payment.service.ts';
-import { requestOrderRefund, returnOfRefund } from '../features/payments/refund-requests.ts';
-import { bilingualNote, outRefundNoOf } from '../features/returns/returns.rules.ts';
-import type { ReturnService, StaffSide } from '../features/returns/returns.service.ts';
+import { restoreQuota } from '../features/orders/index.ts';
+import { moveOrder } from '../features/orders/index.ts';
+import type { SettleRefund } from '../features/payments/index.ts';
+import { requestOrderRefund, returnOfRefund } from '../features/payments/index.ts';
+import { bilingualNote, outRefundNoOf } from '../features/returns/index.ts';
+import type { ReturnService, StaffSide } from '../features/returns/index.ts';
 
 export interface RefundReturnDeps {
   db: Db;

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts';
-import { settleCheckout } from '../features/orders/order-payment.ts';
-import { findOrderNumber } from '../features/orders/order.repository.ts';
-import { markPaymentPaid, recordAnomaly, requestPaymentRefund } from '../features/payments/payment-records.ts';
-import type { SettlePayment } from '../features/payments/payment.service.ts';
+import { settleCheckout } from '../features/orders/index.ts';
+import { findOrderNumber } from '../features/orders/index.ts';
+import { markPaymentPaid, recordAnomaly, requestPaymentRefund } from '../features/payments/index.ts';
+import type { SettlePayment } from '../features/payments/index.ts';
 
 /**
  * Settle a payment: the provider says a checkout's payment went through (its notification, our

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import type { Cart } from '@pavilion/contracts';
+import type { Cart, CurrencyCode } from '@pavilion/contracts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { signUpBuyer } from '../support/buyers.ts';
@@ -32,7 +32,7 @@ describe('cart', () => {
   };
 
   /** A variant of a listed product: its id, the product page's price and the product's currency. */
-  const variantOf = async (where: { currency?: string; notCurrencies?: string[]; retail?: boolean }): Promise<{ productId: string; variant: PageVariant; currency: string }> => {
+  const variantOf = async (where: { currency?: CurrencyCode; notCurrencies?: CurrencyCode[]; retail?: boolean }): Promise<{ productId: string; variant: PageVariant; currency: CurrencyCode }> => {
     let q = db().selectFrom('catalog_listings').select(['product_id', 'currency']).where('in_stock', '=', 1).where('retail_eligible', '=', where.retail === false ? 0 : 1);
     if (where.currency) q = q.where('currency', '=', where.currency);
     if (where.notCurrencies) q = q.where('currency', 'not in', where.notCurrencies);

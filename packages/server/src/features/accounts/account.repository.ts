@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
-import type { NewUser, UserRow } from '../../db/schema.ts';
+import type { NewUser, UserRow } from './account.table.ts';
 import type { CompanyMemberRole, Role } from '@pavilion/contracts';
 import { newId } from '../../platform/ids.ts';
 

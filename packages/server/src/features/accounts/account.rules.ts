@@ -1,5 +1,5 @@
 import type { Me, RoleGrant } from '@pavilion/contracts';
-import type { UserRow } from '../../db/schema.ts';
+import type { UserRow } from './account.table.ts';
 import type { findRoleGrants } from './account.repository.ts';
 
 type GrantRow = Awaited<ReturnType<typeof findRoleGrants>>[number];

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Address, addressInputSchema, ValidationIssue } from '@pavilion/contracts';
 import type { Selectable } from 'kysely';
-import type { AddressesTable } from '../../db/schema.ts';
-import { checkChinaAddress } from '../checkout/china-address.rules.ts';
+import type { AddressesTable } from './address.table.ts';
+import { checkChinaAddress } from '../checkout/index.ts';
 
 export type AddressInput = z.output<typeof addressInputSchema>;
 export type AddressRow = Selectable<AddressesTable>;

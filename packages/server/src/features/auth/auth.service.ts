@@ -7,8 +7,8 @@ import { newId } from '../../platform/ids.ts';
 import { unusablePasswordHash, verifyPassword } from '../../platform/password.ts';
 import type { RateLimit, RateLimiter } from '../../platform/rate-limiter.ts';
 import { createSession, type Caller, type SessionTransport } from '../../platform/sessions.ts';
-import * as accounts from '../accounts/account.repository.ts';
-import { maskPhone, toMe } from '../accounts/account.rules.ts';
+import * as accounts from '../accounts/index.ts';
+import { maskPhone, toMe } from '../accounts/index.ts';
 import {
   OTP_MAX_ATTEMPTS,
   OTP_RESEND_AFTER_SECONDS,

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { maskPhone } from '../accounts/account.rules.ts';
+import { maskPhone } from '../accounts/index.ts';
 
 /**
  * Sends the one-time login code to a mainland mobile number. A deployment plugs in its SMS

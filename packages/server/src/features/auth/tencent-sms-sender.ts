@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { signTc3 } from '../../platform/tencent-cloud.ts';
-import { maskPhone } from '../accounts/account.rules.ts';
+import { maskPhone } from '../accounts/index.ts';
 import type { Config } from '../../platform/config.ts';
 import type { SmsSender } from './sms-sender.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PricedVariant } from '../catalog/variant-pricing.ts';
+import type { PricedVariant } from '../catalog/index.ts';
 import { addedQuantity, buildCartView, guestCartOwner, isGuestToken, lineProblem, newGuestToken } from './cart.rules.ts';
 
 const variant = (over: Partial<PricedVariant> = {}): PricedVariant => ({

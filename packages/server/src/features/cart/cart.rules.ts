@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Cart } from '@pavilion/contracts';
-import type { PricedVariant } from '../catalog/variant-pricing.ts';
-import { mediaUrl } from '../media/media.rules.ts';
+import type { PricedVariant } from '../catalog/index.ts';
+import { mediaUrl } from '../media/index.ts';
 
 /** A line's quantity never passes this (the cart_lines check constraint says the same). */
 export const MAX_LINE_QUANTITY = 999;

@@ -5,9 +5,9 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RateLimit, RateLimiter } from '../../platform/rate-limiter.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { priceVariants } from '../catalog/variant-pricing.ts';
-import type { RateInForce } from '../rates/rate-alerts.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { priceVariants } from '../catalog/index.ts';
+import type { RateInForce } from '../rates/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { addToLine, countOtherLines, deleteCart, deleteLine, ensureCart, findCartId, findCartLines, setLineQuantity, subtractFromLines, touchCart } from './cart.repository.ts';
 import { buildCartView, guestCartOwner, isGuestToken, MAX_CART_LINES, newGuestToken, userCartOwner } from './cart.rules.ts';
 

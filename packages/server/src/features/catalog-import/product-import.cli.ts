@@ -8,7 +8,7 @@ import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { createProgressBar, formatTable } from '../../platform/terminal.ts';
-import { MAX_UPLOAD_BYTES } from '../media/media.rules.ts';
+import { MAX_UPLOAD_BYTES } from '../media/index.ts';
 import type { ProductImportService } from './product-import.service.ts';
 
 interface CliContext {
@@ -25,7 +25,7 @@ interface CliContext {
  */
 async function importService(db: Db, files: FileStore): Promise<ProductImportService> {
   const [{ MediaService }, { RateService }, { ProductService }, { ProductImportService }, { currenciesPricedIn }] = await Promise.all([
-    import('../media/media.service.ts'), import('../rates/rate.service.ts'), import('../catalog/product.service.ts'), import('./product-import.service.ts'), import('../catalog/priced-currencies.ts'),
+    import('../media/index.ts'), import('../rates/index.ts'), import('../catalog/index.ts'), import('./product-import.service.ts'), import('../catalog/index.ts'),
   ]);
   const clock = systemClock;
   const media = new MediaService({ db, files });

@@ -9,8 +9,8 @@ import { exporterScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findRevisions } from '../catalog/product.repository.ts';
-import type { ProductService } from '../catalog/product.service.ts';
+import { findRevisions } from '../catalog/index.ts';
+import type { ProductService } from '../catalog/index.ts';
 import {
   buildProductContent, checkFileSkus, checkRef, contentToRows, exampleProduct, groupRows, isProductId, issueAt, issueForField, MAX_IMPORT_ROWS, readHeader, sameContent, type ImportLookups, type ProductRows, type SheetLayout,
 } from './product-sheet.rules.ts';

@@ -4,7 +4,7 @@ import {
 } from '@pavilion/contracts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import type { RawRow } from '../../platform/sheets/sheet-file.ts';
-import { checkDraftStructure } from '../catalog/product.rules.ts';
+import { checkDraftStructure } from '../catalog/index.ts';
 
 import { ELABEL_KEYS, OPTION_KEYS, headerOf, sheetColumns, type ColumnKey } from './product-sheet.columns.ts';
 

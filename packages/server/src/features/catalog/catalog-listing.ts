@@ -1,9 +1,9 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
 import type { Trx } from '../../db/database.ts';
 import { bumpCatalogVersion } from './catalog-version.ts';
-import { raiseMissingRateAlert, type RateInForce } from '../rates/rate-alerts.ts';
+import { raiseMissingRateAlert, type RateInForce } from '../rates/index.ts';
 import { availableByVariant, findProduct, findRevisions } from './product.repository.ts';
-import { indexProducts } from '../search/search-index.ts';
+import { indexProducts } from '../search/index.ts';
 
 /**
  * Rebuilds the storefront's listing row of one product from its live revision, or removes it when

@@ -8,7 +8,7 @@ import {
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import type { MediaService } from '../media/media.service.ts';
+import type { MediaService } from '../media/index.ts';
 import type { ProductReviewService } from './product-review.service.ts';
 import { operatorProductSchema, reviewQueueSchema } from './product-review.service.ts';
 import type { ProductService } from './product.service.ts';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { currencies, currencyCodes, type CurrencyCode } from '@pavilion/contracts';
+import { currencies, currencyCodes } from '@pavilion/contracts';
 import { isPostgres, type Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { raiseMissingRateAlert } from '../rates/rate-alerts.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { raiseMissingRateAlert } from '../rates/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { bumpCatalogVersion } from './catalog-version.ts';
 
 /**
@@ -16,7 +16,7 @@ export async function refreshListingPrices(deps: { db: Db; rates: RateService; c
   await bumpCatalogVersion(db);
   const inForce = await rates.ratesInForce();
   const used = await db.selectFrom('catalog_listings').select('currency').distinct().execute();
-  const usedSet = new Set(used.map((u) => u.currency as CurrencyCode));
+  const usedSet = new Set(used.map((u) => u.currency));
   for (const currency of currencyCodes) {
     const rate = inForce.get(currency);
     if (usedSet.has(currency)) {

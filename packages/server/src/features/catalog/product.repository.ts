@@ -1,6 +1,6 @@
 import { storedProductContentSchema, type StoredProductContent, type ReviewReason } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ProductsTable, RevisionState } from '../../db/schema.ts';
+import type { ProductsTable, RevisionState } from './catalog.table.ts';
 import type { Selectable } from 'kysely';
 
 export type ProductRow = Selectable<ProductsTable>;

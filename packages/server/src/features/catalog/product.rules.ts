@@ -1,5 +1,5 @@
 import type { ProductContent, ProductStatus, PublicationIssue, StoredProductContent } from '@pavilion/contracts';
-import type { RevisionState } from '../../db/schema.ts';
+import type { RevisionState } from './catalog.table.ts';
 
 export type ProductAction = 'edit' | 'submit' | 'approve' | 'request_changes' | 'unpublish' | 'republish' | 'archive';
 

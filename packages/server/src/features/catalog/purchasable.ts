@@ -73,7 +73,7 @@ export async function findPurchasableVariants(db: Db | Trx, variantIds: string[]
       optionValues: variant?.optionValues ?? [],
       weightGrams: row.live_weight_grams ?? variant?.weightGrams ?? 0,
       priceMinor: row.live_price_minor ?? 0,
-      currency: (row.live_currency ?? content?.currency ?? 'CNY') as CurrencyCode,
+      currency: row.live_currency ?? content?.currency ?? 'CNY',
       exporter: { id: row.exporter_id, nameZh: row.trading_name_zh, nameEn: row.trading_name_en, pavilionId: row.pavilion_id },
       hsCode: content?.compliance.hsCode ?? '',
       vatRateBp: rate?.vat_rate_bp ?? 0,

@@ -1,6 +1,6 @@
 import type { ShareMeta, ShareMetaSource } from '../../platform/share-meta.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { PavilionService } from '../pavilions/pavilion.service.ts';
+import type { PavilionService } from '../pavilions/index.ts';
 import type { StorefrontService } from './storefront.service.ts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { formatRate, listingPageSchema, productPageSchema, toCnyFen, type CurrencyCode, type ListingCard, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
+import { formatRate, listingPageSchema, productPageSchema, toCnyFen, type ListingCard, type listingQuerySchema, type ProductPage } from '@pavilion/contracts';
 import { PageCache } from './page-cache.ts';
 import type { Db } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
-import type { CatalogListingsTable } from '../../db/schema.ts';
+import type { CatalogListingsTable } from './catalog.table.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findImages } from '../media/media.service.ts';
-import { mediaUrl } from '../media/media.rules.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { findImages } from '../media/index.ts';
+import { mediaUrl } from '../media/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { availableByVariant, findRevisions } from './product.repository.ts';
 import { stockState, unavailableReason } from './product.rules.ts';
 
@@ -35,7 +35,7 @@ export function toListingCard(r: CardRow): ListingCard {
     subtitleEn: r.subtitle_en,
     subtitleZh: r.subtitle_zh,
     cover: { thumb: mediaUrl(r.cover_media_id, 'thumb'), display: mediaUrl(r.cover_media_id, 'display') },
-    price: { cnyFen: r.price_cny_min, origin: { amount: r.price_min_minor, currency: r.currency as CurrencyCode } },
+    price: { cnyFen: r.price_cny_min, origin: { amount: r.price_min_minor, currency: r.currency } },
     originCountry: r.origin_country as ListingCard['originCountry'],
     exporter: { id: r.exporter_id, nameEn: r.trading_name_en, nameZh: r.trading_name_zh },
     inStock: r.in_stock === 1,

@@ -1,6 +1,6 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { RateInForce } from '../rates/rate-alerts.ts';
+import type { RateInForce } from '../rates/index.ts';
 import { findRevisions } from './product.repository.ts';
 import { unavailableReason } from './product.rules.ts';
 import { findPurchasableVariants, type PurchasableVariant } from './purchasable.ts';

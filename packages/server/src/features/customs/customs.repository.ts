@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import type { CustomsDetail, CustomsQueueItem, CustomsStatus, OrderStatus } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CustomsDeclarationResult } from '../payments/payment-provider.ts';
+import type { CustomsDeclarationResult } from '../payments/index.ts';
 import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
 import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
 import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
-import { taxPartsOf } from '../orders/order.repository.ts';
+import { taxPartsOf } from '../orders/index.ts';
 
 /** Queries of the customs feature; each takes the database or the transaction it runs in. */
 
@@ -190,7 +190,7 @@ export async function queueItems(db: Db, rows: QueueRow[]): Promise<CustomsQueue
       orderId: o.id,
       number: o.number,
       pavilionId: o.pavilion_id,
-      status: o.status as OrderStatus,
+      status: o.status,
       customsMode: o.customs_mode,
       customsStatus: o.customs_status,
       hold: o.hold,

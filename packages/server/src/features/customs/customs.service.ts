@@ -7,11 +7,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { IdentityKeyRing } from '../checkout/identity-crypto.ts';
-import { unsealIdentityForDeclaration } from '../identities/identity-sealing.ts';
-import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/payment-provider.ts';
-import { recordAnomaly, resolveOrderAnomalies } from '../payments/payment-records.ts';
-import { appendOrderEvent, holdOrder, liftHold, moveCustomsStatus } from '../orders/order-records.ts';
+import type { IdentityKeyRing } from '../checkout/index.ts';
+import { unsealIdentityForDeclaration } from '../identities/index.ts';
+import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/index.ts';
+import { recordAnomaly, resolveOrderAnomalies } from '../payments/index.ts';
+import { appendOrderEvent, holdOrder, liftHold, moveCustomsStatus } from '../orders/index.ts';
 import { buildCeb311, validateCeb311, type AppType, type Ceb311Problem } from './ceb311.rules.ts';
 import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso } from './ceb312.rules.ts';
 import { customsCountryCodes, customsUnits } from './customs-codes.ts';
@@ -222,7 +222,7 @@ export class CustomsService {
       let result: CustomsDeclarationResult | null;
       try {
         const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-        result = await this.payments.declareCustoms(row.provider as PaymentMethod, {
+        result = await this.payments.declareCustoms(row.provider, {
           outTradeNo: row.out_trade_no,
           transactionId: row.transaction_id,
           customs: this.customs.office,

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { newId } from '../../platform/ids.ts';
-import { insertRole, insertUser } from '../accounts/account.repository.ts';
-import { AccountService } from '../accounts/account.service.ts';
+import { insertRole, insertUser } from '../accounts/index.ts';
+import { AccountService } from '../accounts/index.ts';
 import { DEMO_PASSWORD, demoAdmin, demoBuyer, demoCompany, demoExporters, demoPavilions } from './demo-data.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoCatalog } from './demo-catalog.ts';

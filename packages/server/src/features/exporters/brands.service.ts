@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import { toStoredMedia, type MediaService } from '../media/media.service.ts';
+import { toStoredMedia, type MediaService } from '../media/index.ts';
 import { isPublic } from './exporter-review.rules.ts';
 
 /** Brands with their logo's size: one query for any number. */

@@ -10,7 +10,7 @@ import { requireRole } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
 import { errorResponses, setSessionCookie, typed } from '../../platform/http.ts';
 import type { SessionTransport } from '../../platform/sessions.ts';
-import type { NewSession } from '../auth/auth.service.ts';
+import type { NewSession } from '../auth/index.ts';
 import type { ExporterApplicationService } from './exporter-application.service.ts';
 
 /** Members only, checked before the body is validated: a stranger gets 401/403, not a list of field errors. */

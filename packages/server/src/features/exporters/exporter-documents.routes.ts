@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { documentIdParamsSchema, errorBodySchema, exporterDocumentListSchema, exporterDocumentSchema } from '@pavilion/contracts';
 import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
-import { documentTypes } from '../media/media.rules.ts';
+import { documentTypes } from '../media/index.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { membersOnly } from './exporter-application.routes.ts';
 import { attachmentDisposition } from './exporter-documents.rules.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { documentKindSchema, exporterStatuses, validationMessages as m, type exporterDocumentSchema } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ExporterDocumentsTable } from '../../db/schema.ts';
+import type { ExporterDocumentsTable } from './exporter.table.ts';
 import { exporterScope, operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -9,8 +9,8 @@ import { putThenRecord, type FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { uploadFingerprint, type Upload } from '../../platform/uploads.ts';
-import { documentTypes } from '../media/media.rules.ts';
-import { detectType } from '../media/media.service.ts';
+import { documentTypes } from '../media/index.ts';
+import { detectType } from '../media/index.ts';
 import { cleanFileName, documentKey, documentsDeletable, MAX_DOCUMENTS_PER_EXPORTER } from './exporter-documents.rules.ts';
 
 type ExporterDocument = z.infer<typeof exporterDocumentSchema>;

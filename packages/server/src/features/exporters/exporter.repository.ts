@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
-import type { ExporterStatus } from '../../db/schema.ts';
+import type { ExporterStatus } from '@pavilion/contracts';
 import { ancestorPaths } from './exporter-application.rules.ts';
 
 /** An exporter with everything its application holds, and its pavilion's names. */

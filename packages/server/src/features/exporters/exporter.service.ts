@@ -4,8 +4,8 @@ import type { Db } from '../../db/database.ts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findExporterById, findPavilions } from '../pavilions/pavilion.repository.ts';
-import { toExporterSummary, toPavilionSummary } from '../pavilions/pavilion.mapper.ts';
+import { findExporterById, findPavilions } from '../pavilions/index.ts';
+import { toExporterSummary, toPavilionSummary } from '../pavilions/index.ts';
 import { findMembers, isExporterSuspended } from './exporter.repository.ts';
 
 export class ExporterService {

@@ -9,8 +9,8 @@ import { newId } from '../../platform/ids.ts';
 import { hashPassword } from '../../platform/password.ts';
 import type { Caller, SessionTransport } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import { findUserByEmail, insertRole, insertUser } from '../accounts/account.repository.ts';
-import type { NewSession } from '../auth/auth.service.ts';
+import { findUserByEmail, insertRole, insertUser } from '../accounts/index.ts';
+import type { NewSession } from '../auth/index.ts';
 import type { SessionStarter } from './exporter-application.service.ts';
 import { hashInvitationToken, INVITATION_TTL_MS, invitationState, looksLikeInvitationToken, newInvitationToken } from './invitations.rules.ts';
 

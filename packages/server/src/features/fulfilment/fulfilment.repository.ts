@@ -63,7 +63,7 @@ export async function insertShipment(trx: Trx, s: Omit<ShipmentRow, 'id'> & { cr
 
 export async function recordedEvents(db: Db | Trx, shipmentId: string): Promise<RecordedEvent[]> {
   const rows = await db.selectFrom('shipment_events').select(['at', 'status', 'text_zh']).where('shipment_id', '=', shipmentId).orderBy('at').orderBy('created_at').execute();
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), status: r.status as TrackingStatus, textZh: r.text_zh }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), status: r.status, textZh: r.text_zh }));
 }
 
 export interface NewEvent {
@@ -110,7 +110,7 @@ export async function findShipments(db: Db | Trx, orderIds: string[]): Promise<M
       kind: s.kind,
       weightGrams: s.weightGrams,
       logisticsNo: s.logisticsNo,
-      events: own.map((e) => ({ at: e.at, status: e.status as TrackingStatus, place: e.place_zh, text: e.text_zh, placeEn: e.place_en, textEn: e.text_en })),
+      events: own.map((e) => ({ at: e.at, status: e.status, place: e.place_zh, text: e.text_zh, placeEn: e.place_en, textEn: e.text_en })),
     });
   }
   return result;
@@ -143,7 +143,7 @@ export async function findOrderForShipping(db: Db | Trx, options: { orderId?: st
   const r = await q.executeTakeFirst();
   if (!r) return null;
   return {
-    id: r.id, number: r.number, status: r.status as OrderStatus, customsMode: r.customs_mode, customsStatus: r.customs_status, hold: r.hold,
+    id: r.id, number: r.number, status: r.status, customsMode: r.customs_mode, customsStatus: r.customs_status, hold: r.hold,
     buyerUserId: r.buyer_user_id, exporterId: r.exporter_id, pavilionId: r.pavilion_id,
     warehouse: { id: r.warehouse_id, kind: r.kind, name: r.name, city: r.city, countryCode: r.country_code },
   };
@@ -174,7 +174,7 @@ export async function findQueueOrders(db: Db, options: { statuses: OrderStatus[]
   return orders.map((o) => {
     const consignee = JSON.parse(o.consignee) as Address;
     return {
-      id: o.id, number: o.number, status: o.status as OrderStatus, customsMode: o.customs_mode, customsStatus: o.customs_status, hold: o.hold,
+      id: o.id, number: o.number, status: o.status, customsMode: o.customs_mode, customsStatus: o.customs_status, hold: o.hold,
       exporter: { id: o.exporter_id, nameZh: o.trading_name_zh, nameEn: o.trading_name_en },
       lines: lines.filter((l) => l.order_id === o.id).map((l) => ({ sku: l.sku, titleZh: l.title_zh, titleEn: l.title_en, quantity: l.quantity })),
       totalFen: Number(o.total_fen),

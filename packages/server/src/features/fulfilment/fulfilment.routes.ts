@@ -7,7 +7,7 @@ import {
 import { requireRole } from '../../platform/access.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import type { OrderService } from '../orders/order.service.ts';
+import type { OrderService } from '../orders/index.ts';
 import type { FulfilmentService } from './fulfilment.service.ts';
 
 const idParams = z.object({ id: z.uuid() });

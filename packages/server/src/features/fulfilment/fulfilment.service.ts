@@ -9,8 +9,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import type { Upload } from '../../platform/uploads.ts';
-import { shipHeldStock } from '../orders/order-holds.ts';
-import { moveOrder } from '../orders/order-records.ts';
+import { shipHeldStock } from '../orders/index.ts';
+import { moveOrder } from '../orders/index.ts';
 import {
   carrierNames, carrierProblem, completionCutoff, judgeTrackingEvents, receiptVerdict, shipBlocker, shipBlockerMessages, shippedMinute, timelineNotes, type Shipper,
 } from './fulfilment.rules.ts';

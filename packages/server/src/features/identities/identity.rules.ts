@@ -1,6 +1,6 @@
 import { IDENTITY_CONSENT_VERSION, MAX_BUYER_IDENTITIES, type Identity } from '@pavilion/contracts';
 import type { Selectable } from 'kysely';
-import type { BuyerIdentitiesTable } from '../../db/schema.ts';
+import type { BuyerIdentitiesTable } from './identity.table.ts';
 
 /** Real-name identities one buyer may keep at once (defined in the contracts, beside its message). */
 export const MAX_IDENTITIES = MAX_BUYER_IDENTITIES;

@@ -1,6 +1,6 @@
-import type { Locale } from '@pavilion/contracts';
+import type { Locale, NotificationKind } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
-import type { EmailOutboxStatus, TradeEventKind } from '../../db/schema.ts';
+import type { EmailOutboxStatus } from './notification.table.ts';
 
 /** The active members of one party: an exporter's team or an importer company's members. */
 export async function findPartyMembers(trx: Trx, party: { side: 'exporter' | 'company'; id: string }): Promise<Array<{ id: string; email: string | null; locale: Locale }>> {
@@ -25,7 +25,7 @@ export async function claimEvent(trx: Trx, eventId: string, at: string): Promise
   return res.numUpdatedRows === 1n;
 }
 
-export async function insertNotification(trx: Trx, row: { id: string; userId: string; eventId: string; kind: TradeEventKind; subjectId: string; locale: Locale; title: string; body: string; link: string; at: string }): Promise<void> {
+export async function insertNotification(trx: Trx, row: { id: string; userId: string; eventId: string; kind: NotificationKind; subjectId: string; locale: Locale; title: string; body: string; link: string; at: string }): Promise<void> {
   await trx
     .insertInto('notifications')
     .values({ id: row.id, user_id: row.userId, event_id: row.eventId, kind: row.kind, subject_id: row.subjectId, locale: row.locale, title: row.title, body: row.body, link: row.link, created_at: row.at })

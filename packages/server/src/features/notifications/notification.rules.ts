@@ -1,5 +1,4 @@
-import type { Locale } from '@pavilion/contracts';
-import type { TradeEventKind } from '../../db/schema.ts';
+import type { Locale, NotificationKind } from '@pavilion/contracts';
 
 /** Which party of a trade event receives it: the exporter's members, the importer company's members, or whichever the event names. */
 export type Audience = 'exporter' | 'company' | 'named';
@@ -25,7 +24,7 @@ const companyB2bOrders = () => '/trade/orders';
  * 'named': the event names one party (a message names the side that must answer; "deadline near"
  * is written once for the importer and once per exporter that has not quoted).
  */
-export const kindRules: Record<TradeEventKind, KindRule> = {
+export const kindRules: Record<NotificationKind, KindRule> = {
   inquiry_created: { to: 'exporter', link: { exporter: exporterInquiries, company: companyInquiry }, text: { en: { title: 'New inquiry', body: 'An importer in China has sent you an inquiry. Reply within 48 hours to keep your response rate.' }, 'zh-CN': { title: '新询盘', body: '一位中国进口商向您发送了询盘，请在 48 小时内回复。' } } },
   inquiry_message: { to: 'named', link: { exporter: exporterInquiries, company: companyInquiry }, text: { en: { title: 'New message', body: 'There is a new message in one of your inquiry threads.' }, 'zh-CN': { title: '新消息', body: '您的询盘有一条新消息。' } } },
   rfq_matched: { to: 'exporter', link: { exporter: exporterRfqs, company: companyRfq }, text: { en: { title: 'New request for quotation', body: 'A request for quotation matches your products. Quote before its deadline.' }, 'zh-CN': { title: '新的询价请求', body: '有一条询价请求与您的产品匹配，请在截止前报价。' } } },
@@ -38,7 +37,7 @@ export const kindRules: Record<TradeEventKind, KindRule> = {
 };
 
 /** The parties an event goes to, from its kind and the parties it names. */
-export function recipientsOf(event: { kind: TradeEventKind; companyId: string | null; exporterId: string | null }): Array<{ side: 'exporter' | 'company'; id: string }> {
+export function recipientsOf(event: { kind: NotificationKind; companyId: string | null; exporterId: string | null }): Array<{ side: 'exporter' | 'company'; id: string }> {
   const to = kindRules[event.kind].to;
   const parties: Array<{ side: 'exporter' | 'company'; id: string }> = [];
   if ((to === 'exporter' || to === 'named') && event.exporterId) parties.push({ side: 'exporter', id: event.exporterId });
@@ -47,7 +46,7 @@ export function recipientsOf(event: { kind: TradeEventKind; companyId: string | 
 }
 
 /** The notification's text and link in one recipient's language. */
-export function renderNotification(kind: TradeEventKind, side: 'exporter' | 'company', subjectId: string, locale: Locale): { title: string; body: string; link: string } {
+export function renderNotification(kind: NotificationKind, side: 'exporter' | 'company', subjectId: string, locale: Locale): { title: string; body: string; link: string } {
   const rule = kindRules[kind];
   return { ...rule.text[locale], link: rule.link[side](subjectId) };
 }

@@ -7,7 +7,7 @@ import { requireCaller } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { recordTradeEvent } from '../trade/trade-access.ts';
+import { recordTradeEvent } from '../trade/index.ts';
 import type { Mailer } from './mailer.ts';
 import { DEADLINE_NOTICE_MS, maskEmail, messageIdFor, outboxPolicy, recipientsOf, renderNotification } from './notification.rules.ts';
 import * as repo from './notification.repository.ts';

@@ -6,19 +6,19 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findPurchasableVariants } from '../catalog/purchasable.ts';
-import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/cbec-limits.rules.ts';
-import type { FreightTemplate } from '../checkout/freight.rules.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import { findPurchasableVariants } from '../catalog/index.ts';
+import { CBEC_LIMITS, cbecQuotaYear, describeCbecLimitVerdict, formatYuan } from '../checkout/index.ts';
+import type { FreightTemplate } from '../checkout/index.ts';
+import type { RateService } from '../rates/index.ts';
 import { orderNumber, RISK_NOTICE } from './order.rules.ts';
 import { allowanceUsed, holdForCheckout } from './order-holds.ts';
 import { appendOrderEvent } from './order-records.ts';
 import { findOrderDetails } from './order.repository.ts';
-import type { AddressService } from '../addresses/address.service.ts';
-import type { IdentityService } from '../identities/identity.service.ts';
+import type { AddressService } from '../addresses/index.ts';
+import type { IdentityService } from '../identities/index.ts';
 import { buildQuote, type QuoteProblem, type RateUsed, type ShipmentQuote } from './quote.rules.ts';
 import type { Address, PlacedCheckout } from '@pavilion/contracts';
-import type { IdentityForOrder } from '../identities/identity.service.ts';
+import type { IdentityForOrder } from '../identities/index.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 

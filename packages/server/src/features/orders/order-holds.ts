@@ -1,8 +1,8 @@
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/cbec-limits.rules.ts';
-import { refreshListingStock } from '../catalog/catalog-listing.ts';
-import { hasFreeStock, releaseStock, reserveStock, takeOutStock } from '../catalog/stock-levels.ts';
+import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/index.ts';
+import { refreshListingStock } from '../catalog/index.ts';
+import { hasFreeStock, releaseStock, reserveStock, takeOutStock } from '../catalog/index.ts';
 
 /**
  * What an order holds while it lives: units of stock (reserved on its warehouse) and a part of the

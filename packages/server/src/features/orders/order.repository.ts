@@ -1,4 +1,4 @@
-import { formatRate, type Address, type CurrencyCode, type OrderDetail, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
+import { formatRate, type Address, type OrderDetail, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 
 export interface OrderFilter {
@@ -37,7 +37,7 @@ function summary(o: OrderRow, lines: Array<{ quantity: number; title_zh: string;
   return {
     id: o.id,
     number: o.number,
-    status: o.status as OrderStatus,
+    status: o.status,
     exporter: { id: o.exporter_id, nameZh: o.trading_name_zh, nameEn: o.trading_name_en },
     customsMode: o.customs_mode,
     goodsFen: Number(o.goods_fen),
@@ -84,7 +84,7 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
   return orders.map((o) => {
     const own = lines.filter((l) => l.order_id === o.id);
     const consignee = JSON.parse(o.consignee) as Address;
-    const rates = new Map(own.map((l) => [l.currency, { currency: l.currency as CurrencyCode, rate: formatRate(Number(l.rate_micro)), effectiveDate: l.rate_date, source: l.rate_source }]));
+    const rates = new Map(own.map((l) => [l.currency, { currency: l.currency, rate: formatRate(Number(l.rate_micro)), effectiveDate: l.rate_date, source: l.rate_source }]));
     rates.delete('CNY');
     return {
       ...summary(o, own),
@@ -93,7 +93,7 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
       taxParts: taxPartsOf(o),
       lines: own.map((l) => ({
         variantId: l.variant_id, productId: l.product_id, sku: l.sku, titleZh: l.title_zh, titleEn: l.title_en, optionValues: JSON.parse(l.option_values) as string[],
-        quantity: l.quantity, unitPriceOrigin: { amount: Number(l.unit_price_minor), currency: l.currency as CurrencyCode }, unitFen: Number(l.unit_fen),
+        quantity: l.quantity, unitPriceOrigin: { amount: Number(l.unit_price_minor), currency: l.currency }, unitFen: Number(l.unit_fen),
         goodsFen: Number(l.goods_fen), freightFen: Number(l.freight_fen), taxFen: Number(l.tax_fen),
       })),
       exchangeRates: [...rates.values()],

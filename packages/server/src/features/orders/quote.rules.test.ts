@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PurchasableVariant } from '../catalog/purchasable.ts';
+import type { PurchasableVariant } from '../catalog/index.ts';
 import { buildQuote, chooseWarehouse, type RateUsed } from './quote.rules.ts';
 
 const variant = (over: Partial<PurchasableVariant> & { variantId: string }): PurchasableVariant => ({

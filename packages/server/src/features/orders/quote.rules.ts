@@ -1,8 +1,8 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
-import { CBEC_LIMITS, checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/cbec-limits.rules.ts';
-import { computeOrderTax, type LineTax } from '../checkout/cbec-tax.rules.ts';
-import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../checkout/freight.rules.ts';
-import type { PurchasableVariant } from '../catalog/purchasable.ts';
+import { CBEC_LIMITS, checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/index.ts';
+import { computeOrderTax, type LineTax } from '../checkout/index.ts';
+import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../checkout/index.ts';
+import type { PurchasableVariant } from '../catalog/index.ts';
 
 export interface RateUsed {
   currency: CurrencyCode;

@@ -1,8 +1,8 @@
 import type { CountryCode, ExporterSummary, OperatorStory, PavilionDetail, PavilionSummary, StorySummary } from '@pavilion/contracts';
 import { countryCodeSchema } from '@pavilion/contracts';
-import { toStoredMedia, type StoredMedia } from '../media/media.service.ts';
+import { toStoredMedia, type StoredMedia } from '../media/index.ts';
 import type { ExporterRecord, FeatureIds, PavilionRecord } from './pavilion.repository.ts';
-import type { MediaRecord } from '../media/media.repository.ts';
+import type { MediaRecord } from '../media/index.ts';
 import type { StoryRecord } from './story.repository.ts';
 
 const asCountry = (code: string): CountryCode => countryCodeSchema.parse(code);

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/database.ts';
-import { findMediaByIds, type MediaRecord } from '../media/media.repository.ts';
-import type { ExporterStatus } from '../../db/schema.ts';
+import { findMediaByIds, type MediaRecord } from '../media/index.ts';
+import type { ExporterStatus } from '@pavilion/contracts';
 
 export interface PavilionRecord {
   id: string;

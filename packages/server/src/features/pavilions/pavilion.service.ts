@@ -5,7 +5,7 @@ import { operatorScope, requireRole } from '../../platform/access.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { MediaService, StoredMedia } from '../media/media.service.ts';
+import type { MediaService, StoredMedia } from '../media/index.ts';
 import {
   findApprovedExporterIds,
   findExporters,

@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../../db/database.ts';
-import type { PavilionStoriesTable } from '../../db/schema.ts';
+import type { PavilionStoriesTable } from './pavilion.table.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 /** A story row with its cover image's size (null without a cover). */

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import type { MediaService } from '../media/media.service.ts';
+import type { MediaService } from '../media/index.ts';
 import { toOperatorStory, toStoryDetail } from './pavilion.mapper.ts';
 import { pavilionMediaOwner, type PavilionService } from './pavilion.service.ts';
 import { deleteStory, findStories, findStoryById, insertStory, isSlugTaken, updateStory, type StoryRecord } from './story.repository.ts';

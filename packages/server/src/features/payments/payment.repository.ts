@@ -17,11 +17,11 @@ export interface PaymentRow {
 
 const paymentColumns = ['id', 'checkout_id', 'provider', 'out_trade_no', 'amount_fen', 'status', 'transaction_id', 'created_at'] as const;
 
-function toPayment(row: { id: string; checkout_id: string; provider: string; out_trade_no: string; amount_fen: number; status: PaymentRow['status']; transaction_id: string | null; created_at: string | Date }): PaymentRow {
+function toPayment(row: { id: string; checkout_id: string; provider: PaymentMethod; out_trade_no: string; amount_fen: number; status: PaymentRow['status']; transaction_id: string | null; created_at: string | Date }): PaymentRow {
   return {
     id: row.id,
     checkoutId: row.checkout_id,
-    provider: row.provider as PaymentMethod,
+    provider: row.provider,
     outTradeNo: row.out_trade_no,
     amountFen: Number(row.amount_fen),
     status: row.status,
@@ -175,7 +175,7 @@ const toRefund = (r: RefundSelect): RefundRow => ({
   status: r.status,
   outTradeNo: r.out_trade_no,
   paymentAmountFen: Number(r.payment_amount_fen),
-  provider: r.provider as PaymentMethod,
+  provider: r.provider,
 });
 
 /** Refunds not finished: requested, or processing (sent, perhaps before a crash, or the provider is still at it). */
@@ -238,7 +238,7 @@ export async function hasOpenAnomaly(db: Db | Trx, input: { kind: PaymentAnomaly
   return row !== undefined;
 }
 
-function toAnomaly(row: { id: string; kind: string; provider: string; reference: string; details: string; created_at: string | Date; resolved_at: string | null }): AnomalyRow {
+function toAnomaly(row: { id: string; kind: PaymentAnomalyKind; provider: string; reference: string; details: string; created_at: string | Date; resolved_at: string | null }): AnomalyRow {
   let details: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(row.details);
@@ -246,7 +246,7 @@ function toAnomaly(row: { id: string; kind: string; provider: string; reference:
   } catch {
     details = { raw: row.details };
   }
-  return { id: row.id, kind: row.kind as PaymentAnomalyKind, provider: row.provider, reference: row.reference, details, createdAt: String(row.created_at), resolvedAt: row.resolved_at };
+  return { id: row.id, kind: row.kind, provider: row.provider, reference: row.reference, details, createdAt: String(row.created_at), resolvedAt: row.resolved_at };
 }
 
 export async function findAnomalies(db: Db, input: { status: 'open' | 'resolved' | 'all'; limit: number }): Promise<AnomalyRow[]> {

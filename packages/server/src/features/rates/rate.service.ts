@@ -12,10 +12,10 @@ import { isStaleRate, rateAgeDays } from './rate.rules.ts';
 
 export type { RateInForce };
 
-type RateRow = { id: string; currency: string; rate_micro: number; effective_date: string; source: string; created_at: string };
+type RateRow = { id: string; currency: CurrencyCode; rate_micro: number; effective_date: string; source: string; created_at: string };
 const toRate = (r: RateRow) => ({
   id: r.id,
-  currency: r.currency as CurrencyCode,
+  currency: r.currency,
   rate: formatRate(r.rate_micro),
   rateMicro: r.rate_micro,
   effectiveDate: r.effective_date,
@@ -70,7 +70,7 @@ export class RateService {
       .execute();
     const map = new Map<CurrencyCode, RateInForce>();
     for (const r of rows) {
-      map.set(r.currency as CurrencyCode, { currency: r.currency as CurrencyCode, rateMicro: r.rate_micro, effectiveDate: r.effective_date, source: r.source });
+      map.set(r.currency, { currency: r.currency, rateMicro: r.rate_micro, effectiveDate: r.effective_date, source: r.source });
     }
     map.set('CNY', { currency: 'CNY', rateMicro: 1_000_000, effectiveDate: '1970-01-01', source: 'identity' });
     return map;

@@ -5,10 +5,10 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findImages, type MediaService, type StoredMedia } from '../media/media.service.ts';
-import { BUYER_OWNER_PREFIX } from '../media/media.rules.ts';
-import { appendOrderEvent } from '../orders/order-records.ts';
-import { refundStatesOfReturns, type RefundState } from '../payments/refund-requests.ts';
+import { findImages, type MediaService, type StoredMedia } from '../media/index.ts';
+import { BUYER_OWNER_PREFIX } from '../media/index.ts';
+import { appendOrderEvent } from '../orders/index.ts';
+import { refundStatesOfReturns, type RefundState } from '../payments/index.ts';
 import * as repo from './returns.repository.ts';
 import {
   arriveBy, bilingualNote, checkEligibility, checkQuantities, endOfChinaDayAfter, hoursBetween, isLateArrival, lastChinaDay, nextReturnStatus, NO_REASON_DAYS, refundAmounts,

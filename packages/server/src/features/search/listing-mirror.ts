@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { isPostgres, type Db } from '../../db/database.ts';
-import type { SearchListingsTable } from '../../db/schema.ts';
+import type { SearchListingsTable } from './search.table.ts';
 import { PRICE_BANDS } from './search.rules.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { countries, type CountryCode, type StoredProductContent } from '@pavilion/contracts';
 import { sql, type Selectable } from 'kysely';
 import { isPostgres, type Db, type Trx } from '../../db/database.ts';
-import type { SearchListingsTable } from '../../db/schema.ts';
+import type { SearchListingsTable } from './search.table.ts';
 import { Lexicon } from './lexicon.ts';
 import { AnalysisThread } from './search-analysis.ts';
 import type { SearchDocument } from './search-analyzer.ts';

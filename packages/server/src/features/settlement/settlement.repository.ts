@@ -1,16 +1,11 @@
 import type { CurrencyCode, StatementDetail, StatementLine, StatementSummary } from '@pavilion/contracts';
-import { currencyCodes, formatRate } from '@pavilion/contracts';
+import { formatRate } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 
 /** Settlement's queries; each takes the database or the use case's transaction first. */
 
 // Bigints come back as safe integers on both engines (database.ts parses PostgreSQL's int8 in one place).
 const num = Number;
-const asCurrency = (code: string): CurrencyCode => {
-  const found = currencyCodes.find((c) => c === code);
-  if (!found) throw new Error(`unknown currency ${code}`);
-  return found;
-};
 
 export async function findCommissionRates(db: Db | Trx, pavilionId: string) {
   const rows = await db.selectFrom('pavilion_commission_rates').select(['rate_bp', 'effective_from', 'created_at']).where('pavilion_id', '=', pavilionId).orderBy('effective_from', 'desc').orderBy('created_at', 'desc').execute();
@@ -52,7 +47,7 @@ export async function findPendingSales(db: Db | Trx, f: { exporterId?: string; b
   const rows = await q.orderBy('o.completed_at').orderBy('o.number').orderBy('l.line_no').execute();
   return rows.map((r) => ({
     orderLineId: r.id, orderId: r.order_id, orderNumber: r.number, pavilionId: r.pavilion_id, lineNo: r.line_no, sku: r.sku, titleEn: r.title_en, titleZh: r.title_zh,
-    optionValues: JSON.parse(r.option_values) as string[], quantity: r.quantity, goodsFen: num(r.goods_fen), currency: asCurrency(r.currency), rateMicro: num(r.rate_micro),
+    optionValues: JSON.parse(r.option_values) as string[], quantity: r.quantity, goodsFen: num(r.goods_fen), currency: r.currency, rateMicro: num(r.rate_micro),
     rateDate: r.rate_date, placedAt: r.created_at, completedAt: r.completed_at ?? '',
   }));
 }
@@ -85,7 +80,7 @@ export async function findReturnedOrderLines(db: Db | Trx, orderLineIds: string[
     .execute();
   return rows.map((r) => ({
     orderLineId: r.id, orderId: r.order_id, orderNumber: r.number, pavilionId: r.pavilion_id, exporterId: r.exporter_id, lineNo: r.line_no, sku: r.sku, titleEn: r.title_en,
-    titleZh: r.title_zh, optionValues: JSON.parse(r.option_values) as string[], quantity: r.quantity, goodsFen: num(r.goods_fen), currency: asCurrency(r.currency),
+    titleZh: r.title_zh, optionValues: JSON.parse(r.option_values) as string[], quantity: r.quantity, goodsFen: num(r.goods_fen), currency: r.currency,
     rateMicro: num(r.rate_micro), rateDate: r.rate_date, settledBp: r.settled_bp ?? null,
   }));
 }
@@ -149,7 +144,7 @@ function toSummary(r: SummaryRow): StatementSummary {
     exporter: { id: r.exporter_id, nameEn: r.trading_name_en, nameZh: r.trading_name_zh },
     pavilion: { id: r.pavilion_id, nameEn: r.pavilion_name_en, nameZh: r.pavilion_name_zh },
     month: r.month,
-    currency: asCurrency(r.currency),
+    currency: r.currency,
     status: r.status,
     lineCount: r.line_count,
     goodsFen: num(r.goods_fen),
@@ -192,7 +187,7 @@ export async function findStatementDetail(db: Db | Trx, f: StatementFilter & { i
   };
 }
 
-export async function findStatementRow(db: Db | Trx, key: { exporterId: string; month: string; currency: string }) {
+export async function findStatementRow(db: Db | Trx, key: { exporterId: string; month: string; currency: CurrencyCode }) {
   return db.selectFrom('settlement_statements').select(['id', 'status']).where('exporter_id', '=', key.exporterId).where('month', '=', key.month).where('currency', '=', key.currency).executeTakeFirst();
 }
 

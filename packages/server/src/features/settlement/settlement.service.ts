@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { PavilionService } from '../pavilions/pavilion.service.ts';
+import type { PavilionService } from '../pavilions/index.ts';
 import type { ReturnedLineSource } from './returned-lines.ts';
 import {
   findCommissionRates, findDraftStatements, findExportersWithPendingSales, findIssuedReturnedUnits, findPendingSales, findReturnedOrderLines, findSettledReturnKeys, findStatementDetail, findStatementRow,
@@ -183,7 +183,7 @@ export class SettlementService {
       await insertStatementLines(trx, row.id, lines.map((l) => ({ ...l, id: newId() })));
     }
     for (const draft of await findDraftStatements(trx, { exporterId, month })) {
-      if (groups.has(draft.currency as CurrencyCode)) continue;
+      if (groups.has(draft.currency)) continue;
       // Nothing left to settle in this currency (its items went on an issued statement): the draft goes.
       await trx.deleteFrom('settlement_lines').where('statement_id', '=', draft.id).execute();
       await trx.deleteFrom('settlement_statements').where('id', '=', draft.id).where('status', '=', 'draft').execute();

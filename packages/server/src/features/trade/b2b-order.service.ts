@@ -9,13 +9,12 @@ import {
   type B2bOrderStatus,
   type B2bPaymentKind,
   type BankDetails,
-  type CurrencyCode,
   type b2bShipmentInputSchema,
   type exporterBankDetailsSchema,
 } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
-import type { B2bOrdersTable } from '../../db/schema.ts';
+import type { B2bOrdersTable } from './b2b-order.table.ts';
 import { operatorScope, requireRole } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -283,7 +282,7 @@ export class B2bOrderService implements AcceptedQuoteHandler {
         rfqId: r.rfq_id,
         quoteId: r.quote_id,
         quoteRevision: r.quote_revision,
-        currency: r.currency as CurrencyCode,
+        currency: r.currency,
         lines: b2bOrderLineSchema.array().parse(JSON.parse(r.lines)),
         totalMinor: r.total_minor,
         paymentTerms: r.payment_terms,

@@ -15,7 +15,7 @@ import {
 import { errorResponses, typed } from '../../platform/http.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { readUpload } from '../../platform/uploads.ts';
-import { documentDownload, sendDocument } from '../exporters/exporter-documents.routes.ts';
+import { documentDownload, sendDocument } from '../exporters/index.ts';
 import type { InquiryParty, InquiryService } from './inquiry.service.ts';
 import type { TradeFileService } from './trade-files.service.ts';
 

@@ -14,7 +14,7 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { DocumentFile } from '../exporters/exporter-documents.service.ts';
+import type { DocumentFile } from '../exporters/index.ts';
 import { acceptsMessages, inquiryStatusesFrom, responseFigures, secondsBetween } from './inquiry.rules.ts';
 import { countUnread, inquiryQuery, type InquiryRow } from './inquiry.repository.ts';
 import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';

@@ -5,7 +5,6 @@ import {
   quoteInputSchema,
   toCnyFen,
   validationMessages as m,
-  type CurrencyCode,
   type exporterQuoteSchema,
   type exporterRfqSchema,
   type quoteComparisonSchema,
@@ -18,7 +17,7 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import type { RateService } from '../rates/index.ts';
 import { byUnitFen, priceAtQuantity, quoteValidOn, tierProblems, type QuoteTier } from './quote.rules.ts';
 import { findMatchingExporters, quoteQuery, rfqQuery, type QuoteRow, type RfqRow } from './rfq.repository.ts';
 import { deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';
@@ -140,7 +139,7 @@ export class RfqService {
     const rates = await this.rates.ratesInForce(this.db, today);
     const quotes = await quoteQuery(this.db).where('q.rfq_id', '=', rfqId).orderBy('q.created_at').orderBy('q.id').execute();
     const items = quotes.map((q) => {
-      const currency = q.currency as CurrencyCode;
+      const currency = q.currency;
       const rate = rates.get(currency) ?? null;
       const tiers = tiersSchema.parse(JSON.parse(q.tiers));
       const price = priceAtQuantity({ tiers, quantity: at, currency, rateMicro: rate?.rateMicro ?? null });
@@ -354,7 +353,7 @@ export class RfqService {
     const rates = await this.rates.ratesInForce(this.db);
     const result = new Map<string, ExporterQuote>();
     for (const q of rows) {
-      const rate = rates.get(q.currency as CurrencyCode) ?? null;
+      const rate = rates.get(q.currency) ?? null;
       const tiers = tiersSchema.parse(JSON.parse(q.tiers));
       result.set(q.rfq_id, {
         ...quoteFields(q, tiers, rate?.rateMicro ?? null),
@@ -388,7 +387,7 @@ function rfqFields(r: RfqRow, now: Date) {
 }
 
 function quoteFields(q: QuoteRow, tiers: QuoteTier[], rateMicro: number | null) {
-  const currency = q.currency as CurrencyCode;
+  const currency = q.currency;
   return {
     id: q.id,
     status: q.status,

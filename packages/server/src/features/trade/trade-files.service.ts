@@ -7,10 +7,10 @@ import { putThenRecord, type FileStore } from '../../platform/file-store.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { uploadFingerprint, type Upload } from '../../platform/uploads.ts';
-import { documentTypes } from '../media/media.rules.ts';
-import { detectType } from '../media/media.service.ts';
-import { cleanFileName } from '../exporters/exporter-documents.rules.ts';
-import type { DocumentFile } from '../exporters/exporter-documents.service.ts';
+import { documentTypes } from '../media/index.ts';
+import { detectType } from '../media/index.ts';
+import { cleanFileName } from '../exporters/index.ts';
+import type { DocumentFile } from '../exporters/index.ts';
 import { companyOf, exporterOf, fieldError } from './trade-access.ts';
 
 type TradeFile = z.infer<typeof tradeFileSchema>;

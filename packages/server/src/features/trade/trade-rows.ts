@@ -11,5 +11,5 @@ export const companyCard = (r: { company_name_zh: string; company_name_en: strin
 });
 
 /** The importer's target price, when it gave one (amount and currency are two nullable columns of inquiries and RFQs). */
-export const targetPriceOf = (r: { target_price_minor: number | null; target_currency: string | null }) =>
-  r.target_price_minor !== null && r.target_currency ? { amount: r.target_price_minor, currency: r.target_currency as CurrencyCode } : null;
+export const targetPriceOf = (r: { target_price_minor: number | null; target_currency: CurrencyCode | null }) =>
+  r.target_price_minor !== null && r.target_currency ? { amount: r.target_price_minor, currency: r.target_currency } : null;

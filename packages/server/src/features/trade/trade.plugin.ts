@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
-import type { RateService } from '../rates/rate.service.ts';
+import type { RateService } from '../rates/index.ts';
 import { CompanyService } from './company.service.ts';
 import { companyRoutes, operatorCompanyRoutes } from './company.routes.ts';
 import { InquiryService } from './inquiry.service.ts';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TableColumns } from '../../db/column-types.ts';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
@@ -38,3 +39,15 @@ export interface JobTables {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
 }
+
+/** Each column and whether it may hold null: the schema test compares this with the migrated database. */
+export const jobTableColumns = {
+  jobs: {
+    id: 'not null', kind: 'not null', payload: 'not null', unique_key: 'null', state: 'not null', run_at: 'not null', attempts: 'not null',
+    max_attempts: 'not null', locked_by: 'null', locked_until: 'null', progress: 'null', result: 'null', last_error: 'null', created_at: 'not null',
+    updated_at: 'not null', finished_at: 'null',
+  },
+  job_schedules: {
+    name: 'not null', next_run_at: 'not null', last_run_at: 'null', updated_at: 'not null',
+  },
+} as const satisfies TableColumns<JobTables>;

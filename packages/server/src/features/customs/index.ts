@@ -1,0 +1,4 @@
+// What customs offers the rest of the server: other features, app.ts, background-jobs.ts and cli.ts import it from here only.
+export { DirectoryCustomsTransport, type CustomsTransport } from './customs-transport.ts';
+export { operatorCustomsRoutes } from './customs.routes.ts';
+export { CustomsService } from './customs.service.ts';

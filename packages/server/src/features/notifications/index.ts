@@ -1,0 +1,4 @@
+// What notifications offers the rest of the server: other features, app.ts, background-jobs.ts and cli.ts import it from here only.
+export { LogMailer, SmtpMailer, type Mailer } from './mailer.ts';
+export { notificationRoutes } from './notification.routes.ts';
+export { NotificationService } from './notification.service.ts';

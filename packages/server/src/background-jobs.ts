@@ -10,14 +10,18 @@ import type { NotificationService } from './features/notifications/notification.
 import { expireUnpaidOrders } from './features/orders/order-payment.ts';
 import { completeDeliveredOrders } from './features/fulfilment/fulfilment.service.ts';
 import type { PaymentService } from './features/payments/payment.service.ts';
+import { SEND_REFUND } from './features/payments/refund-job.ts';
+import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from './features/customs/customs-jobs.ts';
 import type { RfqService } from './features/trade/rfq.service.ts';
 import type { SettlementService } from './features/settlement/settlement.service.ts';
 
 /**
  * Pavilion's background work, every kind in one place: what it does, how often, and its switch. Each
- * is a sweep that finds its work in the tables (so a restart or another process resumes it), run as
- * a job of the durable queue: one run per period across every server process, retried with a
- * doubling wait when it fails, and listed with its last error in the operators' job console.
+ * recurring kind is a sweep that finds its work in the tables (so a restart or another process
+ * resumes it), run as a job of the durable queue: one run per period across every server process,
+ * retried with a doubling wait when it fails, and listed with its last error in the operators' job
+ * console. What leaves Pavilion and may fail on its own (a refund, a customs message, a payment
+ * declaration) is one job per item, so each is retried, and given up, on its own by that same design.
  */
 export interface BackgroundServices {
   db: Db;
@@ -46,6 +50,20 @@ type Sweep = z.infer<typeof sweep>;
 /** Sweeps retry soon: the next period would run them anyway. */
 const sweepRetry = { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 };
 
+/**
+ * Hands each item a sweep found to a job of its own, unless a job has it already (waiting, running,
+ * or failed for good: a dead item stays dead until an operator retries it in the job console).
+ */
+async function handOut<P>(queue: JobQueue, spec: JobDefinition<P>, keys: readonly string[], payloadOf: (key: string) => P): Promise<number> {
+  const taken = await queue.keysWithJobs(spec, keys);
+  let added = 0;
+  for (const key of keys) {
+    if (taken.has(key)) continue;
+    if (await queue.enqueue(spec, payloadOf(key), { uniqueKey: key })) added += 1;
+  }
+  return added;
+}
+
 /** Kinds that features trigger after a commit that made work for them (`JobQueue.triggerSweep`). */
 export const CUSTOMS_SWEEP = 'customs.sweep';
 export const SEND_REFUNDS = 'payments.send-refunds';
@@ -61,14 +79,26 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   const daily = (definition: JobDefinition<Sweep>, at: { hour: number; minute: number }, options: { enabled?: boolean; runAtStart?: boolean } = {}) =>
     queue.schedule({ name: definition.kind, job: definition, payload: {}, every: { dailyAtUtc: at }, runAtStart: options.runAtStart ?? false }, { enabled: options.enabled ?? true });
 
-  // Customs: paid orders declared, messages handed over to the customs client, receipts read.
-  const customs = job(CUSTOMS_SWEEP, () => s.customs.runOnce());
+  // Customs: paid orders declared, receipts read; each message to hand over to the customs client and
+  // each payment to declare through its provider is a job of its own (written with the message, or
+  // handed out by the sweep when the tables show one without a job).
+  const sendMessage = queue.register(defineJob({ ...SEND_CUSTOMS_MESSAGE, leaseMs: 30_000, handler: ({ outboxId }) => s.customs.sendMessageJob(outboxId) }), { enabled: on.customs });
+  const declarePayment = queue.register(defineJob({ ...DECLARE_PAYMENT, leaseMs: 30_000, handler: ({ orderId }) => s.customs.declarePaymentJob(orderId) }), { enabled: on.customs });
+  const customs = job(CUSTOMS_SWEEP, () =>
+    s.customs.sweep({
+      messages: (ids) => handOut(queue, sendMessage, ids, (outboxId) => ({ outboxId })).then(() => undefined),
+      paymentDeclarations: (ids) => handOut(queue, declarePayment, ids, (orderId) => ({ orderId })).then(() => undefined),
+    }),
+  );
   every(customs, on.customsIntervalMs, { enabled: on.customs });
   // Trade events become notifications and emails.
   every(job('notifications.deliver', () => s.notifications.runOnce()), 5_000, { enabled: on.notifications });
-  // Refunds owed are sent (and at once after a commit that wrote one); payments whose notification is late are asked about.
-  const refunds = job(SEND_REFUNDS, () => s.payments.processRefunds());
-  every(refunds, 2_000, { enabled: on.payments, runAtStart: true });
+  // Each refund owed is a job of its own, written with the refund (sent at once after its commit: the
+  // writers kick the queue by triggering the sweep); the sweep hands a job to any open refund that has
+  // none (written before refunds had jobs). Payments whose notification is late are asked about.
+  const sendRefund = queue.register(defineJob({ ...SEND_REFUND, leaseMs: 30_000, handler: ({ refundId }) => s.payments.sendRefundJob(refundId) }), { enabled: on.payments });
+  const refunds = job(SEND_REFUNDS, async () => ({ handedOut: await handOut(queue, sendRefund, await s.payments.openRefundIds(), (refundId) => ({ refundId })) }));
+  every(refunds, 30_000, { enabled: on.payments, runAtStart: true });
   every(job('payments.query-pending', () => s.payments.queryPending()), 60_000, { enabled: on.payments });
   // Unpaid orders release their stock after 30 minutes; delivered orders complete 7 days after delivery.
   every(job('orders.expire-unpaid', () => expireUnpaidOrders(db, clock)), 15_000);

@@ -845,8 +845,9 @@ export interface CustomsOutboxTable {
   id: string;
   declaration_id: string;
   file_name: string;
-  attempts: Generated<number>;
-  last_error: Nullable<string>;
+  /** Who is handing it over, until when (a conditional update takes it; a holder known gone is taken over). */
+  claimed_by: Nullable<string>;
+  claimed_until: Nullable<string>;
   created_at: Timestamp;
   sent_at: Nullable<string>;
 }

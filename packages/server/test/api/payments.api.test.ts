@@ -289,7 +289,7 @@ describe('payments with the sandbox', () => {
     const done = await h.db().selectFrom('refunds').selectAll().where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
     assert.equal(done.status, 'succeeded');
     assert.ok(done.completed_at);
-    assert.deepEqual(await anotherWorker().processRefunds({ all: true }), { sent: 0, succeeded: 0 }, 'nothing left to send');
+    assert.deepEqual(await anotherWorker().processRefunds(), { sent: 0, succeeded: 0 }, 'nothing left to send');
 
     const late = (await h.anomalies(demoPavilions[0].operator.email)).find((x) => x.kind === 'late_payment_refunded' && x.details.orderId === orderId);
     assert.ok(late, 'the operator of the order sees the refund');
@@ -427,7 +427,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     // A crash right after claiming (before or after the call, we cannot know): back to requested, and a restarted worker sends it again.
     await h.db().updateTable('refunds').set({ status: 'requested' }).where('id', '=', refund.id).execute();
     await anotherWorker().processRefunds();
-    await anotherWorker().processRefunds({ all: true });
+    await anotherWorker().processRefunds();
     assert.equal(atWechat().length, 1, 'the same out_refund_no is the same refund');
     assert.equal(server.orders.get(payment.out_trade_no)!.refunded, placed.totalFen, 'refunded once, in full');
 
@@ -437,7 +437,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     for (let i = 0; i < 2; i++) assert.equal((await notify(done, '/api/payments/wechat/refund-notify')).statusCode, 204);
     const finished = await h.db().selectFrom('refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
     assert.equal(finished.status, 'succeeded');
-    assert.deepEqual(await anotherWorker().processRefunds({ all: true }), { sent: 0, succeeded: 0 });
+    assert.deepEqual(await anotherWorker().processRefunds(), { sent: 0, succeeded: 0 });
     assert.equal(atWechat().length, 1);
   });
 
@@ -452,7 +452,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     const refund = await h.db().selectFrom('refunds').selectAll().where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
     assert.equal(refund.status, 'processing');
     server.settleRefund(refund.out_refund_no);
-    assert.deepEqual(await worker.processRefunds({ all: true }), { sent: 1, succeeded: 1 });
+    assert.deepEqual(await worker.processRefunds(), { sent: 1, succeeded: 1 });
     assert.equal((await h.db().selectFrom('refunds').select('status').where('id', '=', refund.id).executeTakeFirstOrThrow()).status, 'succeeded');
     assert.equal([...server.refunds.values()].filter((r) => r.outTradeNo === payment.out_trade_no).length, 1);
   });

@@ -9,6 +9,11 @@ import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { sealIdentity } from '../../src/features/identities/identity-sealing.ts';
 import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
+import { CustomsService } from '../../src/features/customs/customs.service.ts';
+import type { CustomsTransport } from '../../src/features/customs/customs-transport.ts';
+import { SEND_CUSTOMS_MESSAGE } from '../../src/features/customs/customs-jobs.ts';
+import { defineJob, JobQueue } from '../../src/platform/jobs/job-queue.ts';
+import { retryDelayMs } from '../../src/platform/jobs/job.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** A receipt as the customs client drops it into the inbox (written, then renamed, as the client does). */
@@ -19,6 +24,29 @@ function dropReceipt(ta: TestApp, r: { guid: string; orderNo: string; status: st
 }
 
 const outboxFiles = (ta: TestApp) => (existsSync(ta.config.customs.outboxDir) ? readdirSync(ta.config.customs.outboxDir).filter((f) => f.endsWith('.xml')).sort() : []);
+
+/**
+ * The customs client as another deployment might plug it in, without the directory transport's
+ * ledger: every call is a handover, so a message handed over twice shows as two sends.
+ */
+class CountingTransport implements CustomsTransport {
+  readonly sent: string[] = [];
+  failing = 0;
+  async send(message: { guid: string }): Promise<'sent'> {
+    // A moment inside the handover, as a file written and renamed takes: two senders overlap here.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.failing > 0) {
+      this.failing -= 1;
+      throw new Error('the customs client folder is not writable');
+    }
+    this.sent.push(message.guid);
+    return 'sent';
+  }
+  async fetchReceipts(): Promise<Array<{ id: string; xml: string }>> {
+    return [];
+  }
+  async acknowledge(): Promise<void> {}
+}
 
 /** An ID number whose check character is `last` (the sandbox answers DIFFERENT for 9). */
 function idBodyEndingIn(last: string): string {
@@ -239,6 +267,65 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     const resolved = await db().selectFrom('payment_anomalies').select('resolved_at').where('id', '=', alert.id).executeTakeFirstOrThrow();
     assert.notEqual(resolved.resolved_at, null);
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: operator })).statusCode, 409);
+  });
+
+  test('two processes handing the outbox over at once give each message to customs once, even running the same job; a failed handover is retried by its job with the queue\'s back-off', async () => {
+    const transport = new CountingTransport();
+    // Two server processes on one database (told apart as processes on different machines would be).
+    const serverProcess = (name: string) =>
+      new CustomsService({
+        db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport,
+        payments: { declareCustoms: async () => null }, log: ta.app.log, worker: { machine: name, pid: 1, id: `${name}:1:abcdef` },
+      });
+    const [a, b] = [serverProcess('host-a'), serverProcess('host-b')];
+    const queues = [a, b].map((customs) => {
+      const q = new JobQueue({ db: db(), clock: () => ta.clock.now, log: ta.app.log });
+      q.register(defineJob({ ...SEND_CUSTOMS_MESSAGE, handler: ({ outboxId }) => customs.sendMessageJob(outboxId) }));
+      return q;
+    });
+    // Messages of the earlier tests were handed over by hand: their jobs find them sent.
+    await queues[0]!.runDue();
+    const before = await db().selectFrom('customs_outbox').select('id').execute();
+
+    await buyer.placeAndPay([['MB-VASE-20', 1], ['BC-VCO-250', 1]]);
+    await buyer.placeAndPay([['MB-PLATE-25', 1]]);
+    ta.clock.advance(1_000);
+    await a.declarePending();
+    const outbox = await db().selectFrom('customs_outbox as x').innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id').select(['x.id', 'd.guid']).where('x.id', 'not in', before.map((r) => r.id).concat([''])).execute();
+    assert.ok(outbox.length >= 2, `messages queued (${outbox.length})`);
+    const [first] = outbox;
+
+    // Both processes run the same message's job at once (a lease lost, taken by the other): one hands it over.
+    const both = await Promise.allSettled([a.sendMessageJob(first!.id), b.sendMessageJob(first!.id)]);
+    assert.deepEqual(both.map((r) => r.status).sort(), ['fulfilled', 'rejected'], 'the second finds it claimed');
+    // Both run their pass over the outbox, and both queues their jobs, at the same time.
+    await Promise.all([a.sendOutbox(), b.sendOutbox(), ...queues.map((q) => q.runDue())]);
+    for (const m of outbox) assert.equal(transport.sent.filter((g) => g === m.guid).length, 1, `message ${m.guid} handed over once`);
+    assert.equal(Number((await db().selectFrom('customs_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow()).n), 0);
+
+    // A handover that fails: its job tries again after the queue's doubling wait, then it leaves once.
+    const [later] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    ta.clock.advance(1_000);
+    await a.declarePending();
+    const row = await db().selectFrom('customs_outbox as x').innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id').select(['x.id', 'd.guid']).where('d.order_id', '=', later!.id).executeTakeFirstOrThrow();
+    const job = await db().selectFrom('jobs').select('id').where('kind', '=', SEND_CUSTOMS_MESSAGE.kind).where('unique_key', '=', row.id).executeTakeFirstOrThrow();
+    transport.failing = 2;
+    assert.equal(await queues[0]!.runDue(), 1);
+    let view = (await queues[0]!.get(job.id))!;
+    assert.deepEqual([view.state, view.attempts], ['pending', 1]);
+    assert.match(view.lastError ?? '', /not writable/);
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(1, SEND_CUSTOMS_MESSAGE.retry));
+    assert.equal(await queues[1]!.runDue(), 0, 'not before its wait');
+    ta.clock.advance(retryDelayMs(1, SEND_CUSTOMS_MESSAGE.retry));
+    await queues[1]!.runDue();
+    view = (await queues[1]!.get(job.id))!;
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(2, SEND_CUSTOMS_MESSAGE.retry), 'the wait doubles');
+    ta.clock.advance(retryDelayMs(2, SEND_CUSTOMS_MESSAGE.retry));
+    await queues[0]!.runDue();
+    view = (await queues[0]!.get(job.id))!;
+    assert.deepEqual([view.state, view.attempts], ['done', 3]);
+    assert.equal(transport.sent.filter((g) => g === row.guid).length, 1);
+    assert.notEqual((await db().selectFrom('customs_outbox').select('sent_at').where('id', '=', row.id).executeTakeFirstOrThrow()).sent_at, null);
   });
 
   test('the single item taxed in full is declared like any other: full tax with its tariff, in the queue, released, shipped by its exporter', async () => {

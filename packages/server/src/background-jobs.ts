@@ -12,6 +12,8 @@ import { completeDeliveredOrders } from './features/fulfilment/fulfilment.servic
 import type { PaymentService } from './features/payments/payment.service.ts';
 import { SEND_REFUND } from './features/payments/refund-job.ts';
 import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from './features/customs/customs-jobs.ts';
+import type { SearchService } from './features/search/search.service.ts';
+import { REINDEX_SEARCH } from './features/search/search-jobs.ts';
 import type { RfqService } from './features/trade/rfq.service.ts';
 import type { SettlementService } from './features/settlement/settlement.service.ts';
 
@@ -32,6 +34,7 @@ export interface BackgroundServices {
   payments: PaymentService;
   rfqs: RfqService;
   settlement: SettlementService;
+  search: SearchService;
 }
 
 export interface BackgroundSwitches {
@@ -43,6 +46,8 @@ export interface BackgroundSwitches {
   payments: boolean;
   /** Issue last month's statements. */
   statements: boolean;
+  /** Search upkeep: re-index after a word-list change, prune the listing change log, write the query counts. */
+  search: boolean;
 }
 
 const sweep = z.object({}).strict();
@@ -109,6 +114,14 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 60_000), { hour: 16, minute: 1 });
   // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).
   daily(job('settlement.issue-statements', () => s.settlement.issueDue(), 60_000), { hour: 16, minute: 11 }, { enabled: on.statements, runAtStart: true });
+  // Search: products cut with an older word list are re-indexed (queued with the word change, and at
+  // start for a re-index a restart cut short); the change log the listing mirrors read is pruned; the
+  // query counts gathered in the process that runs the schedule are written (each process also writes
+  // its own from its searches, see QueryLog).
+  const reindex = queue.register(defineJob({ ...REINDEX_SEARCH, leaseMs: 60_000, handler: (_payload, ctx) => s.search.reindexStale(ctx.signal) }), { enabled: on.search });
+  queue.schedule({ name: reindex.kind, job: reindex, payload: {}, every: { everyMs: 3_600_000 }, runAtStart: true }, { enabled: on.search });
+  every(job('search.prune-changes', () => s.search.pruneChanges()), 600_000, { enabled: on.search });
+  every(job('search.flush-query-log', () => s.search.log.flush()), 5_000, { enabled: on.search });
   // Finished jobs are kept an hour for the console (sweeps make a few every minute), dead ones 30 days.
   every(job('jobs.prune', () => {
     const now = clock().getTime();

@@ -59,7 +59,7 @@ const sweepRetry = { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 60_000 };
  * Hands each item a sweep found to a job of its own, unless a job has it already (waiting, running,
  * or failed for good: a dead item stays dead until an operator retries it in the job console).
  */
-async function handOut<P>(queue: JobQueue, spec: JobDefinition<P>, keys: readonly string[], payloadOf: (key: string) => P): Promise<number> {
+export async function handOut<P>(queue: JobQueue, spec: JobDefinition<P>, keys: readonly string[], payloadOf: (key: string) => P): Promise<number> {
   const taken = await queue.keysWithJobs(spec, keys);
   let added = 0;
   for (const key of keys) {
@@ -91,8 +91,8 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   const declarePayment = queue.register(defineJob({ ...DECLARE_PAYMENT, leaseMs: 30_000, handler: ({ orderId }) => s.customs.declarePaymentJob(orderId) }), { enabled: on.customs });
   const customs = job(CUSTOMS_SWEEP, () =>
     s.customs.sweep({
-      messages: (ids) => handOut(queue, sendMessage, ids, (outboxId) => ({ outboxId })).then(() => undefined),
-      paymentDeclarations: (ids) => handOut(queue, declarePayment, ids, (orderId) => ({ orderId })).then(() => undefined),
+      messages: (ids) => handOut(queue, sendMessage, ids, (outboxId) => ({ outboxId })),
+      paymentDeclarations: (ids) => handOut(queue, declarePayment, ids, (orderId) => ({ orderId })),
     }),
   );
   every(customs, on.customsIntervalMs, { enabled: on.customs });

@@ -11,7 +11,8 @@ import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.t
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { CustomsService } from '../../src/features/customs/customs.service.ts';
 import type { CustomsTransport } from '../../src/features/customs/customs-transport.ts';
-import { SEND_CUSTOMS_MESSAGE } from '../../src/features/customs/customs-jobs.ts';
+import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from '../../src/features/customs/customs-jobs.ts';
+import { handOut } from '../../src/background-jobs.ts';
 import { defineJob, JobQueue } from '../../src/platform/jobs/job-queue.ts';
 import { retryDelayMs } from '../../src/platform/jobs/job.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -373,5 +374,58 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     });
     assert.equal(shipped.statusCode, 201, shipped.body);
     assert.equal((await order(paid.id)).status, 'shipped');
+  });
+
+  test("a payment declaration is a job of its own: the sweep hands it out once, a provider failure waits the queue's back-off, a dead one is not handed out again", async () => {
+    const calls: string[] = [];
+    let failing = 1;
+    const payments = {
+      declareCustoms: async (_method: string, input: { outTradeNo: string }) => {
+        calls.push(input.outTradeNo);
+        if (failing-- > 0) throw new Error('the payment provider is unreachable');
+        return { state: 'SUBMITTED', identityCheck: 'SAME' as const, answer: { state: 'SUBMITTED' } };
+      },
+    };
+    const service = new CustomsService({
+      db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport: new CountingTransport(),
+      payments, log: ta.app.log, worker: { machine: 'host-c', pid: 1, id: 'host-c:1:abcdef' },
+    });
+    const queue = new JobQueue({ db: db(), clock: () => ta.clock.now, log: ta.app.log });
+    const declare = queue.register(defineJob({ ...DECLARE_PAYMENT, handler: ({ orderId }) => service.declarePaymentJob(orderId) }));
+    const sweep = () => service.sweep({ messages: async () => 0, paymentDeclarations: (ids) => handOut(queue, declare, ids, (orderId) => ({ orderId })) });
+    const jobsOf = (orderId: string) => db().selectFrom('jobs').select(['id', 'state', 'attempts']).where('kind', '=', DECLARE_PAYMENT.kind).where('unique_key', '=', orderId).execute();
+    const declared = async (orderId: string) => (await db().selectFrom('payment_declarations').select('order_id').where('order_id', '=', orderId).execute()).length;
+
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    await sweep();
+    await sweep();
+    assert.equal((await jobsOf(paid!.id)).length, 1, 'handed to one job, however often the sweep runs');
+    assert.equal(await queue.runDue(), 1);
+    const [job] = await jobsOf(paid!.id);
+    const view = (await queue.get(job!.id))!;
+    assert.deepEqual([view.state, view.attempts, await declared(paid!.id)], ['pending', 1, 0]);
+    assert.match(view.lastError ?? '', /unreachable/);
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(1, DECLARE_PAYMENT.retry));
+    await sweep();
+    assert.equal((await jobsOf(paid!.id)).length, 1, 'not handed out again while its job waits');
+    ta.clock.advance(retryDelayMs(1, DECLARE_PAYMENT.retry));
+    assert.equal(await queue.runDue(), 1);
+    assert.equal((await queue.get(job!.id))?.state, 'done');
+    assert.equal(await declared(paid!.id), 1);
+    assert.equal(calls.length, 2);
+
+    // A payment the provider never takes: its job dies after its attempts and the sweep leaves it dead.
+    const [stuck] = await buyer.placeAndPay([['BC-VCO-250', 1]]);
+    failing = Number.POSITIVE_INFINITY;
+    await sweep();
+    for (let attempt = 1; attempt <= DECLARE_PAYMENT.retry.maxAttempts; attempt++) {
+      assert.equal(await queue.runDue(), 1);
+      ta.clock.advance(retryDelayMs(attempt, DECLARE_PAYMENT.retry));
+    }
+    const [dead] = await jobsOf(stuck!.id);
+    assert.equal(dead?.state, 'failed');
+    await sweep();
+    assert.deepEqual((await jobsOf(stuck!.id)).map((j) => j.state), ['failed'], 'left for an operator to retry');
+    assert.equal(await declared(stuck!.id), 0);
   });
 });

@@ -164,7 +164,7 @@ export async function updateDeclarationReceipt(trx: Trx, u: { id: string; status
   await trx.updateTable('customs_declarations').set({ status: u.status, return_status: u.returnStatus, return_info: u.returnInfo, updated_at: u.at }).where('id', '=', u.id).where('status', '!=', 'released').execute();
 }
 
-export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], limit: number, orderId?: string) {
+export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], limit: number, orderId?: string, offset = 0) {
   let query = db
     .selectFrom('orders as o')
     .innerJoin('payments as p', (join) => join.onRef('p.checkout_id', '=', 'o.checkout_id').on('p.status', '=', 'paid'))
@@ -175,7 +175,7 @@ export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], 
     .where('o.status', 'in', declarable)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_declarations as pd').select('pd.id').whereRef('pd.order_id', '=', 'o.id'))));
   if (orderId !== undefined) query = query.where('o.id', '=', orderId);
-  return query.orderBy('o.paid_at').orderBy('o.id').limit(limit).execute();
+  return query.orderBy('o.paid_at').orderBy('o.id').limit(limit).offset(offset).execute();
 }
 
 export async function ordersOfCheckout(db: Db, checkoutId: string): Promise<number> {

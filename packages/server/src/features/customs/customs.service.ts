@@ -88,12 +88,12 @@ export class CustomsService {
    * added with it), receipts read, and every message still unsent or payment still undeclared handed
    * to its own job (`handOut`, which skips items a job already has), so each is retried on its own.
    */
-  async sweep(handOut: { messages(outboxIds: string[]): Promise<void>; paymentDeclarations(orderIds: string[]): Promise<void> }): Promise<void> {
+  async sweep(handOut: { messages(outboxIds: string[]): Promise<number>; paymentDeclarations(orderIds: string[]): Promise<number> }): Promise<void> {
     const parts: Array<[string, () => Promise<unknown>]> = [
       ['declaring orders', () => this.declarePending()],
       ['handing messages to their jobs', async () => handOut.messages(await repo.findUnsentIds(this.db, 500))],
       ['reading customs receipts', () => this.processReceipts()],
-      ['handing payment declarations to their jobs', async () => handOut.paymentDeclarations(await this.undeclaredPaymentOrderIds(500))],
+      ['handing payment declarations to their jobs', () => this.handOutPaymentDeclarations(handOut.paymentDeclarations)],
     ];
     for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
   }
@@ -266,9 +266,21 @@ export class CustomsService {
     return rows.length;
   }
 
-  /** Paid orders whose payment is not declared yet, oldest first: what the sweep hands to declare-payment jobs. */
-  async undeclaredPaymentOrderIds(limit: number): Promise<string[]> {
-    return [...new Set((await repo.findUndeclaredPayments(this.db, DECLARABLE, limit)).map((r) => r.id))];
+  /**
+   * Paid orders whose payment is not declared yet, oldest first, page after page, handed to
+   * declare-payment jobs. Orders whose job failed for good stay undeclared (and are skipped by
+   * `handOut`), so the pages go on past them until some were handed out (or 5,000 were looked at):
+   * a pile of dead ones never hides a new order.
+   */
+  private async handOutPaymentDeclarations(handOut: (orderIds: string[]) => Promise<number>): Promise<number> {
+    const page = 500;
+    let handed = 0;
+    for (let offset = 0; offset < 5_000; offset += page) {
+      const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, page, undefined, offset);
+      handed += await handOut([...new Set(rows.map((r) => r.id))]);
+      if (handed > 0 || rows.length < page) break;
+    }
+    return handed;
   }
 
   /** The declare-payment job's handler: declares the order's payment unless it was declared already; throws (retried by the queue) when the provider fails. */

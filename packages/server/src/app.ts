@@ -120,6 +120,8 @@ export interface AppOptions {
    * off) and whether the notification worker runs (default on; tests call `notifications.runOnce()`).
    */
   notifications?: { mailer?: Mailer | null; worker?: boolean };
+  /** Whether this process runs the search upkeep jobs (re-index, change-log pruning, query counts; default on). */
+  search?: { worker?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -194,7 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const review = new ProductReviewService({ ...catalogDeps, products });
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
-  const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed') });
+  const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed'), onReindexQueued: () => jobs.kick() });
   const fulfilment = new FulfilmentService({ db, clock });
   const orders = new OrderService({ db, clock, shipmentsOf: (ids) => fulfilment.shipmentsOf(ids) });
   const carts = new CartService({ db, clock, rates, rateLimiter });
@@ -294,21 +296,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
-  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, issueStatements: issueStatementsWorkflow({ settlement }) }, {
+  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, issueStatements: issueStatementsWorkflow({ settlement }), search }, {
     customs: config.customs.enabled && options.customs?.worker !== false,
     customsIntervalMs: config.customs.intervalMs,
     notifications: options.notifications?.worker !== false,
     payments: options.payments?.worker !== false,
     statements: options.settlement?.job !== false,
+    search: options.search?.worker !== false,
   });
   app.decorate('jobs', jobs);
   app.addHook('onReady', async () => {
     // Rates take effect by date: yuan prices are brought up to today's before the first answer. A
     // database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
+    // Products segmented with an older word list (a restart during a re-index) are picked up again by the re-index job at start.
     await jobs.start();
-    // Products segmented with an older word list (a restart during a re-index) are picked up again.
-    void search.startReindex();
   });
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -9,6 +9,12 @@ import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { sealIdentity } from '../../src/features/identities/identity-sealing.ts';
 import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
+import { CustomsService } from '../../src/features/customs/customs.service.ts';
+import type { CustomsTransport } from '../../src/features/customs/customs-transport.ts';
+import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from '../../src/features/customs/customs-jobs.ts';
+import { handOut } from '../../src/background-jobs.ts';
+import { defineJob, JobQueue } from '../../src/platform/jobs/job-queue.ts';
+import { retryDelayMs } from '../../src/platform/jobs/job.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** A receipt as the customs client drops it into the inbox (written, then renamed, as the client does). */
@@ -19,6 +25,29 @@ function dropReceipt(ta: TestApp, r: { guid: string; orderNo: string; status: st
 }
 
 const outboxFiles = (ta: TestApp) => (existsSync(ta.config.customs.outboxDir) ? readdirSync(ta.config.customs.outboxDir).filter((f) => f.endsWith('.xml')).sort() : []);
+
+/**
+ * The customs client as another deployment might plug it in, without the directory transport's
+ * ledger: every call is a handover, so a message handed over twice shows as two sends.
+ */
+class CountingTransport implements CustomsTransport {
+  readonly sent: string[] = [];
+  failing = 0;
+  async send(message: { guid: string }): Promise<'sent'> {
+    // A moment inside the handover, as a file written and renamed takes: two senders overlap here.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.failing > 0) {
+      this.failing -= 1;
+      throw new Error('the customs client folder is not writable');
+    }
+    this.sent.push(message.guid);
+    return 'sent';
+  }
+  async fetchReceipts(): Promise<Array<{ id: string; xml: string }>> {
+    return [];
+  }
+  async acknowledge(): Promise<void> {}
+}
 
 /** An ID number whose check character is `last` (the sandbox answers DIFFERENT for 9). */
 function idBodyEndingIn(last: string): string {
@@ -241,6 +270,65 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     assert.equal((await ta.app.inject({ method: 'POST', url: `/api/operator/customs/${paid!.id}/clear-hold`, headers: operator })).statusCode, 409);
   });
 
+  test('two processes handing the outbox over at once give each message to customs once, even running the same job; a failed handover is retried by its job with the queue\'s back-off', async () => {
+    const transport = new CountingTransport();
+    // Two server processes on one database (told apart as processes on different machines would be).
+    const serverProcess = (name: string) =>
+      new CustomsService({
+        db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport,
+        payments: { declareCustoms: async () => null }, log: ta.app.log, worker: { machine: name, pid: 1, id: `${name}:1:abcdef` },
+      });
+    const [a, b] = [serverProcess('host-a'), serverProcess('host-b')];
+    const queues = [a, b].map((customs) => {
+      const q = new JobQueue({ db: db(), clock: () => ta.clock.now, log: ta.app.log });
+      q.register(defineJob({ ...SEND_CUSTOMS_MESSAGE, handler: ({ outboxId }) => customs.sendMessageJob(outboxId) }));
+      return q;
+    });
+    // Messages of the earlier tests were handed over by hand: their jobs find them sent.
+    await queues[0]!.runDue();
+    const before = await db().selectFrom('customs_outbox').select('id').execute();
+
+    await buyer.placeAndPay([['MB-VASE-20', 1], ['BC-VCO-250', 1]]);
+    await buyer.placeAndPay([['MB-PLATE-25', 1]]);
+    ta.clock.advance(1_000);
+    await a.declarePending();
+    const outbox = await db().selectFrom('customs_outbox as x').innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id').select(['x.id', 'd.guid']).where('x.id', 'not in', before.map((r) => r.id).concat([''])).execute();
+    assert.ok(outbox.length >= 2, `messages queued (${outbox.length})`);
+    const [first] = outbox;
+
+    // Both processes run the same message's job at once (a lease lost, taken by the other): one hands it over.
+    const both = await Promise.allSettled([a.sendMessageJob(first!.id), b.sendMessageJob(first!.id)]);
+    assert.deepEqual(both.map((r) => r.status).sort(), ['fulfilled', 'rejected'], 'the second finds it claimed');
+    // Both run their pass over the outbox, and both queues their jobs, at the same time.
+    await Promise.all([a.sendOutbox(), b.sendOutbox(), ...queues.map((q) => q.runDue())]);
+    for (const m of outbox) assert.equal(transport.sent.filter((g) => g === m.guid).length, 1, `message ${m.guid} handed over once`);
+    assert.equal(Number((await db().selectFrom('customs_outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).executeTakeFirstOrThrow()).n), 0);
+
+    // A handover that fails: its job tries again after the queue's doubling wait, then it leaves once.
+    const [later] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    ta.clock.advance(1_000);
+    await a.declarePending();
+    const row = await db().selectFrom('customs_outbox as x').innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id').select(['x.id', 'd.guid']).where('d.order_id', '=', later!.id).executeTakeFirstOrThrow();
+    const job = await db().selectFrom('jobs').select('id').where('kind', '=', SEND_CUSTOMS_MESSAGE.kind).where('unique_key', '=', row.id).executeTakeFirstOrThrow();
+    transport.failing = 2;
+    assert.equal(await queues[0]!.runDue(), 1);
+    let view = (await queues[0]!.get(job.id))!;
+    assert.deepEqual([view.state, view.attempts], ['pending', 1]);
+    assert.match(view.lastError ?? '', /not writable/);
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(1, SEND_CUSTOMS_MESSAGE.retry));
+    assert.equal(await queues[1]!.runDue(), 0, 'not before its wait');
+    ta.clock.advance(retryDelayMs(1, SEND_CUSTOMS_MESSAGE.retry));
+    await queues[1]!.runDue();
+    view = (await queues[1]!.get(job.id))!;
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(2, SEND_CUSTOMS_MESSAGE.retry), 'the wait doubles');
+    ta.clock.advance(retryDelayMs(2, SEND_CUSTOMS_MESSAGE.retry));
+    await queues[0]!.runDue();
+    view = (await queues[0]!.get(job.id))!;
+    assert.deepEqual([view.state, view.attempts], ['done', 3]);
+    assert.equal(transport.sent.filter((g) => g === row.guid).length, 1);
+    assert.notEqual((await db().selectFrom('customs_outbox').select('sent_at').where('id', '=', row.id).executeTakeFirstOrThrow()).sent_at, null);
+  });
+
   test('the single item taxed in full is declared like any other: full tax with its tariff, in the queue, released, shipped by its exporter', async () => {
     // One Fiji pearl strand over ¥5,000: regime "general" (MFN tariff 20%, consumption tax 10%, VAT 13%).
     const [paid] = await buyer.placeAndPay([['SP-STRAND-45', 1]]);
@@ -286,5 +374,58 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     });
     assert.equal(shipped.statusCode, 201, shipped.body);
     assert.equal((await order(paid.id)).status, 'shipped');
+  });
+
+  test("a payment declaration is a job of its own: the sweep hands it out once, a provider failure waits the queue's back-off, a dead one is not handed out again", async () => {
+    const calls: string[] = [];
+    let failing = 1;
+    const payments = {
+      declareCustoms: async (_method: string, input: { outTradeNo: string }) => {
+        calls.push(input.outTradeNo);
+        if (failing-- > 0) throw new Error('the payment provider is unreachable');
+        return { state: 'SUBMITTED', identityCheck: 'SAME' as const, answer: { state: 'SUBMITTED' } };
+      },
+    };
+    const service = new CustomsService({
+      db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport: new CountingTransport(),
+      payments, log: ta.app.log, worker: { machine: 'host-c', pid: 1, id: 'host-c:1:abcdef' },
+    });
+    const queue = new JobQueue({ db: db(), clock: () => ta.clock.now, log: ta.app.log });
+    const declare = queue.register(defineJob({ ...DECLARE_PAYMENT, handler: ({ orderId }) => service.declarePaymentJob(orderId) }));
+    const sweep = () => service.sweep({ messages: async () => 0, paymentDeclarations: (ids) => handOut(queue, declare, ids, (orderId) => ({ orderId })) });
+    const jobsOf = (orderId: string) => db().selectFrom('jobs').select(['id', 'state', 'attempts']).where('kind', '=', DECLARE_PAYMENT.kind).where('unique_key', '=', orderId).execute();
+    const declared = async (orderId: string) => (await db().selectFrom('payment_declarations').select('order_id').where('order_id', '=', orderId).execute()).length;
+
+    const [paid] = await buyer.placeAndPay([['MB-VASE-20', 1]]);
+    await sweep();
+    await sweep();
+    assert.equal((await jobsOf(paid!.id)).length, 1, 'handed to one job, however often the sweep runs');
+    assert.equal(await queue.runDue(), 1);
+    const [job] = await jobsOf(paid!.id);
+    const view = (await queue.get(job!.id))!;
+    assert.deepEqual([view.state, view.attempts, await declared(paid!.id)], ['pending', 1, 0]);
+    assert.match(view.lastError ?? '', /unreachable/);
+    assert.equal(Date.parse(view.runAt) - ta.clock.now.getTime(), retryDelayMs(1, DECLARE_PAYMENT.retry));
+    await sweep();
+    assert.equal((await jobsOf(paid!.id)).length, 1, 'not handed out again while its job waits');
+    ta.clock.advance(retryDelayMs(1, DECLARE_PAYMENT.retry));
+    assert.equal(await queue.runDue(), 1);
+    assert.equal((await queue.get(job!.id))?.state, 'done');
+    assert.equal(await declared(paid!.id), 1);
+    assert.equal(calls.length, 2);
+
+    // A payment the provider never takes: its job dies after its attempts and the sweep leaves it dead.
+    const [stuck] = await buyer.placeAndPay([['BC-VCO-250', 1]]);
+    failing = Number.POSITIVE_INFINITY;
+    await sweep();
+    for (let attempt = 1; attempt <= DECLARE_PAYMENT.retry.maxAttempts; attempt++) {
+      assert.equal(await queue.runDue(), 1);
+      ta.clock.advance(retryDelayMs(attempt, DECLARE_PAYMENT.retry));
+    }
+    const [dead] = await jobsOf(stuck!.id);
+    assert.equal(dead?.state, 'failed');
+    await sweep();
+    assert.deepEqual((await jobsOf(stuck!.id)).map((j) => j.state), ['failed'], 'left for an operator to retry');
+    assert.equal(await declared(stuck!.id), 0);
   });
 });

@@ -15,6 +15,10 @@ import { PaymentService } from '../../src/features/payments/payment.service.ts';
 import { SandboxPaymentProvider } from '../../src/features/payments/sandbox-payment.ts';
 import { WechatPayProvider } from '../../src/features/payments/wechat-pay.ts';
 import type { Db } from '../../src/db/database.ts';
+import { SEND_REFUND } from '../../src/features/payments/refund-job.ts';
+import { defineJob, JobQueue } from '../../src/platform/jobs/job-queue.ts';
+import { retryDelayMs } from '../../src/platform/jobs/job.rules.ts';
+import { createSession } from '../../src/platform/sessions.ts';
 
 /**
  * Paying checkouts: the sandbox end to end through its page, WeChat Pay end to end against the
@@ -290,7 +294,7 @@ describe('payments with the sandbox', () => {
     const done = await h.db().selectFrom('refunds').selectAll().where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
     assert.equal(done.status, 'succeeded');
     assert.ok(done.completed_at);
-    assert.deepEqual(await anotherWorker().processRefunds({ all: true }), { sent: 0, succeeded: 0 }, 'nothing left to send');
+    assert.deepEqual(await anotherWorker().processRefunds(), { sent: 0, succeeded: 0 }, 'nothing left to send');
 
     const late = (await h.anomalies(demoPavilions[0].operator.email)).find((x) => x.kind === 'late_payment_refunded' && x.details.orderId === orderId);
     assert.ok(late, 'the operator of the order sees the refund');
@@ -428,7 +432,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     // A crash right after claiming (before or after the call, we cannot know): back to requested, and a restarted worker sends it again.
     await h.db().updateTable('refunds').set({ status: 'requested' }).where('id', '=', refund.id).execute();
     await anotherWorker().processRefunds();
-    await anotherWorker().processRefunds({ all: true });
+    await anotherWorker().processRefunds();
     assert.equal(atWechat().length, 1, 'the same out_refund_no is the same refund');
     assert.equal(server.orders.get(payment.out_trade_no)!.refunded, placed.totalFen, 'refunded once, in full');
 
@@ -438,7 +442,7 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     for (let i = 0; i < 2; i++) assert.equal((await notify(done, '/api/payments/wechat/refund-notify')).statusCode, 204);
     const finished = await h.db().selectFrom('refunds').selectAll().where('id', '=', refund.id).executeTakeFirstOrThrow();
     assert.equal(finished.status, 'succeeded');
-    assert.deepEqual(await anotherWorker().processRefunds({ all: true }), { sent: 0, succeeded: 0 });
+    assert.deepEqual(await anotherWorker().processRefunds(), { sent: 0, succeeded: 0 });
     assert.equal(atWechat().length, 1);
   });
 
@@ -453,8 +457,65 @@ describe('payments with WeChat Pay (against the local API v3 server)', () => {
     const refund = await h.db().selectFrom('refunds').selectAll().where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
     assert.equal(refund.status, 'processing');
     server.settleRefund(refund.out_refund_no);
-    assert.deepEqual(await worker.processRefunds({ all: true }), { sent: 1, succeeded: 1 });
+    assert.deepEqual(await worker.processRefunds(), { sent: 1, succeeded: 1 });
     assert.equal((await h.db().selectFrom('refunds').select('status').where('id', '=', refund.id).executeTakeFirstOrThrow()).status, 'succeeded');
     assert.equal([...server.refunds.values()].filter((r) => r.outTradeNo === payment.out_trade_no).length, 1);
+  });
+
+  test("a refund whose provider call keeps failing is retried by its job with the queue's doubling wait, under one number, and ends as a failed job with the error; an admin's retry sends it once", async () => {
+    // Last in this group: the waits move the test clock on by over an hour. The buyer signs in again at the test clock's time.
+    h.buyer = (await createSession(h.db(), { userId: h.buyerUserId, transport: 'token', ttlHours: 1, now: ta.clock.now })).token;
+    // Another process's queue runs the refunds' jobs (the app's payment worker is off here).
+    const queue = new JobQueue({ db: h.db(), clock: () => ta.clock.now, log: silentLog });
+    queue.register(defineJob({ ...SEND_REFUND, handler: ({ refundId }) => anotherWorker().sendRefundJob(refundId) }));
+    await queue.runDue();
+
+    const placed = await h.place('BC-VCO-250', 'wechat');
+    const payment = await h.payment(placed.checkoutId);
+    await h.expireAndSellOut(placed.checkoutId);
+    server.pay(payment.out_trade_no);
+    assert.equal((await notify(server.paymentNotification(payment.out_trade_no))).statusCode, 204);
+    const refund = await h.db().selectFrom('refunds').selectAll().where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
+    const job = await h.db().selectFrom('jobs').select(['id', 'state']).where('kind', '=', SEND_REFUND.kind).where('unique_key', '=', refund.id).executeTakeFirstOrThrow();
+    assert.equal(job.state, 'pending', 'the refund came with its job, in the same transaction');
+
+    const { maxAttempts } = SEND_REFUND.retry;
+    server.failNext({ kind: 'system-error' }, maxAttempts);
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      assert.equal(await queue.runDue(), 1, `attempt ${attempt} runs`);
+      const view = (await queue.get(job.id))!;
+      assert.equal(view.attempts, attempt);
+      if (attempt === maxAttempts) break;
+      assert.equal(view.state, 'pending');
+      waits.push(Date.parse(view.runAt) - ta.clock.now.getTime());
+      ta.clock.advance(waits.at(-1)! - 1);
+      assert.equal(await queue.runDue(), 0, 'not before its wait is over');
+      ta.clock.advance(1);
+    }
+    assert.deepEqual(waits, Array.from({ length: maxAttempts - 1 }, (_, i) => retryDelayMs(i + 1, SEND_REFUND.retry)), 'the queue\'s doubling waits');
+    const dead = (await queue.get(job.id))!;
+    assert.equal(dead.state, 'failed');
+    assert.match(dead.lastError ?? '', /SYSTEM_ERROR|系统错误/);
+    const open = await h.db().selectFrom('refunds').select(['status', 'out_refund_no']).where('id', '=', refund.id).executeTakeFirstOrThrow();
+    assert.deepEqual(open, { status: 'requested', out_refund_no: refund.out_refund_no }, 'still owed, under its number');
+    assert.equal([...server.refunds.values()].filter((r) => r.outTradeNo === payment.out_trade_no).length, 0, 'nothing paid out yet');
+
+    // The admin sees it in the job console and retries it: sent once; WeChat is still at it, then done.
+    const adminUser = await h.db().selectFrom('users').select('id').where('email', '=', demoAdmin.email).executeTakeFirstOrThrow();
+    const headers = bearer((await createSession(h.db(), { userId: adminUser.id, transport: 'token', ttlHours: 1, now: ta.clock.now })).token);
+    const listed = await ta.app.inject({ method: 'GET', url: `/api/admin/jobs?kind=${SEND_REFUND.kind}&state=failed`, headers });
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.ok((listed.json() as { jobs: Array<{ id: string }> }).jobs.some((j) => j.id === job.id), 'listed as failed');
+    assert.equal((await ta.app.inject({ method: 'POST', url: `/api/admin/jobs/${job.id}/retry`, headers })).statusCode, 200);
+    assert.equal(await queue.runDue(), 1);
+    assert.equal((await queue.get(job.id))?.state, 'pending', 'WeChat answered PROCESSING: asked again later');
+    server.settleRefund(refund.out_refund_no);
+    ta.clock.advance(retryDelayMs(1, SEND_REFUND.retry));
+    assert.equal(await queue.runDue(), 1);
+    assert.equal((await queue.get(job.id))?.state, 'done');
+    assert.equal((await h.db().selectFrom('refunds').select('status').where('id', '=', refund.id).executeTakeFirstOrThrow()).status, 'succeeded');
+    const paidOut = [...server.refunds.values()].filter((r) => r.outTradeNo === payment.out_trade_no);
+    assert.deepEqual(paidOut.map((r) => [r.outRefundNo, r.refund]), [[refund.out_refund_no, placed.totalFen]], 'refunded once, in full, under its number');
   });
 });

@@ -223,7 +223,7 @@ describe('returns and refunds', () => {
       assert.equal((await ship(r.id)).statusCode, 200);
       assert.equal((await act('exporter', r.id, 'received', tokens.exporter)).statusCode, 200);
     }
-    await worker().processRefunds({ all: true });
+    await worker().processRefunds();
     const refunds = [...(await refundsOf(first.id)), ...(await refundsOf(second.id))];
     assert.deepEqual(refunds.map((r) => r.status), ['succeeded', 'succeeded']);
     assert.equal(refunds.reduce((n, r) => n + Number(r.amount_fen), 0), order.totalFen, 'the parts add up to the order, to the fen');
@@ -243,7 +243,7 @@ describe('returns and refunds', () => {
       assert.equal((await act('exporter', r.id, 'approve', tokens.exporter)).statusCode, 200);
       assert.equal((await ship(r.id)).statusCode, 200);
       assert.equal((await act('exporter', r.id, 'received', tokens.exporter)).statusCode, 200);
-      await worker().processRefunds({ all: true });
+      await worker().processRefunds();
     };
     const linesOfOrder = async () => {
       const list = await ta.app.inject({ method: 'GET', url: '/api/exporter/statements', headers: bearer(tokens.exporter) });
@@ -331,7 +331,7 @@ describe('returns and refunds', () => {
     await reached;
     assert.equal((await refundsOf(ret.id))[0]!.status, 'processing', 'claimed, answer never recorded');
     // Worker two runs meanwhile, then the restarted process: both find it processing and resend it under its number.
-    await Promise.all([worker().processRefunds({ all: true }), worker().processRefunds({ all: true })]);
+    await Promise.all([worker().processRefunds(), worker().processRefunds()]);
 
     const calls = sandbox.refundCalls.filter((c) => c.outRefundNo === ret.number);
     assert.ok(calls.length >= 2, 'sent again after the crash');
@@ -343,7 +343,7 @@ describe('returns and refunds', () => {
     // Asked again under the same number, the sandbox answers the one refund it holds: the whole amount, once.
     const held = await sandbox.refund({ outTradeNo: calls[0]!.outTradeNo, outRefundNo: ret.number, refund: { amount: 1, currency: 'CNY' }, total: calls[0]!.total });
     assert.equal(held.amount.refund.amount, order.totalFen);
-    assert.deepEqual(await worker().processRefunds({ all: true }), { sent: 0, succeeded: 0 });
+    assert.deepEqual(await worker().processRefunds(), { sent: 0, succeeded: 0 });
     assert.equal((await returnRows(order.id))[0]!.status, 'refunded');
     const events = (await orderOf(order.id)).timeline.filter((e) => e.status === 'return_refunded');
     assert.equal(events.length, 1, 'the return is finished once');
@@ -366,7 +366,7 @@ describe('returns and refunds', () => {
     await ship(ret.id);
     await act('exporter', ret.id, 'received', tokens.exporter);
     sandbox.refuseNext = true;
-    assert.deepEqual(await worker().processRefunds({ all: true }), { sent: 1, succeeded: 0 });
+    assert.deepEqual(await worker().processRefunds(), { sent: 1, succeeded: 0 });
     const queue = ((await ta.app.inject({ method: 'GET', url: '/api/operator/returns?stage=refund_failed', headers: bearer(tokens.operator) })).json() as { items: Return[] }).items;
     assert.deepEqual(queue.map((r) => r.id), [ret.id]);
     assert.equal((await returnRows(order.id))[0]!.status, 'received');
@@ -374,7 +374,7 @@ describe('returns and refunds', () => {
     assert.ok((await orderOf(order.id)).timeline.some((e) => e.status === 'return_refund_failed'));
     const anomalies = await db().selectFrom('payment_anomalies').select('details').where('kind', '=', 'refund_failed').execute();
     assert.ok(anomalies.some((a) => a.details.includes(ret.number)), 'operators see the failed refund');
-    assert.deepEqual(await worker().processRefunds({ all: true }), { sent: 0, succeeded: 0 });
+    assert.deepEqual(await worker().processRefunds(), { sent: 0, succeeded: 0 });
   });
 
   test('the after-sale queues: exporters their orders, operators their pavilions, each return with its stage and age', async () => {

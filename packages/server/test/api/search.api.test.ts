@@ -163,6 +163,39 @@ describe('search', () => {
     assert.ok(words.items.some((w: { word: string }) => w.word === '吉德拉尔羊绒'));
   });
 
+  test('search upkeep runs as jobs, not on requests: a word change queues the re-index with it, the prune job prunes the change log, the flush job writes the query counts', async () => {
+    const db = ta.testDb.database.db;
+    /** Runs the app's due jobs (its own loop may take one first) until `done` holds. */
+    const until = async (what: string, done: () => Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await done()); i++) {
+        await ta.app.jobs.runDue();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(await done(), what);
+    };
+
+    const reindexJobs = async () => (await db.selectFrom('jobs').select('id').where('kind', '=', 'search.reindex').execute()).map((j) => j.id);
+    const before = new Set(await reindexJobs());
+    assert.equal((await asOperator('POST', '/api/operator/search/words', { word: '手工蓝陶' })).statusCode, 201);
+    const queued = (await reindexJobs()).filter((id) => !before.has(id));
+    assert.equal(queued.length, 1, 'the re-index job was written with the word');
+    await until('the re-index job ran', async () => (await asOperator('GET', '/api/operator/search/index')).json().pending === 0 && (await ta.app.jobs.get(queued[0]!))?.state === 'done');
+
+    const doc = (await db.selectFrom('search_listings').select('doc').executeTakeFirstOrThrow()).doc;
+    const old = new Date(Date.now() - 2 * 3600_000).toISOString();
+    await db.insertInto('search_changes').values({ doc, changed_at: old }).execute();
+    const oldChange = () => db.selectFrom('search_changes').select('seq').where('changed_at', '=', old).execute();
+    assert.equal((await search('q=zzupkeep')).total, 0);
+    assert.equal((await oldChange()).length, 1, 'a search prunes nothing');
+
+    ta.clock.advance(10 * 60_000);
+    await until('the prune job pruned the two-hour-old change', async () => (await oldChange()).length === 0);
+    await until('the flush job wrote the count', async () => {
+      const row = await db.selectFrom('search_query_days').select(['searches', 'zero_results']).where('query', '=', 'zzupkeep').executeTakeFirst();
+      return row !== undefined && Number(row.searches) === 1 && Number(row.zero_results) === 1;
+    });
+  });
+
   test('publishing, editing, unpublishing and restocking change results as soon as they commit', async () => {
     const db = ta.testDb.database.db;
     const productId = skuProduct.get('MB-VASE-20');

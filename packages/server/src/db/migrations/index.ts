@@ -19,6 +19,7 @@ import * as searchBlocks from './2026-12-02T1000-search-blocks.ts';
 import * as generalRegimeTax from './2026-12-07T1000-general-regime-tax.ts';
 import * as hsFoodMark from './2026-12-07T1100-hs-food-mark.ts';
 import * as jobs from './2026-12-07T1600-jobs.ts';
+import * as outboxClaims from './2026-12-07T1800-outbox-claims.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000-general-regime-tax': generalRegimeTax,
   '2026-12-07T1100-hs-food-mark': hsFoodMark,
   '2026-12-07T1600-jobs': jobs,
+  '2026-12-07T1800-outbox-claims': outboxClaims,
 };

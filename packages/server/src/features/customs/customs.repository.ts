@@ -7,6 +7,8 @@ import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
 import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
 import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
 import { taxPartsOf } from '../orders/index.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
+import { SEND_CUSTOMS_MESSAGE } from './customs-jobs.ts';
 
 /** Queries of the customs feature; each takes the database or the transaction it runs in. */
 
@@ -35,7 +37,7 @@ export async function hasSentDeclaration(db: Db | Trx, orderId: string): Promise
   return (await db.selectFrom('customs_declarations').select('id').where('order_id', '=', orderId).where('status', '!=', 'invalid').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** A message, and its outbox row when it may be sent (an invalid one never gets one). */
+/** A message, and its outbox row and that row's send job when it may be sent (an invalid one never gets one). */
 export async function insertDeclaration(
   trx: Trx,
   d: { orderId: string; guid: string; appType: AppType; snapshot: DeclarationSnapshot; maskedXml: string; problems: Ceb311Problem[]; createdBy: string | null; at: string; fileName: string },
@@ -49,33 +51,60 @@ export async function insertDeclaration(
       errors: JSON.stringify(d.problems), return_status: null, return_info: null, created_by: d.createdBy, created_at: d.at, sent_at: null, updated_at: d.at,
     })
     .execute();
-  if (valid) await trx.insertInto('customs_outbox').values({ id: newId(), declaration_id: id, file_name: d.fileName, created_at: d.at, sent_at: null, last_error: null }).execute();
+  if (!valid) return;
+  const outboxId = newId();
+  await trx.insertInto('customs_outbox').values({ id: outboxId, declaration_id: id, file_name: d.fileName, created_at: d.at, sent_at: null }).execute();
+  await enqueueJob(trx, SEND_CUSTOMS_MESSAGE, { outboxId }, { now: new Date(d.at), uniqueKey: outboxId });
 }
 
-export async function findUnsent(db: Db, limit: number) {
-  return db
+/** Unsent messages, oldest first, with who is handing each over (if anyone) and until when; `outboxId` for one. */
+export async function findUnsent(db: Db, q: { limit: number; outboxId?: string }) {
+  let query = db
     .selectFrom('customs_outbox as x')
     .innerJoin('customs_declarations as d', 'd.id', 'x.declaration_id')
     .innerJoin('orders as o', 'o.id', 'd.order_id')
-    .select(['x.id', 'x.declaration_id', 'x.file_name', 'd.guid', 'd.snapshot', 'o.identity_name_sealed', 'o.identity_id_number_sealed'])
-    .where('x.sent_at', 'is', null)
-    .orderBy('x.created_at')
-    .orderBy('x.id')
-    .limit(limit)
-    .execute();
+    .select(['x.id', 'x.declaration_id', 'x.file_name', 'x.claimed_by', 'x.claimed_until', 'd.guid', 'd.snapshot', 'o.identity_name_sealed', 'o.identity_id_number_sealed'])
+    .where('x.sent_at', 'is', null);
+  if (q.outboxId !== undefined) query = query.where('x.id', '=', q.outboxId);
+  return query.orderBy('x.created_at').orderBy('x.id').limit(q.limit).execute();
+}
+
+export async function findUnsentIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('customs_outbox').select('id').where('sent_at', 'is', null).orderBy('created_at').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Takes an unsent message for `token` until `until`, by a conditional update: when nobody holds it,
+ * the last claim ran out, or its holder is `takeOverFrom` (a process known to be gone). False when
+ * another process holds it (or it was sent meanwhile): that one hands it over, this one must not.
+ */
+export async function claimUnsent(db: Db, c: { outboxId: string; token: string; now: string; until: string; takeOverFrom: string | null }): Promise<boolean> {
+  const r = await db
+    .updateTable('customs_outbox')
+    .set({ claimed_by: c.token, claimed_until: c.until })
+    .where('id', '=', c.outboxId)
+    .where('sent_at', 'is', null)
+    .where((eb) => {
+      const free = [eb('claimed_until', 'is', null), eb('claimed_until', '<', c.now)];
+      return eb.or(c.takeOverFrom === null ? free : [...free, eb('claimed_by', '=', c.takeOverFrom)]);
+    })
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Gives a claim back after a failed handover (only the holder's own), so the retry need not wait for it to run out. */
+export async function releaseClaim(db: Db, c: { outboxId: string; token: string }): Promise<void> {
+  await db.updateTable('customs_outbox').set({ claimed_by: null, claimed_until: null }).where('id', '=', c.outboxId).where('claimed_by', '=', c.token).where('sent_at', 'is', null).execute();
 }
 
 export async function markSent(db: Db, m: { outboxId: string; declarationId: string; at: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('customs_outbox').set({ sent_at: m.at }).where('id', '=', m.outboxId).where('sent_at', 'is', null).execute();
+    await trx.updateTable('customs_outbox').set({ sent_at: m.at, claimed_by: null, claimed_until: null }).where('id', '=', m.outboxId).where('sent_at', 'is', null).execute();
     // A receipt may have come first (the customs client is quick): it is not overwritten.
     await trx.updateTable('customs_declarations').set({ status: 'sent', sent_at: m.at, updated_at: m.at }).where('id', '=', m.declarationId).where('status', '=', 'queued').execute();
     await trx.updateTable('customs_declarations').set({ sent_at: m.at }).where('id', '=', m.declarationId).where('sent_at', 'is', null).execute();
   });
-}
-
-export async function markAttemptFailed(db: Db, m: { outboxId: string; error: string }): Promise<void> {
-  await db.updateTable('customs_outbox').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: m.error.slice(0, 1000) })).where('id', '=', m.outboxId).execute();
 }
 
 export async function findDeclarationByGuid(db: Db | Trx, guid: string) {
@@ -109,8 +138,8 @@ export async function updateDeclarationReceipt(trx: Trx, u: { id: string; status
   await trx.updateTable('customs_declarations').set({ status: u.status, return_status: u.returnStatus, return_info: u.returnInfo, updated_at: u.at }).where('id', '=', u.id).where('status', '!=', 'released').execute();
 }
 
-export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], limit: number) {
-  return db
+export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], limit: number, orderId?: string, offset = 0) {
+  let query = db
     .selectFrom('orders as o')
     .innerJoin('payments as p', (join) => join.onRef('p.checkout_id', '=', 'o.checkout_id').on('p.status', '=', 'paid'))
     .select([
@@ -118,11 +147,9 @@ export async function findUndeclaredPayments(db: Db, declarable: OrderStatus[], 
       'p.provider', 'p.out_trade_no', 'p.transaction_id',
     ])
     .where('o.status', 'in', declarable)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_declarations as pd').select('pd.id').whereRef('pd.order_id', '=', 'o.id'))))
-    .orderBy('o.paid_at')
-    .orderBy('o.id')
-    .limit(limit)
-    .execute();
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_declarations as pd').select('pd.id').whereRef('pd.order_id', '=', 'o.id'))));
+  if (orderId !== undefined) query = query.where('o.id', '=', orderId);
+  return query.orderBy('o.paid_at').orderBy('o.id').limit(limit).offset(offset).execute();
 }
 
 export async function ordersOfCheckout(db: Db, checkoutId: string): Promise<number> {

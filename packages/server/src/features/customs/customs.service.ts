@@ -6,6 +6,7 @@ import { operatorScope, requireRole } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { currentWorker, holderIsGone, type WorkerIdentity } from '../../platform/jobs/worker-identity.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import type { IdentityKeyRing } from '../checkout/index.ts';
 import { unsealIdentityForDeclaration } from '../identities/index.ts';
@@ -52,11 +53,8 @@ export class CustomsService {
   private readonly transport: CustomsTransport;
   private readonly payments: CustomsPayments;
   private readonly log: FastifyBaseLogger;
-  /**
-   * Payment declarations that failed, by order: when to try again (doubling from 10 s to 10 min). In
-   * memory on purpose: a restart tries them all again once, and the provider's call is idempotent.
-   */
-  private readonly paymentRetry = new Map<string, { attempts: number; notBefore: number }>();
+  /** Who claims outbox rows: this process (a claim of a process known to be gone is taken over at once). */
+  private readonly worker: WorkerIdentity;
   /** Runs the worker soon (after a commit that put a message in the outbox). */
   private readonly onQueued: () => void;
 
@@ -70,6 +68,7 @@ export class CustomsService {
     log: FastifyBaseLogger;
     /** Called after a commit that put a message in the outbox: the worker sends it now rather than at its next tick. */
     onQueued?: () => void;
+    worker?: WorkerIdentity;
   }) {
     this.db = options.db;
     this.clock = options.clock;
@@ -79,15 +78,35 @@ export class CustomsService {
     this.payments = options.payments;
     this.log = options.log;
     this.onQueued = options.onQueued ?? (() => undefined);
+    this.worker = options.worker ?? currentWorker();
   }
 
-  /** One pass of the background work; each part's failure is logged and the others still run. */
+  /**
+   * One pass of all the work, each item done now, once (tests and scripts): orders declared,
+   * messages handed over, receipts read, payments declared. Each part's failure is logged and the
+   * others still run; a failed item waits for the next pass (its job, in the background, retries it).
+   */
   async runOnce(): Promise<void> {
     const parts: Array<[string, () => Promise<unknown>]> = [
       ['declaring orders', () => this.declarePending()],
       ['sending customs messages', () => this.sendOutbox()],
       ['reading customs receipts', () => this.processReceipts()],
       ['declaring payments', () => this.declarePayments()],
+    ];
+    for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
+  }
+
+  /**
+   * The background pass, as the customs sweep job runs it: orders declared (each message's job is
+   * added with it), receipts read, and every message still unsent or payment still undeclared handed
+   * to its own job (`handOut`, which skips items a job already has), so each is retried on its own.
+   */
+  async sweep(handOut: { messages(outboxIds: string[]): Promise<number>; paymentDeclarations(orderIds: string[]): Promise<number> }): Promise<void> {
+    const parts: Array<[string, () => Promise<unknown>]> = [
+      ['declaring orders', () => this.declarePending()],
+      ['handing messages to their jobs', async () => handOut.messages(await repo.findUnsentIds(this.db, 500))],
+      ['reading customs receipts', () => this.processReceipts()],
+      ['handing payment declarations to their jobs', () => this.handOutPaymentDeclarations(handOut.paymentDeclarations)],
     ];
     for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
   }
@@ -132,23 +151,59 @@ export class CustomsService {
     return { snapshot, problems, maskedXml: buildCeb311(withBuyer(snapshot, data.masked)) };
   }
 
-  /** Hands every unsent message to the transport; a row is marked sent only after the transport took it. */
+  /**
+   * Hands every unsent message to the transport now (tests and scripts; in the background each
+   * message is its own job, `sendMessageJob`). Each row is claimed first, so two processes never
+   * hand the same message over; a failure gives the claim back and is logged. Answers how many
+   * unsent rows were looked at.
+   */
   async sendOutbox(limit = 100): Promise<number> {
-    const rows = await repo.findUnsent(this.db, limit);
+    const rows = await repo.findUnsent(this.db, { limit });
     for (const row of rows) {
       try {
-        const snapshot = JSON.parse(row.snapshot) as DeclarationSnapshot;
-        const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-        const outcome = await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
-        // The process stopped between the handover and this row's update last time: nothing is sent twice.
-        if (outcome === 'already_sent') this.log.info({ guid: row.guid }, 'customs: message already handed over before a restart; marked sent');
-        await repo.markSent(this.db, { outboxId: row.id, declarationId: row.declaration_id, at: this.clock().toISOString() });
+        await this.handOver(row);
       } catch (err) {
-        await repo.markAttemptFailed(this.db, { outboxId: row.id, error: String(err) });
         this.log.error({ err, guid: row.guid }, 'customs: handing a message over failed; it is retried');
       }
     }
     return rows.length;
+  }
+
+  /**
+   * The send-message job's handler: hands one message over unless it was sent already. Throws (the
+   * queue retries it after its back-off) when the handover failed or another process holds the row.
+   */
+  async sendMessageJob(outboxId: string): Promise<{ guid: string | null; outcome: 'sent' | 'already_sent' | 'was_sent' }> {
+    const [row] = await repo.findUnsent(this.db, { limit: 1, outboxId });
+    if (!row) return { guid: null, outcome: 'was_sent' };
+    const outcome = await this.handOver(row);
+    if (outcome === 'claimed_elsewhere') throw new Error(`customs message ${row.guid} is being handed over by ${row.claimed_by ?? 'another process'}; looked at again later`);
+    return { guid: row.guid, outcome };
+  }
+
+  /**
+   * Claims the row (a conditional update: free, its claim ran out, or its holder is a process on this
+   * machine that is gone), hands the message over, marks it sent. A row is marked sent only after the
+   * transport took it; a crash in between is a resend the transport recognises ('already_sent').
+   */
+  private async handOver(row: Awaited<ReturnType<typeof repo.findUnsent>>[number]): Promise<'sent' | 'already_sent' | 'claimed_elsewhere'> {
+    const now = this.clock();
+    const token = this.worker.id;
+    const takeOverFrom = row.claimed_by !== null && row.claimed_by !== token && holderIsGone(row.claimed_by, this.worker) ? row.claimed_by : null;
+    const claimed = await repo.claimUnsent(this.db, { outboxId: row.id, token, now: now.toISOString(), until: new Date(now.getTime() + CLAIM_MS).toISOString(), takeOverFrom });
+    if (!claimed) return 'claimed_elsewhere';
+    try {
+      const snapshot = JSON.parse(row.snapshot) as DeclarationSnapshot;
+      const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
+      const outcome = await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
+      // The process stopped between the handover and this row's update last time: nothing is sent twice.
+      if (outcome === 'already_sent') this.log.info({ guid: row.guid }, 'customs: message already handed over before a restart; marked sent');
+      await repo.markSent(this.db, { outboxId: row.id, declarationId: row.declaration_id, at: this.clock().toISOString() });
+      return outcome;
+    } catch (err) {
+      await repo.releaseClaim(this.db, { outboxId: row.id, token }).catch((e: unknown) => this.log.warn({ err: e, guid: row.guid }, 'customs: could not give a claim back; it runs out'));
+      throw err;
+    }
   }
 
   /** Reads the receipts that arrived; each is recorded once (by guid and status) and moves its order. */
@@ -207,51 +262,74 @@ export class CustomsService {
 
   // ---- The payment declaration ----
 
-  /** Paid orders whose payment was not declared yet: declared through their provider; DIFFERENT holds the order. */
+  /**
+   * Declares now, once each, the payments of paid orders not declared yet (tests and scripts; in the
+   * background each is its own job, `declarePaymentJob`). A failure is logged and left for the next
+   * pass. Answers how many orders were looked at.
+   */
   async declarePayments(limit = 20): Promise<number> {
-    // Orders waiting out a failure are skipped without taking the places of the others.
-    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit + this.paymentRetry.size);
-    const now = this.clock().getTime();
-    let tried = 0;
+    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit);
     for (const row of rows) {
-      if (!row.transaction_id || tried >= limit) continue;
-      const retry = this.paymentRetry.get(row.id);
-      if (retry && retry.notBefore > now) continue;
-      tried += 1;
-      const siblings = await repo.ordersOfCheckout(this.db, row.checkout_id);
-      let result: CustomsDeclarationResult | null;
       try {
-        const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-        result = await this.payments.declareCustoms(row.provider, {
-          outTradeNo: row.out_trade_no,
-          transactionId: row.transaction_id,
-          customs: this.customs.office,
-          merchantCustomsNo: this.customs.ebp.code,
-          // One payment for several orders: each order is declared as a sub-order with its own share.
-          ...(siblings > 1
-            ? { subOrder: { subOrderNo: row.number, orderFee: cny(row.total_fen), productFee: cny(row.goods_fen), transportFee: cny(Number(row.freight_fen) + Number(row.tax_fen)) } }
-            : {}),
-          buyer,
-        });
+        await this.declarePayment(row);
       } catch (err) {
-        const attempts = (retry?.attempts ?? 0) + 1;
-        this.paymentRetry.set(row.id, { attempts, notBefore: now + Math.min(600_000, 10_000 * 2 ** (attempts - 1)) });
-        this.log.error({ err, orderId: row.id, attempts }, 'customs: the payment declaration failed; it is retried later');
-        continue;
+        this.log.error({ err, orderId: row.id }, 'customs: the payment declaration failed; it is retried later');
       }
-      this.paymentRetry.delete(row.id);
-      if (!result) continue;
-      const at = this.clock().toISOString();
-      const declared = result;
-      await this.db.transaction().execute(async (trx) => {
-        if (!(await repo.insertPaymentDeclaration(trx, { orderId: row.id, provider: row.provider, result: declared, at }))) return;
-        if (declared.identityCheck !== 'DIFFERENT') return;
-        await holdOrder(trx, { orderId: row.id, hold: 'identity_mismatch', at });
-        await appendOrderEvent(trx, { orderId: row.id, status: 'customs_identity_mismatch', at, note: notes.customs_identity_mismatch });
-        await recordAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, at });
-      });
     }
     return rows.length;
+  }
+
+  /**
+   * Paid orders whose payment is not declared yet, oldest first, page after page, handed to
+   * declare-payment jobs. Orders whose job failed for good stay undeclared (and are skipped by
+   * `handOut`), so the pages go on past them until some were handed out (or 5,000 were looked at):
+   * a pile of dead ones never hides a new order.
+   */
+  private async handOutPaymentDeclarations(handOut: (orderIds: string[]) => Promise<number>): Promise<number> {
+    const page = 500;
+    let handed = 0;
+    for (let offset = 0; offset < 5_000; offset += page) {
+      const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, page, undefined, offset);
+      handed += await handOut([...new Set(rows.map((r) => r.id))]);
+      if (handed > 0 || rows.length < page) break;
+    }
+    return handed;
+  }
+
+  /** The declare-payment job's handler: declares the order's payment unless it was declared already; throws (retried by the queue) when the provider fails. */
+  async declarePaymentJob(orderId: string): Promise<{ orderId: string; identityCheck: string | null }> {
+    const [row] = await repo.findUndeclaredPayments(this.db, DECLARABLE, 1, orderId);
+    if (!row) return { orderId, identityCheck: null };
+    const result = await this.declarePayment(row);
+    return { orderId, identityCheck: result.identityCheck };
+  }
+
+  /** Declares one payment through its provider and records the answer once; DIFFERENT holds the order and alerts operators. */
+  private async declarePayment(row: Awaited<ReturnType<typeof repo.findUndeclaredPayments>>[number]): Promise<CustomsDeclarationResult> {
+    if (!row.transaction_id) throw new Error(`order ${row.number}: its payment has no transaction id to declare`);
+    const siblings = await repo.ordersOfCheckout(this.db, row.checkout_id);
+    const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
+    const declared = await this.payments.declareCustoms(row.provider as PaymentMethod, {
+      outTradeNo: row.out_trade_no,
+      transactionId: row.transaction_id,
+      customs: this.customs.office,
+      merchantCustomsNo: this.customs.ebp.code,
+      // One payment for several orders: each order is declared as a sub-order with its own share.
+      ...(siblings > 1
+        ? { subOrder: { subOrderNo: row.number, orderFee: cny(row.total_fen), productFee: cny(row.goods_fen), transportFee: cny(Number(row.freight_fen) + Number(row.tax_fen)) } }
+        : {}),
+      buyer,
+    });
+    if (!declared) throw new Error(`order ${row.number}: ${row.provider} payments are not configured here, so its payment cannot be declared`);
+    const at = this.clock().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await repo.insertPaymentDeclaration(trx, { orderId: row.id, provider: row.provider, result: declared, at }))) return;
+      if (declared.identityCheck !== 'DIFFERENT') return;
+      await holdOrder(trx, { orderId: row.id, hold: 'identity_mismatch', at });
+      await appendOrderEvent(trx, { orderId: row.id, status: 'customs_identity_mismatch', at, note: notes.customs_identity_mismatch });
+      await recordAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, at });
+    });
+    return declared;
   }
 
   // ---- Operators ----
@@ -340,6 +418,8 @@ export class CustomsService {
 }
 
 const newGuid = () => randomUUID().toUpperCase();
+/** How long a claim on an outbox row holds: far longer than a handover (a file written and renamed). */
+const CLAIM_MS = 60_000;
 const cny = (fen: number | string) => ({ amount: Number(fen), currency: 'CNY' as const });
 
 function mergeCorrections(current: DeclarationCorrections, input: CustomsCorrections | undefined): DeclarationCorrections {

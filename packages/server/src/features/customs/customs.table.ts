@@ -29,8 +29,9 @@ export interface CustomsOutboxTable {
   id: string;
   declaration_id: string;
   file_name: string;
-  attempts: Generated<number>;
-  last_error: Nullable<string>;
+  /** Who is handing it over, until when (a conditional update takes it; a holder known gone is taken over). */
+  claimed_by: Nullable<string>;
+  claimed_until: Nullable<string>;
   created_at: Timestamp;
   sent_at: Nullable<string>;
 }
@@ -81,7 +82,7 @@ export const customsTableColumns = {
     updated_at: 'not null',
   },
   customs_outbox: {
-    id: 'not null', declaration_id: 'not null', file_name: 'not null', attempts: 'not null', last_error: 'null', created_at: 'not null',
+    id: 'not null', declaration_id: 'not null', file_name: 'not null', claimed_by: 'null', claimed_until: 'null', created_at: 'not null',
     sent_at: 'null',
   },
   customs_receipts: {

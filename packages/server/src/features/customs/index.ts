@@ -2,3 +2,4 @@
 export { DirectoryCustomsTransport, type CustomsTransport } from './customs-transport.ts';
 export { operatorCustomsRoutes } from './customs.routes.ts';
 export { CustomsService } from './customs.service.ts';
+export { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from './customs-jobs.ts';

@@ -7,3 +7,4 @@ export { SandboxPaymentProvider } from './sandbox-payment.ts';
 export { WechatPayProvider } from './wechat-pay.ts';
 export { markPaymentPaid, openPayment, recordAnomaly, requestPaymentRefund, resolveOrderAnomalies } from './payment-records.ts';
 export type { SettlePayment, SettleRefund } from './payment.service.ts';
+export { SEND_REFUND } from './refund-job.ts';

@@ -1,6 +1,7 @@
 import type { PaymentAnomalyKind, PaymentMethod } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { enqueueRefund } from './refund-job.ts';
 
 /** Queries only: the payment service decides. Each takes the database or a transaction first. */
 
@@ -189,11 +190,20 @@ export async function findRefundByOutRefundNo(db: Db | Trx, outRefundNo: string)
   return row ? toRefund(row) : null;
 }
 
-export async function insertRefund(trx: Trx, input: { paymentId: string; orderId: string | null; outRefundNo: string; amountFen: number; reason: string; now: string }): Promise<void> {
+/** A refund owed, with its send-refund job in the same transaction (refund-job.ts). */
+export async function insertRefund(trx: Trx, input: { paymentId: string; orderId: string | null; outRefundNo: string; amountFen: number; reason: string; now: string }): Promise<string> {
+  const id = newId();
   await trx
     .insertInto('refunds')
-    .values({ id: newId(), payment_id: input.paymentId, order_id: input.orderId, out_refund_no: input.outRefundNo, amount_fen: input.amountFen, reason: input.reason, status: 'requested', created_at: input.now, completed_at: null })
+    .values({ id, payment_id: input.paymentId, order_id: input.orderId, out_refund_no: input.outRefundNo, amount_fen: input.amountFen, reason: input.reason, status: 'requested', created_at: input.now, completed_at: null })
     .execute();
+  await enqueueRefund(trx, { refundId: id, now: input.now });
+  return id;
+}
+
+export async function findRefundById(db: Db | Trx, id: string): Promise<RefundRow | null> {
+  const row = await refundQuery(db).where('refunds.id', '=', id).executeTakeFirst();
+  return row ? toRefund(row) : null;
 }
 
 /** A conditional move between refund states; false when the refund was not in any of `from` (someone else moved it). */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PaymentProviderError, type PaymentTransaction } from './payment-provider.ts';
-import { describeCheckout, formatYuan, judgeTransaction, MAX_DESCRIPTION_CHARS, newOutRefundNo, newOutTradeNo, refundFailureIsFinal, refundRetryDelayMs, refundStateOf } from './payment.rules.ts';
+import { describeCheckout, formatYuan, judgeTransaction, MAX_DESCRIPTION_CHARS, newOutRefundNo, newOutTradeNo, refundFailureIsFinal, refundStateOf } from './payment.rules.ts';
+import { SEND_REFUND } from './refund-job.ts';
+import { retryDelayMs } from '../../platform/jobs/job.rules.ts';
 
 const paid = (change: Partial<PaymentTransaction> = {}, totalFen = 12_345): PaymentTransaction => ({
   outTradeNo: 'PV20261123ABCDEFGHJKMN',
@@ -59,9 +61,9 @@ describe('refunds', () => {
     assert.equal(refundFailureIsFinal(new Error('database down')), false);
   });
 
-  test('retries back off from 2 s to at most 5 minutes', () => {
-    assert.deepEqual([1, 2, 3, 4].map(refundRetryDelayMs), [2_000, 4_000, 8_000, 16_000]);
-    assert.equal(refundRetryDelayMs(30), 300_000);
+  test("a refund's job retries with the queue's back-off: from 2 s, doubling, to at most 30 minutes", () => {
+    assert.deepEqual([1, 2, 3, 4].map((n) => retryDelayMs(n, SEND_REFUND.retry)), [2_000, 4_000, 8_000, 16_000]);
+    assert.equal(retryDelayMs(30, SEND_REFUND.retry), 30 * 60_000);
   });
 });
 

@@ -53,11 +53,6 @@ export function refundFailureIsFinal(error: unknown): boolean {
   return error.code === 'PROVIDER_ERROR' && error.authenticated && !error.retryable;
 }
 
-/** Wait before trying a refund again: 2 s, 4 s, 8 s, … capped at 5 minutes. */
-export function refundRetryDelayMs(attempt: number): number {
-  return Math.min(2_000 * 2 ** Math.max(0, attempt - 1), 5 * 60_000);
-}
-
 // Crockford's base 32: no I, L, O, U, so a number read out on the phone is not misread.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomCode = (length: number) => Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');

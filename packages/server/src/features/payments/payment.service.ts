@@ -7,7 +7,7 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { PaymentProviderError, type CustomsDeclarationInput, type CustomsDeclarationResult, type PaymentProvider, type PaymentTransaction, type RawNotification } from './payment-provider.ts';
-import { describeCheckout, judgeTransaction, newOutTradeNo, refundFailureIsFinal, refundRetryDelayMs, refundStateOf } from './payment.rules.ts';
+import { describeCheckout, judgeTransaction, newOutTradeNo, refundFailureIsFinal, refundStateOf } from './payment.rules.ts';
 import * as repo from './payment.repository.ts';
 import type { SandboxRefusal } from './sandbox-page.ts';
 import type { SandboxPaymentProvider } from './sandbox-payment.ts';
@@ -67,8 +67,9 @@ export const QUERY_WINDOW_MS = 25 * 3_600_000;
  *
  * Exactly once, with a crash anywhere: the payment's state changes with a conditional update
  * (pending → paid) in the transaction that settles the orders and writes the refunds owed; the
- * refunds are sent after commit by the worker, each with its out_refund_no fixed at that moment, so
- * a refund sent again after a crash is the same refund to the provider.
+ * refunds' jobs are written in that transaction too and send them after commit, each with its
+ * out_refund_no fixed at that moment, so a refund sent again after a crash (or a retry of its job) is
+ * the same refund to the provider.
  */
 export class PaymentService {
   private readonly db: Db;
@@ -78,9 +79,6 @@ export class PaymentService {
   private readonly log: FastifyBaseLogger;
   private readonly settlePayment: SettlePayment;
   private readonly settleRefund: SettleRefund;
-  /** Refunds being sent by this process, and when each may be tried again (operational time, not business time). */
-  private readonly refundsInFlight = new Set<string>();
-  private readonly refundRetries = new Map<string, { attempts: number; nextAtMs: number }>();
 
   constructor(options: {
     db: Db;
@@ -347,37 +345,65 @@ export class PaymentService {
   // ---- Refunds ----
 
   /**
-   * Sends the refunds owed: requested → processing (a conditional update, so one sender claims
-   * each) → the provider, with the refund's own out_refund_no → succeeded; processing ones (the
-   * provider still at it, or a crash after sending) are sent again with the same number until the
-   * provider says how it ended. A failure that may not have reached the provider goes back to
-   * requested and is retried; a refusal for good is failed and shown to operators.
-   * `all` ignores the retry back-off (tests, an operator's "retry now").
+   * Sends every open refund now, once each, without waiting for its job (tests, an operator's
+   * "send now"): requested → processing (a conditional update, so one sender claims each) → the
+   * provider, with the refund's own out_refund_no → succeeded; processing ones (the provider still
+   * at it, or a crash after sending) are sent again with the same number until the provider says
+   * how it ended. A failure that may not have reached the provider goes back to requested; a
+   * refusal for good is failed and shown to operators. The retrying itself is the refund's job's
+   * (refund-job.ts): this pass only counts what it did.
    */
-  async processRefunds(options: { all?: boolean } = {}): Promise<{ sent: number; succeeded: number }> {
-    const nowMs = Date.now();
+  async processRefunds(): Promise<{ sent: number; succeeded: number }> {
     const open = await repo.findOpenRefunds(this.db, 50);
     let sent = 0;
     let succeeded = 0;
     for (const refund of open) {
-      if (this.refundsInFlight.has(refund.id)) continue;
-      if (!options.all && (this.refundRetries.get(refund.id)?.nextAtMs ?? 0) > nowMs) continue;
-      this.refundsInFlight.add(refund.id);
-      try {
-        const state = await this.sendRefund(refund);
-        if (state !== 'skipped') sent++;
-        if (state === 'succeeded') succeeded++;
-      } finally {
-        this.refundsInFlight.delete(refund.id);
-      }
+      const outcome = await this.sendRefund(refund, { resendClaimed: false });
+      if (outcome.state !== 'skipped') sent++;
+      if (outcome.state === 'succeeded') succeeded++;
     }
     return { sent, succeeded };
   }
 
-  private async sendRefund(refund: repo.RefundRow): Promise<'skipped' | 'succeeded' | 'processing' | 'failed' | 'retry'> {
+  /** The open refunds (requested or processing), oldest first: what the send-refund sweep makes sure has a job. */
+  async openRefundIds(limit = 200): Promise<string[]> {
+    return (await repo.findOpenRefunds(this.db, limit)).map((r) => r.id);
+  }
+
+  /**
+   * The send-refund job's handler: sends the refund once and answers how it ended; throws (so the
+   * queue tries again after its back-off, under the same out_refund_no) while the outcome is not
+   * known: no trustworthy answer, or the provider still processing it. A refund another sender
+   * claimed meanwhile is sent too: resending the same number is harmless, and this job must not end
+   * while the refund is open.
+   */
+  async sendRefundJob(refundId: string): Promise<{ refund: string; state: 'succeeded' | 'failed' | 'absent' }> {
+    const refund = await repo.findRefundById(this.db, refundId);
+    if (!refund) return { refund: refundId, state: 'absent' };
+    if (refund.status === 'succeeded' || refund.status === 'failed') return { refund: refund.outRefundNo, state: refund.status };
+    if (!this.provider(refund.provider)) throw new Error(`refund ${refund.outRefundNo}: ${refund.provider} payments are not configured in this process`);
+    const outcome = await this.sendRefund(refund, { resendClaimed: true });
+    if (outcome.state === 'retry') throw outcome.error;
+    if (outcome.state === 'processing') throw new RefundStillProcessing(refund.outRefundNo);
+    if (outcome.state === 'skipped') {
+      // Ended by a notification between our read and our claim.
+      const now = await repo.findRefundById(this.db, refundId);
+      if (now?.status === 'succeeded' || now?.status === 'failed') return { refund: refund.outRefundNo, state: now.status };
+      throw new Error(`refund ${refund.outRefundNo} could not be claimed; looked at again later`);
+    }
+    return { refund: refund.outRefundNo, state: outcome.state };
+  }
+
+  private async sendRefund(
+    refund: repo.RefundRow,
+    options: { resendClaimed: boolean },
+  ): Promise<{ state: 'skipped' | 'succeeded' | 'processing' | 'failed' } | { state: 'retry'; error: unknown }> {
     const provider = this.provider(refund.provider);
-    if (!provider) return 'skipped';
-    if (refund.status === 'requested' && !(await repo.moveRefund(this.db, { id: refund.id, from: ['requested'], to: 'processing' }))) return 'skipped';
+    if (!provider) return { state: 'skipped' };
+    if (refund.status === 'requested' && !(await repo.moveRefund(this.db, { id: refund.id, from: ['requested'], to: 'processing' }))) {
+      // Claimed by another sender since it was read: a pass leaves it to that one; the refund's job sends it again (same number).
+      if (!options.resendClaimed || (await repo.findRefundById(this.db, refund.id))?.status !== 'processing') return { state: 'skipped' };
+    }
     try {
       const result = await provider.refund({
         outTradeNo: refund.outTradeNo,
@@ -388,32 +414,22 @@ export class PaymentService {
         ...(refund.provider === 'wechat' ? { notifyUrl: `${this.publicUrl}/api/payments/wechat/refund-notify` } : {}),
       });
       const state = refundStateOf(result.status);
-      if (state === 'processing') {
-        this.scheduleRetry(refund.id);
-        return 'processing';
-      }
+      if (state === 'processing') return { state: 'processing' };
       await this.finishRefund(refund, state, { refundId: result.refundId, providerStatus: result.status, at: result.successTime });
-      return state;
+      return { state };
     } catch (error) {
       if (refundFailureIsFinal(error)) {
         await this.finishRefund(refund, 'failed', { providerStatus: error instanceof PaymentProviderError ? (error.providerCode ?? error.code) : 'ERROR', message: error instanceof Error ? error.message : String(error) });
-        return 'failed';
+        return { state: 'failed' };
       }
       this.log.warn({ err: error, outRefundNo: refund.outRefundNo }, 'refund not confirmed; it will be sent again with the same number');
       await repo.moveRefund(this.db, { id: refund.id, from: ['processing'], to: 'requested' });
-      this.scheduleRetry(refund.id);
-      return 'retry';
+      return { state: 'retry', error };
     }
-  }
-
-  private scheduleRetry(refundId: string): void {
-    const attempts = (this.refundRetries.get(refundId)?.attempts ?? 0) + 1;
-    this.refundRetries.set(refundId, { attempts, nextAtMs: Date.now() + refundRetryDelayMs(attempts) });
   }
 
   /** processing (or requested, from a refund notification) → succeeded / failed, once; a failure is shown to operators. */
   private async finishRefund(refund: repo.RefundRow, state: 'succeeded' | 'failed', details: { refundId?: string; providerStatus: string; at?: Date | null; message?: string }): Promise<boolean> {
-    this.refundRetries.delete(refund.id);
     const now = this.clock();
     const completedAt = (details.at ?? now).toISOString();
     const moved = await this.db.transaction().execute(async (trx) => {
@@ -518,6 +534,14 @@ export class PaymentService {
       }
       return [...(byOutTradeNo.get(row.reference) ?? [])].some((p) => mine.has(p));
     });
+  }
+}
+
+/** The provider took the refund and has not finished it: its job asks again later (the same number), unless the notification ends it first. */
+export class RefundStillProcessing extends Error {
+  constructor(outRefundNo: string) {
+    super(`refund ${outRefundNo}: the provider is still processing it; asked again later under the same number`);
+    this.name = 'RefundStillProcessing';
   }
 }
 

@@ -1,10 +1,12 @@
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { enqueueRefund } from './refund-job.ts';
 
 /**
  * How other features owe a refund (returns): a `refunds` row written in their own transaction,
- * status requested, with a number they fix; the payment worker sends it after commit, and a resend
- * after a crash is the same refund to the provider because the number never changes.
+ * status requested, with a number they fix, and its send-refund job in the same transaction; the
+ * job sends it after commit, and a resend after a crash is the same refund to the provider because
+ * the number never changes.
  */
 
 export type RefundState = 'requested' | 'processing' | 'succeeded' | 'failed';
@@ -32,6 +34,7 @@ export async function requestOrderRefund(
     .insertInto('refunds')
     .values({ id: refundId, payment_id: payment.id, order_id: input.orderId, return_id: input.returnId, out_refund_no: input.outRefundNo, amount_fen: input.amountFen, reason: input.reason, status: 'requested', created_at: input.now, completed_at: null })
     .execute();
+  await enqueueRefund(trx, { refundId, now: input.now });
   return { refundId };
 }
 

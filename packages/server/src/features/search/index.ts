@@ -2,3 +2,4 @@
 export { indexProducts } from './search-index.ts';
 export { operatorSearchRoutes, storeSearchRoutes } from './search.routes.ts';
 export { SearchService } from './search.service.ts';
+export { REINDEX_SEARCH } from './search-jobs.ts';

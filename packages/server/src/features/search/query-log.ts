@@ -3,15 +3,20 @@ import { chinaDate, type Clock } from '../../platform/clock.ts';
 
 /**
  * Counts what buyers search, per China day, and how often it found nothing. Searches stay reads:
- * counts gather in memory and are written in one transaction every few seconds (and when the server
- * closes), so a burst of searches never queues behind writes. A crash loses at most the last
- * seconds of counts: figures for operators, not orders.
+ * counts gather in memory and are written in one transaction, so a burst of searches never queues
+ * behind writes. They are written by the job queue's search.flush-query-log schedule (background-
+ * jobs.ts: every few seconds, the counts of the process that runs it), by the first search that
+ * finds the gathered counts older than `intervalMs` (so every process writes its own while it has
+ * searches, whichever process the schedule runs on), before operators read the figures, and when
+ * the server closes. No timer of its own. A crash loses at most the counts since the last write:
+ * figures for operators, not orders.
  */
 export class QueryLog {
   private readonly db: Db;
   private readonly clock: Clock;
   private pending = new Map<string, { day: string; query: string; searches: number; zero: number; lastSeenAt: string }>();
-  private timer: NodeJS.Timeout | null = null;
+  /** When the oldest count not written yet was gathered (operational time, not the business clock). */
+  private gatheredSince: number | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private readonly onError: (err: unknown) => void;
   private readonly intervalMs: number;
@@ -33,12 +38,11 @@ export class QueryLog {
     if (found === 0) entry.zero += 1;
     entry.lastSeenAt = now.toISOString();
     this.pending.set(key, entry);
-    if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        this.flush().catch(this.onError);
-      }, this.intervalMs);
-      this.timer.unref();
+    const at = performance.now();
+    this.gatheredSince ??= at;
+    if (at - this.gatheredSince >= this.intervalMs) {
+      this.gatheredSince = null;
+      this.flush().catch(this.onError);
     }
   }
 
@@ -48,6 +52,7 @@ export class QueryLog {
       if (this.pending.size === 0) return;
       const batch = [...this.pending.values()];
       this.pending = new Map();
+      this.gatheredSince = null;
       try {
         await this.db.transaction().execute(async (trx) => {
           for (const e of batch) {
@@ -71,6 +76,7 @@ export class QueryLog {
           const now = this.pending.get(key);
           this.pending.set(key, now ? { ...now, searches: now.searches + e.searches, zero: now.zero + e.zero } : e);
         }
+        this.gatheredSince ??= performance.now();
         throw err;
       }
     });
@@ -78,8 +84,6 @@ export class QueryLog {
   }
 
   async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     await this.flush();
   }
 }

@@ -2,14 +2,16 @@ import {
   countries, type CountryCode, type ListingCard, type SearchQuery, type SearchResult, type Suggestion,
 } from '@pavilion/contracts';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
+import type { Db, Trx } from '../../db/database.ts';
 import { requireRole } from '../../platform/access.ts';
 import { chinaDate, type Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { pruneChanges } from './listing-mirror.ts';
 import { QueryLog } from './query-log.ts';
+import { REINDEX_SEARCH } from './search-jobs.ts';
 import { MAX_ATOMS, planQuery } from './search-analyzer.ts';
 import { bumpLexiconVersion, indexProducts, syncedLexicon } from './search-index.ts';
 import { findMatches, findSuggestedNames, findSuggestedProducts, termLookup } from './search.repository.ts';
@@ -33,30 +35,30 @@ const CERT_LABELS: Record<string, { en: string; zh: string }> = {
 export type ListingCards = (productIds: string[]) => Promise<ListingCard[]>;
 
 const RELATED = 6;
-const PRUNE_EVERY_MS = 10 * 60_000;
 const HOT = 10;
 
 /**
  * Search for buyers (results with facets, suggestions, hot searches) and its upkeep for operators
- * (words, synonyms, hot searches, zero-result queries, the background re-index).
+ * (words, synonyms, hot searches, zero-result queries). The background upkeep (re-indexing after a
+ * word-list change, pruning the listing change log, writing the query counts) is run by the job
+ * queue (background-jobs.ts), never by a buyer's request.
  */
 export class SearchService {
   private readonly db: Db;
   private readonly clock: Clock;
   readonly log: QueryLog;
-  private reindexing: Promise<void> | null = null;
-  private closed = false;
-  private readonly onError: (err: unknown) => void;
   private readonly cards: ListingCards;
-  private prunedAt = Number.NEGATIVE_INFINITY;
-  private pruning: Promise<void> = Promise.resolve();
+  private readonly onReindexQueued: () => void;
 
-  /** `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog shows). */
-  constructor(options: { db: Db; clock: Clock; cards: ListingCards; onError: (err: unknown) => void }) {
+  /**
+   * `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog
+   * shows). `onReindexQueued`: called after a commit that queued a re-index (the app runs its queue now).
+   */
+  constructor(options: { db: Db; clock: Clock; cards: ListingCards; onError: (err: unknown) => void; onReindexQueued?: () => void }) {
     this.db = options.db;
     this.clock = options.clock;
     this.cards = options.cards;
-    this.onError = options.onError;
+    this.onReindexQueued = options.onReindexQueued ?? (() => {});
     this.log = new QueryLog({ db: options.db, clock: options.clock, onError: options.onError });
   }
 
@@ -74,12 +76,6 @@ export class SearchService {
     const slugs = new Map(pavilions.map((p) => [p.id, p.slug]));
     // The index holds pavilion ids; a slug no pavilion has matches nothing.
     const resolved = filters.pavilion === undefined ? filters : { ...filters, pavilion: pavilions.find((p) => p.slug === filters.pavilion)?.id ?? '\u0000' };
-    const now = performance.now();
-    if (now - this.prunedAt > PRUNE_EVERY_MS) {
-      // The change log the listing mirrors read is pruned by the searches themselves, in the background.
-      this.prunedAt = now;
-      this.pruning = pruneChanges(db).catch(this.onError);
-    }
     const found = plan.tree
       ? await findMatches(db, { tree: plan.tree, phrase: plan.phrase, filters: resolved, sort: query.sort, offset: start, limit: query.page_size, ...(hasFilters(filters) ? { related: RELATED } : {}) })
       : null;
@@ -211,8 +207,9 @@ export class SearchService {
       if (existing) await trx.updateTable('search_words').set({ source: 'operator', created_by: staff.userId, created_at: createdAt }).where('word', '=', normalized).execute();
       else await trx.insertInto('search_words').values({ word: normalized, source: 'operator', created_by: staff.userId, created_at: createdAt }).execute();
       await bumpLexiconVersion(trx, { epoch: true });
+      await this.queueReindex(trx);
     });
-    this.startReindex();
+    this.onReindexQueued();
     return { word: normalized, createdAt };
   }
 
@@ -222,8 +219,14 @@ export class SearchService {
       const removed = await trx.deleteFrom('search_words').where('word', '=', word).where('source', '=', 'operator').executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) throw notFound();
       await bumpLexiconVersion(trx, { epoch: true });
+      await this.queueReindex(trx);
     });
-    this.startReindex();
+    this.onReindexQueued();
+  }
+
+  /** The re-index job, with the word-list change that needs it (one waits at most). */
+  private async queueReindex(trx: Trx): Promise<void> {
+    await enqueueJob(trx, REINDEX_SEARCH, {}, { now: this.clock(), uniqueKey: REINDEX_SEARCH.kind });
   }
 
   async listSynonyms(caller: Caller | null) {
@@ -282,41 +285,38 @@ export class SearchService {
   }
 
   /**
-   * Re-indexes, in small transactions, the products segmented with an older word list. The work
-   * is found from the database, so a restart picks it up where it stopped; one run at a time.
+   * Re-indexes, in small transactions, the products segmented with an older word list (the
+   * re-index job's handler). The work is found from the database, so a run cut short is resumed by
+   * the next; it stops between batches when `signal` aborts (its lease was lost).
    */
-  startReindex(): Promise<void> {
-    if (this.reindexing) return this.reindexing;
-    this.reindexing = (async () => {
-      try {
-        for (;;) {
-          if (this.closed) return;
-          const state = await this.db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow();
-          const stale = await this.db
-            .selectFrom('search_documents')
-            .select('product_id')
-            .where('lexicon_epoch', '<', state.lexicon_epoch)
-            .orderBy('lexicon_epoch')
-            .orderBy('doc')
-            .limit(100)
-            .execute();
-          if (stale.length === 0) return;
-          await this.db.transaction().execute((trx) => indexProducts(trx, stale.map((s) => s.product_id)));
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      } catch (err) {
-        this.onError(err);
-      } finally {
-        this.reindexing = null;
-      }
-    })();
-    return this.reindexing;
+  async reindexStale(signal?: AbortSignal): Promise<{ documents: number }> {
+    let documents = 0;
+    for (;;) {
+      if (signal?.aborted) return { documents };
+      const state = await this.db.selectFrom('search_state').select('lexicon_epoch').where('id', '=', 1).executeTakeFirstOrThrow();
+      const stale = await this.db
+        .selectFrom('search_documents')
+        .select('product_id')
+        .where('lexicon_epoch', '<', state.lexicon_epoch)
+        .orderBy('lexicon_epoch')
+        .orderBy('doc')
+        .limit(100)
+        .execute();
+      if (stale.length === 0) return { documents };
+      await this.db.transaction().execute((trx) => indexProducts(trx, stale.map((s) => s.product_id)));
+      documents += stale.length;
+      // Searches answered between batches: a re-index never holds the event loop for long.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
+  /** Forgets the listing changes every mirror has had time to apply (the prune job's handler). */
+  async pruneChanges(): Promise<void> {
+    await pruneChanges(this.db);
+  }
+
+  /** Writes the query counts still gathered in this process. */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.reindexing;
-    await this.pruning;
     await this.log.close();
   }
 }

@@ -36,6 +36,33 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
   return definition;
 }
 
+/**
+ * What enqueuing needs of a kind: its name, payload schema and retry policy. A feature that makes
+ * work for a kind inside its own transaction declares this beside its tables; the handler is bound
+ * where the kind is registered (background-jobs.ts), with the same spec.
+ */
+export type JobSpec<P> = Pick<JobDefinition<P>, 'kind' | 'payload' | 'retry'>;
+
+/**
+ * Adds a job inside the caller's transaction without the queue at hand (a feature's repository
+ * writing the row that needs the work): the job exists exactly when that row commits, so a crash
+ * can neither lose the work nor leave a job for a row that never was. With a unique key nothing is
+ * added while a pending job of the kind holds it (the answer is then null). The queue polls for it;
+ * a caller that wants it run at once kicks the queue after its commit.
+ */
+export async function enqueueJob<P>(trx: Db | Trx, spec: JobSpec<P>, payload: P, options: { now: Date; runAt?: Date; uniqueKey?: string }): Promise<string | null> {
+  const checked = spec.payload.parse(payload);
+  return repo.insertJob(trx, {
+    id: newId(),
+    kind: spec.kind,
+    payload: JSON.stringify(checked),
+    uniqueKey: options.uniqueKey ?? null,
+    runAt: (options.runAt ?? options.now).toISOString(),
+    maxAttempts: { ...DEFAULT_RETRY, ...spec.retry }.maxAttempts,
+    now: options.now.toISOString(),
+  });
+}
+
 /** A recurring job: one job per period across every process sharing the database. */
 export interface JobSchedule<P> {
   /** The schedule's name (also the unique key of its jobs, so at most one waits at a time). */
@@ -147,17 +174,8 @@ export class JobQueue {
   async enqueue<P>(job: JobDefinition<P>, payload: P, options: { trx?: Trx; runAt?: Date; uniqueKey?: string } = {}): Promise<string | null> {
     const definition = this.definitions.get(job.kind);
     if (!definition) throw new Error(`job kind ${job.kind} is not registered`);
-    const checked = definition.payload.parse(payload);
     const now = this.options.clock();
-    const id = await repo.insertJob(options.trx ?? this.options.db, {
-      id: newId(),
-      kind: job.kind,
-      payload: JSON.stringify(checked),
-      uniqueKey: options.uniqueKey ?? null,
-      runAt: (options.runAt ?? now).toISOString(),
-      maxAttempts: retryPolicy(definition).maxAttempts,
-      now: now.toISOString(),
-    });
+    const id = await enqueueJob(options.trx ?? this.options.db, definition, payload, { now, ...(options.runAt ? { runAt: options.runAt } : {}), ...(options.uniqueKey !== undefined ? { uniqueKey: options.uniqueKey } : {}) });
     // A job for now is run soon by this process, without waiting for the next poll.
     if (id && !options.trx && (!options.runAt || options.runAt <= now)) this.kick();
     return id;
@@ -172,6 +190,15 @@ export class JobQueue {
     const definition = this.definitions.get(kind);
     if (!definition || this.off.has(kind)) return;
     this.enqueue(definition, {}, { uniqueKey: kind }).catch((err: unknown) => this.options.log.warn({ err, kind }, 'could not trigger a job; its schedule will run it'));
+  }
+
+  /**
+   * Of these unique keys, those a job of the kind holds that is waiting, running, or failed for good
+   * (a sweep that finds work in its tables hands an item to a job only when none has it, so a dead
+   * job stays dead until an operator retries it).
+   */
+  async keysWithJobs<P>(job: JobSpec<P>, uniqueKeys: readonly string[]): Promise<Set<string>> {
+    return repo.findKeysWithJobs(this.options.db, { kind: job.kind, uniqueKeys, states: ['pending', 'running', 'failed'] });
   }
 
   /** Whether a job of this kind with this unique key is waiting or running (under a live lease or not). */

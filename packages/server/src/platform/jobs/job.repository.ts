@@ -166,6 +166,12 @@ export async function hasActiveJob(db: Db, input: { kind: string; uniqueKey: str
   return row !== undefined;
 }
 
+export async function findKeysWithJobs(db: Db, input: { kind: string; uniqueKeys: readonly string[]; states: JobState[] }): Promise<Set<string>> {
+  if (input.uniqueKeys.length === 0) return new Set();
+  const rows = await db.selectFrom('jobs').select('unique_key').where('kind', '=', input.kind).where('unique_key', 'in', [...input.uniqueKeys]).where('state', 'in', input.states).execute();
+  return new Set(rows.flatMap((r) => (r.unique_key === null ? [] : [r.unique_key])));
+}
+
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
   const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? normalise(row as JobRow) : undefined;

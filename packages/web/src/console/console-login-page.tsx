@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { passwordLoginRequestSchema } from '@pavilion/contracts';
-import { api, type PasswordLoginRequest } from '../api/client.ts';
+import { accountApi, type PasswordLoginRequest } from '../api/client.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -28,7 +28,7 @@ export function ConsoleLoginPage({ title, submitLabel, homePath, footer }: Conso
   const location = useLocation();
   const signIn = useCallback(
     async (request: PasswordLoginRequest) => {
-      await api.login(request);
+      await accountApi.login(request);
       void navigate(returnPath(location.state, homePath), { replace: true });
     },
     [navigate, location.state, homePath],

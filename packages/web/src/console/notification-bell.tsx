@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { notificationListSchema, notificationSchema, readAllResultSchema } from '@pavilion/contracts';
+import { notificationListSchema, notificationSchema, endpoints } from '@pavilion/contracts';
 import type { z } from 'zod';
 import { call } from './console-api.ts';
+import { api } from '../api/client.ts';
 
 type NotificationList = z.output<typeof notificationListSchema>;
 
@@ -29,7 +30,7 @@ export function NotificationBell() {
     void navigate(link);
   };
   const readAll = async () => {
-    await call('POST', '/api/notifications/read-all', readAllResultSchema).catch(() => undefined);
+    await api(endpoints.platform.readAllNotifications).catch(() => undefined);
     load();
   };
 

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type ExporterProfile } from '../api/client.ts';
+import { accountApi, type ExporterProfile } from '../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../console/console-feedback.tsx';
 import { ExporterStatusTag } from '../console/exporter-status-tag.tsx';
 import { useLocale } from '../i18n/face-language.tsx';
@@ -10,7 +10,7 @@ import { exporterPaths } from './exporter-paths.ts';
 
 /** The signed-in member's exporter, its pavilion and its team (403 for accounts of other roles). */
 export function ExporterHomePage() {
-  const profile = useApi(api.getExporterProfile);
+  const profile = useApi(accountApi.getExporterProfile);
   if (profile.status === 'loading') return <ConsoleLoading />;
   if (profile.status === 'failed') {
     return <ConsoleError error={profile.error} loginPath={exporterPaths.login} onRetry={profile.reload} />;

@@ -1,7 +1,7 @@
 import { Alert, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
+import { accountApi } from '../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../console/console-feedback.tsx';
 import { useLocale } from '../i18n/face-language.tsx';
 import { pick } from '../shared/localized.ts';
@@ -13,7 +13,7 @@ import { OperatorPavilionCard } from './operator-pavilion-card.tsx';
 /** The pavilions this operator runs (every pavilion for an admin), each with its exporters. */
 export function OperatorHomePage() {
   const { t } = useTranslation();
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useApi(accountApi.getOperatorPavilions);
   if (pavilions.status === 'loading') return <ConsoleLoading />;
   if (pavilions.status === 'failed') {
     return <ConsoleError error={pavilions.error} loginPath={operatorPaths.login} onRetry={pavilions.reload} />;

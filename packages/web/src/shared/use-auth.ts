@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
+import { accountApi } from '../api/client.ts';
 import { useApi } from './use-api.ts';
 
 /** The signed-in account; fails with UNAUTHENTICATED (401) when nobody is signed in. */
 export function useMe() {
-  return useApi(api.getMe);
+  return useApi(accountApi.getMe);
 }
 
 /** Ends the session, then goes to `to` (a login page or the home page). */
@@ -15,7 +15,7 @@ export function useSignOut(to: string) {
   const signOut = useCallback(async () => {
     setSigningOut(true);
     try {
-      await api.logout();
+      await accountApi.logout();
     } catch {
       // Already signed out or the session expired: leaving is still the right outcome.
     } finally {

@@ -3,7 +3,7 @@ import { Button, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
-import { api, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
+import { accountApi, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -42,7 +42,7 @@ export function LoginPage() {
 }
 
 async function sendCode(request: OtpRequest): Promise<SentCode> {
-  return { phone: request.phone, ...(await api.requestOtp(request)) };
+  return { phone: request.phone, ...(await accountApi.requestOtp(request)) };
 }
 
 function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
@@ -90,7 +90,7 @@ function PasswordStep({ onSignedIn }: { onSignedIn: () => void }) {
   const form = useFormSubmit(
     passwordLoginRequestSchema,
     useCallback(async (request: PasswordLoginRequest) => {
-      await api.login(request);
+      await accountApi.login(request);
       await mergeGuestCart();
       onSignedIn();
     }, [onSignedIn]),
@@ -135,7 +135,7 @@ function CodeStep({ sent, onResent, onChangePhone, onSignedIn }: CodeStepProps) 
   const verify = useFormSubmit(
     otpVerifyRequestSchema,
     useCallback(async (request: OtpVerifyRequest) => {
-      await api.verifyOtp(request);
+      await accountApi.verifyOtp(request);
       // What the visitor put in the cart as a guest joins the account's cart.
       await mergeGuestCart();
       onSignedIn();

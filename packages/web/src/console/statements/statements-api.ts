@@ -1,5 +1,6 @@
-import { pavilionCommissionSchema, statementDetailSchema, statementListSchema, type CommissionInput, type StatementFileFormat } from '@pavilion/contracts';
+import { statementDetailSchema, statementListSchema, type CommissionInput, type StatementFileFormat, endpoints } from '@pavilion/contracts';
 import { call, seg } from '../console-api.ts';
+import { api } from '../../api/client.ts';
 
 export type StatementQuery = { month?: string; exporter?: string };
 
@@ -30,6 +31,6 @@ export const exporterStatementsApi: StatementsApi = apiAt('/api/exporter/stateme
 export const operatorStatementsApi: StatementsApi = { ...apiAt('/api/operator/statements'), list: (q) => listAt('/api/operator/statements', q) };
 
 export const commissionApi = {
-  get: (pavilionId: string) => call('GET', `/api/operator/pavilions/${seg(pavilionId)}/commission`, pavilionCommissionSchema),
-  set: (pavilionId: string, body: CommissionInput) => call('PUT', `/api/operator/pavilions/${seg(pavilionId)}/commission`, pavilionCommissionSchema, body),
+  get: (pavilionId: string) => api(endpoints.operator.getPavilionCommission, { params: { id: pavilionId } }),
+  set: (pavilionId: string, body: CommissionInput) => api(endpoints.operator.setPavilionCommission, { params: { id: pavilionId }, body: body }),
 };

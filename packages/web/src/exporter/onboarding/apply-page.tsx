@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useApi } from '../../shared/use-api.ts';
@@ -12,7 +12,7 @@ import { PublicCard } from './public-card.tsx';
 /** "Join a pavilion": a new exporter applies, with the account its team starts from. */
 export function ApplyPage() {
   const { t } = useTranslation();
-  const pavilions = useApi(api.getStorePavilions);
+  const pavilions = useApi(accountApi.getStorePavilions);
   const tree = useCategoryTree();
   return (
     <PublicCard title={t('exporter.apply.title')} maxWidth={960}>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CountryCode, CurrencyCode, PublicationIssue } from '@pavilion/contracts';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
@@ -20,7 +20,7 @@ export function ProductEditorPage() {
   const { id } = useParams();
   const loadProduct = useCallback(() => (id === undefined ? noProduct() : exporterApi.getProduct(id)), [id]);
   const loaded = useApi(loadProduct);
-  const profile = useApi(api.getExporterProfile);
+  const profile = useApi(accountApi.getExporterProfile);
   const brands = useApi(exporterApi.listBrands);
   const documents = useApi(exporterApi.listDocuments);
   const tree = useCategoryTree();

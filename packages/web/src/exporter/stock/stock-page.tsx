@@ -1,6 +1,6 @@
 import { Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { ProductStateTags } from '../../console/product-status-tag.tsx';
 import { useApi } from '../../shared/use-api.ts';
@@ -15,7 +15,7 @@ export function StockPage() {
   const { t } = useTranslation();
   const warehouses = useApi(exporterApi.listWarehouses);
   const products = useApi(exporterApi.listProducts);
-  const profile = useApi(api.getExporterProfile);
+  const profile = useApi(accountApi.getExporterProfile);
   const failed = [warehouses, products, profile].find((state) => state.status === 'failed');
   if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={exporterPaths.login} onRetry={failed.reload} />;
   if (warehouses.status !== 'done' || products.status !== 'done' || profile.status !== 'done') return <ConsoleLoading />;

@@ -1,6 +1,6 @@
 import { Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useApi } from '../../shared/use-api.ts';
@@ -11,7 +11,7 @@ import { InviteCard } from './invite-card.tsx';
 /** The exporter's team: its members, the invitations still open, and a new invitation. */
 export function TeamPage() {
   const { t } = useTranslation();
-  const profile = useApi(api.getExporterProfile);
+  const profile = useApi(accountApi.getExporterProfile);
   const invitations = useApi(onboardingApi.listInvitations);
   if (profile.status === 'loading') return <ConsoleLoading />;
   if (profile.status === 'failed') return <ConsoleError error={profile.error} loginPath={exporterPaths.login} onRetry={profile.reload} />;

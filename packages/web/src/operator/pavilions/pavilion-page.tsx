@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Space, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
@@ -20,7 +20,7 @@ export function PavilionPage() {
   const { locale } = useLocale();
   const load = useCallback(() => operatorApi.getPavilion(id), [id]);
   const loaded = useApi(load);
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useApi(accountApi.getOperatorPavilions);
   const [pavilion, setPavilion] = useLoadedState(loaded);
   const failed = [loaded, pavilions].find((state) => state.status === 'failed');
   if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={operatorPaths.login} onRetry={failed.reload} />;

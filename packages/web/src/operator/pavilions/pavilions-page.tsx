@@ -2,7 +2,7 @@ import { Navigate } from 'react-router';
 import { Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
@@ -13,7 +13,7 @@ import { operatorPaths } from '../operator-paths.ts';
 export function PavilionsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useApi(accountApi.getOperatorPavilions);
   if (pavilions.status === 'loading') return <ConsoleLoading />;
   if (pavilions.status === 'failed') return <ConsoleError error={pavilions.error} loginPath={operatorPaths.login} onRetry={pavilions.reload} />;
   const [only, ...others] = pavilions.data.items;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { accountApi } from '../../api/client.ts';
 import { ConsoleStatementsPage } from '../../console/statements/statements-page.tsx';
 import { operatorStatementsApi } from '../../console/statements/statements-api.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
@@ -11,7 +11,7 @@ import { operatorPaths } from '../operator-paths.ts';
 export function StatementsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useApi(accountApi.getOperatorPavilions);
   const exporters = (pavilions.status === 'done' ? pavilions.data.items : []).flatMap((p) =>
     p.exporters.filter((e) => e.status !== 'pending').map((e) => ({ value: e.id, label: pick(locale, e.tradingNameZh || e.tradingNameEn, e.tradingNameEn || e.tradingNameZh) })),
   );

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ListingCard } from '@pavilion/contracts';
 import {
-  api,
+  accountApi,
   storeApi,
   type CategoryTree,
   type PavilionDetail,
@@ -24,11 +24,11 @@ const exporters = new AnswerCache<StoreExporter>();
 const brands = new AnswerCache<StoreBrand>();
 const featured = new AnswerCache<ListingCard[]>();
 
-export const usePavilionList = () => useCachedApi(pavilionLists, 'all', api.getStorePavilions);
+export const usePavilionList = () => useCachedApi(pavilionLists, 'all', accountApi.getStorePavilions);
 export const useCategoryTree = () => useCachedApi(categoryTrees, 'all', storeApi.getCategories);
 
 export function usePavilion(slug: string) {
-  return useCachedApi(pavilions, slug, useCallback(() => api.getStorePavilion(slug), [slug]));
+  return useCachedApi(pavilions, slug, useCallback(() => accountApi.getStorePavilion(slug), [slug]));
 }
 
 export function useProduct(id: string) {

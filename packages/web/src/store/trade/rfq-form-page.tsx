@@ -3,7 +3,7 @@ import { Button, Input, List, Selector, Stepper, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { certificationTypes, incotermNames, incoterms, parseMajor, rfqCreateSchema, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
-import { api, storeApi } from '../../api/client.ts';
+import { accountApi, storeApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
@@ -21,7 +21,7 @@ export function RfqFormPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const pavilions = useApi(api.getStorePavilions);
+  const pavilions = useApi(accountApi.getStorePavilions);
   const categories = useApi(storeApi.getCategories);
   const [pavilionId, setPavilionId] = useState<string>('all');
   const [categoryId, setCategoryId] = useState<string>('');

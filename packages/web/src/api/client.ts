@@ -99,23 +99,8 @@ export function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<
   return parsed.data;
 }
 
-/** A call whose answer is checked against its contract's schema. */
-export async function call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown, headers?: Record<string, string>): Promise<z.output<S>> {
-  return expect(schema, await send(method, path, body, headers));
-}
 
-/** A call answered with 204 No Content. */
-export async function callNoContent(method: HttpMethod, path: string, body?: unknown): Promise<void> {
-  await send(method, path, body);
-}
 
-/** A multipart upload: the text fields first, then the file in the field `file` (what readUpload expects). */
-export async function upload<S extends z.ZodType>(path: string, schema: S, file: Blob, fields: Record<string, string> = {}): Promise<z.output<S>> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('file', file);
-  return call('POST', path, schema, form);
-}
 
 /** What a few calls add: a guest's cart token, an order's Idempotency-Key. */
 export interface CallOptions {
@@ -170,8 +155,6 @@ function expectAnswer(endpoint: Endpoint, body: unknown): unknown {
   throw new ApiError({ status: 200, code: 'INTERNAL', message: failure?.message ?? 'unexpected answer', details: failure?.issues });
 }
 
-/** A path segment from an id or code typed or received: never lets it change the path. */
-export const seg = (value: string) => encodeURIComponent(value);
 
 export type Me = z.output<typeof meSchema>;
 export type PavilionList = z.output<typeof pavilionListSchema>;

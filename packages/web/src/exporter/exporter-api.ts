@@ -1,13 +1,12 @@
-import { returnListSchema, type ReturnStage, endpoints } from '@pavilion/contracts';
+import { type ReturnStage, endpoints } from '@pavilion/contracts';
 import type { z } from 'zod';
 import type {
   exporterDocumentSchema,
   exporterProductListSchema,
-  imageSchema, warehouseSchema} from '@pavilion/contracts';
-import { exporterProductSchema, orderListSchema, type BrandInput, type DocumentKind, type SheetFormat, type ExporterApplicationUpdate, type ProductContent, type stockUpdateSchema, type warehouseInputSchema, fulfilmentListSchema, type DirectShipmentInput, type FulfilmentState, type TrackingEventInput } from '@pavilion/contracts';
-import { call, seg } from '../console/console-api.ts';
-import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
-import { api, uploadTo } from '../api/client.ts';
+  imageSchema, warehouseSchema, exporterProductSchema} from '@pavilion/contracts';
+import { type BrandInput, type DocumentKind, type SheetFormat, type ExporterApplicationUpdate, type ProductContent, type stockUpdateSchema, type warehouseInputSchema, type DirectShipmentInput, type FulfilmentState, type TrackingEventInput } from '@pavilion/contracts';
+import { orderQueryParams, type OrderQuery } from '../console/orders/order-query.ts';
+import { api, hrefOf, uploadTo } from '../api/client.ts';
 
 export type ExporterProduct = z.output<typeof exporterProductSchema>;
 export type ExporterProductList = z.output<typeof exporterProductListSchema>;
@@ -28,7 +27,7 @@ export const exporterApi = {
   listDocuments: () => api(endpoints.exporter.getDocuments),
   uploadDocument: (file: Blob, kind: DocumentKind) => uploadTo(endpoints.exporter.uploadDocument, file, { fields: { kind } }),
   deleteDocument: (id: string) => api(endpoints.exporter.deleteDocument, { params: { id } }),
-  documentFileUrl: (id: string) => `/api/exporter/documents/${seg(id)}/file`,
+  documentFileUrl: (id: string) => hrefOf(endpoints.exporter.getDocumentFile, { params: { id } }),
 
   uploadImage: (file: Blob) => uploadTo(endpoints.exporter.uploadMedia, file),
 
@@ -43,31 +42,29 @@ export const exporterApi = {
   saveProduct: (id: string, body: ProductContent) => api(endpoints.exporter.updateProduct, { params: { id }, body: body }),
   submitProduct: (id: string) => api(endpoints.exporter.submitProduct, { params: { id } }),
   changeProductStatus: (id: string, action: 'unpublish' | 'republish' | 'archive') =>
-    call('POST', `/api/exporter/products/${seg(id)}/${action}`, exporterProductSchema),
+    api({ unpublish: endpoints.exporter.unpublishProduct, republish: endpoints.exporter.republishProduct, archive: endpoints.exporter.archiveProduct }[action], { params: { id } }),
 
   listWarehouses: () => api(endpoints.exporter.getWarehouses),
   createWarehouse: (body: WarehouseInput) => api(endpoints.exporter.createWarehouse, { body: body }),
   setStock: (body: StockUpdate) => api(endpoints.exporter.setStock, { body: body }),
 
-  catalogTemplateUrl: (format: SheetFormat) => `/api/exporter/catalog/template?format=${format}`,
-  catalogExportUrl: (format: SheetFormat) => `/api/exporter/catalog/export?format=${format}`,
+  catalogTemplateUrl: (format: SheetFormat) => hrefOf(endpoints.exporter.getCatalogTemplate, { query: { format } }),
+  catalogExportUrl: (format: SheetFormat) => hrefOf(endpoints.exporter.exportCatalog, { query: { format } }),
   /** Starts an import (answered 202 with a job to poll). */
   importCatalog: (file: Blob) => uploadTo(endpoints.exporter.importCatalog, file),
   getImportJob: (jobId: string) => api(endpoints.exporter.getCatalogImportJob, { params: { jobId } }),
 
   /** The exporter's orders: consignee and address to ship, never the buyer's identity. */
-  listOrders: (query: OrderQuery) => call('GET', `/api/exporter/orders${orderQueryString(query)}`, orderListSchema),
+  listOrders: (query: OrderQuery) => api(endpoints.exporter.getOrders, { query: orderQueryParams(query) }),
   getOrder: (id: string) => api(endpoints.exporter.getOrder, { params: { id } }),
 
   /** Orders by shipping state; direct (9610) parcels are shipped here, bonded ones by the pavilion's warehouse. */
-  fulfilmentOrders: (state: FulfilmentState) => call('GET', `/api/exporter/fulfilment/orders?state=${state}`, fulfilmentListSchema),
+  fulfilmentOrders: (state: FulfilmentState) => api(endpoints.exporter.getFulfilmentOrders, { query: { state } }),
   shipOrder: (id: string, body: DirectShipmentInput) => api(endpoints.exporter.shipOrder, { params: { id }, body: body }),
   addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => api(endpoints.exporter.addTrackingEvent, { params: { id }, body: body }),
   /** Returns of the exporter's orders: list by stage, approve, refuse with a reason, goods received. */
-  listReturns: (stage: ReturnStage | undefined, late?: boolean) => {
-    const query = new URLSearchParams({ ...(stage === undefined ? {} : { stage }), ...(late === undefined ? {} : { late: String(late) }) }).toString();
-    return call('GET', `/api/exporter/returns${query === '' ? '' : `?${query}`}`, returnListSchema);
-  },
+  listReturns: (stage: ReturnStage | undefined, late?: boolean) =>
+    api(endpoints.exporter.getReturns, { query: { stage, late: late === undefined ? undefined : late ? 'true' : 'false' } }),
   approveReturn: (id: string) => api(endpoints.exporter.approveReturn, { params: { id }, body: {} }),
   refuseReturn: (id: string, reason: string) => api(endpoints.exporter.refuseReturn, { params: { id }, body: { reason } }),
   returnReceived: (id: string) => api(endpoints.exporter.receiveReturn, { params: { id }, body: {} }),

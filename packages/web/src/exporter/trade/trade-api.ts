@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import type {
   exporterRfqSchema, exporterInquiryInboxSchema, exporterQuoteSchema, inquirySummarySchema, inquiryThreadSchema} from '@pavilion/contracts';
 import { type exporterReplySchema, type quoteInputSchema, endpoints } from '@pavilion/contracts';
-import { seg } from '../../console/console-api.ts';
-import { api, uploadTo } from '../../api/client.ts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 export type InquiryInbox = z.output<typeof exporterInquiryInboxSchema>;
 export type InquirySummary = z.output<typeof inquirySummarySchema>;
@@ -21,7 +20,7 @@ export const tradeApi = {
   reply: (id: string, body: ExporterReply) => api(endpoints.exporter.sendInquiryMessage, { params: { id }, body: body }),
   close: (id: string) => api(endpoints.exporter.closeInquiry, { params: { id } }),
   uploadFile: (file: Blob) => uploadTo(endpoints.exporter.uploadTradeFile, file),
-  fileUrl: (inquiryId: string, fileId: string) => `/api/exporter/inquiries/${seg(inquiryId)}/files/${seg(fileId)}`,
+  fileUrl: (inquiryId: string, fileId: string) => hrefOf(endpoints.exporter.getInquiryFile, { params: { id: inquiryId, fileId } }),
   board: () => api(endpoints.exporter.getRfqs),
   submitQuote: (rfqId: string, body: QuoteInput) => api(endpoints.exporter.setRfqQuote, { params: { id: rfqId }, body: body }),
 };

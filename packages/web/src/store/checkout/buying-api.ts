@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { paymentStartSchema} from '@pavilion/contracts';
-import { divisionListSchema, IDENTITY_CONSENT_VERSION, orderListSchema, type CheckoutInput, type checkoutPayInputSchema, type OrderStatus, type PlaceOrderInput, type addressInputSchema, type identityInputSchema, endpoints } from '@pavilion/contracts';
-import { call, seg, api } from '../../api/client.ts';
+import type { paymentStartSchema, divisionListSchema} from '@pavilion/contracts';
+import { IDENTITY_CONSENT_VERSION, type CheckoutInput, type checkoutPayInputSchema, type OrderStatus, type PlaceOrderInput, type addressInputSchema, type identityInputSchema, endpoints } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
 
 /**
  * The storefront's buying calls: cart, address book, real-name identities, quote, placement,
@@ -36,7 +36,7 @@ export const buyingApi = {
   },
   /** Provinces without a parent; then the cities of a province, the districts of a city. */
   listDivisions: (parent: string | null) =>
-    call('GET', parent === null ? '/api/store/divisions' : `/api/store/divisions?parent=${seg(parent)}`, divisionListSchema),
+    api(endpoints.store.getDivisions, { query: { parent: parent ?? undefined } }),
 
   listIdentities: () => api(endpoints.store.getIdentities),
   giveIdentityConsent: () => api(endpoints.store.consentToIdentities, { body: { textVersion: IDENTITY_CONSENT_VERSION } }),
@@ -52,7 +52,7 @@ export const buyingApi = {
   /** Pays (again) for an unpaid checkout; the browser storefront pays on the sandbox page, the mini program with WeChat. */
   payCheckout: (checkoutId: string, body: CheckoutPayInput) => api(endpoints.store.payCheckout, { params: { id: checkoutId }, body: body }),
 
-  listOrders: (status: OrderStatus | null) => call('GET', status === null ? '/api/store/orders' : `/api/store/orders?status=${status}`, orderListSchema),
+  listOrders: (status: OrderStatus | null) => api(endpoints.store.getOrders, { query: { status: status ?? undefined } }),
   getOrder: (id: string) => api(endpoints.store.getOrder, { params: { id } }),
   /** Cancels an unpaid order; its stock is released. */
   cancelOrder: (id: string) => api(endpoints.store.cancelOrder, { params: { id } }),

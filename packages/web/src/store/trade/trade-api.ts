@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { inquirySummarySchema, inquiryThreadSchema, rfqSchema} from '@pavilion/contracts';
-import { type acceptQuoteBodySchema, quoteComparisonSchema, type inquiryCreateSchema, type inquiryMessageCreateSchema, type Me, type rfqCreateSchema, endpoints } from '@pavilion/contracts';
-import { call, seg, api, uploadTo } from '../../api/client.ts';
+import type { inquirySummarySchema, inquiryThreadSchema, rfqSchema, quoteComparisonSchema} from '@pavilion/contracts';
+import { type acceptQuoteBodySchema, type inquiryCreateSchema, type inquiryMessageCreateSchema, type Me, type rfqCreateSchema, endpoints } from '@pavilion/contracts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 export type InquiryCreate = z.input<typeof inquiryCreateSchema>;
 export type InquirySummary = z.output<typeof inquirySummarySchema>;
@@ -20,14 +20,14 @@ export const storeTradeApi = {
   listRfqs: () => api(endpoints.trade.getRfqs),
   getRfq: (id: string) => api(endpoints.trade.getRfq, { params: { id } }),
   createRfq: (body: RfqCreate) => api(endpoints.trade.createRfq, { body: body }),
-  compare: (id: string, quantity: number) => call('GET', `/api/trade/rfqs/${seg(id)}/quotes?quantity=${quantity}`, quoteComparisonSchema),
+  compare: (id: string, quantity: number) => api(endpoints.trade.getRfqQuotes, { params: { id }, query: { quantity } }),
   accept: (id: string, quoteId: string, choice: z.input<typeof acceptQuoteBodySchema> = {}) =>
     api(endpoints.trade.acceptRfqQuote, { params: { id, quoteId }, body: choice }),
   listOrders: () => api(endpoints.trade.getOrders),
   cancelOrder: (id: string, reason: string) => api(endpoints.trade.cancelOrder, { params: { id }, body: { reason } }),
-  proformaUrl: (id: string) => `/api/trade/orders/${seg(id)}/proforma.pdf`,
+  proformaUrl: (id: string) => hrefOf(endpoints.trade.getOrderProformaPdf, { params: { id } }),
   uploadFile: (file: Blob) => uploadTo(endpoints.trade.uploadTradeFile, file),
-  fileUrl: (id: string, fileId: string) => `/api/trade/inquiries/${seg(id)}/files/${seg(fileId)}`,
+  fileUrl: (id: string, fileId: string) => hrefOf(endpoints.trade.getInquiryFile, { params: { id, fileId } }),
 };
 
 /** Whether the account trades for an importer company (owner or buyer member). */

@@ -1,12 +1,13 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Space, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { accountApi } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { CommissionCard } from './commission-card.tsx';
@@ -20,7 +21,7 @@ export function PavilionPage() {
   const { locale } = useLocale();
   const load = useCallback(() => operatorApi.getPavilion(id), [id]);
   const loaded = useApi(load);
-  const pavilions = useApi(accountApi.getOperatorPavilions);
+  const pavilions = useEndpoint(endpoints.operator.getPavilions, {});
   const [pavilion, setPavilion] = useLoadedState(loaded);
   const failed = [loaded, pavilions].find((state) => state.status === 'failed');
   if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={operatorPaths.login} onRetry={failed.reload} />;

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
+import { endpoints, otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
 import { accountApi, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -20,10 +21,12 @@ export function LoginPage() {
   const location = useLocation();
   const [sent, setSent] = useState<SentCode | null>(null);
   const [byPassword, setByPassword] = useState(false);
-  const signedIn = useCallback(
-    () => void navigate(returnPath(location.state, '/'), { replace: true }),
-    [navigate, location.state],
-  );
+  const invalidate = useInvalidate();
+  const signedIn = useCallback(() => {
+    // The account read as a guest (401) is not the one now signed in.
+    void invalidate(endpoints.auth.getMe);
+    void navigate(returnPath(location.state, '/'), { replace: true });
+  }, [navigate, location.state, invalidate]);
   return (
     <StorePage title={t('store.login.title')} backTo="/">
       {byPassword ? (

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type CustomsFilter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -104,8 +106,7 @@ function CustomsDrawer({ orderId, onClose, onChanged }: { orderId: string; onClo
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const load = useCallback(() => operatorApi.customsDetail(orderId), [orderId]);
-  const detail = useApi(load);
+  const detail = useEndpoint(endpoints.operator.getCustomsDeclaration, { params: { orderId } });
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<CustomsProblem[]>([]);
 

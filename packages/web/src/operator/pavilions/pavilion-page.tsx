@@ -1,14 +1,11 @@
 import { endpoints } from '@pavilion/contracts';
-import { useCallback } from 'react';
 import { Space, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { CommissionCard } from './commission-card.tsx';
 import { FeaturesCard } from './features-card.tsx';
@@ -19,8 +16,7 @@ import { StoriesCard } from './stories-card.tsx';
 export function PavilionPage() {
   const { id = '' } = useParams();
   const { locale } = useLocale();
-  const load = useCallback(() => operatorApi.getPavilion(id), [id]);
-  const loaded = useApi(load);
+  const loaded = useEndpoint(endpoints.operator.getPavilion, { params: { id } });
   const pavilions = useEndpoint(endpoints.operator.getPavilions, {});
   const [pavilion, setPavilion] = useLoadedState(loaded);
   const failed = [loaded, pavilions].find((state) => state.status === 'failed');

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Dialog, Selector, Stepper, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
 import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { formatMoney, formatYuan } from '../components/money-text.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -19,8 +21,7 @@ import { storeTradeApi, type QuoteComparison, type Rfq } from './trade-api.ts';
 export function QuoteComparisonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const load = useCallback(() => storeTradeApi.getRfq(id), [id]);
-  const rfq = useApi(load);
+  const rfq = useEndpoint(endpoints.trade.getRfq, { params: { id } });
   return (
     <StorePage title={t('store.trade.compareTitle')} backTo="/trade/rfqs">
       <SignedInContent loaded={rfq}>{(data) => <Comparison key={data.id} rfq={data} onChanged={rfq.reload} />}</SignedInContent>

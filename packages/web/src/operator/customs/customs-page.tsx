@@ -1,5 +1,5 @@
 import { endpoints } from '@pavilion/contracts';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -11,7 +11,6 @@ import { formatMoney } from '../../console/money.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type CustomsFilter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
@@ -46,8 +45,7 @@ export function CustomsPage() {
   const { locale } = useLocale();
   const [filter, setFilter] = useState<FilterChoice>('all');
   const [openId, setOpenId] = useState<string | null>(null);
-  const load = useCallback(() => operatorApi.customsQueue(filter === 'all' ? null : (filter satisfies CustomsFilter)), [filter]);
-  const queue = useApi(load);
+  const queue = useEndpoint(endpoints.operator.getCustomsDeclarations, { query: { status: filter === 'all' ? undefined : (filter satisfies CustomsFilter) } });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('operator.customs.title')}</Typography.Title>

@@ -1,5 +1,5 @@
 import { endpoints } from '@pavilion/contracts';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dialog, Selector, Stepper, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -8,7 +8,6 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { formatMoney, formatYuan } from '../components/money-text.ts';
 import { Panel } from '../components/section.tsx';
@@ -34,8 +33,7 @@ function Comparison({ rfq, onChanged }: { rfq: Rfq; onChanged: () => void }) {
   const { locale } = useLocale();
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const [quantity, setQuantity] = useState(rfq.quantity);
-  const load = useCallback(() => storeTradeApi.compare(rfq.id, quantity), [rfq.id, quantity]);
-  const table = useApi(load);
+  const table = useEndpoint(endpoints.trade.getRfqQuotes, { params: { id: rfq.id }, query: { quantity } });
   const [failure, setFailure] = useState<unknown>(null);
   const navigate = useNavigate();
   // A sample order at the quote's sample price, or the bulk order at the quantity compared above.

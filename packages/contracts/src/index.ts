@@ -28,3 +28,4 @@ export * from './customs.ts';
 export * from './b2b-orders.ts';
 export * from './notifications.ts';
 export * from './jobs.ts';
+export * from './endpoints/index.ts';

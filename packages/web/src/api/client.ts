@@ -1,33 +1,10 @@
 import type { z } from 'zod';
+import { errorBodySchema, validationIssueSchema, type ErrorCode, type ValidationIssue, type otpRequestSchema, type otpVerifyRequestSchema, type passwordLoginRequestSchema } from '@pavilion/contracts';
 import {
-  errorBodySchema,
-  exporterProfileSchema,
-  meSchema,
-  operatorPavilionListSchema,
-  otpRequestResponseSchema,
-  pavilionDetailSchema,
-  pavilionListSchema,
-  sessionResponseSchema,
-  validationIssueSchema,
-  type ErrorCode,
-  type ValidationIssue,
-  type otpRequestSchema,
-  type otpVerifyRequestSchema,
-  type passwordLoginRequestSchema,
-} from '@pavilion/contracts';
-import {
-  categoryTreeSchema,
-  hotSearchesSchema,
-  listingPageSchema,
-  productPageSchema,
-  searchResultSchema,
-  storeBrandSchema,
-  storeExporterSchema,
-  storyDetailSchema,
-  suggestResultSchema,
   type SearchQueryInput,
   type listingQuerySchema,
 } from '@pavilion/contracts';
+import { endpoints, pathOf, type Endpoint, type EndpointInput, type EndpointOutput } from '@pavilion/contracts';
 import { i18n } from '../i18n/i18n.ts';
 
 /** An answer of the API that is not a success: the `{ error: { code, message, details } }` body. */
@@ -58,7 +35,22 @@ export function isApiError(error: unknown, code?: ErrorCode): error is ApiError 
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { HttpMethod } from '@pavilion/contracts';
+import type { HttpMethod ,
+  exporterProfileSchema,
+  meSchema,
+  operatorPavilionListSchema,
+  pavilionDetailSchema,
+  pavilionListSchema,
+  categoryTreeSchema,
+  hotSearchesSchema,
+  listingPageSchema,
+  productPageSchema,
+  searchResultSchema,
+  storeBrandSchema,
+  storeExporterSchema,
+  storyDetailSchema,
+  suggestResultSchema} from '@pavilion/contracts';
 
 /**
  * Sends a request to the API: `body` as JSON, or a FormData as multipart (the browser sets its boundary).
@@ -107,26 +99,62 @@ export function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<
   return parsed.data;
 }
 
-/** A call whose answer is checked against its contract's schema. */
-export async function call<S extends z.ZodType>(method: HttpMethod, path: string, schema: S, body?: unknown, headers?: Record<string, string>): Promise<z.output<S>> {
-  return expect(schema, await send(method, path, body, headers));
+
+
+
+/** What a few calls add: a guest's cart token, an order's Idempotency-Key. */
+export interface CallOptions {
+  headers?: Record<string, string>;
 }
 
-/** A call answered with 204 No Content. */
-export async function callNoContent(method: HttpMethod, path: string, body?: unknown): Promise<void> {
-  await send(method, path, body);
+type ApiArgs<E extends Endpoint> = object extends EndpointInput<E>
+  ? [input?: EndpointInput<E>, options?: CallOptions]
+  : [input: EndpointInput<E>, options?: CallOptions];
+
+/**
+ * Calls an endpoint of the contracts by name: the path is built from `params`, `query` becomes the
+ * query string, `body` is sent as JSON, and the answer is checked against the endpoint's success
+ * schema. A failure throws an ApiError, as every call of the web app always has.
+ */
+export async function api<E extends Endpoint>(endpoint: E, ...[input, options]: ApiArgs<E>): Promise<EndpointOutput<E>> {
+  const given = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const url = pathOf(endpoint, given.params) + queryString(given.query ?? {});
+  const body = await send(endpoint.method, url, given.body, options?.headers);
+  return expectAnswer(endpoint, body) as EndpointOutput<E>;
 }
 
-/** A multipart upload: the text fields first, then the file in the field `file` (what readUpload expects). */
-export async function upload<S extends z.ZodType>(path: string, schema: S, file: Blob, fields: Record<string, string> = {}): Promise<z.output<S>> {
+/** An upload to an endpoint that takes multipart: the text fields first, then the file in `file` (what readUpload expects). */
+export async function uploadTo<E extends Endpoint>(
+  endpoint: E,
+  file: Blob,
+  options: { params?: EndpointInput<E>['params']; fields?: Record<string, string> } = {},
+): Promise<EndpointOutput<E>> {
   const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
   form.append('file', file);
-  return call('POST', path, schema, form);
+  const body = await send(endpoint.method, pathOf(endpoint, options.params ?? {}), form);
+  return expectAnswer(endpoint, body) as EndpointOutput<E>;
 }
 
-/** A path segment from an id or code typed or received: never lets it change the path. */
-export const seg = (value: string) => encodeURIComponent(value);
+/** A link to an endpoint that answers a file (a download, a picture): the browser fetches it. */
+export function hrefOf<E extends Endpoint>(endpoint: E, input: Pick<EndpointInput<E>, 'params' | 'query'>): string {
+  const given = input as { params?: Record<string, unknown>; query?: Record<string, unknown> };
+  return pathOf(endpoint, given.params) + queryString(given.query ?? {});
+}
+
+/** The answer checked against the endpoint's success schemas (an endpoint answering files has none to check). */
+function expectAnswer(endpoint: Endpoint, body: unknown): unknown {
+  const schemas = Object.values(endpoint.response);
+  if (schemas.length === 0) return body;
+  let failure: z.ZodError | undefined;
+  for (const schema of schemas) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    failure ??= parsed.error;
+  }
+  throw new ApiError({ status: 200, code: 'INTERNAL', message: failure?.message ?? 'unexpected answer', details: failure?.issues });
+}
+
 
 export type Me = z.output<typeof meSchema>;
 export type PavilionList = z.output<typeof pavilionListSchema>;
@@ -138,19 +166,19 @@ export type PasswordLoginRequest = z.output<typeof passwordLoginRequestSchema>;
 export type OtpRequest = z.output<typeof otpRequestSchema>;
 export type OtpVerifyRequest = z.output<typeof otpVerifyRequestSchema>;
 
-/** Every endpoint the web app calls, typed by the contracts it shares with the server. */
-export const api = {
-  getMe: () => call('GET', '/api/auth/me', meSchema),
-  login: (body: PasswordLoginRequest) => call('POST', '/api/auth/login', sessionResponseSchema, body),
-  requestOtp: (body: OtpRequest) => call('POST', '/api/auth/otp/request', otpRequestResponseSchema, body),
-  verifyOtp: (body: OtpVerifyRequest) => call('POST', '/api/auth/otp/verify', sessionResponseSchema, body),
+/** The session and the pavilions, the calls every face of the app makes. */
+export const accountApi = {
+  getMe: () => api(endpoints.auth.getMe),
+  login: (body: PasswordLoginRequest) => api(endpoints.auth.login, { body: body }),
+  requestOtp: (body: OtpRequest) => api(endpoints.auth.requestOtp, { body: body }),
+  verifyOtp: (body: OtpVerifyRequest) => api(endpoints.auth.verifyOtp, { body: body }),
   logout: async (): Promise<void> => {
-    await send('POST', '/api/auth/logout');
+    await api(endpoints.auth.logout);
   },
-  getStorePavilions: () => call('GET', '/api/store/pavilions', pavilionListSchema),
-  getStorePavilion: (slug: string) => call('GET', `/api/store/pavilions/${seg(slug)}`, pavilionDetailSchema),
-  getExporterProfile: () => call('GET', '/api/exporter/profile', exporterProfileSchema),
-  getOperatorPavilions: () => call('GET', '/api/operator/pavilions', operatorPavilionListSchema),
+  getStorePavilions: () => api(endpoints.store.getPavilions),
+  getStorePavilion: (slug: string) => api(endpoints.store.getPavilion, { params: { slug } }),
+  getExporterProfile: () => api(endpoints.exporter.getProfile),
+  getOperatorPavilions: () => api(endpoints.operator.getPavilions),
 };
 
 /** The listing's filters and sort (each optional: the server applies its defaults); the cursor is the feed's business. */
@@ -168,10 +196,13 @@ export type StoreSearchResult = z.output<typeof searchResultSchema>;
 export type Suggestions = z.output<typeof suggestResultSchema>;
 export type HotSearches = z.output<typeof hotSearchesSchema>;
 
-/** `?a=1&b=x` from the defined values only. */
-function queryString(values: Record<string, string | number | undefined>): string {
+/** `?a=1&b=x` from the defined values only (a list repeats its key). */
+export function queryString(values: Readonly<Record<string, unknown>>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -179,14 +210,14 @@ function queryString(values: Record<string, string | number | undefined>): strin
 /** The storefront's catalog: listing cards (endless scroll by cursor), product, story, exporter and brand pages. */
 export const storeApi = {
   getProducts: (query: ListingQuery & { cursor?: string | undefined }) =>
-    call('GET', `/api/store/products${queryString(query)}`, listingPageSchema),
-  getProduct: (id: string) => call('GET', `/api/store/products/${seg(id)}`, productPageSchema),
-  getCategories: () => call('GET', '/api/store/categories', categoryTreeSchema),
+    api(endpoints.store.getProducts, { query: query }),
+  getProduct: (id: string) => api(endpoints.store.getProduct, { params: { id } }),
+  getCategories: () => api(endpoints.store.getCategories),
   getStory: (slug: string, storySlug: string) =>
-    call('GET', `/api/store/pavilions/${seg(slug)}/stories/${seg(storySlug)}`, storyDetailSchema),
-  getExporter: (id: string) => call('GET', `/api/store/exporters/${seg(id)}`, storeExporterSchema),
-  getBrand: (id: string) => call('GET', `/api/store/brands/${seg(id)}`, storeBrandSchema),
-  search: (query: StoreSearchQuery) => call('GET', `/api/store/search${queryString(query)}`, searchResultSchema),
-  suggest: (q: string) => call('GET', `/api/store/search/suggest${queryString({ q })}`, suggestResultSchema),
-  getHotSearches: () => call('GET', '/api/store/search/hot', hotSearchesSchema),
+    api(endpoints.store.getPavilionStory, { params: { slug, storySlug } }),
+  getExporter: (id: string) => api(endpoints.store.getExporter, { params: { id } }),
+  getBrand: (id: string) => api(endpoints.store.getBrand, { params: { id } }),
+  search: (query: StoreSearchQuery) => api(endpoints.store.search, { query: query }),
+  suggest: (q: string) => api(endpoints.store.suggest, { query: { q } }),
+  getHotSearches: () => api(endpoints.store.getHotSearches),
 };

@@ -2,8 +2,9 @@ import { useCallback, type ReactNode } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { passwordLoginRequestSchema } from '@pavilion/contracts';
-import { api, type PasswordLoginRequest } from '../api/client.ts';
+import { endpoints, passwordLoginRequestSchema } from '@pavilion/contracts';
+import { accountApi, type PasswordLoginRequest } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -26,12 +27,15 @@ export function ConsoleLoginPage({ title, submitLabel, homePath, footer }: Conso
   const { token } = theme.useToken();
   const navigate = useNavigate();
   const location = useLocation();
+  const invalidate = useInvalidate();
   const signIn = useCallback(
     async (request: PasswordLoginRequest) => {
-      await api.login(request);
+      await accountApi.login(request);
+      // The account read before signing in (401, or another account's) is not the one now signed in.
+      await invalidate(endpoints.auth.getMe);
       void navigate(returnPath(location.state, homePath), { replace: true });
     },
-    [navigate, location.state, homePath],
+    [navigate, location.state, homePath, invalidate],
   );
   const form = useFormSubmit(passwordLoginRequestSchema, signIn);
   const status = (field: keyof LoginValues) => (form.fieldErrors[field] === undefined ? undefined : 'error');

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { notificationListSchema, notificationSchema, readAllResultSchema } from '@pavilion/contracts';
+import type { notificationListSchema} from '@pavilion/contracts';
+import { endpoints } from '@pavilion/contracts';
 import type { z } from 'zod';
-import { call } from './console-api.ts';
+import { api } from '../api/client.ts';
 
 type NotificationList = z.output<typeof notificationListSchema>;
 
@@ -14,7 +15,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [list, setList] = useState<NotificationList | null>(null);
   const load = useCallback(() => {
-    call('GET', '/api/notifications?pageSize=20', notificationListSchema).then(setList, () => setList(null));
+    api(endpoints.platform.getNotifications, { query: { pageSize: 20 } }).then(setList, () => setList(null));
   }, []);
   useEffect(() => {
     load();
@@ -24,12 +25,12 @@ export function NotificationBell() {
   }, [load]);
 
   const open = async (id: string, link: string) => {
-    await call('POST', `/api/notifications/${encodeURIComponent(id)}/read`, notificationSchema).catch(() => undefined);
+    await api(endpoints.platform.readNotification, { params: { id } }).catch(() => undefined);
     load();
     void navigate(link);
   };
   const readAll = async () => {
-    await call('POST', '/api/notifications/read-all', readAllResultSchema).catch(() => undefined);
+    await api(endpoints.platform.readAllNotifications).catch(() => undefined);
     load();
   };
 

@@ -1,35 +1,12 @@
-import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
-import { z } from 'zod';
-import {
-  brandListSchema,
-  brandSchema,
-  exporterApplicationSchema,
-  exporterDocumentListSchema,
+import { type ReturnStage, endpoints } from '@pavilion/contracts';
+import type { z } from 'zod';
+import type {
   exporterDocumentSchema,
   exporterProductListSchema,
-  exporterProductSchema,
-  imageSchema,
-  importJobSchema,
-  orderDetailSchema,
-  orderListSchema,
-  ratesInForceSchema,
-  warehouseSchema,
-  type BrandInput,
-  type DocumentKind,
-  type SheetFormat,
-  type ExporterApplicationUpdate,
-  type ProductContent,
-  type stockUpdateSchema,
-  type warehouseInputSchema,
-  fulfilmentListSchema,
-  shipmentSchema,
-  trackingEventsResultSchema,
-  type DirectShipmentInput,
-  type FulfilmentState,
-  type TrackingEventInput,
-} from '@pavilion/contracts';
-import { call, callNoContent, seg, upload } from '../console/console-api.ts';
-import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
+  imageSchema, warehouseSchema, exporterProductSchema} from '@pavilion/contracts';
+import { type BrandInput, type DocumentKind, type SheetFormat, type ExporterApplicationUpdate, type ProductContent, type stockUpdateSchema, type warehouseInputSchema, type DirectShipmentInput, type FulfilmentState, type TrackingEventInput } from '@pavilion/contracts';
+import { orderQueryParams, type OrderQuery } from '../console/orders/order-query.ts';
+import { api, hrefOf, uploadTo } from '../api/client.ts';
 
 export type ExporterProduct = z.output<typeof exporterProductSchema>;
 export type ExporterProductList = z.output<typeof exporterProductListSchema>;
@@ -40,59 +17,55 @@ export type Warehouse = z.output<typeof warehouseSchema>;
 export type WarehouseInput = z.output<typeof warehouseInputSchema>;
 export type StockUpdate = z.output<typeof stockUpdateSchema>;
 
-const warehouseListSchema = z.object({ items: z.array(warehouseSchema) });
-const stockRowSchema = z.object({ variantId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int() });
 
 /** The exporter console's calls: its own application, documents, brands, products, stock and orders. */
 export const exporterApi = {
-  ratesInForce: () => call('GET', '/api/store/exchange-rates', ratesInForceSchema),
-  getApplication: () => call('GET', '/api/exporter/application', exporterApplicationSchema),
-  updateApplication: (body: ExporterApplicationUpdate) => call('PUT', '/api/exporter/application', exporterApplicationSchema, body),
+  ratesInForce: () => api(endpoints.store.getExchangeRates),
+  getApplication: () => api(endpoints.exporter.getApplication),
+  updateApplication: (body: ExporterApplicationUpdate) => api(endpoints.exporter.setApplication, { body: body }),
 
-  listDocuments: () => call('GET', '/api/exporter/documents', exporterDocumentListSchema),
-  uploadDocument: (file: Blob, kind: DocumentKind) => upload('/api/exporter/documents', exporterDocumentSchema, file, { kind }),
-  deleteDocument: (id: string) => callNoContent('DELETE', `/api/exporter/documents/${seg(id)}`),
-  documentFileUrl: (id: string) => `/api/exporter/documents/${seg(id)}/file`,
+  listDocuments: () => api(endpoints.exporter.getDocuments),
+  uploadDocument: (file: Blob, kind: DocumentKind) => uploadTo(endpoints.exporter.uploadDocument, file, { fields: { kind } }),
+  deleteDocument: (id: string) => api(endpoints.exporter.deleteDocument, { params: { id } }),
+  documentFileUrl: (id: string) => hrefOf(endpoints.exporter.getDocumentFile, { params: { id } }),
 
-  uploadImage: (file: Blob) => upload('/api/exporter/media', imageSchema, file),
+  uploadImage: (file: Blob) => uploadTo(endpoints.exporter.uploadMedia, file),
 
-  listBrands: () => call('GET', '/api/exporter/brands', brandListSchema),
-  createBrand: (body: BrandInput) => call('POST', '/api/exporter/brands', brandSchema, body),
-  updateBrand: (id: string, body: BrandInput) => call('PUT', `/api/exporter/brands/${seg(id)}`, brandSchema, body),
-  deleteBrand: (id: string) => callNoContent('DELETE', `/api/exporter/brands/${seg(id)}`),
+  listBrands: () => api(endpoints.exporter.getBrands),
+  createBrand: (body: BrandInput) => api(endpoints.exporter.createBrand, { body: body }),
+  updateBrand: (id: string, body: BrandInput) => api(endpoints.exporter.updateBrand, { params: { id }, body: body }),
+  deleteBrand: (id: string) => api(endpoints.exporter.deleteBrand, { params: { id } }),
 
-  listProducts: () => call('GET', '/api/exporter/products', exporterProductListSchema),
-  getProduct: (id: string) => call('GET', `/api/exporter/products/${seg(id)}`, exporterProductSchema),
-  createProduct: (body: ProductContent) => call('POST', '/api/exporter/products', exporterProductSchema, body),
-  saveProduct: (id: string, body: ProductContent) => call('PUT', `/api/exporter/products/${seg(id)}`, exporterProductSchema, body),
-  submitProduct: (id: string) => call('POST', `/api/exporter/products/${seg(id)}/submit`, exporterProductSchema),
+  listProducts: () => api(endpoints.exporter.getProducts),
+  getProduct: (id: string) => api(endpoints.exporter.getProduct, { params: { id } }),
+  createProduct: (body: ProductContent) => api(endpoints.exporter.createProduct, { body: body }),
+  saveProduct: (id: string, body: ProductContent) => api(endpoints.exporter.updateProduct, { params: { id }, body: body }),
+  submitProduct: (id: string) => api(endpoints.exporter.submitProduct, { params: { id } }),
   changeProductStatus: (id: string, action: 'unpublish' | 'republish' | 'archive') =>
-    call('POST', `/api/exporter/products/${seg(id)}/${action}`, exporterProductSchema),
+    api({ unpublish: endpoints.exporter.unpublishProduct, republish: endpoints.exporter.republishProduct, archive: endpoints.exporter.archiveProduct }[action], { params: { id } }),
 
-  listWarehouses: () => call('GET', '/api/exporter/warehouses', warehouseListSchema),
-  createWarehouse: (body: WarehouseInput) => call('POST', '/api/exporter/warehouses', warehouseSchema, body),
-  setStock: (body: StockUpdate) => call('PUT', '/api/exporter/stock', stockRowSchema, body),
+  listWarehouses: () => api(endpoints.exporter.getWarehouses),
+  createWarehouse: (body: WarehouseInput) => api(endpoints.exporter.createWarehouse, { body: body }),
+  setStock: (body: StockUpdate) => api(endpoints.exporter.setStock, { body: body }),
 
-  catalogTemplateUrl: (format: SheetFormat) => `/api/exporter/catalog/template?format=${format}`,
-  catalogExportUrl: (format: SheetFormat) => `/api/exporter/catalog/export?format=${format}`,
+  catalogTemplateUrl: (format: SheetFormat) => hrefOf(endpoints.exporter.getCatalogTemplate, { query: { format } }),
+  catalogExportUrl: (format: SheetFormat) => hrefOf(endpoints.exporter.exportCatalog, { query: { format } }),
   /** Starts an import (answered 202 with a job to poll). */
-  importCatalog: (file: Blob) => upload('/api/exporter/catalog/import', importJobSchema, file),
-  getImportJob: (jobId: string) => call('GET', `/api/exporter/catalog/import/${seg(jobId)}`, importJobSchema),
+  importCatalog: (file: Blob) => uploadTo(endpoints.exporter.importCatalog, file),
+  getImportJob: (jobId: string) => api(endpoints.exporter.getCatalogImportJob, { params: { jobId } }),
 
   /** The exporter's orders: consignee and address to ship, never the buyer's identity. */
-  listOrders: (query: OrderQuery) => call('GET', `/api/exporter/orders${orderQueryString(query)}`, orderListSchema),
-  getOrder: (id: string) => call('GET', `/api/exporter/orders/${seg(id)}`, orderDetailSchema),
+  listOrders: (query: OrderQuery) => api(endpoints.exporter.getOrders, { query: orderQueryParams(query) }),
+  getOrder: (id: string) => api(endpoints.exporter.getOrder, { params: { id } }),
 
   /** Orders by shipping state; direct (9610) parcels are shipped here, bonded ones by the pavilion's warehouse. */
-  fulfilmentOrders: (state: FulfilmentState) => call('GET', `/api/exporter/fulfilment/orders?state=${state}`, fulfilmentListSchema),
-  shipOrder: (id: string, body: DirectShipmentInput) => call('POST', `/api/exporter/orders/${seg(id)}/shipment`, shipmentSchema, body),
-  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/exporter/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
+  fulfilmentOrders: (state: FulfilmentState) => api(endpoints.exporter.getFulfilmentOrders, { query: { state } }),
+  shipOrder: (id: string, body: DirectShipmentInput) => api(endpoints.exporter.shipOrder, { params: { id }, body: body }),
+  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => api(endpoints.exporter.addTrackingEvent, { params: { id }, body: body }),
   /** Returns of the exporter's orders: list by stage, approve, refuse with a reason, goods received. */
-  listReturns: (stage: ReturnStage | undefined, late?: boolean) => {
-    const query = new URLSearchParams({ ...(stage === undefined ? {} : { stage }), ...(late === undefined ? {} : { late: String(late) }) }).toString();
-    return call('GET', `/api/exporter/returns${query === '' ? '' : `?${query}`}`, returnListSchema);
-  },
-  approveReturn: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/approve`, returnSchema, {}),
-  refuseReturn: (id: string, reason: string) => call('POST', `/api/exporter/returns/${seg(id)}/refuse`, returnSchema, { reason }),
-  returnReceived: (id: string) => call('POST', `/api/exporter/returns/${seg(id)}/received`, returnSchema, {}),
+  listReturns: (stage: ReturnStage | undefined, late?: boolean) =>
+    api(endpoints.exporter.getReturns, { query: { stage, late: late === undefined ? undefined : late ? 'true' : 'false' } }),
+  approveReturn: (id: string) => api(endpoints.exporter.approveReturn, { params: { id }, body: {} }),
+  refuseReturn: (id: string, reason: string) => api(endpoints.exporter.refuseReturn, { params: { id }, body: { reason } }),
+  returnReceived: (id: string) => api(endpoints.exporter.receiveReturn, { params: { id }, body: {} }),
 };

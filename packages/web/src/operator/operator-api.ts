@@ -1,60 +1,16 @@
-import { returnListSchema, returnSchema, type ReturnStage } from '@pavilion/contracts';
+import { type ReturnStage, endpoints } from '@pavilion/contracts';
 import type { z } from 'zod';
-import {
-  fulfilmentListSchema,
-  shipmentSchema,
-  shipmentUploadResultSchema,
-  trackingEventsResultSchema,
-  type BondedShipmentInput,
-  type FulfilmentState,
-  type TrackingEventInput,
-  categoryNodeSchema,
+import type {
   exchangeRateOverviewSchema,
-  exchangeRateSchema,
-  curatedHotSearchesSchema,
-  exporterQueueSchema,
-  hotSearchesSchema,
-  hsRateImportResultSchema,
-  hsRateListSchema,
-  hsRateSchema,
-  imageSchema,
-  listingPageSchema,
-  operatorExporterSchema,
-  orderDetailSchema,
-  orderListSchema,
-  paymentAnomalyListSchema,
   paymentAnomalySchema,
-  operatorPavilionContentSchema,
-  operatorProductSchema,
-  operatorStoryListSchema,
-  operatorStorySchema,
-  reviewQueueSchema,
   searchIndexStatusSchema,
-  searchWordListSchema,
   searchWordSchema,
-  storeBrandSchema,
-  synonymListSchema,
-  synonymSchema,
-  zeroResultListSchema,
-  type CategoryCreateInput,
-  type CategoryUpdateInput,
-  type ExporterStatus,
-  type HsRateInput,
-  type SheetFormat,
-  type PavilionContentInput,
-  type PavilionFeaturesInput,
-  type ReviewReason,
-  type StoryInput,
-  type exchangeRateInputSchema,
-  type paymentAnomalyQuerySchema,
-  type hotSearchInputSchema,
-  type searchWordInputSchema,
-  type synonymInputSchema,
-} from '@pavilion/contracts';
-import { customsDetailSchema, customsQueueSchema, type CustomsCorrections, type customsQueueFilters } from '@pavilion/contracts';
-import { jobOverviewSchema, jobSchema, type JobState } from '@pavilion/contracts';
-import { call, callNoContent, seg, upload } from '../console/console-api.ts';
-import { orderQueryString, type OrderQuery } from '../console/orders/order-query.ts';
+  synonymSchema, exporterQueueSchema, operatorExporterSchema, operatorPavilionContentSchema, operatorProductSchema, operatorStoryListSchema, zeroResultListSchema} from '@pavilion/contracts';
+import { type BondedShipmentInput, type FulfilmentState, type TrackingEventInput, type CategoryCreateInput, type CategoryUpdateInput, type ExporterStatus, type HsRateInput, type SheetFormat, type PavilionContentInput, type PavilionFeaturesInput, type ReviewReason, type StoryInput, type exchangeRateInputSchema, type paymentAnomalyQuerySchema, type hotSearchInputSchema, type searchWordInputSchema, type synonymInputSchema } from '@pavilion/contracts';
+import { type CustomsCorrections, type customsQueueFilters } from '@pavilion/contracts';
+import { type JobState } from '@pavilion/contracts';
+import { orderQueryParams, type OrderQuery } from '../console/orders/order-query.ts';
+import { api, uploadTo, hrefOf } from '../api/client.ts';
 
 
 export type PaymentAnomaly = z.output<typeof paymentAnomalySchema>;
@@ -76,105 +32,97 @@ export type SynonymInput = z.output<typeof synonymInputSchema>;
 export type HotSearchInput = z.output<typeof hotSearchInputSchema>;
 export type SearchIndexStatus = z.output<typeof searchIndexStatusSchema>;
 
-const exporterPath = (id: string) => `/api/operator/exporters/${seg(id)}`;
-const productPath = (id: string) => `/api/operator/products/${seg(id)}`;
-const pavilionPath = (id: string) => `/api/operator/pavilions/${seg(id)}`;
-const storyPath = (pavilionId: string, storyId: string) => `${pavilionPath(pavilionId)}/stories/${seg(storyId)}`;
 
 /** The operator console's calls: reviews, rates, the HS table, categories, pavilion content, search, orders and payment anomalies. */
 export const operatorApi = {
   exporterQueue: (status: ExporterStatus, page: number) =>
-    call('GET', `/api/operator/exporters?status=${status}&page=${page}&pageSize=50`, exporterQueueSchema),
-  getExporter: (id: string) => call('GET', exporterPath(id), operatorExporterSchema),
-  exporterDocumentUrl: (id: string, docId: string) => `${exporterPath(id)}/documents/${seg(docId)}/file`,
+    api(endpoints.operator.getExporters, { query: { status, page, pageSize: 50 } }),
+  getExporter: (id: string) => api(endpoints.operator.getExporter, { params: { id } }),
+  exporterDocumentUrl: (id: string, docId: string) => hrefOf(endpoints.operator.getExporterDocumentFile, { params: { id, docId } }),
   reviewExporter: (id: string, body: { decision: 'approve' } | { decision: 'reject'; reason: string }) =>
-    call('POST', `${exporterPath(id)}/review`, operatorExporterSchema, body),
-  suspendExporter: (id: string, reason: string) => call('POST', `${exporterPath(id)}/suspend`, operatorExporterSchema, { reason }),
-  reinstateExporter: (id: string) => call('POST', `${exporterPath(id)}/reinstate`, operatorExporterSchema),
+    api(endpoints.operator.reviewExporter, { params: { id }, body }),
+  suspendExporter: (id: string, reason: string) => api(endpoints.operator.suspendExporter, { params: { id }, body: { reason } }),
+  reinstateExporter: (id: string) => api(endpoints.operator.reinstateExporter, { params: { id } }),
 
-  productQueue: () => call('GET', '/api/operator/products/review', reviewQueueSchema),
-  getProduct: (id: string) => call('GET', productPath(id), operatorProductSchema),
+  productQueue: () => api(endpoints.operator.getProductReviewQueue),
+  getProduct: (id: string) => api(endpoints.operator.getProduct, { params: { id } }),
   /** A brand's names, as the storefront shows them (a pending exporter's brand answers 404). */
-  storeBrand: (id: string) => call('GET', `/api/store/brands/${seg(id)}`, storeBrandSchema),
-  approveProduct: (id: string, revisionId: string) => call('POST', `${productPath(id)}/approve`, operatorProductSchema, { revisionId }),
+  storeBrand: (id: string) => api(endpoints.store.getBrand, { params: { id } }),
+  approveProduct: (id: string, revisionId: string) => api(endpoints.operator.approveProduct, { params: { id }, body: { revisionId } }),
   /** Takes a published product off sale; the exporter reads the reason. */
-  unpublishProduct: (id: string, reason: string) => call('POST', `${productPath(id)}/unpublish`, operatorProductSchema, { reason }),
+  unpublishProduct: (id: string, reason: string) => api(endpoints.operator.unpublishProduct, { params: { id }, body: { reason } }),
   requestChanges: (id: string, body: { revisionId: string; reasons: ReviewReason[] }) =>
-    call('POST', `${productPath(id)}/request-changes`, operatorProductSchema, body),
+    api(endpoints.operator.requestProductChanges, { params: { id }, body }),
 
-  getRates: () => call('GET', '/api/operator/rates', exchangeRateOverviewSchema),
-  addRate: (body: RateInput) => call('POST', '/api/operator/rates', exchangeRateSchema, body),
+  getRates: () => api(endpoints.operator.getRates),
+  addRate: (body: RateInput) => api(endpoints.operator.createRate, { body: body }),
 
   listHsRates: (q: string, page: number, pageSize: number) =>
-    call('GET', `/api/operator/hs-rates?${new URLSearchParams({ ...(q === '' ? {} : { q }), page: String(page), pageSize: String(pageSize) })}`, hsRateListSchema),
-  putHsRate: (hsCode: string, body: HsRateInput) => call('PUT', `/api/operator/hs-rates/${seg(hsCode)}`, hsRateSchema, body),
-  deleteHsRate: (hsCode: string) => callNoContent('DELETE', `/api/operator/hs-rates/${seg(hsCode)}`),
-  hsRatesExportUrl: (format: SheetFormat) => `/api/operator/hs-rates/export?format=${format}`,
-  importHsRates: (file: Blob) => upload('/api/operator/hs-rates/import', hsRateImportResultSchema, file),
+    api(endpoints.operator.getHsRates, { query: { q, page, pageSize } }),
+  putHsRate: (hsCode: string, body: HsRateInput) => api(endpoints.operator.updateHsRate, { params: { hsCode }, body: body }),
+  deleteHsRate: (hsCode: string) => api(endpoints.operator.deleteHsRate, { params: { hsCode } }),
+  hsRatesExportUrl: (format: SheetFormat) => hrefOf(endpoints.operator.exportHsRates, { query: { format } }),
+  importHsRates: (file: Blob) => uploadTo(endpoints.operator.importHsRates, file),
 
-  createCategory: (body: CategoryCreateInput) => call('POST', '/api/operator/categories', categoryNodeSchema, body),
-  updateCategory: (id: string, body: CategoryUpdateInput) => call('PUT', `/api/operator/categories/${seg(id)}`, categoryNodeSchema, body),
-  deleteCategory: (id: string) => callNoContent('DELETE', `/api/operator/categories/${seg(id)}`),
+  createCategory: (body: CategoryCreateInput) => api(endpoints.operator.createCategory, { body: body }),
+  updateCategory: (id: string, body: CategoryUpdateInput) => api(endpoints.operator.updateCategory, { params: { id }, body: body }),
+  deleteCategory: (id: string) => api(endpoints.operator.deleteCategory, { params: { id } }),
 
-  getPavilion: (id: string) => call('GET', pavilionPath(id), operatorPavilionContentSchema),
-  updatePavilion: (id: string, body: PavilionContentInput) => call('PUT', pavilionPath(id), operatorPavilionContentSchema, body),
-  uploadPavilionImage: (id: string, file: Blob) => upload(`${pavilionPath(id)}/media`, imageSchema, file),
-  setFeatures: (id: string, body: PavilionFeaturesInput) => call('PUT', `${pavilionPath(id)}/features`, operatorPavilionContentSchema, body),
+  getPavilion: (id: string) => api(endpoints.operator.getPavilion, { params: { id } }),
+  updatePavilion: (id: string, body: PavilionContentInput) => api(endpoints.operator.updatePavilion, { params: { id }, body }),
+  uploadPavilionImage: (id: string, file: Blob) => uploadTo(endpoints.operator.uploadPavilionMedia, file, { params: { id } }),
+  setFeatures: (id: string, body: PavilionFeaturesInput) => api(endpoints.operator.setPavilionFeatures, { params: { id }, body }),
   /** Published products of a pavilion, as the storefront lists them (to pick featured ones). */
-  pavilionProducts: (slug: string) => call('GET', `/api/store/products?pavilion=${seg(slug)}&limit=60`, listingPageSchema),
+  pavilionProducts: (slug: string) => api(endpoints.store.getProducts, { query: { pavilion: slug, limit: 60 } }),
   /** Products by id (the ones already featured, which may lie beyond the first page). */
-  productsById: (ids: readonly string[]) => call('GET', `/api/store/products?ids=${ids.map(seg).join(',')}&limit=60`, listingPageSchema),
+  productsById: (ids: readonly string[]) => api(endpoints.store.getProducts, { query: { ids: ids.join(','), limit: 60 } }),
 
-  listStories: (pavilionId: string) => call('GET', `${pavilionPath(pavilionId)}/stories`, operatorStoryListSchema),
-  getStory: (pavilionId: string, storyId: string) => call('GET', storyPath(pavilionId, storyId), operatorStorySchema),
-  createStory: (pavilionId: string, body: StoryInput) => call('POST', `${pavilionPath(pavilionId)}/stories`, operatorStorySchema, body),
-  updateStory: (pavilionId: string, storyId: string, body: StoryInput) => call('PUT', storyPath(pavilionId, storyId), operatorStorySchema, body),
-  deleteStory: (pavilionId: string, storyId: string) => callNoContent('DELETE', storyPath(pavilionId, storyId)),
+  listStories: (pavilionId: string) => api(endpoints.operator.getPavilionStories, { params: { id: pavilionId } }),
+  getStory: (pavilionId: string, storyId: string) => api(endpoints.operator.getPavilionStory, { params: { id: pavilionId, storyId } }),
+  createStory: (pavilionId: string, body: StoryInput) => api(endpoints.operator.createPavilionStory, { params: { id: pavilionId }, body }),
+  updateStory: (pavilionId: string, storyId: string, body: StoryInput) => api(endpoints.operator.updatePavilionStory, { params: { id: pavilionId, storyId }, body }),
+  deleteStory: (pavilionId: string, storyId: string) => api(endpoints.operator.deletePavilionStory, { params: { id: pavilionId, storyId } }),
   setStoryPublished: (pavilionId: string, storyId: string, publish: boolean) =>
-    call('POST', `${storyPath(pavilionId, storyId)}/${publish ? 'publish' : 'unpublish'}`, operatorStorySchema),
+    api(publish ? endpoints.operator.publishPavilionStory : endpoints.operator.unpublishPavilionStory, { params: { id: pavilionId, storyId } }),
 
-  zeroResultQueries: (days: number) => call('GET', `/api/operator/search/zero-results?days=${days}`, zeroResultListSchema),
-  listSearchWords: () => call('GET', '/api/operator/search/words', searchWordListSchema),
-  addSearchWord: (body: SearchWordInput) => call('POST', '/api/operator/search/words', searchWordSchema, body),
-  deleteSearchWord: (word: string) => callNoContent('DELETE', `/api/operator/search/words/${seg(word)}`),
-  listSynonyms: () => call('GET', '/api/operator/search/synonyms', synonymListSchema),
-  addSynonyms: (body: SynonymInput) => call('POST', '/api/operator/search/synonyms', synonymSchema, body),
-  deleteSynonyms: (id: string) => callNoContent('DELETE', `/api/operator/search/synonyms/${seg(id)}`),
-  getCuratedHotSearches: () => call('GET', '/api/operator/search/hot', curatedHotSearchesSchema),
-  putCuratedHotSearches: (body: HotSearchInput) => call('PUT', '/api/operator/search/hot', curatedHotSearchesSchema, body),
+  zeroResultQueries: (days: number) => api(endpoints.operator.getSearchZeroResults, { query: { days } }),
+  listSearchWords: () => api(endpoints.operator.getSearchWords),
+  addSearchWord: (body: SearchWordInput) => api(endpoints.operator.createSearchWord, { body: body }),
+  deleteSearchWord: (word: string) => api(endpoints.operator.deleteSearchWord, { params: { word } }),
+  listSynonyms: () => api(endpoints.operator.getSearchSynonyms),
+  addSynonyms: (body: SynonymInput) => api(endpoints.operator.createSearchSynonym, { body: body }),
+  deleteSynonyms: (id: string) => api(endpoints.operator.deleteSearchSynonym, { params: { id } }),
+  getCuratedHotSearches: () => api(endpoints.operator.getCuratedHotSearches),
+  putCuratedHotSearches: (body: HotSearchInput) => api(endpoints.operator.setCuratedHotSearches, { body: body }),
   /** What the storefront shows: the curated words, then buyers' most searched. */
-  storeHotSearches: () => call('GET', '/api/store/search/hot', hotSearchesSchema),
-  searchIndexStatus: () => call('GET', '/api/operator/search/index', searchIndexStatusSchema),
+  storeHotSearches: () => api(endpoints.store.getHotSearches),
+  searchIndexStatus: () => api(endpoints.operator.getSearchIndexStatus),
 
   /** Orders of the operator's pavilions; the buyer's identity comes masked. */
-  listOrders: (query: OrderQuery) => call('GET', `/api/operator/orders${orderQueryString(query)}`, orderListSchema),
-  getOrder: (id: string) => call('GET', `/api/operator/orders/${seg(id)}`, orderDetailSchema),
-  paymentAnomalies: (status: AnomalyFilter) => call('GET', `/api/operator/payment-anomalies?status=${status}`, paymentAnomalyListSchema),
-  resolvePaymentAnomaly: (id: string) => call('POST', `/api/operator/payment-anomalies/${seg(id)}/resolve`, paymentAnomalySchema),
+  listOrders: (query: OrderQuery) => api(endpoints.operator.getOrders, { query: orderQueryParams(query) }),
+  getOrder: (id: string) => api(endpoints.operator.getOrder, { params: { id } }),
+  paymentAnomalies: (status: AnomalyFilter) => api(endpoints.operator.getPaymentAnomalies, { query: { status } }),
+  resolvePaymentAnomaly: (id: string) => api(endpoints.operator.resolvePaymentAnomaly, { params: { id } }),
 
   /** The fulfilment queue of the operator's pavilions; bonded (1210) orders leave the warehouse through these calls. */
-  fulfilment: (state: FulfilmentState) => call('GET', `/api/operator/fulfilment?state=${state}`, fulfilmentListSchema),
-  shipOrder: (id: string, body: BondedShipmentInput) => call('POST', `/api/operator/orders/${seg(id)}/shipment`, shipmentSchema, body),
-  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => call('POST', `/api/operator/orders/${seg(id)}/tracking-events`, trackingEventsResultSchema, body),
-  uploadWaybills: (file: Blob) => upload('/api/operator/fulfilment/shipments.csv', shipmentUploadResultSchema, file),
+  fulfilment: (state: FulfilmentState) => api(endpoints.operator.getFulfilment, { query: { state } }),
+  shipOrder: (id: string, body: BondedShipmentInput) => api(endpoints.operator.shipOrder, { params: { id }, body: body }),
+  addTrackingEvents: (id: string, body: { events: TrackingEventInput[] }) => api(endpoints.operator.addTrackingEvent, { params: { id }, body: body }),
+  uploadWaybills: (file: Blob) => uploadTo(endpoints.operator.importShipmentsCsv, file),
   /** Returns of the operator's pavilions (the after-sale queue): list by stage, approve, refuse with a reason, goods received. */
-  listReturns: (stage: ReturnStage | undefined, late?: boolean) => {
-    const query = new URLSearchParams({ ...(stage === undefined ? {} : { stage }), ...(late === undefined ? {} : { late: String(late) }) }).toString();
-    return call('GET', `/api/operator/returns${query === '' ? '' : `?${query}`}`, returnListSchema);
-  },
-  approveReturn: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/approve`, returnSchema, {}),
-  refuseReturn: (id: string, reason: string) => call('POST', `/api/operator/returns/${seg(id)}/refuse`, returnSchema, { reason }),
-  returnReceived: (id: string) => call('POST', `/api/operator/returns/${seg(id)}/received`, returnSchema, {}),
+  listReturns: (stage: ReturnStage | undefined, late?: boolean) =>
+    api(endpoints.operator.getReturns, { query: { stage, late: late === undefined ? undefined : late ? 'true' : 'false' } }),
+  approveReturn: (id: string) => api(endpoints.operator.approveReturn, { params: { id }, body: {} }),
+  refuseReturn: (id: string, reason: string) => api(endpoints.operator.refuseReturn, { params: { id }, body: { reason } }),
+  returnReceived: (id: string) => api(endpoints.operator.receiveReturn, { params: { id }, body: {} }),
   /** The customs queue: declarations, receipts, corrections, resend, identity holds. */
-  customsQueue: (status: CustomsFilter | null) => call('GET', `/api/operator/customs${status ? `?status=${status}` : ''}`, customsQueueSchema),
-  customsDetail: (orderId: string) => call('GET', `/api/operator/customs/${seg(orderId)}`, customsDetailSchema),
-  resendCustoms: (orderId: string, corrections: CustomsCorrections) => call('POST', `/api/operator/customs/${seg(orderId)}/resend`, customsDetailSchema, { corrections }),
-  clearCustomsHold: (orderId: string) => call('POST', `/api/operator/customs/${seg(orderId)}/clear-hold`, customsDetailSchema),
+  customsQueue: (status: CustomsFilter | null) => api(endpoints.operator.getCustomsDeclarations, { query: { status: status ?? undefined } }),
+  customsDetail: (orderId: string) => api(endpoints.operator.getCustomsDeclaration, { params: { orderId } }),
+  resendCustoms: (orderId: string, corrections: CustomsCorrections) => api(endpoints.operator.resendCustomsDeclaration, { params: { orderId }, body: { corrections } }),
+  clearCustomsHold: (orderId: string) => api(endpoints.operator.clearCustomsHold, { params: { orderId } }),
   /** The background job console (platform admins only): each kind's queue and the latest jobs, filtered by kind and state. */
-  jobs: (filter: { kind: string | null; state: JobState | null; limit: number }) => {
-    const query = new URLSearchParams({ ...(filter.kind === null ? {} : { kind: filter.kind }), ...(filter.state === null ? {} : { state: filter.state }), limit: String(filter.limit) });
-    return call('GET', `/api/admin/jobs?${query.toString()}`, jobOverviewSchema);
-  },
+  jobs: (filter: { kind: string | null; state: JobState | null; limit: number }) =>
+    api(endpoints.admin.getJobs, { query: { kind: filter.kind ?? undefined, state: filter.state ?? undefined, limit: filter.limit } }),
   /** Puts a failed job back in its queue with a fresh set of attempts (409 INVALID_TRANSITION if it is not failed). */
-  retryJob: (jobId: string) => call('POST', `/api/admin/jobs/${seg(jobId)}/retry`, jobSchema),
+  retryJob: (jobId: string) => api(endpoints.admin.retryJob, { params: { jobId } }),
 };

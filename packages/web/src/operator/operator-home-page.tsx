@@ -1,19 +1,18 @@
+import { endpoints } from '@pavilion/contracts';
 import { Alert, Empty, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../console/console-feedback.tsx';
 import { useLocale } from '../i18n/face-language.tsx';
 import { pick } from '../shared/localized.ts';
-import { useApi } from '../shared/use-api.ts';
-import { operatorApi } from './operator-api.ts';
+import { useEndpoint } from '../api/query.ts';
 import { operatorPaths } from './operator-paths.ts';
 import { OperatorPavilionCard } from './operator-pavilion-card.tsx';
 
 /** The pavilions this operator runs (every pavilion for an admin), each with its exporters. */
 export function OperatorHomePage() {
   const { t } = useTranslation();
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useEndpoint(endpoints.operator.getPavilions, {});
   if (pavilions.status === 'loading') return <ConsoleLoading />;
   if (pavilions.status === 'failed') {
     return <ConsoleError error={pavilions.error} loginPath={operatorPaths.login} onRetry={pavilions.reload} />;
@@ -39,7 +38,7 @@ export function OperatorHomePage() {
 function RateAlertsBanner() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const rates = useApi(operatorApi.getRates);
+  const rates = useEndpoint(endpoints.operator.getRates, {});
   if (rates.status !== 'done' || rates.data.alerts.length === 0) return null;
   return (
     <Alert

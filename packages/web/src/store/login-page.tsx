@@ -2,8 +2,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Button, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
-import { api, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
+import { endpoints, otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
+import { accountApi, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
 import { returnPath } from '../shared/navigation.ts';
@@ -20,10 +21,12 @@ export function LoginPage() {
   const location = useLocation();
   const [sent, setSent] = useState<SentCode | null>(null);
   const [byPassword, setByPassword] = useState(false);
-  const signedIn = useCallback(
-    () => void navigate(returnPath(location.state, '/'), { replace: true }),
-    [navigate, location.state],
-  );
+  const invalidate = useInvalidate();
+  const signedIn = useCallback(() => {
+    // The account read as a guest (401) is not the one now signed in.
+    void invalidate(endpoints.auth.getMe);
+    void navigate(returnPath(location.state, '/'), { replace: true });
+  }, [navigate, location.state, invalidate]);
   return (
     <StorePage title={t('store.login.title')} backTo="/">
       {byPassword ? (
@@ -42,7 +45,7 @@ export function LoginPage() {
 }
 
 async function sendCode(request: OtpRequest): Promise<SentCode> {
-  return { phone: request.phone, ...(await api.requestOtp(request)) };
+  return { phone: request.phone, ...(await accountApi.requestOtp(request)) };
 }
 
 function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
@@ -90,7 +93,7 @@ function PasswordStep({ onSignedIn }: { onSignedIn: () => void }) {
   const form = useFormSubmit(
     passwordLoginRequestSchema,
     useCallback(async (request: PasswordLoginRequest) => {
-      await api.login(request);
+      await accountApi.login(request);
       await mergeGuestCart();
       onSignedIn();
     }, [onSignedIn]),
@@ -135,7 +138,7 @@ function CodeStep({ sent, onResent, onChangePhone, onSignedIn }: CodeStepProps) 
   const verify = useFormSubmit(
     otpVerifyRequestSchema,
     useCallback(async (request: OtpVerifyRequest) => {
-      await api.verifyOtp(request);
+      await accountApi.verifyOtp(request);
       // What the visitor put in the cart as a guest joins the account's cart.
       await mergeGuestCart();
       onSignedIn();

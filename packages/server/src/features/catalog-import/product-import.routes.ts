@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  errorBodySchema, importJobParamsSchema, importJobSchema, localeFromAcceptLanguage, localizeIssue, sheetFormatQuerySchema, type ImportJob, type Locale,
-} from '@pavilion/contracts';
+import { errorBodySchema, localeFromAcceptLanguage, localizeIssue, type ImportJob, type Locale, endpoints } from '@pavilion/contracts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
@@ -9,6 +7,7 @@ import { sendSheet } from '../../platform/sheets/sheet-download.ts';
 import { sheetContentTypes } from '../../platform/sheets/sheet-file.ts';
 import type { ProductImportJobs } from './product-import-jobs.ts';
 import type { ProductImportService } from './product-import.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 const sheetDownload = (what: string) => fileDownload(`${what} as an XLSX workbook or a UTF-8 CSV file (?format=xlsx|csv), as an attachment`, Object.values(sheetContentTypes));
 
@@ -22,20 +21,20 @@ export function productImportRoutes(imports: ProductImportService, jobs: Product
     const app = typed(fastify);
     const tags = ['exporter'];
 
-    app.get('/catalog/template', {
-      schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', querystring: sheetFormatQuerySchema, response: { 200: sheetDownload('The template'), ...errorResponses } },
+    route(app, endpoints.exporter.getCatalogTemplate, {
+      schema: { tags, summary: 'The product spreadsheet template (XLSX or CSV): bilingual headers, a hints row, an example product', response: { 200: sheetDownload('The template'), ...errorResponses } },
     }, async (request, reply) => sendSheet(reply, await imports.templateFor(request.caller, request.query.format)));
 
-    app.get('/catalog/export', {
-      schema: { tags, summary: "All the exporter's products (not archived) in the template's format: working content if any, else live", querystring: sheetFormatQuerySchema, response: { 200: sheetDownload('The products'), ...errorResponses } },
+    route(app, endpoints.exporter.exportCatalog, {
+      schema: { tags, summary: "All the exporter's products (not archived) in the template's format: working content if any, else live", response: { 200: sheetDownload('The products'), ...errorResponses } },
     }, async (request, reply) => sendSheet(reply, await imports.exportFor(request.caller, request.query.format)));
 
-    app.post('/catalog/import', {
+    route(app, endpoints.exporter.importCatalog, {
       schema: {
         tags,
         summary: 'Import products from an XLSX or CSV file (multipart `file`, 10 MB, type told by content): answers a job to poll; all or nothing',
         consumes: ['multipart/form-data'],
-        response: { 202: importJobSchema, ...errorResponses, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
+        response: { ...errorResponses, 409: errorBodySchema, 413: errorBodySchema, 415: errorBodySchema },
       },
     }, async (request, reply) => {
       exporterScope(requireRole(request.caller, 'exporter_member'));
@@ -45,8 +44,8 @@ export function productImportRoutes(imports: ProductImportService, jobs: Product
       return job;
     });
 
-    app.get('/catalog/import/:jobId', {
-      schema: { tags, summary: "An import's progress, then its result or every problem by row and column (kept an hour after it ends)", params: importJobParamsSchema, response: { 200: importJobSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getCatalogImportJob, {
+      schema: { tags, summary: "An import's progress, then its result or every problem by row and column (kept an hour after it ends)", response: errorResponses },
     }, async (request) => localized(await jobs.getJob(request.caller, request.params.jobId), localeFromAcceptLanguage(request.headers['accept-language'])));
   };
 }

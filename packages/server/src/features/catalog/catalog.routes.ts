@@ -1,19 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  approveBodySchema, errorBodySchema, exporterProductListSchema, exporterProductSchema, imageSchema, listingPageSchema, listingQuerySchema,
-  productContentSchema, productPageSchema, productReasonBodySchema, productStatuses, requestChangesBodySchema, stockUpdateSchema,
-  warehouseInputSchema, warehouseSchema,
-} from '@pavilion/contracts';
+import { errorBodySchema, listingQuerySchema, endpoints } from '@pavilion/contracts';
 import { exporterScope, requireRole } from '../../platform/access.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import type { MediaService } from '../media/index.ts';
 import type { ProductReviewService } from './product-review.service.ts';
-import { operatorProductSchema, reviewQueueSchema } from './product-review.service.ts';
 import type { ProductService } from './product.service.ts';
 import type { StockService } from './stock.service.ts';
 import type { StorefrontService } from './storefront.service.ts';
+import { route, urlOf } from '../../platform/endpoint-route.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -23,12 +19,19 @@ export function storeCatalogRoutes(storefront: StorefrontService) {
   return async function (fastify: FastifyInstance) {
     // Answers are JSON text from the page cache, checked against their schema when cached, so these
     // two routes send text (the plain instance: the schemas document and validate the input).
-    fastify.get('/products', {
-      schema: { tags: ['store'], summary: 'Listing cards: filter by pavilion, category (with its subtree), exporter, brand, country; endless scroll by cursor', querystring: listingQuerySchema, response: { 200: listingPageSchema, ...errorResponses } },
-    }, async (request, reply) => reply.type(JSON_UTF8).send(await storefront.listJson(listingQuerySchema.parse(request.query))));
-    fastify.get('/products/:id', {
-      schema: { tags: ['store'], summary: 'A published product, priced in yuan at the rate in force', params: idParams, response: { 200: productPageSchema, ...errorResponses } },
-    }, async (request, reply) => reply.type(JSON_UTF8).send(await storefront.productPageJson(idParams.parse(request.params).id)));
+    const { getProducts, getProduct } = endpoints.store;
+    fastify.route({
+      method: getProducts.method,
+      url: urlOf(fastify, getProducts),
+      schema: { tags: ['store'], summary: 'Listing cards: filter by pavilion, category (with its subtree), exporter, brand, country; endless scroll by cursor', querystring: getProducts.query, response: { ...getProducts.response, ...errorResponses } },
+      handler: async (request, reply) => reply.type(JSON_UTF8).send(await storefront.listJson(listingQuerySchema.parse(request.query))),
+    });
+    fastify.route({
+      method: getProduct.method,
+      url: urlOf(fastify, getProduct),
+      schema: { tags: ['store'], summary: 'A published product, priced in yuan at the rate in force', params: getProduct.params, response: { ...getProduct.response, ...errorResponses } },
+      handler: async (request, reply) => reply.type(JSON_UTF8).send(await storefront.productPageJson(idParams.parse(request.params).id)),
+    });
   };
 }
 
@@ -37,48 +40,53 @@ export function exporterCatalogRoutes(deps: { products: ProductService; stock: S
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['exporter'];
-    app.post('/media', {
-      schema: { tags, summary: 'Upload an image (JPEG, PNG or WebP up to 10 MB; checked by content, EXIF removed, resized to WebP)', consumes: ['multipart/form-data'], response: { 201: imageSchema, ...errorResponses } },
+    route(app, endpoints.exporter.uploadMedia, {
+      schema: { tags, summary: 'Upload an image (JPEG, PNG or WebP up to 10 MB; checked by content, EXIF removed, resized to WebP)', consumes: ['multipart/form-data'], response: errorResponses },
     }, async (request, reply) => {
       const exporterId = exporterScope(requireRole(request.caller, 'exporter_member'));
       const upload = await readUpload(request);
       reply.code(201);
       return media.storeImage(`exporter:${exporterId}`, upload.bytes, 'file');
     });
-    app.get('/products', {
-      schema: { tags, summary: "The exporter's products", querystring: z.object({ status: z.enum(productStatuses).optional() }), response: { 200: exporterProductListSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getProducts, {
+      schema: { tags, summary: "The exporter's products", response: errorResponses },
     }, async (request) => products.list(request.caller, request.query.status));
-    app.post('/products', {
-      schema: { tags, summary: 'Create a product (a draft)', body: productContentSchema, response: { 201: exporterProductSchema, ...withConflicts } },
+    route(app, endpoints.exporter.createProduct, {
+      schema: { tags, summary: 'Create a product (a draft)', response: withConflicts },
     }, async (request, reply) => {
       reply.code(201);
       return products.create(request.caller, request.body);
     });
-    app.get('/products/:id', {
-      schema: { tags, summary: 'A product: live and working content, review state and reasons, publication rules, stock', params: idParams, response: { 200: exporterProductSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getProduct, {
+      schema: { tags, summary: 'A product: live and working content, review state and reasons, publication rules, stock', response: errorResponses },
     }, async (request) => products.get(request.caller, request.params.id));
-    app.put('/products/:id', {
-      schema: { tags, summary: 'Save the content being edited (a live product stays on sale unchanged until the edit is approved)', params: idParams, body: productContentSchema, response: { 200: exporterProductSchema, ...withConflicts } },
+    route(app, endpoints.exporter.updateProduct, {
+      schema: { tags, summary: 'Save the content being edited (a live product stays on sale unchanged until the edit is approved)', response: withConflicts },
     }, async (request) => products.save(request.caller, request.params.id, request.body));
-    app.post('/products/:id/submit', {
-      schema: { tags, summary: 'Send the working content to review (422 lists each failed publication rule)', params: idParams, response: { 200: exporterProductSchema, ...withConflicts } },
+    route(app, endpoints.exporter.submitProduct, {
+      schema: { tags, summary: 'Send the working content to review (422 lists each failed publication rule)', response: withConflicts },
     }, async (request) => products.submit(request.caller, request.params.id));
-    for (const action of ['unpublish', 'republish', 'archive'] as const) {
-      app.post(`/products/:id/${action}`, {
-        schema: { tags, summary: `${action[0]?.toUpperCase()}${action.slice(1)} a product`, params: idParams, response: { 200: exporterProductSchema, ...withConflicts } },
+    const statusChanges = [
+      ['unpublish', endpoints.exporter.unpublishProduct],
+      ['republish', endpoints.exporter.republishProduct],
+      ['archive', endpoints.exporter.archiveProduct],
+    ] as const;
+    for (const [action, endpoint] of statusChanges) {
+      route(app, endpoint, {
+        schema: { tags, summary: `${action[0]?.toUpperCase()}${action.slice(1)} a product`, response: withConflicts },
       }, async (request) => products.changeStatus(request.caller, request.params.id, action));
     }
-    app.get('/warehouses', {
-      schema: { tags, summary: "The exporter's warehouses", response: { 200: z.object({ items: z.array(warehouseSchema) }), ...errorResponses } },
+    route(app, endpoints.exporter.getWarehouses, {
+      schema: { tags, summary: "The exporter's warehouses", response: errorResponses },
     }, async (request) => ({ items: await stock.listWarehouses(request.caller) }));
-    app.post('/warehouses', {
-      schema: { tags, summary: 'Add an origin or bonded warehouse', body: warehouseInputSchema, response: { 201: warehouseSchema, ...errorResponses } },
+    route(app, endpoints.exporter.createWarehouse, {
+      schema: { tags, summary: 'Add an origin or bonded warehouse', response: errorResponses },
     }, async (request, reply) => {
       reply.code(201);
       return stock.createWarehouse(request.caller, request.body);
     });
-    app.put('/stock', {
-      schema: { tags, summary: 'Set the units on hand of a variant in a warehouse', body: stockUpdateSchema, response: { 200: z.object({ variantId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int() }), ...errorResponses } },
+    route(app, endpoints.exporter.setStock, {
+      schema: { tags, summary: 'Set the units on hand of a variant in a warehouse', response: errorResponses },
     }, async (request) => stock.setStock(request.caller, request.body));
   };
 }
@@ -87,20 +95,20 @@ export function operatorCatalogRoutes(review: ProductReviewService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['operator'];
-    app.get('/products/review', {
-      schema: { tags, summary: "Products and edits waiting for review in the caller's pavilions, oldest first", response: { 200: reviewQueueSchema, ...errorResponses } },
+    route(app, endpoints.operator.getProductReviewQueue, {
+      schema: { tags, summary: "Products and edits waiting for review in the caller's pavilions, oldest first", response: errorResponses },
     }, async (request) => review.queue(request.caller));
-    app.get('/products/:id', {
-      schema: { tags, summary: 'A product with its live and submitted content, the compliance checklist and HS rates', params: idParams, response: { 200: operatorProductSchema, ...errorResponses } },
+    route(app, endpoints.operator.getProduct, {
+      schema: { tags, summary: 'A product with its live and submitted content, the compliance checklist and HS rates', response: errorResponses },
     }, async (request) => review.get(request.caller, request.params.id));
-    app.post('/products/:id/approve', {
-      schema: { tags, summary: 'Approve the submitted revision: it goes live', params: idParams, body: approveBodySchema, response: { 200: operatorProductSchema, ...withConflicts } },
+    route(app, endpoints.operator.approveProduct, {
+      schema: { tags, summary: 'Approve the submitted revision: it goes live', response: withConflicts },
     }, async (request) => review.approve(request.caller, request.params.id, request.body.revisionId));
-    app.post('/products/:id/request-changes', {
-      schema: { tags, summary: 'Send the submitted revision back with a reason per field', params: idParams, body: requestChangesBodySchema, response: { 200: operatorProductSchema, ...withConflicts } },
+    route(app, endpoints.operator.requestProductChanges, {
+      schema: { tags, summary: 'Send the submitted revision back with a reason per field', response: withConflicts },
     }, async (request) => review.requestChanges(request.caller, request.params.id, request.body.revisionId, request.body.reasons));
-    app.post('/products/:id/unpublish', {
-      schema: { tags, summary: 'Take a product off sale, with a reason', params: idParams, body: productReasonBodySchema, response: { 200: operatorProductSchema, ...withConflicts } },
+    route(app, endpoints.operator.unpublishProduct, {
+      schema: { tags, summary: 'Take a product off sale, with a reason', response: withConflicts },
     }, async (request) => review.unpublish(request.caller, request.params.id, request.body.reason));
   };
 }

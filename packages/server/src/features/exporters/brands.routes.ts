@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { brandIdParamsSchema, brandInputSchema, brandListSchema, brandSchema, errorBodySchema, exporterIdParamsSchema, storeBrandSchema, storeExporterSchema } from '@pavilion/contracts';
+import { errorBodySchema, endpoints } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { membersOnly } from './exporter-application.routes.ts';
 import type { BrandService } from './brands.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 export function exporterBrandRoutes(brands: BrandService) {
   return async function (fastify: FastifyInstance) {
@@ -11,23 +11,23 @@ export function exporterBrandRoutes(brands: BrandService) {
     const tags = ['exporter'];
     fastify.addHook('preValidation', membersOnly);
 
-    app.get('/brands', {
-      schema: { tags, summary: "The exporter's brands", response: { 200: brandListSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getBrands, {
+      schema: { tags, summary: "The exporter's brands", response: errorResponses },
     }, async (request) => ({ items: await brands.list(request.caller) }));
 
-    app.post('/brands', {
-      schema: { tags, summary: 'Create a brand (the story is sanitized; the logo must be an image this exporter uploaded)', body: brandInputSchema, response: { 201: brandSchema, ...errorResponses, 409: errorBodySchema } },
+    route(app, endpoints.exporter.createBrand, {
+      schema: { tags, summary: 'Create a brand (the story is sanitized; the logo must be an image this exporter uploaded)', response: { ...errorResponses, 409: errorBodySchema } },
     }, async (request, reply) => {
       reply.code(201);
       return brands.create(request.caller, request.body);
     });
 
-    app.put('/brands/:id', {
-      schema: { tags, summary: 'Replace a brand', params: brandIdParamsSchema, body: brandInputSchema, response: { 200: brandSchema, ...errorResponses, 409: errorBodySchema } },
+    route(app, endpoints.exporter.updateBrand, {
+      schema: { tags, summary: 'Replace a brand', response: { ...errorResponses, 409: errorBodySchema } },
     }, async (request) => brands.update(request.caller, request.params.id, request.body));
 
-    app.delete('/brands/:id', {
-      schema: { tags, summary: 'Delete a brand', params: brandIdParamsSchema, response: { 204: z.undefined(), ...errorResponses } },
+    route(app, endpoints.exporter.deleteBrand, {
+      schema: { tags, summary: 'Delete a brand', response: errorResponses },
     }, async (request, reply) => {
       await brands.remove(request.caller, request.params.id);
       return reply.code(204).send();
@@ -41,12 +41,12 @@ export function storeExporterRoutes(brands: BrandService) {
     const app = typed(fastify);
     const tags = ['store'];
 
-    app.get('/exporters/:id', {
-      schema: { tags, summary: 'An approved exporter with its story and brands', params: exporterIdParamsSchema, response: { 200: storeExporterSchema, ...errorResponses } },
+    route(app, endpoints.store.getExporter, {
+      schema: { tags, summary: 'An approved exporter with its story and brands', response: errorResponses },
     }, async (request) => brands.getPublicExporter(request.params.id));
 
-    app.get('/brands/:id', {
-      schema: { tags, summary: 'A brand of an approved exporter', params: brandIdParamsSchema, response: { 200: storeBrandSchema, ...errorResponses } },
+    route(app, endpoints.store.getBrand, {
+      schema: { tags, summary: 'A brand of an approved exporter', response: errorResponses },
     }, async (request) => brands.getPublicBrand(request.params.id));
   };
 }

@@ -1,17 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  errorBodySchema,
-  exporterApplicationRequestSchema,
-  exporterApplicationSchema,
-  exporterApplicationUpdateSchema,
-  sessionResponseSchema,
-} from '@pavilion/contracts';
+import { errorBodySchema, endpoints } from '@pavilion/contracts';
 import { requireRole } from '../../platform/access.ts';
 import type { Config } from '../../platform/config.ts';
 import { errorResponses, setSessionCookie, typed } from '../../platform/http.ts';
 import type { SessionTransport } from '../../platform/sessions.ts';
 import type { NewSession } from '../auth/index.ts';
 import type { ExporterApplicationService } from './exporter-application.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 /** Members only, checked before the body is validated: a stranger gets 401/403, not a list of field errors. */
 export const membersOnly = async (request: FastifyRequest): Promise<void> => {
@@ -33,12 +28,11 @@ export function exporterApplicationRoutes(deps: { applications: ExporterApplicat
     const { applications } = deps;
     const tags = ['exporter'];
 
-    app.post('/applications', {
+    route(app, endpoints.exporter.createApplication, {
       schema: {
         tags,
         summary: "Apply to a pavilion: creates the applicant's account and the exporter (pending review), and signs in",
-        body: exporterApplicationRequestSchema,
-        response: { 201: sessionResponseSchema, ...errorResponses, 409: errorBodySchema },
+        response: { ...errorResponses, 409: errorBodySchema },
       },
     }, async (request, reply) => {
       const session = await applications.apply(request.body, request.ip);
@@ -46,18 +40,17 @@ export function exporterApplicationRoutes(deps: { applications: ExporterApplicat
       return answerSession(reply, deps.config, session, request.body.session);
     });
 
-    app.get('/application', {
+    route(app, endpoints.exporter.getApplication, {
       preValidation: membersOnly,
-      schema: { tags, summary: 'The application with its status and, when rejected or suspended, the reason', response: { 200: exporterApplicationSchema, ...errorResponses } },
+      schema: { tags, summary: 'The application with its status and, when rejected or suspended, the reason', response: errorResponses },
     }, async (request) => applications.getOwn(request.caller));
 
-    app.put('/application', {
+    route(app, endpoints.exporter.setApplication, {
       preValidation: membersOnly,
       schema: {
         tags,
         summary: 'Edit the application: a rejected one is resubmitted; once approved only contact, address and story change',
-        body: exporterApplicationUpdateSchema,
-        response: { 200: exporterApplicationSchema, ...errorResponses, 409: errorBodySchema },
+        response: { ...errorResponses, 409: errorBodySchema },
       },
     }, async (request) => applications.update(request.caller, request.body));
   };

@@ -1,20 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import {
-  errorBodySchema,
-  invitationAcceptRequestSchema,
-  invitationCreatedSchema,
-  invitationCreateRequestSchema,
-  invitationIdParamsSchema,
-  invitationListSchema,
-  invitationPreviewSchema,
-  invitationTokenParamsSchema,
-  sessionResponseSchema,
-} from '@pavilion/contracts';
+import { errorBodySchema, endpoints } from '@pavilion/contracts';
 import type { Config } from '../../platform/config.ts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import { answerSession, membersOnly } from './exporter-application.routes.ts';
 import type { InvitationService } from './invitations.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 export function exporterInvitationRoutes(invitations: InvitationService) {
   return async function (fastify: FastifyInstance) {
@@ -22,19 +12,19 @@ export function exporterInvitationRoutes(invitations: InvitationService) {
     const tags = ['exporter'];
     fastify.addHook('preValidation', membersOnly);
 
-    app.post('/invitations', {
-      schema: { tags, summary: 'Invite a team member by email (approved exporters): the answer carries the link, once', body: invitationCreateRequestSchema, response: { 201: invitationCreatedSchema, ...errorResponses, 409: errorBodySchema } },
+    route(app, endpoints.exporter.createInvitation, {
+      schema: { tags, summary: 'Invite a team member by email (approved exporters): the answer carries the link, once', response: { ...errorResponses, 409: errorBodySchema } },
     }, async (request, reply) => {
       reply.code(201);
       return invitations.create(request.caller, request.body.email);
     });
 
-    app.get('/invitations', {
-      schema: { tags, summary: 'Open invitations (not accepted, not expired)', response: { 200: invitationListSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getInvitations, {
+      schema: { tags, summary: 'Open invitations (not accepted, not expired)', response: errorResponses },
     }, async (request) => ({ items: await invitations.list(request.caller) }));
 
-    app.delete('/invitations/:id', {
-      schema: { tags, summary: 'Revoke an open invitation', params: invitationIdParamsSchema, response: { 204: z.undefined(), ...errorResponses } },
+    route(app, endpoints.exporter.deleteInvitation, {
+      schema: { tags, summary: 'Revoke an open invitation', response: errorResponses },
     }, async (request, reply) => {
       await invitations.revoke(request.caller, request.params.id);
       return reply.code(204).send();
@@ -50,19 +40,17 @@ export function invitationAuthRoutes(deps: { invitations: InvitationService; con
     // The token in these URLs is a credential: below warn, Fastify would log each request's URL.
     const logLevel = 'warn';
 
-    app.get('/invitations/:token', {
+    route(app, endpoints.auth.getInvitation, {
       logLevel,
-      schema: { tags, summary: 'What an invitation link leads to (404 when unknown, expired, used or revoked)', params: invitationTokenParamsSchema, response: { 200: invitationPreviewSchema, ...errorResponses } },
+      schema: { tags, summary: 'What an invitation link leads to (404 when unknown, expired, used or revoked)', response: errorResponses },
     }, async (request) => deps.invitations.preview(request.params.token));
 
-    app.post('/invitations/:token/accept', {
+    route(app, endpoints.auth.acceptInvitation, {
       logLevel,
       schema: {
         tags,
         summary: "Accept an invitation: creates the member's account with the invited email and signs in",
-        params: invitationTokenParamsSchema,
-        body: invitationAcceptRequestSchema,
-        response: { 200: sessionResponseSchema, ...errorResponses, 409: errorBodySchema },
+        response: { ...errorResponses, 409: errorBodySchema },
       },
     }, async (request, reply) => {
       const session = await deps.invitations.accept(request.params.token, request.body);

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { healthSchema, type Health } from '@pavilion/contracts';
+import { healthSchema, type Health, endpoints } from '@pavilion/contracts';
 import type { Database } from '../../db/database.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { typed } from '../../platform/http.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 /**
  * A committed write the health check makes each time: a database that answers but cannot write
@@ -24,8 +25,8 @@ async function databaseWritable(database: Database): Promise<boolean> {
 
 export function healthRoutes(options: { database: Database; files: FileStore; version: string }) {
   return async function (fastify: FastifyInstance) {
-    typed(fastify).get('/health', {
-      schema: { tags: ['health'], summary: 'Liveness: the database reachable and writable, the file store writable (503 naming what is not)', response: { 200: healthSchema, 503: healthSchema } },
+    route(typed(fastify), endpoints.platform.getHealth, {
+      schema: { tags: ['health'], summary: 'Liveness: the database reachable and writable, the file store writable (503 naming what is not)', response: { 503: healthSchema } },
     }, async (_request, reply) => {
       const problems: NonNullable<Health['problems']> = [];
       if (!(await options.database.ping())) problems.push('database_unreachable');

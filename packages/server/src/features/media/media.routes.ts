@@ -1,10 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { typed } from '../../platform/http.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { isPrivateOwner } from './media.rules.ts';
 import type { MediaService } from './media.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 export interface MediaRouteDeps {
   media: MediaService;
@@ -22,8 +23,8 @@ export interface MediaRouteDeps {
 export function mediaRoutes(deps: MediaRouteDeps) {
   const { media } = deps;
   return async function (fastify: FastifyInstance) {
-    typed(fastify).get('/media/:id/:size', {
-      schema: { hide: true, params: z.object({ id: z.uuid(), size: z.enum(['thumb.webp', 'display.webp']) }) },
+    route(typed(fastify), endpoints.media.getPicture, {
+      schema: { hide: true },
     }, async (request, reply) => {
       const { id } = request.params;
       const size = request.params.size === 'thumb.webp' ? 'thumb' : 'display';

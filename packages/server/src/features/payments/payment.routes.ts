@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import {
-  checkoutPayInputSchema, errorBodySchema, paymentAnomalyListSchema, paymentAnomalyQuerySchema, paymentAnomalySchema, paymentStartSchema, sandboxPayFormSchema,
-} from '@pavilion/contracts';
+import { errorBodySchema, endpoints } from '@pavilion/contracts';
 import { errorResponses, htmlPage, seeOther, typed } from '../../platform/http.ts';
 import type { NotificationOutcome, PaymentService } from './payment.service.ts';
 import { renderSandboxPage, sandboxMessages, sandboxRefusals } from './sandbox-page.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 /** WeChat Pay's answer to a callback it must retry: `{code: 'FAIL', message}` with a 4xx/5xx status. */
 const wechatFailSchema = z.object({ code: z.literal('FAIL'), message: z.string() });
@@ -40,21 +39,20 @@ export function paymentCallbackRoutes(payments: PaymentService) {
         }
       };
 
-    app.post('/wechat/notify', {
+    route(app, endpoints.payments.wechatNotify, {
       schema: { tags, summary: 'WeChat Pay payment notification (TRANSACTION.SUCCESS), signed and encrypted; answered 204, or {code: FAIL} so WeChat retries', response: callbackResponses },
     }, callback((headers, body) => payments.handleNotification('wechat', headers, body)));
-    app.post('/wechat/refund-notify', {
+    route(app, endpoints.payments.wechatRefundNotify, {
       schema: { tags, summary: 'WeChat Pay refund result notification (REFUND.SUCCESS / ABNORMAL / CLOSED)', response: callbackResponses },
     }, callback((headers, body) => payments.handleRefundNotification('wechat', headers, body)));
     if (payments.sandbox) {
-      app.post('/sandbox/notify', {
+      route(app, endpoints.payments.sandboxNotify, {
         schema: { tags, summary: "The sandbox's payment notification: signed like WeChat's (HMAC-SHA256 under a key derived from SECRET_KEY), handled by the same path", response: callbackResponses },
       }, callback((headers, body) => payments.handleNotification('sandbox', headers, body)));
     }
   };
 }
 
-const outTradeNoParams = z.object({ outTradeNo: z.string().min(1).max(64) });
 const pageQuery = z.object({ result: z.enum(sandboxRefusals).optional() });
 
 /**
@@ -70,8 +68,8 @@ export function sandboxPaymentRoutes(payments: PaymentService) {
     });
     const app = typed(fastify);
     const tags = ['payments'];
-    app.get('/sandbox/pay/:outTradeNo', {
-      schema: { tags, summary: 'The sandbox payment page (HTML, zh-CN and English): pay or fail a sandbox payment', params: outTradeNoParams, querystring: pageQuery, response: { 200: htmlPage('The page') } },
+    route(app, endpoints.payments.getSandboxPayPage, {
+      schema: { tags, summary: 'The sandbox payment page (HTML, zh-CN and English): pay or fail a sandbox payment', querystring: pageQuery, response: { 200: htmlPage('The page') } },
     }, async (request, reply) => {
       const { payment, checkout } = await payments.sandboxView(request.params.outTradeNo);
       const html = renderSandboxPage({
@@ -86,8 +84,8 @@ export function sandboxPaymentRoutes(payments: PaymentService) {
       // send `Origin: null` and the CSRF check would refuse it; same-origin keeps the Origin.
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(html);
     });
-    app.post('/sandbox/pay/:outTradeNo', {
-      schema: { tags, summary: "The sandbox page's form: success sends a signed notification through the payment callback path; answers 303", params: outTradeNoParams, body: sandboxPayFormSchema, response: { 303: seeOther } },
+    route(app, endpoints.payments.submitSandboxPay, {
+      schema: { tags, summary: "The sandbox page's form: success sends a signed notification through the payment callback path; answers 303", response: { 303: seeOther } },
     }, async (request, reply) => {
       const outcome = await payments.sandboxPay(request.params.outTradeNo, request.body.result);
       if (outcome.ok) return reply.redirect(`/orders?checkout=${encodeURIComponent(outcome.checkoutId)}`, 303);
@@ -96,36 +94,32 @@ export function sandboxPaymentRoutes(payments: PaymentService) {
   };
 }
 
-const checkoutParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The buyer pays (or pays again for) an unpaid checkout of theirs. */
 export function storePaymentRoutes(payments: PaymentService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
-    app.post('/checkouts/:id/pay', {
+    route(app, endpoints.store.payCheckout, {
       schema: {
         tags: ['store'],
         summary: "Pay an unpaid checkout of one's own: WeChat's wx.requestPayment parameters, or the sandbox page; reuses the open attempt when the method is the same",
-        params: checkoutParams,
-        body: checkoutPayInputSchema,
-        response: { 200: paymentStartSchema, ...errorResponses, 409: errorBodySchema, 502: errorBodySchema },
+        response: { ...errorResponses, 409: errorBodySchema, 502: errorBodySchema },
       },
     }, async (request) => payments.pay(request.caller, request.params.id, request.body.method));
   };
 }
 
-const anomalyParams = z.object({ id: z.string().min(1).max(64) });
 
 /** What operators must look at about payments, and marking it dealt with. */
 export function operatorPaymentRoutes(payments: PaymentService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['operator'];
-    app.get('/payment-anomalies', {
-      schema: { tags, summary: "Payment anomalies, newest first: unknown orders, other amounts, late payments and double payments refunded, refunds that failed (operators: their pavilions' orders)", querystring: paymentAnomalyQuerySchema, response: { 200: paymentAnomalyListSchema, ...errorResponses } },
+    route(app, endpoints.operator.getPaymentAnomalies, {
+      schema: { tags, summary: "Payment anomalies, newest first: unknown orders, other amounts, late payments and double payments refunded, refunds that failed (operators: their pavilions' orders)", response: errorResponses },
     }, async (request) => ({ items: await payments.listAnomalies(request.caller, request.query) }));
-    app.post('/payment-anomalies/:id/resolve', {
-      schema: { tags, summary: 'Mark a payment anomaly as dealt with', params: anomalyParams, response: { 200: paymentAnomalySchema, ...errorResponses, 409: errorBodySchema } },
+    route(app, endpoints.operator.resolvePaymentAnomaly, {
+      schema: { tags, summary: 'Mark a payment anomaly as dealt with', response: { ...errorResponses, 409: errorBodySchema } },
     }, async (request) => payments.resolveAnomaly(request.caller, request.params.id));
   };
 }

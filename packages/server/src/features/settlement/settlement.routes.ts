@@ -1,13 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import {
-  commissionInputSchema, exporterStatementQuerySchema, operatorStatementQuerySchema, pavilionCommissionSchema, pavilionIdParamsSchema, statementDetailSchema, statementFileQuerySchema,
-  statementListSchema,
-} from '@pavilion/contracts';
+import { endpoints } from '@pavilion/contracts';
 import { errorResponses, fileDownload, typed } from '../../platform/http.ts';
 import type { SettlementService, StatementFile } from './settlement.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
-const idParams = z.object({ id: z.uuid() });
 const statementDownload = fileDownload('The statement (XLSX or PDF, as asked), as an attachment', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf']);
 
 /** A private download, always saved rather than shown. */
@@ -19,14 +15,14 @@ export function exporterSettlementRoutes(settlement: SettlementService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['exporter'];
-    app.get('/statements', {
-      schema: { tags, summary: "The exporter's monthly statements, newest first; the current month's is a draft, brought up to date on each call", querystring: exporterStatementQuerySchema, response: { 200: statementListSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getStatements, {
+      schema: { tags, summary: "The exporter's monthly statements, newest first; the current month's is a draft, brought up to date on each call", response: errorResponses },
     }, async (request) => ({ items: await settlement.exporterStatements(request.caller, request.query) }));
-    app.get('/statements/:id', {
-      schema: { tags, summary: 'A statement with its lines: goods, commission and share per order line, converted at the order\'s own rate', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getStatement, {
+      schema: { tags, summary: 'A statement with its lines: goods, commission and share per order line, converted at the order\'s own rate', response: errorResponses },
     }, async (request) => settlement.exporterStatement(request.caller, request.params.id));
-    app.get('/statements/:id/download', {
-      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: { 200: statementDownload, ...errorResponses } },
+    route(app, endpoints.exporter.downloadStatement, {
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', response: { 200: statementDownload, ...errorResponses } },
     }, async (request, reply) => sendFile(reply, await settlement.exporterFile(request.caller, request.params.id, request.query.format)));
   };
 }
@@ -36,20 +32,20 @@ export function operatorSettlementRoutes(settlement: SettlementService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['operator'];
-    app.get('/statements', {
-      schema: { tags, summary: "Statements of the operator's pavilions, by exporter and month (naming an exporter brings its current draft up to date)", querystring: operatorStatementQuerySchema, response: { 200: statementListSchema, ...errorResponses } },
+    route(app, endpoints.operator.getStatements, {
+      schema: { tags, summary: "Statements of the operator's pavilions, by exporter and month (naming an exporter brings its current draft up to date)", response: errorResponses },
     }, async (request) => ({ items: await settlement.operatorStatements(request.caller, request.query) }));
-    app.get('/statements/:id', {
-      schema: { tags, summary: 'A statement of one of the pavilions, with its lines', params: idParams, response: { 200: statementDetailSchema, ...errorResponses } },
+    route(app, endpoints.operator.getStatement, {
+      schema: { tags, summary: 'A statement of one of the pavilions, with its lines', response: errorResponses },
     }, async (request) => settlement.operatorStatement(request.caller, request.params.id));
-    app.get('/statements/:id/download', {
-      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', params: idParams, querystring: statementFileQuerySchema, response: { 200: statementDownload, ...errorResponses } },
+    route(app, endpoints.operator.downloadStatement, {
+      schema: { tags, summary: 'The statement as an XLSX workbook or a bilingual PDF (?format=xlsx|pdf)', response: { 200: statementDownload, ...errorResponses } },
     }, async (request, reply) => sendFile(reply, await settlement.operatorFile(request.caller, request.params.id, request.query.format)));
-    app.get('/pavilions/:id/commission', {
-      schema: { tags, summary: "The pavilion's commission rate in force and every rate set before", params: pavilionIdParamsSchema, response: { 200: pavilionCommissionSchema, ...errorResponses } },
+    route(app, endpoints.operator.getPavilionCommission, {
+      schema: { tags, summary: "The pavilion's commission rate in force and every rate set before", response: errorResponses },
     }, async (request) => settlement.commission(request.caller, request.params.id));
-    app.put('/pavilions/:id/commission', {
-      schema: { tags, summary: 'Set the commission rate (basis points, 0–5000) for orders placed from now on; earlier orders keep theirs', params: pavilionIdParamsSchema, body: commissionInputSchema, response: { 200: pavilionCommissionSchema, ...errorResponses } },
+    route(app, endpoints.operator.setPavilionCommission, {
+      schema: { tags, summary: 'Set the commission rate (basis points, 0–5000) for orders placed from now on; earlier orders keep theirs', response: errorResponses },
     }, async (request) => settlement.setCommission(request.caller, request.params.id, request.body));
   };
 }

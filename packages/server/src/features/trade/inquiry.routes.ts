@@ -1,35 +1,26 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  errorBodySchema,
-  exporterInquiryInboxSchema,
-  exporterReplySchema,
-  idParamsSchema,
-  inquiryCreateSchema,
-  inquiryFileParamsSchema,
-  inquiryListSchema,
-  inquiryMessageCreateSchema,
-  inquirySummarySchema,
-  inquiryThreadSchema,
-  tradeFileSchema,
-} from '@pavilion/contracts';
+import { errorBodySchema, endpoints } from '@pavilion/contracts';
 import { errorResponses, typed } from '../../platform/http.ts';
 import type { Caller } from '../../platform/sessions.ts';
 import { readUpload } from '../../platform/uploads.ts';
 import { documentDownload, sendDocument } from '../exporters/index.ts';
 import type { InquiryParty, InquiryService } from './inquiry.service.ts';
 import type { TradeFileService } from './trade-files.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 const fileUpload = (summary: string) => ({
   summary,
   consumes: ['multipart/form-data'],
-  response: { 201: tradeFileSchema, ...errorResponses, 413: errorBodySchema, 415: errorBodySchema },
+  response: { ...errorResponses, 413: errorBodySchema, 415: errorBodySchema },
 });
 
 /** What differs between the two sides of a thread: the OpenAPI tag, who the caller speaks for, what a message may carry. */
 interface ThreadSide {
   tags: string[];
   party: (caller: Caller | null) => InquiryParty;
-  message: { summary: string; body: typeof inquiryMessageCreateSchema | typeof exporterReplySchema };
+  /** The side's endpoints: a message's body differs (an exporter's reply may carry the offer). */
+  endpoints: typeof endpoints.trade | typeof endpoints.exporter;
+  messageSummary: string;
 }
 
 /** The thread's routes, the same for both sides once the caller's side is known (its scope decides what it sees). */
@@ -37,28 +28,28 @@ function threadRoutes(app: ReturnType<typeof typed>, inquiries: InquiryService, 
   const { tags } = side;
   const party = (request: { caller: Caller | null }) => side.party(request.caller);
 
-  app.get('/inquiries/:id', {
-    schema: { tags, summary: 'An inquiry with its thread and read receipts', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
+  route(app, side.endpoints.getInquiry, {
+    schema: { tags, summary: 'An inquiry with its thread and read receipts', response: errorResponses },
   }, async (request) => inquiries.thread(party(request), request.params.id));
 
-  app.post('/inquiries/:id/messages', {
-    schema: { tags, summary: side.message.summary, params: idParamsSchema, body: side.message.body, response: { 201: inquiryThreadSchema, ...errorResponses, 409: errorBodySchema } },
+  route(app, side.endpoints.sendInquiryMessage, {
+    schema: { tags, summary: side.messageSummary, response: { ...errorResponses, 409: errorBodySchema } },
   }, async (request, reply) => {
     const thread = await inquiries.post(request.caller, party(request), request.params.id, request.body);
     reply.code(201);
     return thread;
   });
 
-  app.post('/inquiries/:id/read', {
-    schema: { tags, summary: 'Mark the thread read up to now', params: idParamsSchema, response: { 200: inquiryThreadSchema, ...errorResponses } },
+  route(app, side.endpoints.readInquiry, {
+    schema: { tags, summary: 'Mark the thread read up to now', response: errorResponses },
   }, async (request) => inquiries.markRead(party(request), request.params.id));
 
-  app.post('/inquiries/:id/close', {
-    schema: { tags, summary: 'Close the inquiry', params: idParamsSchema, response: { 200: inquirySummarySchema, ...errorResponses, 409: errorBodySchema } },
+  route(app, side.endpoints.closeInquiry, {
+    schema: { tags, summary: 'Close the inquiry', response: { ...errorResponses, 409: errorBodySchema } },
   }, async (request) => inquiries.close(party(request), request.params.id));
 
-  app.get('/inquiries/:id/files/:fileId', {
-    schema: { tags, summary: 'Download a file attached to the thread', params: inquiryFileParamsSchema, response: { 200: documentDownload, ...errorResponses } },
+  route(app, side.endpoints.getInquiryFile, {
+    schema: { tags, summary: 'Download a file attached to the thread', response: { 200: documentDownload, ...errorResponses } },
   }, async (request, reply) => sendDocument(reply, await inquiries.file(party(request), request.params.id, request.params.fileId)));
 }
 
@@ -68,29 +59,30 @@ export function importerInquiryRoutes(inquiries: InquiryService, files: TradeFil
     const app = typed(fastify);
     const tags = ['trade'];
 
-    app.post('/files', { schema: { tags, ...fileUpload('Upload an attachment for a message (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
+    route(app, endpoints.trade.uploadTradeFile, { schema: { tags, ...fileUpload('Upload an attachment for a message (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
       const owner = files.ownerOfCompany(request.caller);
       const upload = await readUpload(request);
       reply.code(201);
       return files.upload(request.caller, owner, upload);
     });
 
-    app.post('/inquiries', {
-      schema: { tags, summary: 'Send an inquiry (询盘) to an exporter, about one of its products or in general', body: inquiryCreateSchema, response: { 201: inquirySummarySchema, ...errorResponses } },
+    route(app, endpoints.trade.createInquiry, {
+      schema: { tags, summary: 'Send an inquiry (询盘) to an exporter, about one of its products or in general', response: errorResponses },
     }, async (request, reply) => {
       const created = await inquiries.create(request.caller, request.body);
       reply.code(201);
       return created;
     });
 
-    app.get('/inquiries', {
-      schema: { tags, summary: "The company's inquiries, latest activity first", response: { 200: inquiryListSchema, ...errorResponses } },
+    route(app, endpoints.trade.getInquiries, {
+      schema: { tags, summary: "The company's inquiries, latest activity first", response: errorResponses },
     }, async (request) => ({ items: await inquiries.list(inquiries.companyParty(request.caller)) }));
 
     threadRoutes(app, inquiries, {
       tags,
       party: (caller) => inquiries.companyParty(caller),
-      message: { summary: 'Post a message to the thread', body: inquiryMessageCreateSchema },
+      endpoints: endpoints.trade,
+      messageSummary: 'Post a message to the thread',
     });
   };
 }
@@ -101,21 +93,22 @@ export function exporterInquiryRoutes(inquiries: InquiryService, files: TradeFil
     const app = typed(fastify);
     const tags = ['exporter'];
 
-    app.post('/trade-files', { schema: { tags, ...fileUpload('Upload an attachment for a reply (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
+    route(app, endpoints.exporter.uploadTradeFile, { schema: { tags, ...fileUpload('Upload an attachment for a reply (multipart `file`: PDF, JPEG or PNG up to 10 MB, checked by content)') } }, async (request, reply) => {
       const owner = files.ownerOfExporter(request.caller);
       const upload = await readUpload(request);
       reply.code(201);
       return files.upload(request.caller, owner, upload);
     });
 
-    app.get('/inquiries', {
-      schema: { tags, summary: 'The inquiry inbox with each one\'s response timer and the exporter\'s response figures', response: { 200: exporterInquiryInboxSchema, ...errorResponses } },
+    route(app, endpoints.exporter.getInquiries, {
+      schema: { tags, summary: 'The inquiry inbox with each one\'s response timer and the exporter\'s response figures', response: errorResponses },
     }, async (request) => inquiries.exporterInbox(request.caller));
 
     threadRoutes(app, inquiries, {
       tags,
       party: (caller) => inquiries.exporterParty(caller),
-      message: { summary: 'Reply in the thread (`quoted: true` when the reply carries the offer)', body: exporterReplySchema },
+      endpoints: endpoints.exporter,
+      messageSummary: 'Reply in the thread (`quoted: true` when the reply carries the offer)',
     });
   };
 }

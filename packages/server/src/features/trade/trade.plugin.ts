@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { tradeFiguresSchema } from '@pavilion/contracts';
+import { endpoints } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { FileStore } from '../../platform/file-store.ts';
@@ -15,6 +15,7 @@ import { RfqService, type AcceptedQuoteHandler } from './rfq.service.ts';
 import { exporterRfqRoutes, importerRfqRoutes } from './rfq.routes.ts';
 import { TradeFiguresService } from './trade-figures.service.ts';
 import { TradeFileService } from './trade-files.service.ts';
+import { route } from '../../platform/endpoint-route.ts';
 
 export interface TradeFeature {
   companies: CompanyService;
@@ -56,8 +57,8 @@ export async function registerTradeRoutes(app: FastifyInstance, feature: TradeFe
   await app.register(async (operator) => {
     await operator.register(operatorCompanyRoutes(feature.companies));
     await operator.register(operatorB2bOrderRoutes(feature.b2bOrders));
-    typed(operator).get('/trade/figures', {
-      schema: { tags: ['operator'], summary: 'Matchmaking figures per exporter and pavilion: inquiries, response rate (48 h), median response time, quotes, accepted', response: { 200: tradeFiguresSchema, ...errorResponses } },
+    route(typed(operator), endpoints.operator.getTradeFigures, {
+      schema: { tags: ['operator'], summary: 'Matchmaking figures per exporter and pavilion: inquiries, response rate (48 h), median response time, quotes, accepted', response: errorResponses },
     }, async (request) => feature.figures.figures(request.caller));
   }, { prefix: '/api/operator' });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { errorBodySchema, jobListQuerySchema, jobOverviewSchema, jobParamsSchema, jobSchema, type Job, type JobOverview, type JobState } from '@pavilion/contracts';
+import type { jobListQuerySchema} from '@pavilion/contracts';
+import { errorBodySchema, type Job, type JobOverview, type JobState, endpoints } from '@pavilion/contracts';
 import type { z } from 'zod';
 import { requireRole } from '../access.ts';
 import { errorResponses, typed } from '../http.ts';
@@ -7,6 +8,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Caller } from '../sessions.ts';
 import type { JobQueue } from './job-queue.ts';
 import * as repo from './job.repository.ts';
+import { route } from '../endpoint-route.ts';
 
 /** What platform admins see of the background work: each kind's queue, recent jobs (failed ones with their errors), and a retry. */
 export class JobConsole {
@@ -63,11 +65,11 @@ export function jobConsoleRoutes(console: JobConsole) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['admin'];
-    app.get('/jobs', {
-      schema: { tags, summary: 'Background jobs: every kind with its counts by state, and the latest jobs (filter by kind or state; failed ones carry their last error)', querystring: jobListQuerySchema, response: { 200: jobOverviewSchema, ...errorResponses } },
+    route(app, endpoints.admin.getJobs, {
+      schema: { tags, summary: 'Background jobs: every kind with its counts by state, and the latest jobs (filter by kind or state; failed ones carry their last error)', response: errorResponses },
     }, async (request) => console.overview(request.caller, request.query));
-    app.post('/jobs/:jobId/retry', {
-      schema: { tags, summary: 'Put a failed job back in its queue with a fresh set of attempts', params: jobParamsSchema, response: { 200: jobSchema, ...errorResponses, 409: errorBodySchema } },
+    route(app, endpoints.admin.retryJob, {
+      schema: { tags, summary: 'Put a failed job back in its queue with a fresh set of attempts', response: { ...errorResponses, 409: errorBodySchema } },
     }, async (request) => console.retry(request.caller, request.params.jobId));
   };
 }

@@ -1,35 +1,27 @@
-import { pavilionCommissionSchema, statementDetailSchema, statementListSchema, type CommissionInput, type StatementFileFormat } from '@pavilion/contracts';
-import { call, seg } from '../console-api.ts';
+import { type CommissionInput, type EndpointOutput, type StatementFileFormat, endpoints } from '@pavilion/contracts';
+import { api, hrefOf } from '../../api/client.ts';
 
 export type StatementQuery = { month?: string; exporter?: string };
 
-const queryString = (q: StatementQuery) => {
-  const params = new URLSearchParams();
-  if (q.exporter !== undefined) params.set('exporter', q.exporter);
-  if (q.month !== undefined) params.set('month', q.month);
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
-};
-
 /** The calls of a statements page: the same shapes for an exporter (its own) and an operator (its pavilions'). */
 export type StatementsApi = {
-  list: (q: StatementQuery) => ReturnType<typeof listAt>;
-  get: (id: string) => ReturnType<typeof getAt>;
+  list: (q: StatementQuery) => Promise<EndpointOutput<typeof endpoints.exporter.getStatements>>;
+  get: (id: string) => Promise<EndpointOutput<typeof endpoints.exporter.getStatement>>;
   fileUrl: (id: string, format: StatementFileFormat) => string;
 };
 
-const listAt = (base: string, q: StatementQuery) => call('GET', `${base}${queryString(q)}`, statementListSchema);
-const getAt = (base: string, id: string) => call('GET', `${base}/${seg(id)}`, statementDetailSchema);
-const apiAt = (base: string): StatementsApi => ({
-  list: (q) => listAt(base, { month: q.month }),
-  get: (id) => getAt(base, id),
-  fileUrl: (id, format) => `${base}/${seg(id)}/download?format=${format}`,
-});
-
-export const exporterStatementsApi: StatementsApi = apiAt('/api/exporter/statements');
-export const operatorStatementsApi: StatementsApi = { ...apiAt('/api/operator/statements'), list: (q) => listAt('/api/operator/statements', q) };
+export const exporterStatementsApi: StatementsApi = {
+  list: (q) => api(endpoints.exporter.getStatements, { query: { month: q.month } }),
+  get: (id) => api(endpoints.exporter.getStatement, { params: { id } }),
+  fileUrl: (id, format) => hrefOf(endpoints.exporter.downloadStatement, { params: { id }, query: { format } }),
+};
+export const operatorStatementsApi: StatementsApi = {
+  list: (q) => api(endpoints.operator.getStatements, { query: q }),
+  get: (id) => api(endpoints.operator.getStatement, { params: { id } }),
+  fileUrl: (id, format) => hrefOf(endpoints.operator.downloadStatement, { params: { id }, query: { format } }),
+};
 
 export const commissionApi = {
-  get: (pavilionId: string) => call('GET', `/api/operator/pavilions/${seg(pavilionId)}/commission`, pavilionCommissionSchema),
-  set: (pavilionId: string, body: CommissionInput) => call('PUT', `/api/operator/pavilions/${seg(pavilionId)}/commission`, pavilionCommissionSchema, body),
+  get: (pavilionId: string) => api(endpoints.operator.getPavilionCommission, { params: { id: pavilionId } }),
+  set: (pavilionId: string, body: CommissionInput) => api(endpoints.operator.setPavilionCommission, { params: { id: pavilionId }, body: body }),
 };

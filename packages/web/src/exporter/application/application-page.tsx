@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { Alert, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExporterApplication } from '@pavilion/contracts';
@@ -7,15 +8,14 @@ import { ExporterStatusTag } from '../../console/exporter-status-tag.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { exporterApi } from '../exporter-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { ApplicationForm } from './application-form.tsx';
 import { DocumentsCard } from './documents-card.tsx';
 
 /** The exporter's application with its review state, and its compliance documents. */
 export function ApplicationPage() {
-  const loaded = useApi(exporterApi.getApplication);
+  const loaded = useEndpoint(endpoints.exporter.getApplication, {});
   const tree = useCategoryTree();
   const [application, setApplication] = useLoadedState(loaded);
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={exporterPaths.login} onRetry={loaded.reload} />;

@@ -1,10 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Card, Popconfirm, Select, Space, Table, Tooltip, Upload, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { documentKinds, type DocumentKind, type ExporterStatus } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterApi, type ExporterDocument } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 
@@ -20,7 +21,7 @@ export function formatBytes(bytes: number): string {
 /** Compliance documents: upload with a kind (PDF, JPEG or PNG up to 10 MB), download, delete while under review. */
 export function DocumentsCard({ status }: { status: ExporterStatus }) {
   const { t } = useTranslation();
-  const documents = useApi(exporterApi.listDocuments);
+  const documents = useEndpoint(endpoints.exporter.getDocuments, {});
   const [kind, setKind] = useState<DocumentKind>('export_licence');
   const { run, running } = useAction();
   const uploadFile = (file: Blob) =>

@@ -1,10 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Avatar, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Brand } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterApi } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { BrandModal } from './brand-modal.tsx';
@@ -12,7 +13,7 @@ import { BrandModal } from './brand-modal.tsx';
 /** The exporter's brands: each with a logo and a story in both languages, shown on its storefront page. */
 export function BrandsPage() {
   const { t } = useTranslation();
-  const brands = useApi(exporterApi.listBrands);
+  const brands = useEndpoint(endpoints.exporter.getBrands, {});
   const [editing, setEditing] = useState<Brand | 'new' | null>(null);
   const { run, running } = useAction();
   const remove = (id: string) => run(`delete:${id}`, () => exporterApi.deleteBrand(id), t('exporter.brands.deleted')).then((ok) => ok && brands.reload());

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { onboardingApi, withRuleMessages, type InvitationAccept, type InvitationPreview } from './onboarding-api.ts';
 import { PublicCard } from './public-card.tsx';
@@ -18,8 +19,7 @@ import { PublicCard } from './public-card.tsx';
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
-  const load = useCallback(() => onboardingApi.previewInvitation(token), [token]);
-  const preview = useApi(load);
+  const preview = useEndpoint(endpoints.auth.getInvitation, { params: { token } });
   return (
     <PublicCard title={t('exporter.invitation.title')} maxWidth={520}>
       {preview.status === 'loading' && <ConsoleLoading />}

@@ -1,10 +1,10 @@
+import { endpoints } from '@pavilion/contracts';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { ApplyForm } from './apply-form.tsx';
 import { PublicCard } from './public-card.tsx';
@@ -12,7 +12,7 @@ import { PublicCard } from './public-card.tsx';
 /** "Join a pavilion": a new exporter applies, with the account its team starts from. */
 export function ApplyPage() {
   const { t } = useTranslation();
-  const pavilions = useApi(api.getStorePavilions);
+  const pavilions = useEndpoint(endpoints.store.getPavilions, {});
   const tree = useCategoryTree();
   return (
     <PublicCard title={t('exporter.apply.title')} maxWidth={960}>

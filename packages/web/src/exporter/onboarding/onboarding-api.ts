@@ -1,14 +1,7 @@
 import type { z } from 'zod';
-import {
-  invitationCreatedSchema,
-  invitationListSchema,
-  invitationPreviewSchema,
-  sessionResponseSchema,
-  type ExporterApplicationRequest,
-  type invitationAcceptRequestSchema,
-} from '@pavilion/contracts';
-import { ApiError, isApiError } from '../../api/client.ts';
-import { call, callNoContent, seg } from '../../console/console-api.ts';
+import type { invitationCreatedSchema, invitationListSchema, invitationPreviewSchema} from '@pavilion/contracts';
+import { type ExporterApplicationRequest, type invitationAcceptRequestSchema, endpoints } from '@pavilion/contracts';
+import { ApiError, isApiError, api } from '../../api/client.ts';
 
 export type Invitation = z.output<typeof invitationListSchema>['items'][number];
 export type InvitationCreated = z.output<typeof invitationCreatedSchema>;
@@ -17,15 +10,15 @@ export type InvitationAccept = z.output<typeof invitationAcceptRequestSchema>;
 
 /** Joining an exporter: applying to a pavilion, inviting colleagues, accepting an invitation. */
 export const onboardingApi = {
-  apply: (body: ExporterApplicationRequest) => call('POST', '/api/exporter/applications', sessionResponseSchema, body),
+  apply: (body: ExporterApplicationRequest) => api(endpoints.exporter.createApplication, { body: body }),
 
-  listInvitations: () => call('GET', '/api/exporter/invitations', invitationListSchema),
-  invite: (email: string) => call('POST', '/api/exporter/invitations', invitationCreatedSchema, { email }),
-  revokeInvitation: (id: string) => callNoContent('DELETE', `/api/exporter/invitations/${seg(id)}`),
+  listInvitations: () => api(endpoints.exporter.getInvitations),
+  invite: (email: string) => api(endpoints.exporter.createInvitation, { body: { email } }),
+  revokeInvitation: (id: string) => api(endpoints.exporter.deleteInvitation, { params: { id } }),
 
-  previewInvitation: (token: string) => call('GET', `/api/auth/invitations/${seg(token)}`, invitationPreviewSchema),
+  previewInvitation: (token: string) => api(endpoints.auth.getInvitation, { params: { token } }),
   acceptInvitation: (token: string, body: InvitationAccept) =>
-    call('POST', `/api/auth/invitations/${seg(token)}/accept`, sessionResponseSchema, body),
+    api(endpoints.auth.acceptInvitation, { params: { token }, body: body }),
 };
 
 /**

@@ -1,11 +1,12 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CountryCode, CurrencyCode, PublicationIssue } from '@pavilion/contracts';
-import { api } from '../../api/client.ts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterApi } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { ProductEditor } from './product-editor.tsx';
@@ -20,9 +21,9 @@ export function ProductEditorPage() {
   const { id } = useParams();
   const loadProduct = useCallback(() => (id === undefined ? noProduct() : exporterApi.getProduct(id)), [id]);
   const loaded = useApi(loadProduct);
-  const profile = useApi(api.getExporterProfile);
-  const brands = useApi(exporterApi.listBrands);
-  const documents = useApi(exporterApi.listDocuments);
+  const profile = useEndpoint(endpoints.exporter.getProfile, {});
+  const brands = useEndpoint(endpoints.exporter.getBrands, {});
+  const documents = useEndpoint(endpoints.exporter.getDocuments, {});
   const tree = useCategoryTree();
   const [product, setProduct] = useLoadedState(loaded);
   const [refused, setRefused] = useState<PublicationIssue[] | null>(null);

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Avatar, Button, Flex, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -5,8 +6,8 @@ import { Link, useNavigate } from 'react-router';
 import { productStatuses, type ProductStatus } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { ProductStateTags } from '../../console/product-status-tag.tsx';
-import { useApi } from '../../shared/use-api.ts';
-import { exporterApi, type ExporterProductListItem } from '../exporter-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type ExporterProductListItem } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 
 type Filter = ProductStatus | 'all';
@@ -15,7 +16,7 @@ type Filter = ProductStatus | 'all';
 export function ProductsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const products = useApi(exporterApi.listProducts);
+  const products = useEndpoint(endpoints.exporter.getProducts, {});
   const [filter, setFilter] = useState<Filter>('all');
   if (products.status === 'loading') return <ConsoleLoading />;
   if (products.status === 'failed') return <ConsoleError error={products.error} loginPath={exporterPaths.login} onRetry={products.reload} />;

@@ -1,17 +1,16 @@
-import { useCallback } from 'react';
+import { endpoints } from '@pavilion/contracts';
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
-import { useApi } from '../../shared/use-api.ts';
-import { exporterApi, type Warehouse } from '../exporter-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type Warehouse } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { StockCell } from './stock-cell.tsx';
 
 /** One product's stock: a row per variant, a column per warehouse, on hand editable and reserved shown. */
 export function StockGrid({ productId, warehouses }: { productId: string; warehouses: readonly Warehouse[] }) {
   const { t } = useTranslation();
-  const load = useCallback(() => exporterApi.getProduct(productId), [productId]);
-  const product = useApi(load);
+  const product = useEndpoint(endpoints.exporter.getProduct, { params: { id: productId } });
   if (product.status === 'loading') return <ConsoleLoading />;
   if (product.status === 'failed') return <ConsoleError error={product.error} loginPath={exporterPaths.login} onRetry={product.reload} />;
   const content = product.data.working?.content ?? product.data.live?.content;

@@ -1,10 +1,10 @@
+import { endpoints } from '@pavilion/contracts';
 import { Card, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { ProductStateTags } from '../../console/product-status-tag.tsx';
-import { useApi } from '../../shared/use-api.ts';
-import { exporterApi, type ExporterProductListItem } from '../exporter-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type ExporterProductListItem } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { StockGrid } from './stock-grid.tsx';
 import { WarehousesCard } from './warehouses-card.tsx';
@@ -13,9 +13,9 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 /** Warehouses, and the stock of each product's variants per warehouse (a product opens its grid). */
 export function StockPage() {
   const { t } = useTranslation();
-  const warehouses = useApi(exporterApi.listWarehouses);
-  const products = useApi(exporterApi.listProducts);
-  const profile = useApi(api.getExporterProfile);
+  const warehouses = useEndpoint(endpoints.exporter.getWarehouses, {});
+  const products = useEndpoint(endpoints.exporter.getProducts, {});
+  const profile = useEndpoint(endpoints.exporter.getProfile, {});
   const failed = [warehouses, products, profile].find((state) => state.status === 'failed');
   if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={exporterPaths.login} onRetry={failed.reload} />;
   if (warehouses.status !== 'done' || products.status !== 'done' || profile.status !== 'done') return <ConsoleLoading />;

@@ -1,9 +1,9 @@
+import { endpoints } from '@pavilion/contracts';
 import { Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { onboardingApi, type Invitation } from '../onboarding/onboarding-api.ts';
 import { InviteCard } from './invite-card.tsx';
@@ -11,8 +11,8 @@ import { InviteCard } from './invite-card.tsx';
 /** The exporter's team: its members, the invitations still open, and a new invitation. */
 export function TeamPage() {
   const { t } = useTranslation();
-  const profile = useApi(api.getExporterProfile);
-  const invitations = useApi(onboardingApi.listInvitations);
+  const profile = useEndpoint(endpoints.exporter.getProfile, {});
+  const invitations = useEndpoint(endpoints.exporter.getInvitations, {});
   if (profile.status === 'loading') return <ConsoleLoading />;
   if (profile.status === 'failed') return <ConsoleError error={profile.error} loginPath={exporterPaths.login} onRetry={profile.reload} />;
   const none = t('common.none');

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { formatMoney } from '../../console/money.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { b2bOrdersApi } from './b2b-orders-api.ts';
 
@@ -34,7 +35,7 @@ const stepSchemas: Record<B2bOrderAction, z.ZodType> = {
 /** B2B orders from accepted quotes: the steps the exporter records, the proforma, and the bank details it prints. */
 export function B2bOrdersPage() {
   const { t } = useTranslation();
-  const orders = useApi(b2bOrdersApi.list);
+  const orders = useEndpoint(endpoints.exporter.getB2bOrders, {});
   const [step, setStep] = useState<{ order: B2bOrder; action: B2bOrderAction } | null>(null);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -156,7 +157,7 @@ function StepModal({ order, action, onClose, onDone }: { order: B2bOrder; action
 /** The bank account printed on each new proforma; one already issued keeps the details it was issued with. */
 function BankDetailsCard() {
   const { t } = useTranslation();
-  const current = useApi(b2bOrdersApi.bankDetails);
+  const current = useEndpoint(endpoints.exporter.getBankDetails, {});
   const [form] = Form.useForm<BankDetails>();
   const save = useCallback(async (body: BankDetails) => {
     await b2bOrdersApi.setBankDetails(body);

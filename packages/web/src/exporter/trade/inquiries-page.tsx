@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Input, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { formatBp, formatMoney } from '../../console/money.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useAttachments } from '../../shared/use-attachments.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { AttachFiles } from './attach-files.tsx';
@@ -19,7 +20,7 @@ const statusColor = { open: 'blue', quoted: 'green', closed: 'default' } as cons
 export function InquiriesPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const inbox = useApi(tradeApi.inbox);
+  const inbox = useEndpoint(endpoints.exporter.getInquiries, {});
   const [openId, setOpenId] = useState<string | null>(null);
   const units = { d: t('exporter.trade.units.d'), h: t('exporter.trade.units.h'), min: t('exporter.trade.units.min') };
 

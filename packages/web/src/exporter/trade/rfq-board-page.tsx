@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,7 @@ import { FormFailure } from '../../console/form-failure.tsx';
 import { formatMoney } from '../../console/money.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { tradeApi, type ExporterRfq, type QuoteInput } from './trade-api.ts';
 import { incotermLabel, quantityLabel } from './trade-format.ts';
@@ -20,7 +21,7 @@ const statusColor = { open: 'blue', closed_deadline: 'default', accepted: 'green
 export function RfqBoardPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const board = useApi(tradeApi.board);
+  const board = useEndpoint(endpoints.exporter.getRfqs, {});
   const [editing, setEditing] = useState<ExporterRfq | null>(null);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

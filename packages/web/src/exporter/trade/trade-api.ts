@@ -1,17 +1,8 @@
 import type { z } from 'zod';
 import type {
-  exporterRfqSchema} from '@pavilion/contracts';
-import {
-  exporterInquiryInboxSchema,
-  exporterQuoteSchema,
-  exporterRfqListSchema,
-  inquirySummarySchema,
-  inquiryThreadSchema,
-  tradeFileSchema,
-  type exporterReplySchema,
-  type quoteInputSchema,
-} from '@pavilion/contracts';
-import { call, seg, upload } from '../../console/console-api.ts';
+  exporterRfqSchema, exporterInquiryInboxSchema, exporterQuoteSchema, inquirySummarySchema, inquiryThreadSchema} from '@pavilion/contracts';
+import { type exporterReplySchema, type quoteInputSchema, endpoints } from '@pavilion/contracts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 export type InquiryInbox = z.output<typeof exporterInquiryInboxSchema>;
 export type InquirySummary = z.output<typeof inquirySummarySchema>;
@@ -23,13 +14,13 @@ export type ExporterReply = z.input<typeof exporterReplySchema>;
 
 /** The exporter console's trade calls: the inquiry inbox and its threads, the RFQ board and quotes. */
 export const tradeApi = {
-  inbox: () => call('GET', '/api/exporter/inquiries', exporterInquiryInboxSchema),
-  thread: (id: string) => call('GET', `/api/exporter/inquiries/${seg(id)}`, inquiryThreadSchema),
-  markRead: (id: string) => call('POST', `/api/exporter/inquiries/${seg(id)}/read`, inquiryThreadSchema),
-  reply: (id: string, body: ExporterReply) => call('POST', `/api/exporter/inquiries/${seg(id)}/messages`, inquiryThreadSchema, body),
-  close: (id: string) => call('POST', `/api/exporter/inquiries/${seg(id)}/close`, inquirySummarySchema),
-  uploadFile: (file: Blob) => upload('/api/exporter/trade-files', tradeFileSchema, file),
-  fileUrl: (inquiryId: string, fileId: string) => `/api/exporter/inquiries/${seg(inquiryId)}/files/${seg(fileId)}`,
-  board: () => call('GET', '/api/exporter/rfqs', exporterRfqListSchema),
-  submitQuote: (rfqId: string, body: QuoteInput) => call('PUT', `/api/exporter/rfqs/${seg(rfqId)}/quote`, exporterQuoteSchema, body),
+  inbox: () => api(endpoints.exporter.getInquiries),
+  thread: (id: string) => api(endpoints.exporter.getInquiry, { params: { id } }),
+  markRead: (id: string) => api(endpoints.exporter.readInquiry, { params: { id } }),
+  reply: (id: string, body: ExporterReply) => api(endpoints.exporter.sendInquiryMessage, { params: { id }, body: body }),
+  close: (id: string) => api(endpoints.exporter.closeInquiry, { params: { id } }),
+  uploadFile: (file: Blob) => uploadTo(endpoints.exporter.uploadTradeFile, file),
+  fileUrl: (inquiryId: string, fileId: string) => hrefOf(endpoints.exporter.getInquiryFile, { params: { id: inquiryId, fileId } }),
+  board: () => api(endpoints.exporter.getRfqs),
+  submitQuote: (rfqId: string, body: QuoteInput) => api(endpoints.exporter.setRfqQuote, { params: { id: rfqId }, body: body }),
 };

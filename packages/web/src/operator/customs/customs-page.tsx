@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,7 +11,7 @@ import { formatMoney } from '../../console/money.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type CustomsFilter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -44,8 +45,7 @@ export function CustomsPage() {
   const { locale } = useLocale();
   const [filter, setFilter] = useState<FilterChoice>('all');
   const [openId, setOpenId] = useState<string | null>(null);
-  const load = useCallback(() => operatorApi.customsQueue(filter === 'all' ? null : (filter satisfies CustomsFilter)), [filter]);
-  const queue = useApi(load);
+  const queue = useEndpoint(endpoints.operator.getCustomsDeclarations, { query: { status: filter === 'all' ? undefined : (filter satisfies CustomsFilter) } });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('operator.customs.title')}</Typography.Title>
@@ -104,8 +104,7 @@ function CustomsDrawer({ orderId, onClose, onChanged }: { orderId: string; onClo
   const { t } = useTranslation();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const load = useCallback(() => operatorApi.customsDetail(orderId), [orderId]);
-  const detail = useApi(load);
+  const detail = useEndpoint(endpoints.operator.getCustomsDeclaration, { params: { orderId } });
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<CustomsProblem[]>([]);
 

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Space, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -7,8 +8,8 @@ import { ConsoleError } from '../../console/console-feedback.tsx';
 import { ExporterStatusTag } from '../../console/exporter-status-tag.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName, pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi, type ExporterQueue } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type ExporterQueue } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 type QueueItem = ExporterQueue['items'][number];
@@ -23,8 +24,7 @@ export function ExporterQueuePage() {
   const requested = params.get('status');
   const status: ExporterStatus = isStatus(requested) ? requested : 'pending';
   const [page, setPage] = useState(1);
-  const load = useCallback(() => operatorApi.exporterQueue(status, page), [status, page]);
-  const queue = useApi(load);
+  const queue = useEndpoint(endpoints.operator.getExporters, { query: { status, page, pageSize: 50 } });
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('operator.exporters.title')}</Typography.Title>

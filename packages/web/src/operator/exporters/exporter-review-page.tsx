@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { endpoints } from '@pavilion/contracts';
 import { Alert, Card, Descriptions, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { ExporterStatusTag } from '../../console/exporter-status-tag.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName, pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type OperatorExporter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { ExporterDecision } from './exporter-decision.tsx';
@@ -15,8 +15,7 @@ import { ExporterDecision } from './exporter-decision.tsx';
 /** One exporter's application, documents and team, with the review decisions. */
 export function ExporterReviewPage() {
   const { id = '' } = useParams();
-  const load = useCallback(() => operatorApi.getExporter(id), [id]);
-  const loaded = useApi(load);
+  const loaded = useEndpoint(endpoints.operator.getExporter, { params: { id } });
   const [exporter, setExporter] = useLoadedState(loaded);
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={operatorPaths.login} onRetry={loaded.reload} />;
   if (exporter === undefined) return <ConsoleLoading />;

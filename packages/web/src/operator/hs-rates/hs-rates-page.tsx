@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Button, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HsRate } from '@pavilion/contracts';
@@ -7,7 +8,7 @@ import { formatBp } from '../../console/money.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { HsRateModal } from './hs-rate-modal.tsx';
@@ -23,8 +24,7 @@ export function HsRatesPage() {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<HsRate | 'new' | null>(null);
-  const load = useCallback(() => operatorApi.listHsRates(query, page, pageSize), [query, page]);
-  const rates = useApi(load);
+  const rates = useEndpoint(endpoints.operator.getHsRates, { query: { q: query, page, pageSize } });
   const { run, running } = useAction();
   const remove = (code: string) => run(`delete:${code}`, () => operatorApi.deleteHsRate(code), t('operator.hsRates.deleted')).then((ok) => ok && rates.reload());
   return (

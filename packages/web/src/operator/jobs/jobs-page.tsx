@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Alert, Button, Flex, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { jobStates, type Job, type JobOverview, type JobState } from '@pavilion/contracts';
@@ -7,7 +8,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { formatJobTime, jobKindKey } from './job-kinds.ts';
@@ -41,8 +42,7 @@ export function JobsPage() {
   const { locale } = useLocale();
   const [kind, setKind] = useState<string | null>(null);
   const [state, setState] = useState<StateChoice>('failed');
-  const load = useCallback(() => operatorApi.jobs({ kind, state: state === 'all' ? null : state, limit: jobLimit }), [kind, state]);
-  const overview = useApi(load);
+  const overview = useEndpoint(endpoints.admin.getJobs, { query: { kind: kind ?? undefined, state: state === 'all' ? undefined : state, limit: jobLimit } });
   // The last answer stays on screen while a refresh or another filter loads.
   const [data] = useLoadedState(overview);
   const { run, running } = useAction();

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Alert, App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsoleError } from '../../console/console-feedback.tsx';
@@ -6,7 +7,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type AnomalyFilter, type PaymentAnomaly } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -32,8 +33,7 @@ export function PaymentAnomaliesPage() {
   const { message } = App.useApp();
   const [filter, setFilter] = useState<AnomalyFilter>('open');
   const [resolving, setResolving] = useState<string | null>(null);
-  const load = useCallback(() => operatorApi.paymentAnomalies(filter), [filter]);
-  const anomalies = useApi(load);
+  const anomalies = useEndpoint(endpoints.operator.getPaymentAnomalies, { query: { status: filter } });
   const resolve = async (id: string) => {
     setResolving(id);
     try {

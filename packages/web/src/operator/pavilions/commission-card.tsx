@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Button, Card, Descriptions, Form, Input, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { commissionApi } from '../../console/statements/statements-api.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 type Values = { percent: string };
@@ -18,8 +19,7 @@ type Rate = PavilionCommission['history'][number];
 /** The pavilion's commission on exporters' goods: the rate in force, a new one for orders placed from now on, and the rates before. */
 export function CommissionCard({ pavilionId }: { pavilionId: string }) {
   const { t } = useTranslation();
-  const load = useCallback(() => commissionApi.get(pavilionId), [pavilionId]);
-  const loaded = useApi(load);
+  const loaded = useEndpoint(endpoints.operator.getPavilionCommission, { params: { id: pavilionId } });
   const [commission, setCommission] = useLoadedState(loaded);
   const [form] = Form.useForm<Values>();
   const toBody = useCallback(

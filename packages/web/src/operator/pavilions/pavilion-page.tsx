@@ -1,13 +1,11 @@
-import { useCallback } from 'react';
+import { endpoints } from '@pavilion/contracts';
 import { Space, Typography } from 'antd';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { CommissionCard } from './commission-card.tsx';
 import { FeaturesCard } from './features-card.tsx';
@@ -18,9 +16,8 @@ import { StoriesCard } from './stories-card.tsx';
 export function PavilionPage() {
   const { id = '' } = useParams();
   const { locale } = useLocale();
-  const load = useCallback(() => operatorApi.getPavilion(id), [id]);
-  const loaded = useApi(load);
-  const pavilions = useApi(api.getOperatorPavilions);
+  const loaded = useEndpoint(endpoints.operator.getPavilion, { params: { id } });
+  const pavilions = useEndpoint(endpoints.operator.getPavilions, {});
   const [pavilion, setPavilion] = useLoadedState(loaded);
   const failed = [loaded, pavilions].find((state) => state.status === 'failed');
   if (failed?.status === 'failed') return <ConsoleError error={failed.error} loginPath={operatorPaths.login} onRetry={failed.reload} />;

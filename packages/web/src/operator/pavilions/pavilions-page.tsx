@@ -1,19 +1,19 @@
+import { endpoints } from '@pavilion/contracts';
 import { Navigate } from 'react-router';
 import { Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 /** The pavilions whose content this operator edits; with only one, its page directly. */
 export function PavilionsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const pavilions = useApi(api.getOperatorPavilions);
+  const pavilions = useEndpoint(endpoints.operator.getPavilions, {});
   if (pavilions.status === 'loading') return <ConsoleLoading />;
   if (pavilions.status === 'failed') return <ConsoleError error={pavilions.error} loginPath={operatorPaths.login} onRetry={pavilions.reload} />;
   const [only, ...others] = pavilions.data.items;

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OperatorStory } from '@pavilion/contracts';
@@ -6,7 +7,7 @@ import { ConsoleError } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type StoryListItem } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { StoryDrawer } from './story-drawer.tsx';
@@ -16,8 +17,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 export function StoriesCard({ pavilionId }: { pavilionId: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const load = useCallback(() => operatorApi.listStories(pavilionId), [pavilionId]);
-  const stories = useApi(load);
+  const stories = useEndpoint(endpoints.operator.getPavilionStories, { params: { id: pavilionId } });
   const [editing, setEditing] = useState<OperatorStory | 'new' | null>(null);
   const { run, running } = useAction();
   const open = (id: string) => run(`open:${id}`, async () => setEditing(await operatorApi.getStory(pavilionId, id)));

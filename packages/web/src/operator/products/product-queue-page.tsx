@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -5,8 +6,7 @@ import type { ReviewQueue } from '@pavilion/contracts';
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 type QueueItem = ReviewQueue['items'][number];
@@ -16,7 +16,7 @@ export function ProductQueuePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const queue = useApi(operatorApi.productQueue);
+  const queue = useEndpoint(endpoints.operator.getProductReviewQueue, {});
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('operator.products.title')}</Typography.Title>

@@ -1,17 +1,15 @@
-import { useCallback } from 'react';
+import { endpoints } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useParams } from 'react-router';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { ProductReview } from './product-review.tsx';
 
 /** /operator/products/:id: one product as the reviewer sees it. */
 export function ProductReviewPage() {
   const { id = '' } = useParams();
-  const load = useCallback(() => operatorApi.getProduct(id), [id]);
-  const loaded = useApi(load);
+  const loaded = useEndpoint(endpoints.operator.getProduct, { params: { id } });
   const [view, setView] = useLoadedState(loaded);
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={operatorPaths.login} onRetry={loaded.reload} />;
   if (view === undefined) return <ConsoleLoading />;

@@ -1,11 +1,12 @@
+import { endpoints } from '@pavilion/contracts';
 import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currencies } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi, type RateOverview } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type RateOverview } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { RateForm } from './rate-form.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
@@ -17,7 +18,7 @@ type HistoryRow = RateOverview['history'][number];
 export function RatesPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const rates = useApi(operatorApi.getRates);
+  const rates = useEndpoint(endpoints.operator.getRates, {});
   if (rates.status === 'loading') return <ConsoleLoading />;
   if (rates.status === 'failed') return <ConsoleError error={rates.error} loginPath={operatorPaths.login} onRetry={rates.reload} />;
   const { alerts, inForce, history } = rates.data;

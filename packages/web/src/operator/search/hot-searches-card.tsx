@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Flex, Input, List, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { issuesOfZod } from '../../console/form-errors.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -21,8 +22,8 @@ const maxItems = 20;
 export function HotSearchesCard() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const curated = useApi(operatorApi.getCuratedHotSearches);
-  const storefront = useApi(operatorApi.storeHotSearches);
+  const curated = useEndpoint(endpoints.operator.getCuratedHotSearches, {});
+  const storefront = useEndpoint(endpoints.store.getHotSearches, {});
   const [saved, setSaved] = useLoadedState(curated);
   const [items, setItems] = useState<string[] | null>(null);
   const [text, setText] = useState('');

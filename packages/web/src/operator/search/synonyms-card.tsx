@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Alert, Button, Flex, Form, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type Synonym, type SynonymInput } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -16,7 +17,7 @@ type SynonymValues = { terms: string[] };
 /** Groups of words that find the same products: a search for one also finds the others. */
 export function SynonymsCard() {
   const { t } = useTranslation();
-  const synonyms = useApi(operatorApi.listSynonyms);
+  const synonyms = useEndpoint(endpoints.operator.getSearchSynonyms, {});
   const [form] = Form.useForm<SynonymValues>();
   const { run, running } = useAction();
   const { reload } = synonyms;

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { operatorApi, type SearchWord, type SearchWordInput } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
@@ -20,7 +21,7 @@ type WordValues = { word: string };
  */
 export function WordsCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
-  const words = useApi(operatorApi.listSearchWords);
+  const words = useEndpoint(endpoints.operator.getSearchWords, {});
   const [filter, setFilter] = useState('');
   const [form] = Form.useForm<WordValues>();
   const { run, running } = useAction();

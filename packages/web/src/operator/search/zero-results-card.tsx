@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Alert, Flex, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi, type ZeroResultQuery } from '../operator-api.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { type ZeroResultQuery } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 const dayChoices = [7, 30, 90, 365] as const;
@@ -13,8 +14,7 @@ const dayChoices = [7, 30, 90, 365] as const;
 export function ZeroResultsCard() {
   const { t } = useTranslation();
   const [days, setDays] = useState<number>(30);
-  const load = useCallback(() => operatorApi.zeroResultQueries(days), [days]);
-  const queries = useApi(load);
+  const queries = useEndpoint(endpoints.operator.getSearchZeroResults, { query: { days } });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={t('operator.search.zero.noteTitle')} description={t('operator.search.zero.note')} />

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { useMemo } from 'react';
 import { Button, Card, Col, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { buyerCompanySchema, operatorCompanyListSchema, tradeFiguresSchema } from '@pavilion/contracts';
-import { call, seg } from '../../console/console-api.ts';
+import type { operatorCompanyListSchema, tradeFiguresSchema} from '@pavilion/contracts';
+import { endpoints } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { EChart } from '../../console/echart.tsx';
@@ -13,15 +13,16 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { useApi } from '../../shared/use-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { countsOption, hoursOption, ratesOption, type ChartLabels, type FigureBar } from './trade-chart-options.ts';
+import { api } from '../../api/client.ts';
 
 type Figures = z.output<typeof tradeFiguresSchema>;
 type ResponseRow = Figures['exporters'][number] | Figures['pavilions'][number];
 type Company = z.output<typeof operatorCompanyListSchema>['items'][number];
 
 const tradeApi = {
-  figures: () => call('GET', '/api/operator/trade/figures', tradeFiguresSchema),
-  companies: () => call('GET', '/api/operator/companies', operatorCompanyListSchema),
-  verify: (id: string) => call('POST', `/api/operator/companies/${seg(id)}/verify`, buyerCompanySchema),
+  figures: () => api(endpoints.operator.getTradeFigures),
+  companies: () => api(endpoints.operator.getCompanies),
+  verify: (id: string) => api(endpoints.operator.verifyCompany, { params: { id } }),
 };
 
 /** Whole hours and minutes of a duration in seconds: "5 h 07 min". */

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Dialog, ErrorBlock, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Address } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { buyingApi } from '../checkout/buying-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
@@ -16,7 +17,7 @@ export function AddressBookPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const addresses = useApi(buyingApi.listAddresses);
+  const addresses = useEndpoint(endpoints.store.getAddresses, {});
   return (
     <StorePage title={t('store.addresses.title')} backTo="/me">
       <SignedInContent loaded={addresses}>

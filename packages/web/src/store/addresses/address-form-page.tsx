@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Input, List, Switch, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { addressInputSchema, type Address } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { returnPath } from '../../shared/navigation.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { buyingApi, type AddressInput } from '../checkout/buying-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -18,7 +19,7 @@ import { DivisionField, type DivisionChoice } from './division-field.tsx';
 export function AddressFormPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const addresses = useApi(buyingApi.listAddresses);
+  const addresses = useEndpoint(endpoints.store.getAddresses, {});
   return (
     <StorePage title={id === undefined ? t('store.addresses.add') : t('store.addresses.edit')} backTo="/addresses">
       <SignedInContent loaded={addresses}>

@@ -1,26 +1,7 @@
 import type { z } from 'zod';
-import {
-  addressListSchema,
-  addressSchema,
-  cartSchema,
-  divisionListSchema,
-  identityConsentSchema,
-  identityListSchema,
-  identitySchema,
-  IDENTITY_CONSENT_VERSION,
-  orderDetailSchema,
-  orderListSchema,
-  paymentStartSchema,
-  placedCheckoutSchema,
-  quoteSchema,
-  type CheckoutInput,
-  type checkoutPayInputSchema,
-  type OrderStatus,
-  type PlaceOrderInput,
-  type addressInputSchema,
-  type identityInputSchema,
-} from '@pavilion/contracts';
-import { call, send, seg } from '../../api/client.ts';
+import type { paymentStartSchema, divisionListSchema} from '@pavilion/contracts';
+import { IDENTITY_CONSENT_VERSION, type CheckoutInput, type checkoutPayInputSchema, type OrderStatus, type PlaceOrderInput, type addressInputSchema, type identityInputSchema, endpoints } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
 
 /**
  * The storefront's buying calls: cart, address book, real-name identities, quote, placement,
@@ -38,43 +19,43 @@ export type CheckoutPayInput = z.output<typeof checkoutPayInputSchema>;
 const cartHeaders = (token: string | null): Record<string, string> => (token === null ? {} : { 'x-cart-token': token });
 
 export const buyingApi = {
-  getCart: (token: string | null) => call('GET', '/api/store/cart', cartSchema, undefined, cartHeaders(token)),
+  getCart: (token: string | null) => api(endpoints.store.getCart, {}, { headers: cartHeaders(token) }),
   addCartLine: (token: string | null, variantId: string, quantity: number) =>
-    call('POST', '/api/store/cart/lines', cartSchema, { variantId, quantity }, cartHeaders(token)),
+    api(endpoints.store.addCartLine, { body: { variantId, quantity } }, { headers: cartHeaders(token) }),
   setCartQuantity: (token: string | null, variantId: string, quantity: number) =>
-    send('PUT', `/api/store/cart/lines/${seg(variantId)}`, { quantity }, cartHeaders(token)),
-  removeCartLine: (token: string | null, variantId: string) => send('DELETE', `/api/store/cart/lines/${seg(variantId)}`, undefined, cartHeaders(token)),
+    api(endpoints.store.setCartLineQuantity, { params: { variantId }, body: { quantity } }, { headers: cartHeaders(token) }),
+  removeCartLine: (token: string | null, variantId: string) => api(endpoints.store.removeCartLine, { params: { variantId } }, { headers: cartHeaders(token) }),
   /** After sign-in: the guest's lines join the buyer's cart. */
-  mergeCart: (guestToken: string) => send('POST', '/api/store/cart/merge', { guestToken }),
+  mergeCart: (guestToken: string) => api(endpoints.store.mergeCart, { body: { guestToken } }),
 
-  listAddresses: () => call('GET', '/api/store/addresses', addressListSchema),
-  createAddress: (body: AddressInput) => call('POST', '/api/store/addresses', addressSchema, body),
-  updateAddress: (id: string, body: AddressInput) => call('PUT', `/api/store/addresses/${seg(id)}`, addressSchema, body),
+  listAddresses: () => api(endpoints.store.getAddresses),
+  createAddress: (body: AddressInput) => api(endpoints.store.createAddress, { body: body }),
+  updateAddress: (id: string, body: AddressInput) => api(endpoints.store.updateAddress, { params: { id }, body: body }),
   deleteAddress: async (id: string): Promise<void> => {
-    await send('DELETE', `/api/store/addresses/${seg(id)}`);
+    await api(endpoints.store.deleteAddress, { params: { id } });
   },
   /** Provinces without a parent; then the cities of a province, the districts of a city. */
   listDivisions: (parent: string | null) =>
-    call('GET', parent === null ? '/api/store/divisions' : `/api/store/divisions?parent=${seg(parent)}`, divisionListSchema),
+    api(endpoints.store.getDivisions, { query: { parent: parent ?? undefined } }),
 
-  listIdentities: () => call('GET', '/api/store/identities', identityListSchema),
-  giveIdentityConsent: () => call('POST', '/api/store/identities/consent', identityConsentSchema, { textVersion: IDENTITY_CONSENT_VERSION }),
-  createIdentity: (body: IdentityInput) => call('POST', '/api/store/identities', identitySchema, body),
+  listIdentities: () => api(endpoints.store.getIdentities),
+  giveIdentityConsent: () => api(endpoints.store.consentToIdentities, { body: { textVersion: IDENTITY_CONSENT_VERSION } }),
+  createIdentity: (body: IdentityInput) => api(endpoints.store.createIdentity, { body: body }),
   deleteIdentity: async (id: string): Promise<void> => {
-    await send('DELETE', `/api/store/identities/${seg(id)}`);
+    await api(endpoints.store.deleteIdentity, { params: { id } });
   },
 
-  quote: (body: CheckoutInput) => call('POST', '/api/store/checkout/quote', quoteSchema, body),
+  quote: (body: CheckoutInput) => api(endpoints.store.quoteCheckout, { body: body }),
   /** The same Idempotency-Key for every retry of one attempt: the server places the orders once. */
   placeOrders: (body: PlaceOrderInput, idempotencyKey: string) =>
-    call('POST', '/api/store/orders', placedCheckoutSchema, body, { 'Idempotency-Key': idempotencyKey }),
+    api(endpoints.store.createOrder, { body: body }, { headers: { 'Idempotency-Key': idempotencyKey } }),
   /** Pays (again) for an unpaid checkout; the browser storefront pays on the sandbox page, the mini program with WeChat. */
-  payCheckout: (checkoutId: string, body: CheckoutPayInput) => call('POST', `/api/store/checkouts/${seg(checkoutId)}/pay`, paymentStartSchema, body),
+  payCheckout: (checkoutId: string, body: CheckoutPayInput) => api(endpoints.store.payCheckout, { params: { id: checkoutId }, body: body }),
 
-  listOrders: (status: OrderStatus | null) => call('GET', status === null ? '/api/store/orders' : `/api/store/orders?status=${status}`, orderListSchema),
-  getOrder: (id: string) => call('GET', `/api/store/orders/${seg(id)}`, orderDetailSchema),
+  listOrders: (status: OrderStatus | null) => api(endpoints.store.getOrders, { query: { status: status ?? undefined } }),
+  getOrder: (id: string) => api(endpoints.store.getOrder, { params: { id } }),
   /** Cancels an unpaid order; its stock is released. */
-  cancelOrder: (id: string) => call('POST', `/api/store/orders/${seg(id)}/cancel`, orderDetailSchema),
+  cancelOrder: (id: string) => api(endpoints.store.cancelOrder, { params: { id } }),
   /** The buyer has the parcel: the order completes. */
-  confirmReceipt: (id: string) => call('POST', `/api/store/orders/${seg(id)}/confirm-receipt`, orderDetailSchema),
+  confirmReceipt: (id: string) => api(endpoints.store.confirmOrderReceipt, { params: { id } }),
 };

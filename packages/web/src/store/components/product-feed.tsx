@@ -5,7 +5,7 @@ import { useNavigationType } from 'react-router';
 import type { ListingCard } from '@pavilion/contracts';
 import { storeApi, type ListingQuery } from '../../api/client.ts';
 import { ProductGrid } from './product-card.tsx';
-import { AnswerCache } from './use-cached-api.ts';
+import { AnswerCache } from './answer-cache.ts';
 
 type FeedState = { items: ListingCard[]; cursor: string | undefined; hasMore: boolean; loaded: boolean };
 

@@ -1,60 +1,27 @@
-import { useCallback } from 'react';
-import type { ListingCard } from '@pavilion/contracts';
-import {
-  api,
-  storeApi,
-  type CategoryTree,
-  type PavilionDetail,
-  type PavilionList,
-  type StoreBrand,
-  type StoreExporter,
-  type StoreProduct,
-  type StoryDetail,
-} from '../../api/client.ts';
-import { AnswerCache, useCachedApi } from './use-cached-api.ts';
+import { endpoints } from '@pavilion/contracts';
+import { storeApi } from '../../api/client.ts';
+import { queryKeyOf, useCachedQuery, useEndpoint } from '../../api/query.ts';
 
-/** The storefront's reads, each remembered for the visit (see useCachedApi) and refreshed on every visit. */
+/**
+ * The storefront's reads through the app's query cache: a page seen before renders its last answer at
+ * once (so going back restores the scroll position over real content) and is refreshed on every visit.
+ */
 
-const pavilionLists = new AnswerCache<PavilionList>(1);
-const pavilions = new AnswerCache<PavilionDetail>();
-const categoryTrees = new AnswerCache<CategoryTree>(1);
-const products = new AnswerCache<StoreProduct>();
-const stories = new AnswerCache<StoryDetail>();
-const exporters = new AnswerCache<StoreExporter>();
-const brands = new AnswerCache<StoreBrand>();
-const featured = new AnswerCache<ListingCard[]>();
-
-export const usePavilionList = () => useCachedApi(pavilionLists, 'all', api.getStorePavilions);
-export const useCategoryTree = () => useCachedApi(categoryTrees, 'all', storeApi.getCategories);
-
-export function usePavilion(slug: string) {
-  return useCachedApi(pavilions, slug, useCallback(() => api.getStorePavilion(slug), [slug]));
-}
-
-export function useProduct(id: string) {
-  return useCachedApi(products, id, useCallback(() => storeApi.getProduct(id), [id]));
-}
-
-export function useStory(slug: string, storySlug: string) {
-  return useCachedApi(stories, `${slug}/${storySlug}`, useCallback(() => storeApi.getStory(slug, storySlug), [slug, storySlug]));
-}
-
-export function useExporter(id: string) {
-  return useCachedApi(exporters, id, useCallback(() => storeApi.getExporter(id), [id]));
-}
-
-export function useBrand(id: string) {
-  return useCachedApi(brands, id, useCallback(() => storeApi.getBrand(id), [id]));
-}
+export const usePavilionList = () => useEndpoint(endpoints.store.getPavilions, {});
+export const useCategoryTree = () => useEndpoint(endpoints.store.getCategories, {});
+export const usePavilion = (slug: string) => useEndpoint(endpoints.store.getPavilion, { params: { slug } });
+export const useProduct = (id: string) => useEndpoint(endpoints.store.getProduct, { params: { id } });
+export const useStory = (slug: string, storySlug: string) => useEndpoint(endpoints.store.getPavilionStory, { params: { slug, storySlug } });
+export const useExporter = (id: string) => useEndpoint(endpoints.store.getExporter, { params: { id } });
+export const useBrand = (id: string) => useEndpoint(endpoints.store.getBrand, { params: { id } });
 
 /** Featured products in the operator's order (the listing answers `?ids=` in its own order). */
 export function useFeaturedProducts(ids: readonly string[]) {
   const key = ids.join(',');
-  const load = useCallback(async () => {
+  return useCachedQuery([...queryKeyOf(endpoints.store.getProducts, { query: { ids: key } }), 'featured'], async () => {
     if (key === '') return [];
     const page = await storeApi.getProducts({ ids: key, limit: 60 });
     const order = key.split(',');
     return [...page.items].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  }, [key]);
-  return useCachedApi(featured, key, load);
+  });
 }

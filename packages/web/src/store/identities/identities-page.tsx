@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Dialog, Input, List, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { IDENTITY_CONSENT_VERSION, identityInputSchema, type Identity } from '@p
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { returnPath } from '../../shared/navigation.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { buyingApi, type IdentityInput } from '../checkout/buying-api.ts';
 import { Panel } from '../components/section.tsx';
@@ -20,7 +21,7 @@ import { isApiError } from '../../api/client.ts';
  */
 export function IdentitiesPage() {
   const { t } = useTranslation();
-  const identities = useApi(buyingApi.listIdentities);
+  const identities = useEndpoint(endpoints.store.getIdentities, {});
   return (
     <StorePage title={t('store.identities.title')} backTo="/me">
       <SignedInContent loaded={identities}>

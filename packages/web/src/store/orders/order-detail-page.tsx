@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Button, Dialog, List, Steps, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -6,7 +7,7 @@ import type { OrderDetail } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { buyingApi } from '../checkout/buying-api.ts';
 import { AmountRow, QuoteLines, TaxPartRows } from '../checkout/shipment-card.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
@@ -20,8 +21,7 @@ import { OrderStatusTag, useEventStatusText } from './order-status.tsx';
 export function OrderDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => buyingApi.getOrder(id), [id]);
-  const order = useApi(load);
+  const order = useEndpoint(endpoints.store.getOrder, { params: { id } });
   return (
     <StorePage title={t('store.orders.detailTitle')} backTo="/orders">
       <SignedInContent loaded={order}>{(data) => <OrderDetails order={data} onChanged={order.reload} />}</SignedInContent>

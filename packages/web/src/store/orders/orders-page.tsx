@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useEffect, useRef } from 'react';
 import { ErrorBlock, NoticeBar, Tabs } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { orderStatuses, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { buyingApi } from '../checkout/buying-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { formatYuan } from '../components/money-text.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -25,8 +25,7 @@ export function OrdersPage() {
   const statusParam = params.get('status');
   const status: OrderStatus | null = isOrderStatus(statusParam) ? statusParam : null;
   const returnedFromPayment = params.get('checkout') !== null;
-  const load = useCallback(() => buyingApi.listOrders(status), [status]);
-  const orders = useApi(load);
+  const orders = useEndpoint(endpoints.store.getOrders, { query: { status: status ?? undefined } });
 
   // The payment's notification may land a moment after the buyer is back: look again a few times.
   const polls = useRef(0);

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Input, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { returnReasons, returnShipmentInputSchema, type Return, type ReturnStage
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { AmountRow } from '../checkout/shipment-card.tsx';
 import { formatYuan } from '../components/money-text.ts';
@@ -41,8 +42,7 @@ export function ReturnStageTag({ stage }: { stage: ReturnStage }) {
 export function ReturnDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => returnsApi.get(id), [id]);
-  const loaded = useApi(load);
+  const loaded = useEndpoint(endpoints.store.getReturn, { params: { id } });
   return (
     <StorePage title={t('store.returns.detailTitle')} backTo="/returns">
       <SignedInContent loaded={loaded}>{(data) => <ReturnDetails ret={data} onChanged={loaded.reload} />}</SignedInContent>

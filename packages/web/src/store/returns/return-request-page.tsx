@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, List, Selector, Stepper, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { returnReasonCodes, returnReasons, returnRequestInputSchema, type Returnable, type ReturnReason } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -17,8 +18,7 @@ import { returnsApi, type ReturnPhoto } from './returns-api.ts';
 export function ReturnRequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const load = useCallback(() => returnsApi.returnable(id), [id]);
-  const returnable = useApi(load);
+  const returnable = useEndpoint(endpoints.store.getOrderReturnable, { params: { id } });
   return (
     <StorePage title={t('store.returns.requestTitle')} backTo={`/orders/${id}`}>
       <SignedInContent loaded={returnable}>{(data) => <ReturnRequestForm returnable={data} />}</SignedInContent>

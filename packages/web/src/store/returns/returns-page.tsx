@@ -1,22 +1,22 @@
+import { endpoints } from '@pavilion/contracts';
 import { List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { formatYuan } from '../components/money-text.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StoreNote, StorePage } from '../store-ui.tsx';
 import { ReturnStageTag } from './return-detail-page.tsx';
-import { returnsApi } from './returns-api.ts';
 
 /** `/returns`: the buyer's returns, newest first, each with its stage. */
 export function ReturnsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const returns = useApi(returnsApi.list);
+  const returns = useEndpoint(endpoints.store.getReturns, {});
   return (
     <StorePage title={t('store.returns.listTitle')} backTo="/me">
       <SignedInContent loaded={returns}>

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Suggestion } from '@pavilion/contracts';
-import { storeApi, type HotSearches } from '../../api/client.ts';
-import { AnswerCache, useCachedApi } from '../components/use-cached-api.ts';
-
-const hotAnswers = new AnswerCache<HotSearches>(1);
+import { endpoints } from '@pavilion/contracts';
+import { storeApi } from '../../api/client.ts';
+import { useEndpoint } from '../../api/query.ts';
+import { AnswerCache } from '../components/answer-cache.ts';
 
 /** The hot searches (operators' picks, then buyers' most searched), remembered for the visit. */
-export const useHotSearches = () => useCachedApi(hotAnswers, 'all', storeApi.getHotSearches);
+export const useHotSearches = () => useEndpoint(endpoints.store.getHotSearches, {});
 
 /** How long typing must pause before the suggestions are asked for: each keystroke would be a request. */
 export const suggestDelayMs = 150;

@@ -6,7 +6,7 @@ import { storeApi, type StoreSearchResult } from '../../api/client.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { FeedStatus } from '../components/product-feed.tsx';
 import { ProductCard } from '../components/product-card.tsx';
-import { AnswerCache } from '../components/use-cached-api.ts';
+import { AnswerCache } from '../components/answer-cache.ts';
 import { StoreError } from '../store-ui.tsx';
 import { HighlightedTitle } from './highlighted-title.tsx';
 import { toSearchQuery, activeFilters, type SearchFilters, type SearchParams } from './search-params.ts';

@@ -1,10 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Dialog, List, Tag, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { formatMoney } from '../components/money-text.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StoreNote, StorePage } from '../store-ui.tsx';
@@ -16,7 +17,7 @@ const statusColor = { proforma_issued: 'primary', deposit_paid: 'primary', in_pr
 export function B2bOrdersPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const orders = useApi(storeTradeApi.listOrders);
+  const orders = useEndpoint(endpoints.trade.getOrders, {});
   const [failure, setFailure] = useState<unknown>(null);
   const cancel = async (id: string) => {
     let reason = '';

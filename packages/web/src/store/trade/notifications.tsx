@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { notificationListSchema, notificationSchema, readAllResultSchema, unreadCountSchema } from '@pavilion/contracts';
-import { expect, send } from '../../api/client.ts';
+import { endpoints } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { useApi } from '../../shared/use-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -11,10 +11,10 @@ import { StorePage } from '../store-ui.tsx';
 
 /** The caller's notifications (/api/notifications): any signed-in user's own. */
 export const notificationApi = {
-  list: async () => expect(notificationListSchema, await send('GET', '/api/notifications?pageSize=50')),
-  unreadCount: async () => expect(unreadCountSchema, await send('GET', '/api/notifications/unread-count')),
-  markRead: async (id: string) => expect(notificationSchema, await send('POST', `/api/notifications/${encodeURIComponent(id)}/read`)),
-  readAll: async () => expect(readAllResultSchema, await send('POST', '/api/notifications/read-all')),
+  list: () => api(endpoints.platform.getNotifications, { query: { pageSize: 50 } }),
+  unreadCount: () => api(endpoints.platform.getUnreadNotificationCount),
+  markRead: (id: string) => api(endpoints.platform.readNotification, { params: { id } }),
+  readAll: () => api(endpoints.platform.readAllNotifications),
 };
 
 /** The bell on the trade pages: the unread count, opening the list. */

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useState } from 'react';
 import { Button, Dialog, Selector, Stepper, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,7 +8,7 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { formatMoney, formatYuan } from '../components/money-text.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
@@ -19,8 +20,7 @@ import { storeTradeApi, type QuoteComparison, type Rfq } from './trade-api.ts';
 export function QuoteComparisonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const load = useCallback(() => storeTradeApi.getRfq(id), [id]);
-  const rfq = useApi(load);
+  const rfq = useEndpoint(endpoints.trade.getRfq, { params: { id } });
   return (
     <StorePage title={t('store.trade.compareTitle')} backTo="/trade/rfqs">
       <SignedInContent loaded={rfq}>{(data) => <Comparison key={data.id} rfq={data} onChanged={rfq.reload} />}</SignedInContent>
@@ -33,8 +33,7 @@ function Comparison({ rfq, onChanged }: { rfq: Rfq; onChanged: () => void }) {
   const { locale } = useLocale();
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const [quantity, setQuantity] = useState(rfq.quantity);
-  const load = useCallback(() => storeTradeApi.compare(rfq.id, quantity), [rfq.id, quantity]);
-  const table = useApi(load);
+  const table = useEndpoint(endpoints.trade.getRfqQuotes, { params: { id: rfq.id }, query: { quantity } });
   const [failure, setFailure] = useState<unknown>(null);
   const navigate = useNavigate();
   // A sample order at the quote's sample price, or the bulk order at the quantity compared above.

@@ -1,13 +1,13 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Input, List, Selector, Stepper, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { certificationTypes, incotermNames, incoterms, parseMajor, rfqCreateSchema, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
-import { api, storeApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
 import { storeTradeApi, type RfqCreate } from './trade-api.ts';
@@ -21,8 +21,8 @@ export function RfqFormPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
-  const pavilions = useApi(api.getStorePavilions);
-  const categories = useApi(storeApi.getCategories);
+  const pavilions = useEndpoint(endpoints.store.getPavilions, {});
+  const categories = useEndpoint(endpoints.store.getCategories, {});
   const [pavilionId, setPavilionId] = useState<string>('all');
   const [categoryId, setCategoryId] = useState<string>('');
   const [descriptionZh, setDescriptionZh] = useState('');

@@ -1,3 +1,4 @@
+import { endpoints } from '@pavilion/contracts';
 import { Button, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -5,10 +6,9 @@ import { tradeUnits } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
-import { storeTradeApi } from './trade-api.ts';
 import { TradeNotificationsBell } from './notifications.tsx';
 
 export const rfqStatusColor = { open: 'primary', closed_deadline: 'warning', accepted: 'success', cancelled: 'default' } as const;
@@ -18,7 +18,7 @@ export function RfqsPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const rfqs = useApi(storeTradeApi.listRfqs);
+  const rfqs = useEndpoint(endpoints.trade.getRfqs, {});
   const lang = locale === 'zh-CN' ? 'zh' : 'en';
   return (
     <StorePage title={t('store.trade.rfqsTitle')} backTo="/me">

@@ -1,13 +1,13 @@
+import { endpoints } from '@pavilion/contracts';
 import { Badge, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
-import { storeTradeApi } from './trade-api.ts';
 import { TradeNotificationsBell } from './notifications.tsx';
 
 const statusColor = { open: 'primary', quoted: 'success', closed: 'default' } as const;
@@ -17,7 +17,7 @@ export function TradeInboxPage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const inquiries = useApi(storeTradeApi.listInquiries);
+  const inquiries = useEndpoint(endpoints.trade.getInquiries, {});
   return (
     <StorePage title={t('store.trade.inboxTitle')} backTo="/me">
       <TradeNotificationsBell />

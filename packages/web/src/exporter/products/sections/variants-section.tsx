@@ -1,8 +1,8 @@
+import { endpoints } from '@pavilion/contracts';
 import { Button, Card, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currencies, formatMajor, parseMajor, toCnyFen, type CurrencyCode } from '@pavilion/contracts';
-import { useApi } from '../../../shared/use-api.ts';
-import { exporterApi } from '../../exporter-api.ts';
+import { useEndpoint } from '../../../api/query.ts';
 import type { ProductFormValues } from '../product-form-values.ts';
 import { FieldNotes, ProductField } from '../product-notes.tsx';
 import { dataAttributes } from '../../../console/data-attributes.ts';
@@ -18,7 +18,7 @@ export function VariantsSection() {
   const options = Form.useWatch('options', form) ?? [];
   const currency: CurrencyCode = Form.useWatch('currency', form) ?? 'USD';
   const variants: ProductFormValues['variants'] = Form.useWatch('variants', form) ?? [];
-  const rates = useApi(exporterApi.ratesInForce);
+  const rates = useEndpoint(endpoints.store.getExchangeRates, {});
   const rate = rates.status === 'done' ? rates.data.items.find((r) => r.currency === currency) : undefined;
   /** What buyers will see: the yuan at the rate in force, rounded half up to the fen. */
   const yuan = (price: string | undefined) => {

@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase, type Db, type DatabaseTarget } from '../packages/server/src/db/database.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrator.ts';
 import { seedDemo } from '../packages/server/src/features/demo/seed.ts';
-import { parseIdentityKeys } from '../packages/server/src/features/checkout/identity-crypto.ts';
+import { parseIdentityKeys } from '../packages/server/src/features/identities/identity-crypto.ts';
 import { RISK_NOTICE } from '../packages/server/src/features/orders/order.rules.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
 import { DirectoryFileStore } from '../packages/server/src/platform/file-store.ts';

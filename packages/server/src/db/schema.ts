@@ -10,7 +10,7 @@ import { cartTableColumns, type CartTables } from '../features/cart/cart.table.t
 import { productImportTableColumns, type ProductImportTables } from '../features/catalog-import/product-import.table.ts';
 import { catalogTableColumns, type CatalogTables } from '../features/catalog/catalog.table.ts';
 import { categoryTableColumns, type CategoryTables } from '../features/categories/category.table.ts';
-import { shippingTemplateTableColumns, type ShippingTemplateTables } from '../features/checkout/shipping-template.table.ts';
+import { shippingTemplateTableColumns, type ShippingTemplateTables } from '../features/shipping/shipping-template.table.ts';
 import { customsTableColumns, type CustomsTables } from '../features/customs/customs.table.ts';
 import { exporterTableColumns, type ExporterTables } from '../features/exporters/exporter.table.ts';
 import { fulfilmentTableColumns, type FulfilmentTables } from '../features/fulfilment/fulfilment.table.ts';

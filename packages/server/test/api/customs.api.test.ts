@@ -7,7 +7,7 @@ import { demoAdmin, demoExporters, demoPavilions } from '../../src/features/demo
 import { residentId } from '../support/buyer-fixtures.ts';
 import { paidOrders, type PaidOrders } from '../support/paid-orders.ts';
 import { sealIdentity } from '../../src/features/identities/identity-sealing.ts';
-import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
+import { parseIdentityKeys } from '../../src/features/identities/identity-crypto.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { CustomsService } from '../../src/features/customs/customs.service.ts';
 import type { CustomsTransport } from '../../src/features/customs/customs-transport.ts';

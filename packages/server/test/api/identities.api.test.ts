@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { bearer, tokenFor } from '../support/sessions.ts';
 import { signUpBuyer } from '../support/buyers.ts';
 import { demoBuyer } from '../../src/features/demo/demo-data.ts';
-import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
+import { parseIdentityKeys } from '../../src/features/identities/identity-crypto.ts';
 import { unsealIdentityForDeclaration } from '../../src/features/identities/identity-sealing.ts';
 import { IdentityService } from '../../src/features/identities/identity.service.ts';
 

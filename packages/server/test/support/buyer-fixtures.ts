@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/database.ts';
-import { encryptIdentityField, residentIdLookupHash, type IdentityKeyRing } from '../../src/features/checkout/identity-crypto.ts';
-import { maskBuyerName, maskResidentId } from '../../src/features/checkout/resident-id.rules.ts';
+import { encryptIdentityField, residentIdLookupHash, type IdentityKeyRing } from '../../src/features/identities/identity-crypto.ts';
+import { maskBuyerName, maskResidentId } from '../../src/features/identities/resident-id.rules.ts';
 import { newId } from '../../src/platform/ids.ts';
 
 const testKeys = { keyRing: { currentKeyId: 'test', keys: { test: randomBytes(32) } }, lookupKey: randomBytes(32) };

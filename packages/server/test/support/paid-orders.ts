@@ -4,7 +4,7 @@ import type { OrderDetail, PlacedCheckout } from '@pavilion/contracts';
 import type { Db } from '../../src/db/database.ts';
 import { demoBuyer } from '../../src/features/demo/demo-data.ts';
 import { RISK_NOTICE } from '../../src/features/orders/order.rules.ts';
-import { parseIdentityKeys } from '../../src/features/checkout/identity-crypto.ts';
+import { parseIdentityKeys } from '../../src/features/identities/identity-crypto.ts';
 import { seedBuyerProfile } from './buyer-fixtures.ts';
 import { bearer, tokenFor } from './sessions.ts';
 import { ORIGIN, type TestApp } from './test-app.ts';

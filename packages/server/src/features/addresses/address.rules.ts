@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Address, addressInputSchema, ValidationIssue } from '@pavilion/contracts';
 import type { Selectable } from 'kysely';
 import type { AddressesTable } from './address.table.ts';
-import { checkChinaAddress } from '../checkout/index.ts';
+import { checkChinaAddress } from './china-address.rules.ts';
 
 export type AddressInput = z.output<typeof addressInputSchema>;
 export type AddressRow = Selectable<AddressesTable>;

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { findChinaDistrict, listChinaCities, listChinaDistricts, listChinaProvinces, type ChinaDivision } from '../checkout/index.ts';
+import { findChinaDistrict, listChinaCities, listChinaDistricts, listChinaProvinces, type ChinaDivision } from './china-address.rules.ts';
 import { countAddresses, deleteAddress, findAddress, findAddresses, findNewestAddressId, insertAddress, makeDefault, updateAddress } from './address.repository.ts';
 import { ADDRESS_BOOK_LIMIT, resolveAddress, toAddress, type AddressInput } from './address.rules.ts';
 

@@ -8,7 +8,7 @@ import type { Config } from '../../platform/config.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { currentWorker, holderIsGone, type WorkerIdentity } from '../../platform/jobs/worker-identity.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { IdentityKeyRing } from '../checkout/index.ts';
+import type { IdentityKeyRing } from '../identities/index.ts';
 import { unsealIdentityForDeclaration } from '../identities/index.ts';
 import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/index.ts';
 import { recordAnomaly, resolveOrderAnomalies } from '../payments/index.ts';

@@ -1,5 +1,5 @@
-import { decryptIdentityField, encryptIdentityField, residentIdLookupHash, type IdentityKeyRing } from '../checkout/index.ts';
-import { maskBuyerName, maskResidentId } from '../checkout/index.ts';
+import { decryptIdentityField, encryptIdentityField, residentIdLookupHash, type IdentityKeyRing } from './identity-crypto.ts';
+import { maskBuyerName, maskResidentId } from './resident-id.rules.ts';
 
 /** The keys identities are sealed with: parseIdentityKeys(config.identityKeys) gives them. */
 export interface IdentityKeys {

@@ -2,3 +2,5 @@
 export { unsealIdentityForDeclaration } from './identity-sealing.ts';
 export { storeIdentityRoutes } from './identity.routes.ts';
 export { IdentityService, type IdentityForOrder } from './identity.service.ts';
+export { parseIdentityKeys } from './identity-crypto.ts';
+export type { IdentityKeyRing } from './identity-crypto.ts';

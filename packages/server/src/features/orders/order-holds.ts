@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { CBEC_LIMITS, cbecQuotaYear } from '../checkout/index.ts';
+import { CBEC_LIMITS, cbecQuotaYear } from '../cbec/index.ts';
 import { refreshListingStock } from '../catalog/index.ts';
 import { hasFreeStock, releaseStock, reserveStock, takeOutStock } from '../catalog/index.ts';
 

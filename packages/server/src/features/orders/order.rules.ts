@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { OrderStatus } from '@pavilion/contracts';
-import { CBEC_LIMITS, formatYuan } from '../checkout/index.ts';
+import { CBEC_LIMITS, formatYuan } from '../cbec/index.ts';
 
 /**
  * The order's life, as a table: each event names the states it may leave and the one it reaches.

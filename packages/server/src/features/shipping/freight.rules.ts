@@ -1,5 +1,5 @@
 import { validationMessages as m, type ValidationIssue } from '@pavilion/contracts';
-import { listChinaProvinces } from './china-address.rules.ts';
+import { listChinaProvinces } from '../addresses/index.ts';
 
 /**
  * Shipping templates (运费模板): what the buyer pays to have one warehouse's parcel delivered, per

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PurchasableVariant } from '../catalog/index.ts';
-import { buildQuote, chooseWarehouse, type RateUsed } from './quote.rules.ts';
+import { buildQuote, chooseWarehouse, type RateUsed } from './checkout-quote.rules.ts';
 
 const variant = (over: Partial<PurchasableVariant> & { variantId: string }): PurchasableVariant => ({
   productId: `p-${over.variantId}`, sku: over.variantId.toUpperCase(), titleZh: '商品', titleEn: 'Item', optionValues: [], weightGrams: 100, priceMinor: 10_000, currency: 'CNY',

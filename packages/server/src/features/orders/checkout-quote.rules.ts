@@ -1,7 +1,7 @@
 import { toCnyFen, type CurrencyCode } from '@pavilion/contracts';
-import { CBEC_LIMITS, checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../checkout/index.ts';
-import { computeOrderTax, type LineTax } from '../checkout/index.ts';
-import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../checkout/index.ts';
+import { CBEC_LIMITS, checkCbecLimits, type CbecLimits, type CbecLimitVerdict } from '../cbec/index.ts';
+import { computeOrderTax, type LineTax } from '../cbec/index.ts';
+import { computeFreight, defaultFreightTemplate, type FreightTemplate } from '../shipping/index.ts';
 import type { PurchasableVariant } from '../catalog/index.ts';
 
 export interface RateUsed {

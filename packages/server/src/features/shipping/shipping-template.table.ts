@@ -1,6 +1,6 @@
 import type { TableColumns, Timestamp } from '../../db/column-types.ts';
 
-// Owner: checkout. A warehouse's freight template is written by the shipping template service only.
+// Owner: shipping. A warehouse's freight template is written by the shipping template service only.
 
 export interface ShippingTemplatesTable {
   warehouse_id: string;

@@ -122,6 +122,8 @@ export interface AppOptions {
   notifications?: { mailer?: Mailer | null; worker?: boolean };
   /** Whether this process runs the search upkeep jobs (re-index, change-log pruning, query counts; default on). */
   search?: { worker?: boolean };
+  /** `run: false`: this process takes no job from the queue (jobs still wait in the table; `app.jobs.runDue()` runs them): for tests that count a request's own queries. */
+  jobs?: { run?: boolean };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -310,7 +312,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // database that is down at start must not keep the server from answering (health says 503).
     await refreshListingPrices({ db, rates, clock }).catch((err: unknown) => app.log.error({ err }, 'could not refresh listing prices at start'));
     // Products segmented with an older word list (a restart during a re-index) are picked up again by the re-index job at start.
-    await jobs.start();
+    if (options.jobs?.run !== false) await jobs.start();
   });
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -7,7 +7,7 @@
  * Without Chromium, step 3 is skipped with a note, except in CI (CI=true), where that fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findChromium } from './chromium.ts';
@@ -85,6 +85,9 @@ if (only !== 'unit') {
 }
 
 rmSync(tapDir, { recursive: true, force: true });
+// The seeded templates' folders of this run (their PostgreSQL databases go with the run's prefix).
+const seedPrefix = `pavilion-seed-${process.env.TEST_DATABASE_PREFIX || 'pavilion_test'}_s`;
+for (const name of readdirSync(tmpdir())) if (name.startsWith(seedPrefix)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
 console.log(`\n${phases.join('\n')}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -6,7 +6,8 @@ import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/logging.ts';
 import { seedDemo } from '../../src/features/demo/seed.ts';
 import type { SmsSender } from '../../src/features/auth/sms-sender.ts';
-import { createTestDatabase, type TestDatabase } from './test-db.ts';
+import { createTestDatabase, type SeededTemplate, type TestDatabase } from './test-db.ts';
+import { DirectoryFileStore } from '../../src/platform/file-store.ts';
 
 export const TEST_SECRET = 'test-secret-key-that-is-at-least-32-characters';
 export const ORIGIN = 'http://localhost:3000';
@@ -59,7 +60,16 @@ export async function createTestApp(
     overrides?: Partial<Omit<AppOptions, 'config' | 'database'>>;
   } = {},
 ): Promise<TestApp> {
-  const testDb = await createTestDatabase(options.onQuery ? { onQuery: options.onQuery } : {});
+  // The demo (and the demo catalog, when its pictures go to the directory store) comes cloned from a
+  // template seeded once per run; a catalog for another store (S3) is seeded into it here.
+  const catalogElsewhere = options.catalog === true && (options.overrides?.files !== undefined || (options.env?.FILE_STORE ?? 'directory') !== 'directory');
+  const seeded: SeededTemplate | undefined =
+    options.demo === false || catalogElsewhere
+      ? undefined
+      : options.catalog
+        ? { key: 'demo-catalog', build: (db, files) => seedDemo(db, { files: new DirectoryFileStore(files) }) }
+        : { key: 'demo', build: (db) => seedDemo(db) };
+  const testDb = await createTestDatabase({ ...(options.onQuery ? { onQuery: options.onQuery } : {}), ...(seeded ? { seeded } : {}) });
   const config = loadConfig({
     NODE_ENV: 'test',
     SECRET_KEY: TEST_SECRET,
@@ -69,7 +79,7 @@ export async function createTestApp(
     WEB_DIST_DIR: `${testDb.dir}/no-web-build`,
     ...options.env,
   });
-  if (options.demo !== false) {
+  if (options.demo !== false && !seeded) {
     // The demo pictures go where the app will read them: the store given, or the configured one (FILE_STORE).
     await seedDemo(testDb.database.db, options.catalog ? { files: options.overrides?.files ?? fileStoreFromConfig(config.files) } : {});
   }

@@ -141,7 +141,7 @@ test('a job whose process died is taken by another once its lease runs out, and 
   assert.equal(runs, 1);
 });
 
-test('a job held by a process on this machine that is gone is taken at once; one held by a live process or another machine waits for its lease', async () => {
+test('a job held by a process on this machine that is gone is taken at once; one held by a live process, another queue of this process or another machine waits for its lease', async () => {
   let runs = 0;
   const queue = newQueue();
   const job = queue.register(defineJob({ kind: 'test.gone', payload: z.object({}), leaseMs: 60_000, handler: async () => void runs++ }));
@@ -152,6 +152,8 @@ test('a job held by a process on this machine that is gone is taken at once; one
   const holders = {
     gone: `${machine}:${child.pid}:dead01`,
     alive: `${machine}:${process.ppid}:a11ve0`,
+    // Another queue in this very process (two apps in one process): alive, whatever its id.
+    samePid: `${machine}:${process.pid}:5a3e00`,
     elsewhere: `another-host~1:${child.pid}:e15e00`,
   };
   const ids: Record<string, string> = {};
@@ -163,6 +165,7 @@ test('a job held by a process on this machine that is gone is taken at once; one
   assert.equal(await queue.runDue(), 1, 'only the job of the process that is gone');
   assert.equal((await queue.get(ids.gone!))?.state, 'done');
   assert.equal((await queue.get(ids.alive!))?.state, 'running');
+  assert.equal((await queue.get(ids.samePid!))?.state, 'running');
   assert.equal((await queue.get(ids.elsewhere!))?.state, 'running');
   assert.equal(runs, 1);
 });

@@ -42,9 +42,10 @@ function pidRuns(pid: number): boolean {
 }
 
 /**
- * True only when the holder is known to be gone: it ran on this machine and its pid runs no more, or
- * it had this process's pid (a process before a restart that was given the same pid). Anything else,
- * a holder elsewhere or an id this cannot read, is presumed alive until its lease runs out.
+ * True only when the holder is known to be gone: it ran on this machine and its pid runs no more.
+ * Anything else is presumed alive until its lease runs out: a holder elsewhere, an id this cannot
+ * read, and one with this process's own pid (another queue in this process, as two apps in one test;
+ * a restarted container whose new process got the same pid waits out the lease).
  */
 export function holderIsGone(lockedBy: string, me: WorkerIdentity): boolean {
   if (me.machine === null || lockedBy === me.id) return false;
@@ -52,5 +53,5 @@ export function holderIsGone(lockedBy: string, me: WorkerIdentity): boolean {
   if (!match || match[1] !== me.machine) return false;
   const pid = Number(match[2]);
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  return pid === me.pid || !pidRuns(pid);
+  return pid !== me.pid && !pidRuns(pid);
 }

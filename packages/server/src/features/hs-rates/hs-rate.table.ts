@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { HsRetailMode } from '@pavilion/contracts';
-import type { TableColumns, Timestamp } from '../../db/column-types.ts';
+import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
 // Owner: hs-rates. HS codes and their tax rates are entered and imported through the HS rate service only.
 
@@ -11,7 +11,7 @@ export interface HsRatesTable {
   vat_rate_bp: number;
   consumption_tax_rate_bp: Generated<number>;
   /** MFN import tariff, basis points; null until an operator enters it (2026-12-07T1000). */
-  tariff_rate_bp: ColumnType<number | null, number | null | undefined, number | null>;
+  tariff_rate_bp: Nullable<number>;
   retail_eligible: number;
   retail_modes: ColumnType<HsRetailMode, HsRetailMode | undefined, HsRetailMode>;
   updated_at: Timestamp;

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { CurrencyCode, CustomsStatus, OrderHold, OrderStatus, PaymentMethod, customsModes } from '@pavilion/contracts';
 import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
@@ -41,9 +41,9 @@ export interface OrdersTable {
   freight_fen: number;
   tax_fen: number;
   /** The parts of tax_fen (null on orders placed before they were stored). */
-  tariff_fen: ColumnType<number | null, number | null | undefined, number | null>;
-  consumption_tax_fen: ColumnType<number | null, number | null | undefined, number | null>;
-  vat_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  tariff_fen: Nullable<number>;
+  consumption_tax_fen: Nullable<number>;
+  vat_fen: Nullable<number>;
   total_fen: number;
   risk_notice_version: string;
   created_at: Timestamp;
@@ -83,13 +83,13 @@ export interface OrderLinesTable {
   freight_fen: number;
   tax_fen: number;
   /** The parts of tax_fen (null on lines placed before they were stored). */
-  tariff_fen: ColumnType<number | null, number | null | undefined, number | null>;
-  consumption_tax_fen: ColumnType<number | null, number | null | undefined, number | null>;
-  vat_fen: ColumnType<number | null, number | null | undefined, number | null>;
+  tariff_fen: Nullable<number>;
+  consumption_tax_fen: Nullable<number>;
+  vat_fen: Nullable<number>;
   hs_code: string;
   vat_rate_bp: number;
   consumption_tax_rate_bp: number;
-  tariff_rate_bp: ColumnType<number | null, number | null | undefined, number | null>;
+  tariff_rate_bp: Nullable<number>;
 }
 
 export interface OrderEventsTable {

@@ -16,7 +16,7 @@ export interface PavilionsTable {
   intro_en: Generated<string>;
   intro_zh: Generated<string>;
   position: Generated<number>;
-  hero_media_id: ColumnType<string | null, string | null | undefined, string | null>;
+  hero_media_id: Nullable<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,4 +1,3 @@
-import type { ColumnType } from 'kysely';
 import type { PaymentAnomalyKind, PaymentMethod } from '@pavilion/contracts';
 import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
@@ -28,7 +27,7 @@ export interface RefundsTable {
   created_at: Timestamp;
   completed_at: Nullable<string>;
   /** The return this refund pays (returns migration); null for a refund of a late or double payment. */
-  return_id: ColumnType<string | null, string | null | undefined, string | null>;
+  return_id: Nullable<string>;
 }
 
 export interface PaymentAnomaliesTable {

@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { seedBenchBuyers, setSaleStock } from '../../../../scripts/bench/checkout-fixture.ts';
 import { demoExporters } from '../../src/features/demo/demo-data.ts';
+import { parseIdentityKeys } from '../../src/features/identities/index.ts';
+import { RISK_NOTICE } from '../../src/features/orders/order.rules.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { productCsv, type SheetRowInput } from '../support/product-sheets.ts';
 import { createTestDatabase, testDialect, type TestDatabase } from '../support/test-db.ts';
 
 /**
  * Two real server processes on one PostgreSQL database, as a deployment that outgrew one machine
  * runs them: both start with --demo on the same empty database, an import started on one is
- * followed on the other, one import per exporter holds across them, recurring work runs once per
- * period, and a process killed in the middle of a job leaves it to the other.
+ * followed on the other, one import per exporter holds across them, paid orders are declared to
+ * customs once whichever server took them, recurring work runs once per period, and a process killed
+ * in the middle of a job leaves it to the other. Each test prints its figures (t.diagnostic).
  */
 const bin = path.resolve(import.meta.dirname, '../../bin/pavilion.js');
 const skip = testDialect !== 'postgres' ? 'two server processes share a PostgreSQL database (TEST_DB=postgres)' : false;
@@ -24,11 +29,14 @@ let tdb: TestDatabase;
 let dataDir: string;
 let a: Server;
 let b: Server;
+/** Both servers' secret: the identities a buyer entered on one are read by the other. */
+const secretKey = `two-processes-${process.pid}-${Date.now()}`;
 
 async function start(): Promise<Server> {
   const child = spawn(process.execPath, [bin, 'serve', '--demo'], {
     // One data directory, as two processes of one machine share it (the uploaded file waits there for whichever process runs the import).
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', DATABASE_URL: tdb.target.dialect === 'postgres' ? tdb.target.url : '', LOG_LEVEL: 'warn', CUSTOMS_ENABLED: 'false' },
+    // Customs is on (its messages go to DATA_DIR/customs/outbox, one folder for both, as the customs client would read it).
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', DATABASE_URL: tdb.target.dialect === 'postgres' ? tdb.target.url : '', LOG_LEVEL: 'warn', SECRET_KEY: secretKey, CUSTOMS_ENABLED: 'true', CUSTOMS_INTERVAL_MS: '500' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
@@ -120,8 +128,9 @@ test('an import sent to one server is followed on the other, and a second file f
   assert.equal(done.status, 'done', JSON.stringify(done));
   assert.equal(done.result?.created, 20);
 
-  // The same file to both servers at the same moment: one takes it, the other answers 409.
-  const file = tiles('xb', 20);
+  // The same file to both servers at the same moment: one takes it, the other answers 409. The file
+  // is large enough that the first is still importing when the second arrives, however busy the machine.
+  const file = tiles('xb', 150);
   const answers = await Promise.all([upload(a, auth, file), upload(b, auth, file)]);
   assert.deepEqual(answers.map((r) => r.status).sort(), [202, 409]);
   const taken = (await answers.find((r) => r.status === 202)!.json()) as { jobId: string };
@@ -129,7 +138,43 @@ test('an import sent to one server is followed on the other, and a second file f
   assert.equal(second.status, 'done', JSON.stringify(second));
 });
 
-test('recurring work runs once per period across both servers', { skip }, async () => {
+test('paid orders placed on either server are each handed to customs once', { skip }, async (t) => {
+  const { db } = tdb.database;
+  const keys = parseIdentityKeys(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, SECRET_KEY: secretKey }).identityKeys);
+  const buyers = await seedBenchBuyers(db, { count: 12, keyRing: keys.keyRing, lookupKey: keys.lookupKey });
+  const { variantId } = await setSaleStock(db, 'MB-VASE-20', 1_000);
+  const started = performance.now();
+  // Each buyer orders on one server and pays on the other (the sandbox payment page).
+  const numbers = await Promise.all(
+    buyers.map(async (buyer, i) => {
+      const [placeOn, payOn] = i % 2 === 0 ? [a, b] : [b, a];
+      const placed = await fetch(`${placeOn.url}/api/store/orders`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${buyer.token}`, 'content-type': 'application/json', 'idempotency-key': `two-processes-${i}` },
+        body: JSON.stringify({ lines: [{ variantId, quantity: 1 }], addressId: buyer.addressId, identityId: buyer.identityId, riskNoticeVersion: RISK_NOTICE.version, paymentMethod: 'sandbox' }),
+      });
+      assert.equal(placed.status, 201, await placed.clone().text());
+      const order = (await placed.json()) as { orders: Array<{ number: string }>; payment: { url: string } };
+      const paid = await fetch(`${payOn.url}${new URL(order.payment.url).pathname}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'result=success', redirect: 'manual' });
+      assert.equal(paid.status, 303);
+      return order.orders.map((o) => o.number);
+    }),
+  );
+  const paidNumbers = numbers.flat().sort();
+  const outbox = path.join(dataDir, 'customs', 'outbox');
+  const declared = () => readdirSync(outbox).filter((f) => f.endsWith('.xml')).map((f) => readFileSync(path.join(outbox, f), 'utf8'));
+  const tag = (xml: string, name: string) => new RegExp(`<ceb:${name}>([^<]*)</ceb:${name}>`).exec(xml)?.[1] ?? '';
+  const messages = await until('every paid order declared', async () => declared(), (files) => files.length >= paidNumbers.length, 60_000);
+  // A little longer: a second hand-over of any message would show up now.
+  await new Promise((r) => setTimeout(r, 2_000));
+  const all = declared();
+  t.diagnostic(`${paidNumbers.length} orders paid across both servers, ${all.length} customs messages in the outbox folder, the last written ${Math.round(performance.now() - started)} ms after the first order`);
+  assert.equal(messages.length, paidNumbers.length);
+  assert.deepEqual(all.map((xml) => tag(xml, 'orderNo')).sort(), paidNumbers, 'one message per paid order, none twice');
+  assert.ok(all.every((xml) => tag(xml, 'appType') === '1'), 'each a new declaration');
+});
+
+test('recurring work runs once per period across both servers', { skip }, async (t) => {
   const admin = await signIn(b, 'admin@pavilion.demo');
   // notifications.deliver runs every 5 s: after 12 s of both servers, one job per period.
   await new Promise((r) => setTimeout(r, 12_000));
@@ -138,10 +183,11 @@ test('recurring work runs once per period across both servers', { skip }, async 
   const { jobs } = (await res.json()) as { jobs: Array<{ createdAt: string }> };
   const periods = jobs.map((j) => Math.floor(Date.parse(j.createdAt) / 5_000));
   assert.ok(jobs.length >= 2, `a few periods have passed (${jobs.length} jobs)`);
+  t.diagnostic(`notifications.deliver: ${jobs.length} runs in ${new Set(periods).size} five-second periods over both servers`);
   assert.equal(new Set(periods).size, periods.length, `one job per 5-second period: ${jobs.map((j) => j.createdAt).join(', ')}`);
 });
 
-test('a server killed in the middle of an import leaves it to the other, which imports it once', { skip }, async () => {
+test('a server killed in the middle of an import leaves it to the other, which imports it once', { skip }, async (t) => {
   const auth = await signIn(a, demoExporters[1].member.email);
   const admin = await signIn(b, 'admin@pavilion.demo');
   const products = 400;
@@ -160,9 +206,11 @@ test('a server killed in the middle of an import leaves it to the other, which i
   const exited = once(victim.child, 'exit');
   victim.child.kill('SIGKILL');
   await exited;
+  const killedAt = performance.now();
 
   const done = await until('the import, finished by the survivor', () => jobOf(survivor, auth, jobId), (j) => j.status === 'done' || j.status === 'failed', 180_000);
   assert.equal(done.status, 'done', JSON.stringify(done));
+  t.diagnostic(`import of ${products} products: the survivor finished it ${Math.round(performance.now() - killedAt)} ms after the SIGKILL, with ${done.result?.created} created`);
   assert.equal(done.result?.created, products, 'every product created once');
   const jobs = (await (await fetch(`${survivor.url}/api/admin/jobs?kind=catalog.import&limit=200`, { headers: victim === b ? await signIn(a, 'admin@pavilion.demo') : admin })).json()) as { jobs: Array<{ id: string; attempts: number }> };
   assert.equal(jobs.jobs.find((j) => j.id === jobId)?.attempts, 2, 'taken again after the lease, once');

@@ -91,6 +91,7 @@ import { placeCheckoutWorkflow } from './workflows/place-checkout.ts';
 import { settlePaymentWorkflow } from './workflows/settle-payment.ts';
 import { refundReturnWorkflow } from './workflows/refund-return.ts';
 import { issueStatementsWorkflow, refundedReturnLines } from './workflows/issue-statements.ts';
+import { declarationIdentities, declareToCustomsWorkflow } from './workflows/declare-to-customs.ts';
 
 /** What differs by deployment or test: each has a default. */
 export interface AppOptions {
@@ -233,13 +234,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock,
     customs: config.customs,
-    keyRing: parseIdentityKeys(config.identityKeys).keyRing,
+    identities: declarationIdentities(parseIdentityKeys(config.identityKeys).keyRing),
     transport: options.customs?.transport ?? new DirectoryCustomsTransport(config.customs),
-    payments,
     log: app.log,
-    onQueued: () => jobs.triggerSweep(CUSTOMS_SWEEP),
   });
-  app.decorate('customs', customs);
+  const declareToCustoms = declareToCustomsWorkflow({ db, clock, log: app.log, customs, payments, onQueued: () => jobs.triggerSweep(CUSTOMS_SWEEP) });
+  app.decorate('customs', declareToCustoms);
 
   registerRequestContext(app, { db, clock, allowedOrigins: [new URL(config.publicUrl).origin] });
   registerSuspendedExporterGuard(app, { isSuspended: (exporterId) => exporters.exporters.isSuspended(exporterId) });
@@ -285,7 +285,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storeReturnRoutes(returns), { prefix: '/api/store' });
   await app.register(staffReturnRoutes(returns, 'exporter', refundReturn.receive), { prefix: '/api/exporter' });
   await app.register(staffReturnRoutes(returns, 'operator', refundReturn.receive), { prefix: '/api/operator' });
-  await app.register(operatorCustomsRoutes(customs), { prefix: '/api/operator' });
+  await app.register(operatorCustomsRoutes(customs, declareToCustoms), { prefix: '/api/operator' });
   await app.register(mediaRoutes({ media, callerOf: (request) => resolveCaller(request, { db, clock }), mayViewPrivate: (caller, id, owner) => returns.mayViewPhoto(caller, id, owner) }));
   const trade = createTradeFeature({ db, clock, files, rates });
   await registerTradeRoutes(app, trade);
@@ -298,7 +298,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerWebApp(app, { distDir: config.webDistDir, publicUrl: config.publicUrl, shareMeta: storefrontShareCards({ storefront, pavilions }) });
 
-  registerBackgroundJobs(jobs, { db, clock, rates, customs, notifications, payments, rfqs: trade.rfqs, issueStatements: issueStatementsWorkflow({ settlement }), search }, {
+  registerBackgroundJobs(jobs, { db, clock, rates, declareToCustoms, notifications, payments, rfqs: trade.rfqs, issueStatements: issueStatementsWorkflow({ settlement }), search }, {
     customs: config.customs.enabled && options.customs?.worker !== false,
     customsIntervalMs: config.customs.intervalMs,
     notifications: options.notifications?.worker !== false,

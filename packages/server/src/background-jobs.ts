@@ -5,7 +5,6 @@ import { defineJob, type JobDefinition, type JobQueue } from './platform/jobs/jo
 import { deleteFinishedJobs } from './platform/jobs/job.repository.ts';
 import { refreshListingPrices } from './features/catalog/index.ts';
 import type { RateService } from './features/rates/index.ts';
-import type { CustomsService } from './features/customs/index.ts';
 import type { NotificationService } from './features/notifications/index.ts';
 import { expireUnpaidOrders } from './features/orders/index.ts';
 import { completeDeliveredOrders } from './features/fulfilment/index.ts';
@@ -15,6 +14,7 @@ import { SEND_REFUND } from './features/payments/index.ts';
 import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from './features/customs/index.ts';
 import type { SearchService } from './features/search/index.ts';
 import { REINDEX_SEARCH } from './features/search/index.ts';
+import type { DeclareToCustoms } from './workflows/declare-to-customs.ts';
 
 /**
  * Pavilion's background work, every kind in one place: what it does, how often, and its switch. Each
@@ -28,7 +28,8 @@ export interface BackgroundServices {
   db: Db;
   clock: Clock;
   rates: RateService;
-  customs: CustomsService;
+  /** The declare-to-customs workflow. */
+  declareToCustoms: DeclareToCustoms;
   notifications: NotificationService;
   payments: PaymentService;
   rfqs: RfqService;
@@ -87,10 +88,10 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   // Customs: paid orders declared, receipts read; each message to hand over to the customs client and
   // each payment to declare through its provider is a job of its own (written with the message, or
   // handed out by the sweep when the tables show one without a job).
-  const sendMessage = queue.register(defineJob({ ...SEND_CUSTOMS_MESSAGE, leaseMs: 30_000, handler: ({ outboxId }) => s.customs.sendMessageJob(outboxId) }), { enabled: on.customs });
-  const declarePayment = queue.register(defineJob({ ...DECLARE_PAYMENT, leaseMs: 30_000, handler: ({ orderId }) => s.customs.declarePaymentJob(orderId) }), { enabled: on.customs });
+  const sendMessage = queue.register(defineJob({ ...SEND_CUSTOMS_MESSAGE, leaseMs: 30_000, handler: ({ outboxId }) => s.declareToCustoms.sendMessageJob(outboxId) }), { enabled: on.customs });
+  const declarePayment = queue.register(defineJob({ ...DECLARE_PAYMENT, leaseMs: 30_000, handler: ({ orderId }) => s.declareToCustoms.declarePaymentJob(orderId) }), { enabled: on.customs });
   const customs = job(CUSTOMS_SWEEP, () =>
-    s.customs.sweep({
+    s.declareToCustoms.sweep({
       messages: (ids) => handOut(queue, sendMessage, ids, (outboxId) => ({ outboxId })),
       paymentDeclarations: (ids) => handOut(queue, declarePayment, ids, (orderId) => ({ orderId })),
     }),

@@ -13,6 +13,7 @@ import { CustomsService } from '../../src/features/customs/customs.service.ts';
 import type { CustomsTransport } from '../../src/features/customs/customs-transport.ts';
 import { DECLARE_PAYMENT, SEND_CUSTOMS_MESSAGE } from '../../src/features/customs/customs-jobs.ts';
 import { handOut } from '../../src/background-jobs.ts';
+import { declarationIdentities, declareToCustomsWorkflow } from '../../src/workflows/declare-to-customs.ts';
 import { defineJob, JobQueue } from '../../src/platform/jobs/job-queue.ts';
 import { retryDelayMs } from '../../src/platform/jobs/job.rules.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -274,9 +275,12 @@ describe('customs: order declarations, receipts, payment declarations, the opera
     const transport = new CountingTransport();
     // Two server processes on one database (told apart as processes on different machines would be).
     const serverProcess = (name: string) =>
-      new CustomsService({
-        db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport,
-        payments: { declareCustoms: async () => null }, log: ta.app.log, worker: { machine: name, pid: 1, id: `${name}:1:abcdef` },
+      declareToCustomsWorkflow({
+        db: db(), clock: () => ta.clock.now, log: ta.app.log, payments: { declareCustoms: async () => null },
+        customs: new CustomsService({
+          db: db(), clock: () => ta.clock.now, customs: ta.config.customs, identities: declarationIdentities(parseIdentityKeys(ta.config.identityKeys).keyRing), transport,
+          log: ta.app.log, worker: { machine: name, pid: 1, id: `${name}:1:abcdef` },
+        }),
       });
     const [a, b] = [serverProcess('host-a'), serverProcess('host-b')];
     const queues = [a, b].map((customs) => {
@@ -386,9 +390,12 @@ describe('customs: order declarations, receipts, payment declarations, the opera
         return { state: 'SUBMITTED', identityCheck: 'SAME' as const, answer: { state: 'SUBMITTED' } };
       },
     };
-    const service = new CustomsService({
-      db: db(), clock: () => ta.clock.now, customs: ta.config.customs, keyRing: parseIdentityKeys(ta.config.identityKeys).keyRing, transport: new CountingTransport(),
-      payments, log: ta.app.log, worker: { machine: 'host-c', pid: 1, id: 'host-c:1:abcdef' },
+    const service = declareToCustomsWorkflow({
+      db: db(), clock: () => ta.clock.now, log: ta.app.log, payments,
+      customs: new CustomsService({
+        db: db(), clock: () => ta.clock.now, customs: ta.config.customs, identities: declarationIdentities(parseIdentityKeys(ta.config.identityKeys).keyRing), transport: new CountingTransport(),
+        log: ta.app.log, worker: { machine: 'host-c', pid: 1, id: 'host-c:1:abcdef' },
+      }),
     });
     const queue = new JobQueue({ db: db(), clock: () => ta.clock.now, log: ta.app.log });
     const declare = queue.register(defineJob({ ...DECLARE_PAYMENT, handler: ({ orderId }) => service.declarePaymentJob(orderId) }));

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
-import type { CustomsDetail, CustomsQueueItem, CustomsStatus, OrderStatus } from '@pavilion/contracts';
+import type { CustomsDetail, CustomsQueueItem, CustomsStatus, identityChecks, OrderStatus } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CustomsDeclarationResult } from '../payments/index.ts';
 import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
 import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
 import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
-import { taxPartsOf } from '../orders/index.ts';
 import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import { SEND_CUSTOMS_MESSAGE } from './customs-jobs.ts';
 
@@ -157,7 +155,10 @@ export async function ordersOfCheckout(db: Db, checkoutId: string): Promise<numb
   return Number(row.n);
 }
 
-export async function insertPaymentDeclaration(trx: Trx, d: { orderId: string; provider: string; result: CustomsDeclarationResult; at: string }): Promise<boolean> {
+export async function insertPaymentDeclaration(
+  trx: Trx,
+  d: { orderId: string; provider: string; result: { state: string; identityCheck: (typeof identityChecks)[number]; answer: Record<string, string> }; at: string },
+): Promise<boolean> {
   const result = await trx
     .insertInto('payment_declarations')
     .values({ id: newId(), order_id: d.orderId, provider: d.provider, state: d.result.state, identity_check: d.result.identityCheck, answer: JSON.stringify(d.result.answer), declared_at: d.at })
@@ -186,6 +187,12 @@ export async function findQueue(
 }
 
 type QueueRow = Awaited<ReturnType<typeof findQueue>>[number];
+
+/** The order's stored tax parts, or null on an order placed before they were stored (read as the order page reads them). */
+function taxPartsOf(o: { tariff_fen: number | string | null; consumption_tax_fen: number | string | null; vat_fen: number | string | null }): CustomsQueueItem['taxParts'] {
+  if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
+  return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
+}
 
 const receiptOf = (r: { guid: string; return_status: string; return_time: string; return_info: string; received_at: string }) => {
   const meaning = returnStatusEffects[r.return_status];

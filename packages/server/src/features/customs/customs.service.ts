@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CustomsCorrections, CustomsDetail, CustomsQueueItem, OrderStatus, PaymentMethod } from '@pavilion/contracts';
+import type { CustomsCorrections, CustomsDetail, CustomsQueueItem, identityChecks, Money, OrderStatus, PaymentMethod } from '@pavilion/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Trx } from '../../db/database.ts';
 import { operatorScope, requireRole } from '../../platform/access.ts';
@@ -8,13 +8,8 @@ import type { Config } from '../../platform/config.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { currentWorker, holderIsGone, type WorkerIdentity } from '../../platform/jobs/worker-identity.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { IdentityKeyRing } from '../identities/index.ts';
-import { unsealIdentityForDeclaration } from '../identities/index.ts';
-import type { CustomsDeclarationInput, CustomsDeclarationResult } from '../payments/index.ts';
-import { recordAnomaly, resolveOrderAnomalies } from '../payments/index.ts';
-import { appendOrderEvent, holdOrder, liftHold, moveCustomsStatus } from '../orders/index.ts';
 import { buildCeb311, validateCeb311, type AppType, type Ceb311Problem } from './ceb311.rules.ts';
-import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso } from './ceb312.rules.ts';
+import { parseCeb312, ReceiptParseError, returnStatusEffects, returnTimeToIso, type Ceb312Receipt } from './ceb312.rules.ts';
 import { customsCountryCodes, customsUnits } from './customs-codes.ts';
 import { messageFileName, type CustomsTransport } from './customs-transport.ts';
 import { loadDeclarationData, withBuyer, type DeclarationCorrections, type DeclarationSnapshot } from './declaration-input.ts';
@@ -23,132 +18,170 @@ import * as repo from './customs.repository.ts';
 /** Order states in which the goods were paid for and not given back: the ones customs must hear about. */
 const DECLARABLE: OrderStatus[] = ['paid', 'shipped', 'delivered', 'completed'];
 
-/** Timeline notes, in both languages (the buyer's order page shows them). */
-const notes = {
-  customs_submitted: '已向海关申报订单 / Order declared to customs',
-  customs_resubmitted: '已更正并重新向海关申报 / Declaration corrected and sent to customs again',
-  customs_accepted: '海关已接收订单申报 / Customs accepted the order declaration',
-  customs_rejected: '海关退单，待运营人员处理 / Customs rejected the declaration; an operator is on it',
-  customs_released: '海关已放行 / Released by customs',
-  customs_identity_mismatch: '支付人与订购人身份不一致，订单暂停处理 / The payer is not the buyer: the order is on hold',
-  hold_cleared: '运营人员已解除暂停 / An operator lifted the hold',
-} as const;
+/** A paid order whose payment is not declared yet, with its payment. */
+export type UndeclaredPayment = Awaited<ReturnType<typeof repo.findUndeclaredPayments>>[number];
 
-export interface CustomsPayments {
-  declareCustoms(method: PaymentMethod, input: CustomsDeclarationInput): Promise<CustomsDeclarationResult | null>;
+/** The buyer's name and ID number as sealed on the order. */
+export interface SealedBuyer {
+  nameSealed: string;
+  idNumberSealed: string;
 }
 
 /**
- * Customs for paid cross-border orders: the order message (CEB311) built, validated and put in
- * the outbox in one transaction; handed to the customs transport after commit, exactly once;
- * receipts (CEB312) moving the order's customs status; the payment declared through the payment
- * provider with its identity check. The background work finds everything from the tables, so a
- * restart (or a crash) resumes it; the operator's queue and corrections are the use cases below.
+ * How customs opens the buyer's identity sealed on the order: for the message checked against the
+ * rules and written to the file customs receives, and for the payment declaration's payer check;
+ * never stored in clear. The identities feature holds the keys; the declare-to-customs workflow binds
+ * this to it (customs declares what it needs, identities answers it). Throws when it cannot be opened.
+ */
+export interface DeclarationIdentities {
+  open(sealed: SealedBuyer): { name: string; idNumber: string };
+}
+
+/** An order message composed and validated: what is stored (no clear identity), its problems, the masked XML operators see. */
+export interface ComposedMessage {
+  orderId: string;
+  snapshot: DeclarationSnapshot;
+  problems: Ceb311Problem[];
+  maskedXml: string;
+}
+
+/**
+ * An order whose payment is to be declared (CEB411) and what its payment provider must be told: the
+ * provider's payment, the customs office and our registration, the order's share when one payment
+ * paid several orders, and the buyer (clear, only on this path) for the payer check.
+ */
+export interface PaymentToDeclare {
+  orderId: string;
+  orderNumber: string;
+  provider: PaymentMethod;
+  outTradeNo: string;
+  declaration: {
+    outTradeNo: string;
+    transactionId: string;
+    customs: string;
+    merchantCustomsNo: string;
+    subOrder?: { subOrderNo: string; orderFee: Money; productFee: Money; transportFee: Money };
+    buyer: { name: string; idNumber: string };
+  };
+}
+
+/** The payment provider's answer to a payment declaration, as customs records it: its state and the payer check. */
+export interface PaymentDeclarationAnswer {
+  state: string;
+  identityCheck: (typeof identityChecks)[number];
+  answer: Record<string, string>;
+}
+
+/** What a receipt says about its order, when it speaks for it (it answers the order's latest message). */
+export type ReceiptVerdict =
+  | { orderId: string; effect: 'accepted' }
+  | { orderId: string; effect: 'rejected'; returnInfo: string }
+  | { orderId: string; effect: 'released'; releasedAt: string };
+
+/** A resend the operator may make: who makes it, the message kind, the order's customs status it starts from, the corrections in force after it. */
+export interface ResendPlan {
+  orderId: string;
+  staffUserId: string;
+  appType: AppType;
+  from: 'rejected' | 'pending';
+  corrections: DeclarationCorrections;
+}
+
+/**
+ * The operators' actions on an order's declaration that reach beyond customs (the order's status, hold
+ * and timeline; payments' anomalies): the declare-to-customs workflow carries them out, the routes
+ * call it.
+ */
+export interface CustomsOperatorActions {
+  resend(caller: Caller | null, orderId: string, input: { corrections?: CustomsCorrections }): Promise<CustomsDetail>;
+  clearHold(caller: Caller | null, orderId: string): Promise<CustomsDetail>;
+}
+
+/**
+ * The customs feature's own part of declaring paid cross-border orders: the order message (CEB311)
+ * composed and validated from the order, its lines and the buyer's identity, stored with its outbox
+ * row and the job that hands it over; the handover to the customs transport, exactly once; receipts
+ * (CEB312) recorded and read for what they say about the order; what the payment provider must be
+ * told to declare a payment, and its answer recorded; the operators' queue and corrections. It writes
+ * customs' tables only: the order's status, holds and timeline and payments' anomalies are moved by
+ * the declare-to-customs workflow, which runs these steps in order.
  */
 export class CustomsService {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly customs: Config['customs'];
-  private readonly keyRing: IdentityKeyRing;
+  private readonly identities: DeclarationIdentities;
   private readonly transport: CustomsTransport;
-  private readonly payments: CustomsPayments;
   private readonly log: FastifyBaseLogger;
   /** Who claims outbox rows: this process (a claim of a process known to be gone is taken over at once). */
   private readonly worker: WorkerIdentity;
-  /** Runs the worker soon (after a commit that put a message in the outbox). */
-  private readonly onQueued: () => void;
 
   constructor(options: {
     db: Db;
     clock: Clock;
     customs: Config['customs'];
-    keyRing: IdentityKeyRing;
+    identities: DeclarationIdentities;
     transport: CustomsTransport;
-    payments: CustomsPayments;
     log: FastifyBaseLogger;
-    /** Called after a commit that put a message in the outbox: the worker sends it now rather than at its next tick. */
-    onQueued?: () => void;
     worker?: WorkerIdentity;
   }) {
     this.db = options.db;
     this.clock = options.clock;
     this.customs = options.customs;
-    this.keyRing = options.keyRing;
+    this.identities = options.identities;
     this.transport = options.transport;
-    this.payments = options.payments;
     this.log = options.log;
-    this.onQueued = options.onQueued ?? (() => undefined);
     this.worker = options.worker ?? currentWorker();
-  }
-
-  /**
-   * One pass of all the work, each item done now, once (tests and scripts): orders declared,
-   * messages handed over, receipts read, payments declared. Each part's failure is logged and the
-   * others still run; a failed item waits for the next pass (its job, in the background, retries it).
-   */
-  async runOnce(): Promise<void> {
-    const parts: Array<[string, () => Promise<unknown>]> = [
-      ['declaring orders', () => this.declarePending()],
-      ['sending customs messages', () => this.sendOutbox()],
-      ['reading customs receipts', () => this.processReceipts()],
-      ['declaring payments', () => this.declarePayments()],
-    ];
-    for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
-  }
-
-  /**
-   * The background pass, as the customs sweep job runs it: orders declared (each message's job is
-   * added with it), receipts read, and every message still unsent or payment still undeclared handed
-   * to its own job (`handOut`, which skips items a job already has), so each is retried on its own.
-   */
-  async sweep(handOut: { messages(outboxIds: string[]): Promise<number>; paymentDeclarations(orderIds: string[]): Promise<number> }): Promise<void> {
-    const parts: Array<[string, () => Promise<unknown>]> = [
-      ['declaring orders', () => this.declarePending()],
-      ['handing messages to their jobs', async () => handOut.messages(await repo.findUnsentIds(this.db, 500))],
-      ['reading customs receipts', () => this.processReceipts()],
-      ['handing payment declarations to their jobs', () => this.handOutPaymentDeclarations(handOut.paymentDeclarations)],
-    ];
-    for (const [what, part] of parts) await part().catch((err: unknown) => this.log.error({ err }, `customs: ${what} failed`));
   }
 
   // ---- The order message ----
 
-  /** Paid CBEC orders not yet declared: each gets its message (or its recorded problems). Answers how many were looked at. */
-  async declarePending(limit = 50): Promise<number> {
-    const orderIds = await repo.findUndeclaredOrders(this.db, DECLARABLE, limit);
-    for (const orderId of orderIds) {
-      const at = this.clock();
-      const built = await this.compose(orderId, { guid: newGuid(), appType: '1', appTime: at });
-      if (!built) continue;
-      await this.db.transaction().execute(async (trx) => {
-        // The conditional update is the once-only guard: a second worker finds the order no longer pending.
-        if (built.problems.length === 0) {
-          if (!(await moveCustomsStatus(trx, { orderId, from: ['pending'], to: 'submitted', at: at.toISOString() }))) return;
-          await appendOrderEvent(trx, { orderId, status: 'customs_submitted', at: at.toISOString(), note: notes.customs_submitted });
-        } else if (await repo.hasDeclaration(trx, orderId)) {
-          return;
-        }
-        await repo.insertDeclaration(trx, { orderId, guid: built.snapshot.guid, appType: '1', snapshot: built.snapshot, maskedXml: built.maskedXml, problems: built.problems, createdBy: null, at: at.toISOString(), fileName: messageFileName(built.snapshot.guid) });
-      });
-      if (built.problems.length > 0) this.log.warn({ orderId, problems: built.problems.map((p) => `${p.field}:${p.rule}`) }, 'customs message invalid: not sent, shown to operators');
-    }
-    return orderIds.length;
+  /** Paid cross-border orders with no message yet, oldest payment first. */
+  async undeclaredOrders(limit: number): Promise<string[]> {
+    return repo.findUndeclaredOrders(this.db, DECLARABLE, limit);
   }
 
-  /** The message for an order (validated with the clear identity, which is then dropped). */
-  private async compose(orderId: string, head: { guid: string; appType: AppType; appTime: Date }, db: Db | Trx = this.db) {
+  /** Whether the order has a message already (valid or not). */
+  async hasDeclaration(trx: Trx, orderId: string): Promise<boolean> {
+    return repo.hasDeclaration(trx, orderId);
+  }
+
+  /**
+   * The order's message, validated with the buyer's clear identity (then dropped): null when there is
+   * no such order. An identity that cannot be opened is a problem of the message, shown to operators.
+   */
+  async composeMessage(head: { orderId: string; guid: string; appType: AppType; appTime: Date }, db: Db | Trx = this.db): Promise<ComposedMessage | null> {
+    const { orderId } = head;
     const data = await loadDeclarationData(db, orderId, this.customs);
     if (!data) return null;
     const snapshot = data.snapshot(head);
     let problems: Ceb311Problem[];
     try {
-      const buyer = unsealIdentityForDeclaration(data.sealed, this.keyRing);
+      const buyer = this.identities.open(data.sealed);
       problems = validateCeb311(withBuyer(snapshot, buyer), data.paidFen);
     } catch (err) {
       this.log.error({ err, orderId }, 'customs: the buyer identity on the order cannot be opened');
       problems = [{ field: 'OrderHead.buyerIdNumber', rule: 'required', message: { zh: '订单上的订购人身份信息无法解密（密钥缺失或数据被改动）', en: "the buyer's identity on the order cannot be decrypted (key missing or data altered)" } }];
     }
-    return { snapshot, problems, maskedXml: buildCeb311(withBuyer(snapshot, data.masked)) };
+    return { orderId, snapshot, problems, maskedXml: buildCeb311(withBuyer(snapshot, data.masked)) };
+  }
+
+  /**
+   * Stores the message in the caller's transaction. A valid one gets its outbox row and the job that
+   * hands it over (sent after commit); an invalid one is recorded for operators and never sent.
+   */
+  async queueMessage(trx: Trx, m: { message: ComposedMessage; createdBy: string | null; at: Date }): Promise<void> {
+    const { message } = m;
+    await repo.insertDeclaration(trx, {
+      orderId: message.orderId, guid: message.snapshot.guid, appType: message.snapshot.appType, snapshot: message.snapshot, maskedXml: message.maskedXml,
+      problems: message.problems, createdBy: m.createdBy, at: m.at.toISOString(), fileName: messageFileName(message.snapshot.guid),
+    });
+    if (message.problems.length > 0) this.log.warn({ orderId: message.orderId, problems: message.problems.map((p) => `${p.field}:${p.rule}`) }, 'customs message invalid: not sent, shown to operators');
+  }
+
+  /** Outbox rows not handed over yet, oldest first (for the sweep, which gives each its job). */
+  async unsentIds(limit: number): Promise<string[]> {
+    return repo.findUnsentIds(this.db, limit);
   }
 
   /**
@@ -194,7 +227,7 @@ export class CustomsService {
     if (!claimed) return 'claimed_elsewhere';
     try {
       const snapshot = JSON.parse(row.snapshot) as DeclarationSnapshot;
-      const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
+      const buyer = this.identities.open({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed });
       const outcome = await this.transport.send({ guid: row.guid, fileName: row.file_name, xml: buildCeb311(withBuyer(snapshot, buyer)) });
       // The process stopped between the handover and this row's update last time: nothing is sent twice.
       if (outcome === 'already_sent') this.log.info({ guid: row.guid }, 'customs: message already handed over before a restart; marked sent');
@@ -206,77 +239,70 @@ export class CustomsService {
     }
   }
 
-  /** Reads the receipts that arrived; each is recorded once (by guid and status) and moves its order. */
-  async processReceipts(): Promise<number> {
-    const files = await this.transport.fetchReceipts();
-    for (const file of files) {
-      let receipt;
-      try {
-        receipt = parseCeb312(file.xml);
-      } catch (err) {
-        if (!(err instanceof ReceiptParseError)) throw err;
-        this.log.error({ err, file: file.id }, 'customs: a receipt file is not a CEB312 message; set aside');
-        await this.transport.acknowledge(file.id, 'unreadable');
-        continue;
-      }
-      const at = this.clock().toISOString();
-      await this.db.transaction().execute((trx) => this.applyReceipt(trx, receipt, file, at));
-      // After the commit: a crash before this line reads the file again, and the unique (guid, status) makes that harmless.
-      await this.transport.acknowledge(file.id, 'processed');
-    }
-    return files.length;
+  // ---- Receipts ----
+
+  /** The receipt files that arrived and were not acknowledged yet, oldest first. */
+  async fetchReceipts(): Promise<Array<{ id: string; xml: string }>> {
+    return this.transport.fetchReceipts();
   }
 
-  private async applyReceipt(trx: Trx, receipt: ReturnType<typeof parseCeb312>, file: { id: string; xml: string }, at: string): Promise<void> {
+  /** The file's CEB312 receipt; null for a file that is not one, which is set aside (acknowledged as unreadable). */
+  async readReceipt(file: { id: string; xml: string }): Promise<Ceb312Receipt | null> {
+    try {
+      return parseCeb312(file.xml);
+    } catch (err) {
+      if (!(err instanceof ReceiptParseError)) throw err;
+      this.log.error({ err, file: file.id }, 'customs: a receipt file is not a CEB312 message; set aside');
+      await this.transport.acknowledge(file.id, 'unreadable');
+      return null;
+    }
+  }
+
+  /**
+   * Records the receipt once (by guid and status) in the caller's transaction and updates its message;
+   * answers what it says about the order, or null when it says nothing new: a repeat, a message we did
+   * not send, a status not in the table, "still being declared", or a late receipt of a message since
+   * corrected (only the order's latest message speaks for it).
+   */
+  async recordReceipt(trx: Trx, r: { receipt: Ceb312Receipt; file: { id: string; xml: string }; at: string }): Promise<ReceiptVerdict | null> {
+    const { receipt, file, at } = r;
     const declaration = await repo.findDeclarationByGuid(trx, receipt.guid);
     const inserted = await repo.insertReceipt(trx, { receipt, declarationId: declaration?.id ?? null, raw: file.xml, fileName: file.id, at });
     if (!inserted || !declaration) {
       if (!declaration) this.log.warn({ guid: receipt.guid, orderNo: receipt.orderNo }, 'customs: a receipt for a message we did not send');
-      return;
+      return null;
     }
     const meaning = returnStatusEffects[receipt.returnStatus];
     if (!meaning) {
       this.log.warn({ guid: receipt.guid, returnStatus: receipt.returnStatus }, 'customs: a receipt status not in the table; recorded only');
-      return;
+      return null;
     }
     // Only the order's latest message speaks for it: a late receipt of a message since corrected changes nothing.
     const latest = await repo.latestSentDeclaration(trx, declaration.order_id);
-    // The timeline says when Pavilion learnt it; the release time itself is customs' own.
-    const when = at;
-    const releasedAt = returnTimeToIso(receipt.returnTime) ?? at;
     const effect = meaning.effect;
-    if (effect === 'submitted') return;
+    if (effect === 'submitted') return null;
     await repo.updateDeclarationReceipt(trx, { id: declaration.id, status: effect, returnStatus: receipt.returnStatus, returnInfo: receipt.returnInfo, at });
-    if (latest?.id !== declaration.id) return;
+    if (latest?.id !== declaration.id) return null;
     const orderId = declaration.order_id;
-    if (effect === 'accepted') {
-      if (await moveCustomsStatus(trx, { orderId, from: ['submitted'], to: 'accepted', at })) await appendOrderEvent(trx, { orderId, status: 'customs_accepted', at: when, note: notes.customs_accepted });
-    } else if (effect === 'rejected') {
-      if (await moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'rejected', at, hold: 'customs_rejected' })) {
-        await appendOrderEvent(trx, { orderId, status: 'customs_rejected', at: when, note: `${notes.customs_rejected}: ${receipt.returnInfo}` });
-      }
-    } else if (await moveCustomsStatus(trx, { orderId, from: ['submitted', 'accepted'], to: 'released', at, releasedAt })) {
-      await appendOrderEvent(trx, { orderId, status: 'customs_released', at: when, note: notes.customs_released });
-    }
+    if (effect === 'accepted') return { orderId, effect };
+    if (effect === 'rejected') return { orderId, effect, returnInfo: receipt.returnInfo };
+    // The release time is customs' own; when the receipt's time cannot be read, the time Pavilion learnt it.
+    return { orderId, effect, releasedAt: returnTimeToIso(receipt.returnTime) ?? at };
+  }
+
+  /** Tells the transport the receipt was recorded (after the commit: a crash before reads it again, harmlessly). */
+  async acknowledgeReceipt(fileId: string): Promise<void> {
+    await this.transport.acknowledge(fileId, 'processed');
   }
 
   // ---- The payment declaration ----
 
   /**
-   * Declares now, once each, the payments of paid orders not declared yet (tests and scripts; in the
-   * background each is its own job, `declarePaymentJob`). A failure is logged and left for the next
-   * pass. Answers how many orders were looked at.
+   * Paid orders whose payment is not declared yet, oldest first; `orderId` for that one order only
+   * (none when it was declared already).
    */
-  async declarePayments(limit = 20): Promise<number> {
-    const rows = await repo.findUndeclaredPayments(this.db, DECLARABLE, limit);
-    for (const row of rows) {
-      try {
-        await this.declarePayment(row);
-      } catch (err) {
-        this.log.error({ err, orderId: row.id }, 'customs: the payment declaration failed; it is retried later');
-      }
-    }
-    return rows.length;
+  async undeclaredPayments(q: { limit: number; orderId?: string }): Promise<UndeclaredPayment[]> {
+    return repo.findUndeclaredPayments(this.db, DECLARABLE, q.limit, q.orderId);
   }
 
   /**
@@ -285,7 +311,7 @@ export class CustomsService {
    * `handOut`), so the pages go on past them until some were handed out (or 5,000 were looked at):
    * a pile of dead ones never hides a new order.
    */
-  private async handOutPaymentDeclarations(handOut: (orderIds: string[]) => Promise<number>): Promise<number> {
+  async handOutPaymentDeclarations(handOut: (orderIds: string[]) => Promise<number>): Promise<number> {
     const page = 500;
     let handed = 0;
     for (let offset = 0; offset < 5_000; offset += page) {
@@ -296,40 +322,33 @@ export class CustomsService {
     return handed;
   }
 
-  /** The declare-payment job's handler: declares the order's payment unless it was declared already; throws (retried by the queue) when the provider fails. */
-  async declarePaymentJob(orderId: string): Promise<{ orderId: string; identityCheck: string | null }> {
-    const [row] = await repo.findUndeclaredPayments(this.db, DECLARABLE, 1, orderId);
-    if (!row) return { orderId, identityCheck: null };
-    const result = await this.declarePayment(row);
-    return { orderId, identityCheck: result.identityCheck };
+  /** What the order's payment provider must be told to declare its payment; throws when the payment cannot be declared. */
+  async paymentDeclaration(order: UndeclaredPayment): Promise<PaymentToDeclare> {
+    if (!order.transaction_id) throw new Error(`order ${order.number}: its payment has no transaction id to declare`);
+    const siblings = await repo.ordersOfCheckout(this.db, order.checkout_id);
+    const buyer = this.identities.open({ nameSealed: order.identity_name_sealed, idNumberSealed: order.identity_id_number_sealed });
+    return {
+      orderId: order.id,
+      orderNumber: order.number,
+      provider: order.provider as PaymentMethod,
+      outTradeNo: order.out_trade_no,
+      declaration: {
+        outTradeNo: order.out_trade_no,
+        transactionId: order.transaction_id,
+        customs: this.customs.office,
+        merchantCustomsNo: this.customs.ebp.code,
+        // One payment for several orders: each order is declared as a sub-order with its own share.
+        ...(siblings > 1
+          ? { subOrder: { subOrderNo: order.number, orderFee: cny(order.total_fen), productFee: cny(order.goods_fen), transportFee: cny(Number(order.freight_fen) + Number(order.tax_fen)) } }
+          : {}),
+        buyer,
+      },
+    };
   }
 
-  /** Declares one payment through its provider and records the answer once; DIFFERENT holds the order and alerts operators. */
-  private async declarePayment(row: Awaited<ReturnType<typeof repo.findUndeclaredPayments>>[number]): Promise<CustomsDeclarationResult> {
-    if (!row.transaction_id) throw new Error(`order ${row.number}: its payment has no transaction id to declare`);
-    const siblings = await repo.ordersOfCheckout(this.db, row.checkout_id);
-    const buyer = unsealIdentityForDeclaration({ nameSealed: row.identity_name_sealed, idNumberSealed: row.identity_id_number_sealed }, this.keyRing);
-    const declared = await this.payments.declareCustoms(row.provider as PaymentMethod, {
-      outTradeNo: row.out_trade_no,
-      transactionId: row.transaction_id,
-      customs: this.customs.office,
-      merchantCustomsNo: this.customs.ebp.code,
-      // One payment for several orders: each order is declared as a sub-order with its own share.
-      ...(siblings > 1
-        ? { subOrder: { subOrderNo: row.number, orderFee: cny(row.total_fen), productFee: cny(row.goods_fen), transportFee: cny(Number(row.freight_fen) + Number(row.tax_fen)) } }
-        : {}),
-      buyer,
-    });
-    if (!declared) throw new Error(`order ${row.number}: ${row.provider} payments are not configured here, so its payment cannot be declared`);
-    const at = this.clock().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      if (!(await repo.insertPaymentDeclaration(trx, { orderId: row.id, provider: row.provider, result: declared, at }))) return;
-      if (declared.identityCheck !== 'DIFFERENT') return;
-      await holdOrder(trx, { orderId: row.id, hold: 'identity_mismatch', at });
-      await appendOrderEvent(trx, { orderId: row.id, status: 'customs_identity_mismatch', at, note: notes.customs_identity_mismatch });
-      await recordAnomaly(trx, { kind: 'identity_mismatch', provider: row.provider, reference: row.out_trade_no, details: { orderId: row.id, orderNumber: row.number, identityCheck: declared.identityCheck, state: declared.state }, at });
-    });
-    return declared;
+  /** Records the provider's answer once, in the caller's transaction; false when it was recorded already. */
+  async recordPaymentDeclaration(trx: Trx, d: { orderId: string; provider: string; answer: PaymentDeclarationAnswer; at: string }): Promise<boolean> {
+    return repo.insertPaymentDeclaration(trx, { orderId: d.orderId, provider: d.provider, result: d.answer, at: d.at });
   }
 
   // ---- Operators ----
@@ -355,16 +374,22 @@ export class CustomsService {
     return { order: item, declarations, receipts, paymentDeclaration: payment, corrections, lines, units: { ...customsUnits }, countries: Object.fromEntries(Object.entries(customsCountryCodes).map(([iso, code]) => [code, iso])) };
   }
 
-  /**
-   * The operator corrected what customs refused (or what failed validation) and sends the order
-   * message again: a change message (appType 2) with a new guid when customs had the first one, a
-   * new message (appType 1) when none ever left. Validated first: an invalid one is refused with its
-   * fields (422) and nothing changes.
-   */
-  async resend(caller: Caller | null, orderId: string, input: { corrections?: CustomsCorrections }): Promise<CustomsDetail> {
+  /** The operator (an operator of its pavilion, or an admin) may act on the order: 403 for other roles, 404 for an order they may not see. */
+  async requireStaffFor(caller: Caller | null, orderId: string): Promise<{ userId: string }> {
     const staff = requireRole(caller, 'operator', 'admin');
     const [found] = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
     if (!found) throw notFound();
+    return staff;
+  }
+
+  /**
+   * Checks a resend before anything is written: the order's latest message was refused by customs or
+   * by validation (409 otherwise), the corrections name lines of the order and known customs codes
+   * (400 with the field). A change message (appType 2) when customs had a message of the order, a new
+   * one (appType 1) when none ever left.
+   */
+  async planResend(caller: Caller | null, orderId: string, input: { corrections?: CustomsCorrections }): Promise<ResendPlan> {
+    const staff = await this.requireStaffFor(caller, orderId);
     const latest = await repo.latestDeclaration(this.db, orderId);
     if (!latest || (latest.status !== 'invalid' && latest.status !== 'rejected')) {
       throw new AppError('INVALID_TRANSITION', { messages: { en: 'Only a declaration customs rejected, or one that failed validation, can be sent again.', zh: '只有被海关退单或未通过校验的申报才能重新发送。' } });
@@ -377,50 +402,30 @@ export class CustomsService {
       if (l.unit !== undefined && !customsUnits[l.unit]) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.unit`, rule: 'unknown', message: 'is not a customs unit code' }] });
       if (l.country !== undefined && !knownCountries.has(l.country)) throw new AppError('VALIDATION_FAILED', { details: [{ field: `body.corrections.lines.${i}.country`, rule: 'unknown', message: 'is not a customs country code' }] });
     }
-
     const everSent = await repo.hasSentDeclaration(this.db, orderId);
-    const appType: AppType = everSent ? '2' : '1';
-    const at = this.clock();
-    const merged = mergeCorrections(await repo.correctionsOf(this.db, orderId), input.corrections);
-    // One transaction: the corrections are saved only with the message they produced. A message that
-    // still breaks the rules throws inside it, so the corrections roll back with it and nothing changes.
-    await this.db.transaction().execute(async (trx) => {
-      await repo.saveCorrections(trx, { orderId, data: merged, by: staff.userId, at: at.toISOString() });
-      const built = await this.compose(orderId, { guid: newGuid(), appType, appTime: at }, trx);
-      if (!built) throw notFound();
-      if (built.problems.length > 0) throw new AppError('CUSTOMS_MESSAGE_INVALID', { details: built.problems });
-      const from = latest.status === 'rejected' ? 'rejected' : 'pending';
-      if (!(await moveCustomsStatus(trx, { orderId, from: [from], to: 'submitted', at: at.toISOString(), clearHold: 'customs_rejected' }))) {
-        throw new AppError('INVALID_TRANSITION');
-      }
-      await repo.insertDeclaration(trx, { orderId, guid: built.snapshot.guid, appType, snapshot: built.snapshot, maskedXml: built.maskedXml, problems: [], createdBy: staff.userId, at: at.toISOString(), fileName: messageFileName(built.snapshot.guid) });
-      await appendOrderEvent(trx, { orderId, status: 'customs_resubmitted', at: at.toISOString(), note: notes.customs_resubmitted });
-    });
-    this.onQueued();
-    return this.detail(caller, orderId);
+    const corrections = mergeCorrections(await repo.correctionsOf(this.db, orderId), input.corrections);
+    return { orderId, staffUserId: staff.userId, appType: everSent ? '2' : '1', from: latest.status === 'rejected' ? 'rejected' : 'pending', corrections };
   }
 
-  /** The operator checked with the buyer and lifts an identity-mismatch hold (a customs rejection is lifted by resending). */
-  async clearHold(caller: Caller | null, orderId: string): Promise<CustomsDetail> {
-    const staff = requireRole(caller, 'operator', 'admin');
-    const [found] = await repo.findQueue(this.db, { pavilionIds: operatorScope(staff), orderId, declarable: DECLARABLE });
-    if (!found) throw notFound();
-    const at = this.clock().toISOString();
-    const cleared = await this.db.transaction().execute(async (trx) => {
-      if (!(await liftHold(trx, { orderId, hold: 'identity_mismatch', at }))) return false;
-      await appendOrderEvent(trx, { orderId, status: 'hold_cleared', at, note: notes.hold_cleared });
-      await resolveOrderAnomalies(trx, { kind: 'identity_mismatch', orderId, at });
-      return true;
-    });
-    if (!cleared) throw new AppError('INVALID_TRANSITION', { messages: { en: 'This order is not held for an identity mismatch.', zh: '该订单未因身份不一致而暂停。' } });
-    return this.detail(caller, orderId);
+  /**
+   * In the caller's transaction: the corrections saved and the message composed again with them. A
+   * message that still breaks the rules throws (422 with its fields), so the corrections roll back
+   * with the caller's transaction and nothing changes.
+   */
+  async correctMessage(trx: Trx, plan: ResendPlan, at: Date): Promise<ComposedMessage> {
+    await repo.saveCorrections(trx, { orderId: plan.orderId, data: plan.corrections, by: plan.staffUserId, at: at.toISOString() });
+    const message = await this.composeMessage({ orderId: plan.orderId, guid: newMessageGuid(), appType: plan.appType, appTime: at }, trx);
+    if (!message) throw notFound();
+    if (message.problems.length > 0) throw new AppError('CUSTOMS_MESSAGE_INVALID', { details: message.problems });
+    return message;
   }
 }
 
-const newGuid = () => randomUUID().toUpperCase();
+/** A message's guid: unique per message, upper case as the single window writes them. */
+export const newMessageGuid = () => randomUUID().toUpperCase();
 /** How long a claim on an outbox row holds: far longer than a handover (a file written and renamed). */
 const CLAIM_MS = 60_000;
-const cny = (fen: number | string) => ({ amount: Number(fen), currency: 'CNY' as const });
+const cny = (fen: number | string): Money => ({ amount: Number(fen), currency: 'CNY' });
 
 function mergeCorrections(current: DeclarationCorrections, input: CustomsCorrections | undefined): DeclarationCorrections {
   if (!input) return current;
@@ -429,11 +434,4 @@ function mergeCorrections(current: DeclarationCorrections, input: CustomsCorrect
     lines[String(l.lineNo)] = { ...lines[String(l.lineNo)], ...(l.itemName ? { itemName: l.itemName } : {}), ...(l.unit ? { unit: l.unit } : {}), ...(l.country ? { country: l.country } : {}) };
   }
   return { consignee: { ...current.consignee, ...input.consignee }, lines };
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The customs feature, for the tests and scripts that run its worker by hand. */
-    customs: CustomsService;
-  }
 }

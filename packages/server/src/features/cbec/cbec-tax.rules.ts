@@ -172,3 +172,9 @@ function rateBp(value: number, max: number, name: string): bigint {
   if (!Number.isInteger(value) || value < 0 || value > max) throw new RangeError(`${name} must be whole basis points from 0 to ${max}`);
   return BigInt(value);
 }
+
+/** An order's tax as stored (three columns, null on orders taxed before the split was kept): its parts, or null. */
+export function taxPartsOf(o: { tariff_fen: number | string | null; consumption_tax_fen: number | string | null; vat_fen: number | string | null }): { tariffFen: number; consumptionTaxFen: number; vatFen: number } | null {
+  if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
+  return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
+}

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { CustomsDetail, CustomsQueueItem, CustomsStatus, identityChecks, OrderStatus } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { taxPartsOf } from '../cbec/index.ts';
 import type { AppType, Ceb311Problem } from './ceb311.rules.ts';
 import { returnStatusEffects, type Ceb312Receipt } from './ceb312.rules.ts';
 import type { DeclarationCorrections, DeclarationSnapshot } from './declaration-input.ts';
@@ -188,11 +189,6 @@ export async function findQueue(
 
 type QueueRow = Awaited<ReturnType<typeof findQueue>>[number];
 
-/** The order's stored tax parts, or null on an order placed before they were stored (read as the order page reads them). */
-function taxPartsOf(o: { tariff_fen: number | string | null; consumption_tax_fen: number | string | null; vat_fen: number | string | null }): CustomsQueueItem['taxParts'] {
-  if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
-  return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
-}
 
 const receiptOf = (r: { guid: string; return_status: string; return_time: string; return_info: string; received_at: string }) => {
   const meaning = returnStatusEffects[r.return_status];

@@ -2,7 +2,7 @@
 export { CheckoutService } from './checkout.service.ts';
 export { restoreQuota, shipHeldStock } from './order-holds.ts';
 export { expireUnpaidOrders, settleCheckout } from './order-payment.ts';
-export { findOrderNumber, taxPartsOf } from './order.repository.ts';
+export { findOrderNumber } from './order.repository.ts';
 export { exporterOrderRoutes, operatorOrderRoutes, storeOrderRoutes } from './order.routes.ts';
 export { OrderService } from './order.service.ts';
 export { appendOrderEvent, holdOrder, liftHold, moveCustomsStatus, moveOrder } from './order-records.ts';

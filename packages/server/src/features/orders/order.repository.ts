@@ -1,5 +1,6 @@
 import { formatRate, type Address, type OrderDetail, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
+import { taxPartsOf } from '../cbec/index.ts';
 
 export interface OrderFilter {
   checkoutId?: string;
@@ -105,11 +106,6 @@ export async function findOrderDetails(db: Db | Trx, f: OrderFilter, options: { 
   });
 }
 
-/** The stored tax parts, or null on an order placed before they were stored. */
-export function taxPartsOf(o: { tariff_fen: number | string | null; consumption_tax_fen: number | string | null; vat_fen: number | string | null }): OrderDetail['taxParts'] {
-  if (o.tariff_fen === null || o.consumption_tax_fen === null || o.vat_fen === null) return null;
-  return { tariffFen: Number(o.tariff_fen), consumptionTaxFen: Number(o.consumption_tax_fen), vatFen: Number(o.vat_fen) };
-}
 
 /** An order's number (what buyers and operators know it by), or null when there is no such order. */
 export async function findOrderNumber(db: Db | Trx, orderId: string): Promise<string | null> {

@@ -26,8 +26,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('email_outbox').addColumn('last_error', 'text').execute();
   await db.schema.alterTable('email_outbox').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  // Events that only notifications could hold (for one user, for a pavilion's operators) have no place in trade's table.
-  await db.deleteFrom('notification_events').where((eb) => eb.and([eb('company_id', 'is', null), eb('exporter_id', 'is', null)])).execute();
+  // Events for one user or for a pavilion's operators have no place in trade's table.
+  await db.deleteFrom('notification_events').where((eb) => eb.or([eb('user_id', 'is not', null), eb('pavilion_id', 'is not', null)])).execute();
   // SQLite cannot drop a column a foreign key is declared on: there the two columns stay, empty and unread by trade.
   if (isPostgres(db)) {
     await db.schema.alterTable('notification_events').dropColumn('pavilion_id').execute();

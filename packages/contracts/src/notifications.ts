@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What a party must act on; the server's trade events carry these kinds. */
+/** What a party must act on; the server's notification events carry these kinds (each with its line in notification.rules.ts). */
 export const notificationKinds = ['inquiry_created', 'inquiry_message', 'rfq_matched', 'quote_submitted', 'quote_revised', 'quote_accepted', 'rfq_deadline_near', 'b2b_order_issued', 'b2b_order_step'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -118,7 +118,8 @@ export interface AppOptions {
   customs?: { transport?: CustomsTransport; worker?: boolean };
   /**
    * The notification mailer (default from the configuration: SMTP, the log, or none when email is
-   * off) and whether the notification worker runs (default on; tests call `notifications.runOnce()`).
+   * off) and whether this process runs the notification jobs (events made into notifications, emails
+   * sent, the sweep; default on; tests that drive them turn the queue's polling off and call `jobs.runDue()`).
    */
   notifications?: { mailer?: Mailer | null; worker?: boolean };
   /** Whether this process runs the search upkeep jobs (re-index, change-log pruning, query counts; default on). */

@@ -6,6 +6,7 @@ import { deleteFinishedJobs } from './platform/jobs/job.repository.ts';
 import { refreshListingPrices } from './features/catalog/index.ts';
 import type { RateService } from './features/rates/index.ts';
 import type { NotificationService } from './features/notifications/index.ts';
+import { DELIVER_NOTIFICATION_EVENT, SEND_EMAIL_LEASE_MS, SEND_NOTIFICATION_EMAIL } from './features/notifications/index.ts';
 import { expireUnpaidOrders } from './features/orders/index.ts';
 import { completeDeliveredOrders } from './features/fulfilment/index.ts';
 import type { PaymentService } from './features/payments/index.ts';
@@ -97,8 +98,18 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
     }),
   );
   every(customs, on.customsIntervalMs, { enabled: on.customs });
-  // Trade events become notifications and emails.
-  every(job('notifications.deliver', () => s.notifications.runOnce()), 5_000, { enabled: on.notifications });
+  // Notifications: each event is made into notifications (one per recipient, in their language) by a
+  // job of its own, and each email is sent by a job of its own; both are written with their row
+  // (`notify`, the delivery). The sweep hands a job to any event or email that has none.
+  const deliverEvent = queue.register(defineJob({ ...DELIVER_NOTIFICATION_EVENT, leaseMs: 30_000, handler: ({ eventId }) => s.notifications.deliverEvent(eventId) }), { enabled: on.notifications });
+  const sendEmail = queue.register(defineJob({ ...SEND_NOTIFICATION_EMAIL, leaseMs: SEND_EMAIL_LEASE_MS, handler: ({ outboxId }, ctx) => s.notifications.sendEmailJob(outboxId, ctx) }), { enabled: on.notifications });
+  const notificationSweep = job('notifications.deliver', () =>
+    s.notifications.sweep({
+      events: (ids) => handOut(queue, deliverEvent, ids, (eventId) => ({ eventId })),
+      emails: (ids) => handOut(queue, sendEmail, ids, (outboxId) => ({ outboxId })),
+    }),
+  );
+  every(notificationSweep, 5_000, { enabled: on.notifications });
   // Each refund owed is a job of its own, written with the refund (sent at once after its commit: the
   // writers kick the queue by triggering the sweep); the sweep hands a job to any open refund that has
   // none (written before refunds had jobs). Payments whose notification is late are asked about.
@@ -109,8 +120,9 @@ export function registerBackgroundJobs(queue: JobQueue, s: BackgroundServices, o
   // Unpaid orders release their stock after 30 minutes; delivered orders complete 7 days after delivery.
   every(job('orders.expire-unpaid', () => expireUnpaidOrders(db, clock)), 15_000);
   every(job('orders.complete-delivered', () => completeDeliveredOrders(db, clock)), 60_000);
-  // RFQs past their deadline are closed.
+  // RFQs past their deadline are closed; those closing within 24 hours are noticed to the importer and the exporters that have not quoted.
   every(job('trade.close-rfqs', () => s.rfqs.closePastDeadline()), 60_000);
+  every(job('trade.notice-deadlines', () => s.rfqs.noticeDeadlines()), 60_000);
   // Rates take effect by date: yuan prices are recomputed just after each midnight in China (16:01 UTC); the app refreshes them at start itself, before serving.
   daily(job('catalog.refresh-listing-prices', () => refreshListingPrices({ db, rates: s.rates, clock }), 60_000), { hour: 16, minute: 1 });
   // A month's statements are issued on the first run after it ends (at start too, for a month missed while down).

@@ -29,7 +29,7 @@ import { b2bOrderTableColumns, type B2bOrderTables } from '../features/trade/b2b
 import { companyTableColumns, type CompanyTables } from '../features/trade/company.table.ts';
 import { inquiryTableColumns, type InquiryTables } from '../features/trade/inquiry.table.ts';
 import { rfqTableColumns, type RfqTables } from '../features/trade/rfq.table.ts';
-import { tradeEventTableColumns, type TradeEventTables } from '../features/trade/trade-event.table.ts';
+import { notificationEventTableColumns, type NotificationEventTables } from '../features/notifications/notification-event.table.ts';
 import { jobTableColumns, type JobTables } from '../platform/jobs/job.table.ts';
 import { rateLimiterTableColumns, type RateLimiterTables } from '../platform/rate-limiter.table.ts';
 import { sessionTableColumns, type SessionTables } from '../platform/sessions.table.ts';
@@ -61,7 +61,7 @@ export interface DB
     CompanyTables,
     InquiryTables,
     RfqTables,
-    TradeEventTables,
+    NotificationEventTables,
     JobTables,
     RateLimiterTables,
     SessionTables {}
@@ -94,7 +94,7 @@ export const tableColumns = {
   ...companyTableColumns,
   ...inquiryTableColumns,
   ...rfqTableColumns,
-  ...tradeEventTableColumns,
+  ...notificationEventTableColumns,
   ...jobTableColumns,
   ...rateLimiterTableColumns,
   ...sessionTableColumns,

@@ -215,7 +215,7 @@ describe('B2B orders: an accepted quote issues a proforma invoice, and the order
     assert.equal(seen.payments.reduce((n, p) => n + p.amountMinor, 0), seen.totalMinor);
     assert.deepEqual(seen.nextActions, []);
     // The exporter heard of the new order, the importer of each of the five steps.
-    const events = await ta.testDb.database.db.selectFrom('trade_events').select(['kind', 'company_id', 'exporter_id']).where('subject_id', '=', order.id).execute();
+    const events = await ta.testDb.database.db.selectFrom('notification_events').select(['kind', 'company_id', 'exporter_id']).where('subject_id', '=', order.id).execute();
     assert.equal(events.filter((e) => e.kind === 'b2b_order_issued' && e.exporter_id !== null).length, 1);
     assert.equal(events.filter((e) => e.kind === 'b2b_order_step' && e.company_id !== null).length, 5);
   });

@@ -32,7 +32,7 @@ test('the console lists every background kind with its counts, and which ones th
   const res = await ta.app.inject({ method: 'GET', url: '/api/admin/jobs', headers: admin });
   assert.equal(res.statusCode, 200);
   const kinds = new Map((res.json() as { queues: Array<{ kind: string; runsHere: boolean }> }).queues.map((q) => [q.kind, q.runsHere]));
-  for (const kind of ['customs.sweep', 'notifications.deliver', 'payments.send-refunds', 'payments.query-pending', 'orders.expire-unpaid', 'orders.complete-delivered', 'trade.close-rfqs', 'catalog.refresh-listing-prices', 'settlement.issue-statements', 'jobs.prune']) {
+  for (const kind of ['customs.sweep', 'notifications.deliver', 'payments.send-refunds', 'payments.query-pending', 'orders.expire-unpaid', 'orders.complete-delivered', 'trade.close-rfqs', 'trade.notice-deadlines', 'catalog.refresh-listing-prices', 'settlement.issue-statements', 'jobs.prune']) {
     assert.ok(kinds.has(kind), `${kind} is listed`);
   }
   assert.equal(kinds.get('customs.sweep'), false, 'the tests turn the customs worker off');

@@ -56,3 +56,32 @@ test(`the HS food mark arrives on the codes already in the table, by chapter and
   ]);
   assert.equal((await migrator.migrateTo(NO_MIGRATIONS)).error, undefined);
 });
+
+test(`trade's events become notification events with their rows, and notifications keep pointing at them, on ${testDialect}`, async () => {
+  const migrator = new Migrator({ db: tdb.database.db, provider: { getMigrations: async () => migrations } });
+  assert.equal((await migrator.migrateTo('2026-12-07T1800-outbox-claims')).error, undefined);
+  const db = tdb.database.db;
+  const at = new Date().toISOString();
+  await db.insertInto('users').values({ id: 'u1', email: 'a@b.cn', phone: null, password_hash: null, display_name: 'A', created_at: at, updated_at: at }).execute();
+  // The table as it was before the migration: trade's.
+  await sql`insert into trade_events (id, kind, subject_id, created_at, delivered_at) values ('e1', 'inquiry_created', 'i1', ${at}, ${at}), ('e2', 'quote_submitted', 'q1', ${at}, null)`.execute(db);
+  await db.insertInto('notifications').values({ id: 'n1', user_id: 'u1', event_id: 'e1', kind: 'inquiry_created', subject_id: 'i1', locale: 'en', title: 'New inquiry', body: 'b', link: '/exporter/inquiries', created_at: at }).execute();
+  await sql`insert into email_outbox (id, notification_id, address, message_id, status, attempts, created_at) values ('o1', 'n1', 'a@b.cn', '<notification.o1@localhost>', 'sent', 1, ${at})`.execute(db);
+
+  assert.equal((await migrator.migrateToLatest()).error, undefined);
+  const events = await db.selectFrom('notification_events').select(['id', 'kind', 'user_id', 'pavilion_id']).orderBy('id').execute();
+  assert.deepEqual(events, [{ id: 'e1', kind: 'inquiry_created', user_id: null, pavilion_id: null }, { id: 'e2', kind: 'quote_submitted', user_id: null, pavilion_id: null }]);
+  assert.deepEqual(await db.selectFrom('email_outbox').select(['id', 'status']).execute(), [{ id: 'o1', status: 'sent' }]);
+  await assert.rejects(
+    db.insertInto('notifications').values({ id: 'n2', user_id: 'u1', event_id: 'nothing', kind: 'inquiry_created', subject_id: 'i1', locale: 'en', title: 't', body: 'b', link: '/', created_at: at }).execute(),
+    'a notification of an event that does not exist is refused',
+  );
+  await db.deleteFrom('notification_events').where('id', '=', 'e1').execute();
+  assert.deepEqual(await db.selectFrom('notifications').select('id').execute(), [], "an event's notifications go with it");
+
+  // Back down and up again.
+  assert.equal((await migrator.migrateTo('2026-12-07T1800-outbox-claims')).error, undefined);
+  assert.deepEqual((await sql<{ id: string }>`select id from trade_events`.execute(db)).rows, [{ id: 'e2' }]);
+  assert.equal((await migrator.migrateToLatest()).error, undefined);
+  assert.equal((await migrator.migrateTo(NO_MIGRATIONS)).error, undefined);
+});

@@ -320,7 +320,7 @@ describe('trade bridge: companies, inquiries, RFQs and quotes', () => {
       assert.equal(body(created).status, 'open');
       // Bula Coconut (Fiji), Salt Range Crafts (Pakistan) and Santo Sandalwood (Vanuatu) make soaps.
       assert.equal(body(created).matchedExporters, 3);
-      const events = await ta.testDb.database.db.selectFrom('trade_events').select('exporter_id').where('kind', '=', 'rfq_matched').where('subject_id', '=', rfqId).execute();
+      const events = await ta.testDb.database.db.selectFrom('notification_events').select('exporter_id').where('kind', '=', 'rfq_matched').where('subject_id', '=', rfqId).execute();
       assert.deepEqual(events.map((e) => e.exporter_id).sort(), [ids['Bula Coconut'], ids['Salt Range Crafts'], ids['Santo Sandalwood']].sort());
 
       assert.deepEqual(body(await call('bula', 'GET', '/api/exporter/rfqs')).items.map((r: ExporterRfq) => r.id), [rfqId]);

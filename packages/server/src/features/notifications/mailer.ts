@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { maskEmail } from './notification.rules.ts';
 
 export interface MailMessage {
-  /** Stable per outbox row (see outboxPolicy): a resend carries the same one. */
+  /** Stable per outbox row (see SEND_NOTIFICATION_EMAIL): a resend carries the same one. */
   messageId: string;
   to: string;
   subject: string;
@@ -13,7 +13,7 @@ export interface MailMessage {
 /**
  * Sends one notification email. A deployment plugs in its mail service here; the default writes
  * the message to the server log, for development and demos. `send` resolves once the message was
- * accepted for delivery and rejects when it was not (the outbox retries it).
+ * accepted for delivery and rejects when it was not (its job retries it).
  */
 export interface Mailer {
   readonly delivery: 'smtp' | 'log';

@@ -1,27 +1,39 @@
 import type { Locale, NotificationKind } from '@pavilion/contracts';
 import type { Db, Trx } from '../../db/database.ts';
 import type { EmailOutboxStatus } from './notification.table.ts';
+import type { Audience } from './notification.rules.ts';
 
-/** The active members of one party: an exporter's team or an importer company's members. */
-export async function findPartyMembers(trx: Trx, party: { side: 'exporter' | 'company'; id: string }): Promise<Array<{ id: string; email: string | null; locale: Locale }>> {
-  return trx
-    .selectFrom('user_roles as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['u.id', 'u.email', 'u.locale'])
-    .where('r.role', '=', party.side === 'exporter' ? 'exporter_member' : 'company_member')
-    .where(party.side === 'exporter' ? 'r.exporter_id' : 'r.company_id', '=', party.id)
-    .where('u.status', '=', 'active')
-    .orderBy('u.id')
+/** The active users an audience stands for, with their language: an exporter's team, a company's members, one user, a pavilion's operators. */
+export async function findAudienceMembers(trx: Trx, audience: Audience): Promise<Array<{ id: string; email: string | null; locale: Locale }>> {
+  const users = trx.selectFrom('users as u').select(['u.id', 'u.email', 'u.locale']).where('u.status', '=', 'active').orderBy('u.id');
+  if (audience.side === 'user') return users.where('u.id', '=', audience.id).execute();
+  const grant = { exporter: ['exporter_member', 'r.exporter_id'], company: ['company_member', 'r.company_id'], operators: ['operator', 'r.pavilion_id'] } as const;
+  const [role, column] = grant[audience.side];
+  // One row per user, whatever the number of grants they hold for the party.
+  return users
+    .where(({ exists, selectFrom }) => exists(selectFrom('user_roles as r').select('r.id').whereRef('r.user_id', '=', 'u.id').where('r.role', '=', role).where(column, '=', audience.id)))
     .execute();
 }
 
-export function findUndeliveredEvents(db: Db, limit: number) {
-  return db.selectFrom('trade_events').select(['id', 'kind', 'subject_id', 'company_id', 'exporter_id']).where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(limit).execute();
+export async function insertEvent(trx: Trx, e: { id: string; kind: NotificationKind; subjectId: string; exporterId: string | null; companyId: string | null; userId: string | null; pavilionId: string | null; at: string }): Promise<void> {
+  await trx
+    .insertInto('notification_events')
+    .values({ id: e.id, kind: e.kind, subject_id: e.subjectId, exporter_id: e.exporterId, company_id: e.companyId, user_id: e.userId, pavilion_id: e.pavilionId, created_at: e.at })
+    .execute();
+}
+
+export async function findUndeliveredEventIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('notification_events').select('id').where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export function findUndeliveredEvent(db: Db, id: string) {
+  return db.selectFrom('notification_events').select(['id', 'kind', 'subject_id', 'company_id', 'exporter_id', 'user_id', 'pavilion_id']).where('id', '=', id).where('delivered_at', 'is', null).executeTakeFirst();
 }
 
 /** Marks an event delivered unless another worker did: the caller writes its notifications only when this returns true. */
 export async function claimEvent(trx: Trx, eventId: string, at: string): Promise<boolean> {
-  const res = await trx.updateTable('trade_events').set({ delivered_at: at }).where('id', '=', eventId).where('delivered_at', 'is', null).executeTakeFirst();
+  const res = await trx.updateTable('notification_events').set({ delivered_at: at }).where('id', '=', eventId).where('delivered_at', 'is', null).executeTakeFirst();
   return res.numUpdatedRows === 1n;
 }
 
@@ -65,32 +77,21 @@ export async function markRead(db: Db, options: { userId: string; id?: string; a
   return Number(res.numUpdatedRows);
 }
 
-/** Rows due: pending ones (new, or failed long enough ago) and claims old enough to be "maybe sent". */
-export function findDueOutbox(db: Db, options: { retryBefore: string; maybeSentBefore: string; limit: number }) {
+/** Outbox rows not sent yet and not given up: waiting, or handed to the mailer without an outcome. */
+export async function findUnsentOutboxIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('email_outbox').select('id').where('status', 'in', ['pending', 'sending']).orderBy('created_at').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export function findOutboxEmail(db: Db, id: string) {
   return db
     .selectFrom('email_outbox as o')
     .innerJoin('notifications as n', 'n.id', 'o.notification_id')
-    .select(['o.id', 'o.address', 'o.message_id', 'o.status', 'o.attempts', 'n.title', 'n.body', 'n.link', 'n.locale'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('o.status', '=', 'pending'), eb.or([eb('o.attempted_at', 'is', null), eb('o.attempted_at', '<=', options.retryBefore)])]),
-        eb.and([eb('o.status', '=', 'sending'), eb('o.attempted_at', '<=', options.maybeSentBefore)]),
-      ]),
-    )
-    .orderBy('o.created_at')
-    .orderBy('o.id')
-    .limit(options.limit)
-    .execute();
+    .select(['o.id', 'o.address', 'o.message_id', 'o.status', 'n.title', 'n.body', 'n.link', 'n.locale'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }
 
-/** Moves a row from the state it was read in (attempts unchanged since): false when another worker moved it first. */
-export async function moveOutboxRow(db: Db, options: { id: string; from: { status: EmailOutboxStatus; attempts: number }; set: { status: EmailOutboxStatus; attempts?: number; attempted_at?: string; sent_at?: string; last_error?: string | null } }): Promise<boolean> {
-  const res = await db
-    .updateTable('email_outbox')
-    .set(options.set)
-    .where('id', '=', options.id)
-    .where('status', '=', options.from.status)
-    .where('attempts', '=', options.from.attempts)
-    .executeTakeFirst();
-  return res.numUpdatedRows === 1n;
+export async function updateOutboxRow(db: Db, id: string, set: { status: EmailOutboxStatus; attempted_at?: string; sent_at?: string }): Promise<void> {
+  await db.updateTable('email_outbox').set(set).where('id', '=', id).execute();
 }

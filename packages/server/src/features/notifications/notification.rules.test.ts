@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { maskEmail, messageIdFor, recipientsOf, renderNotification } from './notification.rules.ts';
+import { notificationKinds } from '@pavilion/contracts';
+import { audiencesOf, kindRules, maskEmail, messageIdFor, recipientsOf, renderNotification, type EventParties } from './notification.rules.ts';
 
-const parties = { companyId: 'c1', exporterId: 'e1' };
+const none: EventParties = { companyId: null, exporterId: null, userId: null, pavilionId: null };
+const parties: EventParties = { ...none, companyId: 'c1', exporterId: 'e1' };
 
 test('each kind goes to the party that must act on it', () => {
   assert.deepEqual(recipientsOf({ kind: 'inquiry_created', ...parties }), [{ side: 'exporter', id: 'e1' }]);
@@ -11,9 +13,30 @@ test('each kind goes to the party that must act on it', () => {
   assert.deepEqual(recipientsOf({ kind: 'quote_submitted', ...parties }), [{ side: 'company', id: 'c1' }]);
   assert.deepEqual(recipientsOf({ kind: 'quote_revised', ...parties }), [{ side: 'company', id: 'c1' }]);
   // A message names the side that must answer it.
-  assert.deepEqual(recipientsOf({ kind: 'inquiry_message', companyId: null, exporterId: 'e1' }), [{ side: 'exporter', id: 'e1' }]);
-  assert.deepEqual(recipientsOf({ kind: 'inquiry_message', companyId: 'c1', exporterId: null }), [{ side: 'company', id: 'c1' }]);
-  assert.deepEqual(recipientsOf({ kind: 'rfq_deadline_near', companyId: null, exporterId: 'e1' }), [{ side: 'exporter', id: 'e1' }]);
+  assert.deepEqual(recipientsOf({ kind: 'inquiry_message', ...none, exporterId: 'e1' }), [{ side: 'exporter', id: 'e1' }]);
+  assert.deepEqual(recipientsOf({ kind: 'inquiry_message', ...none, companyId: 'c1' }), [{ side: 'company', id: 'c1' }]);
+  assert.deepEqual(recipientsOf({ kind: 'rfq_deadline_near', ...none, exporterId: 'e1' }), [{ side: 'exporter', id: 'e1' }]);
+  // A party the kind does not go to is not reached, whatever the event names.
+  assert.deepEqual(recipientsOf({ kind: 'quote_submitted', ...parties, userId: 'u1', pavilionId: 'p1' }), [{ side: 'company', id: 'c1' }]);
+});
+
+test('an audience can be one user (a buyer) or the operators of a pavilion, for the kinds that go there', () => {
+  // No kind goes to a buyer or to operators yet (the retail events come later): the path from a kind's sides to its audiences is the same for every side.
+  assert.deepEqual(audiencesOf(['user'], { ...none, userId: 'buyer-1' }), [{ side: 'user', id: 'buyer-1' }]);
+  assert.deepEqual(audiencesOf(['operators'], { ...none, pavilionId: 'fiji' }), [{ side: 'operators', id: 'fiji' }]);
+  assert.deepEqual(audiencesOf(['user', 'operators'], { ...none, userId: 'buyer-1', pavilionId: 'fiji' }), [{ side: 'user', id: 'buyer-1' }, { side: 'operators', id: 'fiji' }]);
+  assert.deepEqual(audiencesOf(['user'], parties), [], 'an event that names no user reaches none');
+});
+
+test('every kind has a link for each side it goes to, and its text in both languages', () => {
+  for (const kind of notificationKinds) {
+    for (const side of kindRules[kind].to) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const n = renderNotification(kind, side, 's1', locale);
+        assert.ok(n.title && n.body && n.link.startsWith('/'), `${kind} to ${side} in ${locale}`);
+      }
+    }
+  }
 });
 
 test('texts in both languages, links by side', () => {

@@ -7,9 +7,10 @@ import { requireCaller } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import { recordTradeEvent } from '../trade/index.ts';
+import { enqueueJob } from '../../platform/jobs/job-queue.ts';
 import type { Mailer } from './mailer.ts';
-import { DEADLINE_NOTICE_MS, maskEmail, messageIdFor, outboxPolicy, recipientsOf, renderNotification } from './notification.rules.ts';
+import { SEND_NOTIFICATION_EMAIL } from './notification-jobs.ts';
+import { maskEmail, messageIdFor, recipientsOf, renderNotification } from './notification.rules.ts';
 import * as repo from './notification.repository.ts';
 
 type Notification = z.infer<typeof notificationSchema>;
@@ -35,114 +36,74 @@ export class NotificationService {
     this.log = options.log;
   }
 
-  /** One pass of the worker: deadline notices, events to notifications, then the email outbox. Found from the tables, so a restart resumes. */
-  async runOnce(): Promise<{ notices: number; delivered: number; sent: number }> {
-    const notices = await this.writeDeadlineNotices();
-    const delivered = await this.deliverEvents();
-    const sent = await this.sendOutbox();
-    return { notices, delivered, sent };
+  /**
+   * The sweep: hands a job to each undelivered event and each unsent email that has none (rows
+   * written before these jobs existed; a job failed for good stays so until an operator retries it).
+   */
+  async sweep(handOut: { events: (ids: string[]) => Promise<number>; emails: (ids: string[]) => Promise<number> }): Promise<{ events: number; emails: number }> {
+    const events = await handOut.events(await repo.findUndeliveredEventIds(this.db, BATCH));
+    const emails = this.mailer ? await handOut.emails(await repo.findUnsentOutboxIds(this.db, BATCH)) : 0;
+    return { events, emails };
   }
 
   /**
-   * "Deadline near": for each open RFQ whose deadline is within 24 hours, one event for the
-   * importer and one per matched exporter that has not quoted, written once per RFQ (the notice
-   * row's primary key decides, in the same transaction as the events).
+   * The deliver-event job: the event becomes one notification per recipient, in the recipient's
+   * language, and one outbox row per address with the job that sends it, in one transaction with
+   * marking the event delivered (so two processes never deliver it twice).
    */
-  async writeDeadlineNotices(): Promise<number> {
-    const now = this.clock();
-    const at = now.toISOString();
-    const due = await this.db
-      .selectFrom('rfqs as r')
-      .select(['r.id', 'r.company_id'])
-      .where('r.status', '=', 'open')
-      .where('r.deadline', '>', at)
-      .where('r.deadline', '<=', new Date(now.getTime() + DEADLINE_NOTICE_MS).toISOString())
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('rfq_deadline_notices as d').select('d.rfq_id').whereRef('d.rfq_id', '=', 'r.id'))))
-      .limit(BATCH)
-      .execute();
-    let written = 0;
-    for (const rfq of due) {
-      await this.db.transaction().execute(async (trx) => {
-        const claimed = await trx.insertInto('rfq_deadline_notices').values({ rfq_id: rfq.id, created_at: at }).onConflict((oc) => oc.column('rfq_id').doNothing()).executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return;
-        written++;
-        await recordTradeEvent(trx, { kind: 'rfq_deadline_near', subjectId: rfq.id, companyId: rfq.company_id, at });
-        const silent = await trx
-          .selectFrom('rfq_matches as m')
-          .select('m.exporter_id')
-          .where('m.rfq_id', '=', rfq.id)
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('quotes as q').select('q.id').whereRef('q.rfq_id', '=', 'm.rfq_id').whereRef('q.exporter_id', '=', 'm.exporter_id'))))
-          .orderBy('m.exporter_id')
-          .execute();
-        for (const m of silent) await recordTradeEvent(trx, { kind: 'rfq_deadline_near', subjectId: rfq.id, exporterId: m.exporter_id, at });
-      });
-    }
-    return written;
-  }
-
-  /** Each undelivered trade event becomes one notification per recipient and one outbox row per address, in one transaction with marking it delivered. */
-  async deliverEvents(): Promise<number> {
-    const events = await repo.findUndeliveredEvents(this.db, BATCH);
-    let delivered = 0;
-    for (const event of events) {
-      const at = this.clock().toISOString();
-      await this.db.transaction().execute(async (trx) => {
-        if (!(await repo.claimEvent(trx, event.id, at))) return;
-        delivered++;
-        const seen = new Set<string>();
-        for (const party of recipientsOf({ kind: event.kind, companyId: event.company_id, exporterId: event.exporter_id })) {
-          for (const user of await repo.findPartyMembers(trx, party)) {
-            if (seen.has(user.id)) continue;
-            seen.add(user.id);
-            const notificationId = newId();
-            await repo.insertNotification(trx, { id: notificationId, userId: user.id, eventId: event.id, kind: event.kind, subjectId: event.subject_id, locale: user.locale, at, ...renderNotification(event.kind, party.side, event.subject_id, user.locale) });
-            if (this.mailer && user.email) {
-              const outboxId = newId();
-              await repo.insertOutboxRow(trx, { id: outboxId, notificationId, address: user.email, messageId: messageIdFor(outboxId, new URL(this.publicUrl).hostname), at });
-            }
+  async deliverEvent(eventId: string): Promise<{ notified: number }> {
+    const event = await repo.findUndeliveredEvent(this.db, eventId);
+    if (!event) return { notified: 0 };
+    const at = this.clock().toISOString();
+    const domain = new URL(this.publicUrl).hostname;
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await repo.claimEvent(trx, event.id, at))) return { notified: 0 };
+      const seen = new Set<string>();
+      const parties = { companyId: event.company_id, exporterId: event.exporter_id, userId: event.user_id, pavilionId: event.pavilion_id };
+      for (const audience of recipientsOf({ kind: event.kind, ...parties })) {
+        for (const user of await repo.findAudienceMembers(trx, audience)) {
+          if (seen.has(user.id)) continue;
+          seen.add(user.id);
+          const notificationId = newId();
+          await repo.insertNotification(trx, { id: notificationId, userId: user.id, eventId: event.id, kind: event.kind, subjectId: event.subject_id, locale: user.locale, at, ...renderNotification(event.kind, audience.side, event.subject_id, user.locale) });
+          if (this.mailer && user.email) {
+            const outboxId = newId();
+            await repo.insertOutboxRow(trx, { id: outboxId, notificationId, address: user.email, messageId: messageIdFor(outboxId, domain), at });
+            await enqueueJob(trx, SEND_NOTIFICATION_EMAIL, { outboxId }, { now: new Date(at), uniqueKey: outboxId });
           }
         }
-      });
-    }
-    return delivered;
+      }
+      return { notified: seen.size };
+    });
   }
 
-  /** Sends the due outbox rows; see outboxPolicy for what a failure or a crash leads to. */
-  async sendOutbox(): Promise<number> {
-    const mailer = this.mailer;
-    if (!mailer) return 0;
-    const now = this.clock().getTime();
-    const rows = await repo.findDueOutbox(this.db, {
-      retryBefore: new Date(now - outboxPolicy.RETRY_AFTER_MS).toISOString(),
-      maybeSentBefore: new Date(now - outboxPolicy.MAYBE_SENT_AFTER_MS).toISOString(),
-      limit: BATCH,
-    });
-    let sent = 0;
-    for (const row of rows) {
-      const from = { status: row.status, attempts: row.attempts };
-      if (row.attempts >= outboxPolicy.MAX_ATTEMPTS) {
-        if (await repo.moveOutboxRow(this.db, { id: row.id, from, set: { status: 'failed' } })) {
-          // The operator's alert: the in-app notification stands, the email was given up.
-          this.log.error({ outboxId: row.id, to: maskEmail(row.address), attempts: row.attempts }, 'notification email given up');
-        }
-        continue;
-      }
-      const attempts = row.attempts + 1;
-      // The attempt is recorded before the send: a crash after it leaves the row "maybe sent".
-      if (!(await repo.moveOutboxRow(this.db, { id: row.id, from, set: { status: 'sending', attempts, attempted_at: this.clock().toISOString() } }))) continue;
-      const claimed = { status: 'sending' as const, attempts };
-      try {
-        await mailer.send({ messageId: row.message_id, to: row.address, subject: row.title, text: `${row.body}\n\n${footer[row.locale]} ${this.publicUrl}${row.link}\n` });
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        await repo.moveOutboxRow(this.db, { id: row.id, from: claimed, set: { status: 'pending', last_error: message.slice(0, 500) } });
-        this.log.warn({ outboxId: row.id, to: maskEmail(row.address), attempts, err: message }, 'notification email failed, will retry');
-        continue;
-      }
-      await repo.moveOutboxRow(this.db, { id: row.id, from: claimed, set: { status: 'sent', sent_at: this.clock().toISOString(), last_error: null } });
-      sent++;
+  /**
+   * The send-email job: sends one outbox row unless it was sent. The row is marked 'sending' before
+   * the send, so a row left so shows it may have gone out; its job runs again after its lease and
+   * resends it with the same Message-ID. A failed send throws for the queue to retry, and on the
+   * job's last attempt the row is failed and the error logged (the operator's alert).
+   */
+  async sendEmailJob(outboxId: string, attempt: { attempt: number; maxAttempts: number }): Promise<{ outcome: 'sent' | 'was_sent' | 'gone' }> {
+    const row = await repo.findOutboxEmail(this.db, outboxId);
+    if (!row) return { outcome: 'gone' };
+    if (row.status === 'sent') return { outcome: 'was_sent' };
+    // Email is off in this process (no mail settings): the job waits for one that has them, or for an operator.
+    if (!this.mailer) throw new Error('email is off in this process');
+    const to = maskEmail(row.address);
+    if (row.status === 'sending') this.log.info({ outboxId, to }, 'notification email may have gone out before a restart; sent again with the same Message-ID');
+    await repo.updateOutboxRow(this.db, outboxId, { status: 'sending', attempted_at: this.clock().toISOString() });
+    try {
+      await this.mailer.send({ messageId: row.message_id, to: row.address, subject: row.title, text: `${row.body}\n\n${footer[row.locale]} ${this.publicUrl}${row.link}\n` });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const last = attempt.attempt >= attempt.maxAttempts;
+      await repo.updateOutboxRow(this.db, outboxId, { status: last ? 'failed' : 'pending' });
+      if (last) this.log.error({ outboxId, to, attempts: attempt.attempt, err: message }, 'notification email given up');
+      else this.log.warn({ outboxId, to, attempts: attempt.attempt, err: message }, 'notification email failed, will retry');
+      throw err;
     }
-    return sent;
+    await repo.updateOutboxRow(this.db, outboxId, { status: 'sent', sent_at: this.clock().toISOString() });
+    return { outcome: 'sent' };
   }
 
   async list(caller: Caller | null, query: ListQuery): Promise<{ items: Notification[]; total: number; unread: number }> {
@@ -177,7 +138,7 @@ function toNotification(row: { id: string; kind: Notification['kind']; subject_i
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The notifications feature, for the tests and scripts that run its worker by hand. */
+    /** The notifications feature, for the tests and scripts that run its jobs' work by hand. */
     notifications: NotificationService;
   }
 }

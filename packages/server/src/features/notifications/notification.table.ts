@@ -2,8 +2,7 @@ import type { ColumnType } from 'kysely';
 import type { Locale, NotificationKind } from '@pavilion/contracts';
 import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
-// Owner: notifications. In-app notifications, the mail outbox and the record of deadline notices sent are written by the
-// notification service only.
+// Owner: notifications. In-app notifications and the mail outbox are written by the notification service only.
 
 export type EmailOutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -28,22 +27,15 @@ export interface EmailOutboxTable {
   /** Stable per row: a resend after a crash carries the same Message-ID, which receiving systems dedupe. */
   message_id: string;
   status: ColumnType<EmailOutboxStatus, EmailOutboxStatus | undefined, EmailOutboxStatus>;
-  attempts: ColumnType<number, number | undefined, number>;
+  /** When the row was last handed to the mailer: with status 'sending', it may have gone out (a crash before the outcome). */
   attempted_at: Nullable<string>;
   sent_at: Nullable<string>;
-  last_error: Nullable<string>;
-  created_at: Timestamp;
-}
-
-export interface RfqDeadlineNoticesTable {
-  rfq_id: string;
   created_at: Timestamp;
 }
 
 export interface NotificationTables {
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
-  rfq_deadline_notices: RfqDeadlineNoticesTable;
 }
 
 /** Each column and whether it may hold null: the schema test compares this with the migrated database. */
@@ -53,10 +45,7 @@ export const notificationTableColumns = {
     body: 'not null', link: 'not null', created_at: 'not null', read_at: 'null',
   },
   email_outbox: {
-    id: 'not null', notification_id: 'not null', address: 'not null', message_id: 'not null', status: 'not null', attempts: 'not null',
-    attempted_at: 'null', sent_at: 'null', last_error: 'null', created_at: 'not null',
-  },
-  rfq_deadline_notices: {
-    rfq_id: 'not null', created_at: 'not null',
+    id: 'not null', notification_id: 'not null', address: 'not null', message_id: 'not null', status: 'not null', attempted_at: 'null',
+    sent_at: 'null', created_at: 'not null',
   },
 } as const satisfies TableColumns<NotificationTables>;

@@ -23,7 +23,8 @@ import type { Caller } from '../../platform/sessions.ts';
 import { b2bActionsAt, isTermsProblem, nextB2bStatus, orderAmounts, type B2bSide } from './b2b-order.rules.ts';
 import { proformaPdf } from './proforma-invoice.ts';
 import type { AcceptedQuote, AcceptedQuoteHandler } from './rfq.service.ts';
-import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
+import { companyOf, exporterOf, fieldError } from './trade-access.ts';
+import { notify } from '../notifications/index.ts';
 
 type OrderRow = Selectable<B2bOrdersTable>;
 
@@ -148,8 +149,8 @@ export class B2bOrderService implements AcceptedQuoteHandler {
         updated_at: accepted.at,
       })
       .execute();
-    // The exporter must act on a new order (its deposit to watch for); notifications are sent from trade_events.
-    await recordTradeEvent(trx, { kind: 'b2b_order_issued', subjectId: id, exporterId: accepted.exporterId, at: accepted.at });
+    // The exporter must act on a new order (its deposit to watch for): notifications tells its team.
+    await notify(trx, { kind: 'b2b_order_issued', subjectId: id, exporterId: accepted.exporterId, at: accepted.at });
     await trx.insertInto('b2b_order_events').values({ id: newId(), order_id: id, position: 1, action: 'issue', status: 'proforma_issued', side: 'company', actor_id: accepted.acceptedBy, created_at: accepted.at }).execute();
   }
 
@@ -252,7 +253,7 @@ export class B2bOrderService implements AcceptedQuoteHandler {
       await trx.insertInto('b2b_order_events').values({ id: newId(), order_id: orderId, position: Number(last?.n ?? 0) + 1, action, status: to, side, actor_id: caller?.userId ?? null, note: step.note, created_at: at }).execute();
       await step.write?.(trx, at);
       // The other party hears of each step.
-      await recordTradeEvent(trx, { kind: 'b2b_order_step', subjectId: orderId, ...(side === 'exporter' ? { companyId: row.company_id } : { exporterId: row.exporter_id }), at });
+      await notify(trx, { kind: 'b2b_order_step', subjectId: orderId, ...(side === 'exporter' ? { companyId: row.company_id } : { exporterId: row.exporter_id }), at });
     });
     return this.get(caller, side, orderId);
   }

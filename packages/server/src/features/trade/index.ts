@@ -1,4 +1,3 @@
 // What trade offers the rest of the server: other features, app.ts, background-jobs.ts and cli.ts import it from here only.
 export type { RfqService } from './rfq.service.ts';
-export { recordTradeEvent } from './trade-access.ts';
 export { createTradeFeature, registerTradeRoutes } from './trade.plugin.ts';

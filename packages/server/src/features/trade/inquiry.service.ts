@@ -17,7 +17,8 @@ import type { Caller } from '../../platform/sessions.ts';
 import type { DocumentFile } from '../exporters/index.ts';
 import { acceptsMessages, inquiryStatusesFrom, responseFigures, secondsBetween } from './inquiry.rules.ts';
 import { countUnread, inquiryQuery, type InquiryRow } from './inquiry.repository.ts';
-import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
+import { companyOf, exporterOf, fieldError } from './trade-access.ts';
+import { notify } from '../notifications/index.ts';
 import type { FileOwner, TradeFileService } from './trade-files.service.ts';
 import { companyCard, targetPriceOf } from './trade-rows.ts';
 
@@ -89,7 +90,7 @@ export class InquiryService {
         })
         .execute();
       await insertMessage(trx, { inquiryId: id, side: 'company', authorId: caller?.userId ?? null, body: input.message, attachmentIds: input.attachmentIds, at });
-      await recordTradeEvent(trx, { kind: 'inquiry_created', subjectId: id, companyId: party.companyId, exporterId: input.exporterId, at });
+      await notify(trx, { kind: 'inquiry_created', subjectId: id, companyId: party.companyId, exporterId: input.exporterId, at });
     });
     return this.summary(party, id);
   }
@@ -167,7 +168,7 @@ export class InquiryService {
       if (moved.numUpdatedRows === 0n) throw new AppError('INQUIRY_CLOSED');
       await insertMessage(trx, { inquiryId, side: party.side, authorId: caller?.userId ?? null, body: input.body, attachmentIds: input.attachmentIds, at });
       const row = await trx.selectFrom('inquiries').select(['company_id', 'exporter_id']).where('id', '=', inquiryId).executeTakeFirstOrThrow();
-      await recordTradeEvent(trx, { kind: 'inquiry_message', subjectId: inquiryId, companyId: party.side === 'exporter' ? row.company_id : null, exporterId: party.side === 'company' ? row.exporter_id : null, at });
+      await notify(trx, { kind: 'inquiry_message', subjectId: inquiryId, companyId: party.side === 'exporter' ? row.company_id : null, exporterId: party.side === 'company' ? row.exporter_id : null, at });
     });
     return this.thread(party, inquiryId);
   }

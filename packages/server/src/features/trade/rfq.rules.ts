@@ -40,3 +40,6 @@ export function rfqStatusAt(stored: RfqStatus, deadline: string, now: Date): Rfq
 
 /** Quotes are submitted and revised only while the RFQ is open, before the deadline. */
 export const takesQuotes = (stored: RfqStatus, deadline: string, now: Date): boolean => rfqStatusAt(stored, deadline, now) === 'open';
+
+/** "Deadline near" is written for open RFQs whose deadline is within this much of now. */
+export const DEADLINE_NOTICE_MS = 24 * 3_600_000;

@@ -20,8 +20,9 @@ import type { Caller } from '../../platform/sessions.ts';
 import type { RateService } from '../rates/index.ts';
 import { byUnitFen, priceAtQuantity, quoteValidOn, tierProblems, type QuoteTier } from './quote.rules.ts';
 import { findMatchingExporters, quoteQuery, rfqQuery, type QuoteRow, type RfqRow } from './rfq.repository.ts';
-import { deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';
-import { companyOf, exporterOf, fieldError, recordTradeEvent } from './trade-access.ts';
+import { DEADLINE_NOTICE_MS, deadlineProblem, rfqStatusAt, rfqStatusesFrom, takesQuotes } from './rfq.rules.ts';
+import { companyOf, exporterOf, fieldError } from './trade-access.ts';
+import { notify } from '../notifications/index.ts';
 import { companyCard, targetPriceOf } from './trade-rows.ts';
 
 type Rfq = z.infer<typeof rfqSchema>;
@@ -109,7 +110,7 @@ export class RfqService {
       const exporters = await findMatchingExporters(trx, { categoryPath: category.path, pavilionId: input.pavilionId });
       if (exporters.length > 0) {
         await trx.insertInto('rfq_matches').values(exporters.map((exporter_id) => ({ rfq_id: id, exporter_id, created_at: at }))).execute();
-        for (const exporterId of exporters) await recordTradeEvent(trx, { kind: 'rfq_matched', subjectId: id, companyId, exporterId, at });
+        for (const exporterId of exporters) await notify(trx, { kind: 'rfq_matched', subjectId: id, companyId, exporterId, at });
       }
     });
     return this.getOwn(caller, id);
@@ -180,7 +181,7 @@ export class RfqService {
       if (moved.numUpdatedRows === 0n) throw new AppError('INVALID_TRANSITION', { details: { status: rfqStatusAt(rfq.status, rfq.deadline, now), action: 'accept' } });
       await trx.updateTable('quotes').set({ status: 'accepted', updated_at: at }).where('id', '=', quoteId).execute();
       await trx.updateTable('quotes').set({ status: 'not_chosen', updated_at: at }).where('rfq_id', '=', rfqId).where('id', '<>', quoteId).execute();
-      await recordTradeEvent(trx, { kind: 'quote_accepted', subjectId: quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, at });
+      await notify(trx, { kind: 'quote_accepted', subjectId: quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, at });
       await this.accepted.onQuoteAccepted(trx, { rfqId, quoteId, companyId: rfq.company_id, exporterId: quote.exporter_id, acceptedBy: requireCaller(caller).userId, at, choice });
     });
     return { rfq: await this.getOwn(caller, rfqId), acceptedQuoteId: quoteId };
@@ -214,6 +215,45 @@ export class RfqService {
       .where('deadline', '<=', now)
       .executeTakeFirst();
     return Number(moved.numUpdatedRows);
+  }
+
+  /**
+   * "Deadline near" (the trade.notice-deadlines job): for each open RFQ whose deadline is within 24
+   * hours, one notification event for the importer and one per matched exporter that has not quoted,
+   * written once per RFQ (the notice row's primary key decides, in the same transaction as the
+   * events). Answers how many RFQs were noticed.
+   */
+  async noticeDeadlines(limit = 100): Promise<number> {
+    const now = this.clock();
+    const at = now.toISOString();
+    const due = await this.db
+      .selectFrom('rfqs as r')
+      .select(['r.id', 'r.company_id'])
+      .where('r.status', '=', 'open')
+      .where('r.deadline', '>', at)
+      .where('r.deadline', '<=', new Date(now.getTime() + DEADLINE_NOTICE_MS).toISOString())
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('rfq_deadline_notices as d').select('d.rfq_id').whereRef('d.rfq_id', '=', 'r.id'))))
+      .orderBy('r.deadline')
+      .limit(limit)
+      .execute();
+    let written = 0;
+    for (const rfq of due) {
+      await this.db.transaction().execute(async (trx) => {
+        const claimed = await trx.insertInto('rfq_deadline_notices').values({ rfq_id: rfq.id, created_at: at }).onConflict((oc) => oc.column('rfq_id').doNothing()).executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 0) return;
+        written++;
+        await notify(trx, { kind: 'rfq_deadline_near', subjectId: rfq.id, companyId: rfq.company_id, at });
+        const silent = await trx
+          .selectFrom('rfq_matches as m')
+          .select('m.exporter_id')
+          .where('m.rfq_id', '=', rfq.id)
+          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('quotes as q').select('q.id').whereRef('q.rfq_id', '=', 'm.rfq_id').whereRef('q.exporter_id', '=', 'm.exporter_id'))))
+          .orderBy('m.exporter_id')
+          .execute();
+        for (const m of silent) await notify(trx, { kind: 'rfq_deadline_near', subjectId: rfq.id, exporterId: m.exporter_id, at });
+      });
+    }
+    return written;
   }
 
   // ── Exporters ──
@@ -287,7 +327,7 @@ export class RfqService {
         await trx.insertInto('quotes').values({ id: quoteId, rfq_id: rfqId, exporter_id: exporterId, revision, created_at: at, ...columns }).execute();
       }
       await trx.insertInto('quote_revisions').values({ quote_id: quoteId, revision, content: JSON.stringify(input), submitted_by: caller?.userId ?? null, created_at: at }).execute();
-      await recordTradeEvent(trx, { kind: existing ? 'quote_revised' : 'quote_submitted', subjectId: quoteId, companyId: rfq.company_id, exporterId, at });
+      await notify(trx, { kind: existing ? 'quote_revised' : 'quote_submitted', subjectId: quoteId, companyId: rfq.company_id, exporterId, at });
       return !existing;
     });
     const quote = (await this.quotesOf(exporterId, [rfqId])).get(rfqId);

@@ -1,8 +1,9 @@
 import type { ColumnType } from 'kysely';
 import type { CurrencyCode, Incoterm, QuoteStatus, RfqStatus, TradeUnit } from '@pavilion/contracts';
-import type { Nullable, TableColumns } from '../../db/column-types.ts';
+import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
-// Owner: trade (rfq.service.ts). Requests for quotation, the exporters matched to them and their quotes are written there only.
+// Owner: trade (rfq.service.ts). Requests for quotation, the exporters matched to them, their quotes and the record of
+// "deadline near" notices sent are written there only.
 
 export interface RfqsTable {
   id: string;
@@ -64,11 +65,18 @@ export interface QuoteRevisionsTable {
   created_at: string;
 }
 
+/** One row per RFQ whose "deadline near" notice was written: its primary key makes the notice once only. */
+export interface RfqDeadlineNoticesTable {
+  rfq_id: string;
+  created_at: Timestamp;
+}
+
 export interface RfqTables {
   rfqs: RfqsTable;
   rfq_matches: RfqMatchesTable;
   quotes: QuotesTable;
   quote_revisions: QuoteRevisionsTable;
+  rfq_deadline_notices: RfqDeadlineNoticesTable;
 }
 
 /** Each column and whether it may hold null: the schema test compares this with the migrated database. */
@@ -90,5 +98,8 @@ export const rfqTableColumns = {
   },
   quote_revisions: {
     quote_id: 'not null', revision: 'not null', content: 'not null', submitted_by: 'null', created_at: 'not null',
+  },
+  rfq_deadline_notices: {
+    rfq_id: 'not null', created_at: 'not null',
   },
 } as const satisfies TableColumns<RfqTables>;

@@ -1,9 +1,6 @@
 import { AppError } from '../../platform/errors.ts';
 import { companyScope, exporterScope, requireRole } from '../../platform/access.ts';
 import type { Caller } from '../../platform/sessions.ts';
-import type { Trx } from '../../db/database.ts';
-import type { NotificationKind } from '@pavilion/contracts';
-import { newId } from '../../platform/ids.ts';
 
 /** The importer company a member acts for (owner or buyer). */
 export const companyOf = (caller: Caller | null): string => companyScope(requireRole(caller, 'company_member'));
@@ -17,14 +14,6 @@ export function ownedCompanyOf(caller: Caller | null): string {
 }
 
 export const exporterOf = (caller: Caller | null): string => exporterScope(requireRole(caller, 'exporter_member'));
-
-/** One event a party must act on, in the use case's transaction (the notification outbox reads these). */
-export async function recordTradeEvent(trx: Trx, event: { kind: NotificationKind; subjectId: string; companyId?: string | null; exporterId?: string | null; at: string }): Promise<void> {
-  await trx
-    .insertInto('trade_events')
-    .values({ id: newId(), kind: event.kind, subject_id: event.subjectId, company_id: event.companyId ?? null, exporter_id: event.exporterId ?? null, created_at: event.at })
-    .execute();
-}
 
 /** A 400 naming one field and the rule it broke (messages from the contracts' table). */
 export const fieldError = (field: string, rule: string, message: string): AppError => new AppError('VALIDATION_FAILED', { details: [{ field: `body.${field}`, rule, message }] });

@@ -12,6 +12,8 @@ export interface JobContext {
   jobId: string;
   /** 1 for the first attempt. */
   attempt: number;
+  /** The attempts the job has in all: a handler that must record giving up does so when `attempt` reaches it. */
+  maxAttempts: number;
   /** Aborted when the lease is lost (another process may take the job); `stop()` waits for running handlers instead. */
   signal: AbortSignal;
   /** Records how far the job is, readable from any process (`JobQueue.get`). */
@@ -370,6 +372,7 @@ export class JobQueue {
     const ctx: JobContext = {
       jobId: job.id,
       attempt: job.attempts,
+      maxAttempts: job.max_attempts,
       signal: lost.signal,
       progress: async (value) => {
         await repo.saveProgress(db, { id: job.id, workerId: this.workerId, progress: JSON.stringify(value), now: clock().toISOString() });

@@ -9,7 +9,7 @@ const operatorTexts = (lang: string) =>
 test('every kind the server runs has a description in zh-CN and en', () => {
   const kinds = [
     'customs.sweep', 'notifications.deliver', 'payments.send-refunds', 'payments.query-pending', 'orders.expire-unpaid', 'orders.complete-delivered',
-    'trade.close-rfqs', 'catalog.refresh-listing-prices', 'settlement.issue-statements', 'catalog.import', 'jobs.prune',
+    'trade.close-rfqs', 'trade.notice-deadlines', 'catalog.refresh-listing-prices', 'settlement.issue-statements', 'catalog.import', 'jobs.prune',
   ];
   assert.deepEqual(Object.keys(jobKindKeys).sort(), [...kinds].sort());
   for (const lang of ['zh-CN', 'en']) {

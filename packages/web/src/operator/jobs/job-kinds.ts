@@ -13,6 +13,7 @@ export const jobKindKeys = {
   'orders.expire-unpaid': 'ordersExpireUnpaid',
   'orders.complete-delivered': 'ordersCompleteDelivered',
   'trade.close-rfqs': 'tradeCloseRfqs',
+  'trade.notice-deadlines': 'tradeNoticeDeadlines',
   'catalog.refresh-listing-prices': 'catalogRefreshListingPrices',
   'settlement.issue-statements': 'settlementIssueStatements',
   'catalog.import': 'catalogImport',

@@ -67,3 +67,21 @@ function explain(err: unknown, target: DatabaseTarget, dataDir: string): ConfigE
   }
   return null;
 }
+
+/**
+ * A committed write the health check makes each time: a database that answers but cannot write
+ * (full disk, read-only) is as unusable as one that is down. The rate limiter's counter table (the
+ * platform's own) takes it, under a key no limit uses.
+ */
+export async function databaseWritable(database: Database): Promise<boolean> {
+  try {
+    await database.db
+      .insertInto('rate_limit_counters')
+      .values({ key: 'health:write-probe', window_start: 0, hits: 1 })
+      .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: 1 }))
+      .execute();
+    return true;
+  } catch {
+    return false;
+  }
+}

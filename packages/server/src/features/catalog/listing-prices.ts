@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { currencies, currencyCodes } from '@pavilion/contracts';
 import { isPostgres, type Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { raiseMissingRateAlert } from '../rates/index.ts';
+import { raiseMissingRateAlert, resolveRateAlert } from '../rates/index.ts';
 import type { RateService } from '../rates/index.ts';
 import { bumpCatalogVersion } from './catalog-version.ts';
 
@@ -30,7 +30,7 @@ export async function refreshListingPrices(deps: { db: Db; rates: RateService; c
     if (currency === 'CNY') continue;
     if (!rate && usedSet.has(currency)) await raiseMissingRateAlert(db, currency, clock().toISOString());
     if (rate) {
-      await db.updateTable('operator_alerts').set({ resolved_at: clock().toISOString() }).where('kind', '=', 'missing_rate').where('subject', '=', currency).where('resolved_at', 'is', null).execute();
+      await resolveRateAlert(db, 'missing_rate', currency, clock().toISOString());
     }
   }
   await rates.reviewRateAges();

@@ -4,24 +4,7 @@ import type { Database } from '../../db/database.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { typed } from '../../platform/http.ts';
 import { route } from '../../platform/endpoint-route.ts';
-
-/**
- * A committed write the health check makes each time: a database that answers but cannot write
- * (full disk, read-only) is as unusable as one that is down. The platform's counter table takes
- * it, under a key no limit uses.
- */
-async function databaseWritable(database: Database): Promise<boolean> {
-  try {
-    await database.db
-      .insertInto('rate_limit_counters')
-      .values({ key: 'health:write-probe', window_start: 0, hits: 1 })
-      .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: 1 }))
-      .execute();
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { databaseWritable } from '../../platform/database-check.ts';
 
 export function healthRoutes(options: { database: Database; files: FileStore; version: string }) {
   return async function (fastify: FastifyInstance) {

@@ -44,7 +44,13 @@ export function CheckoutPage() {
           </Button>
         </ErrorBlock>
       ) : (
-        <SignedInContent loaded={details}>{(data) => <Checkout lines={draft.lines} addresses={data.addresses} identities={data.identities} />}</SignedInContent>
+        <SignedInContent loaded={details}>
+          {(data) => (
+            // The choice starts afresh when the address book or the identities changed (one was just
+            // added): a visit renders the last answer at once, then the fresh one.
+            <Checkout key={`${data.addresses.map((a) => a.id).join(',')}|${data.identities.map((i) => i.id).join(',')}`} lines={draft.lines} addresses={data.addresses} identities={data.identities} />
+          )}
+        </SignedInContent>
       )}
     </StorePage>
   );

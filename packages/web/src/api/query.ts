@@ -33,29 +33,25 @@ function loadedOf<T>(query: { data: T | undefined; error: unknown; isFetching: b
 }
 
 /** How a read goes on, besides its endpoint and input. */
-export type EndpointReadOptions<T> = {
+export type EndpointReadOptions = {
   /** `false` waits (a missing id). */
   enabled?: boolean;
   /** Another input keeps the last answer on screen (`previous` is true) until its own arrives. */
   keepPrevious?: boolean;
-  /** Asks again every so many milliseconds while this answers a number (a running job); `false` stops. */
-  refetchInterval?: (data: T | undefined) => number | false;
 };
 
 /** Reads an endpoint through the query cache (GET endpoints). */
 export function useEndpoint<E extends Endpoint>(
   endpoint: E,
   input: Pick<EndpointInput<E>, 'params' | 'query'>,
-  options: EndpointReadOptions<EndpointOutput<E>> = {},
+  options: EndpointReadOptions = {},
 ): Loaded<EndpointOutput<E>> & { reload: () => void; previous: boolean } {
-  const { refetchInterval } = options;
   const query = useQuery({
     queryKey: queryKeyOf(endpoint, input),
     // api()'s arguments depend on E, which TypeScript cannot resolve for a generic E; the input is EndpointInput<E>'s own part.
     queryFn: () => (api as (e: Endpoint, given: object) => Promise<EndpointOutput<E>>)(endpoint, input),
     enabled: options.enabled ?? true,
     ...(options.keepPrevious === true ? { placeholderData: keepPreviousData } : {}),
-    ...(refetchInterval === undefined ? {} : { refetchInterval: (current: { state: { data: EndpointOutput<E> | undefined } }) => refetchInterval(current.state.data) }),
   });
   return { ...loadedOf(query), previous: query.isPlaceholderData };
 }

@@ -152,7 +152,6 @@ function expectAnswer(endpoint: Endpoint, body: unknown): unknown {
   throw new ApiError({ status: 200, code: 'INTERNAL', message: failure?.message ?? 'unexpected answer', details: failure?.issues });
 }
 
-
 export type Me = z.output<typeof meSchema>;
 export type PavilionList = z.output<typeof pavilionListSchema>;
 export type PavilionDetail = z.output<typeof pavilionDetailSchema>;

@@ -4,7 +4,7 @@ import {
   type SearchQueryInput,
   type listingQuerySchema,
 } from '@pavilion/contracts';
-import { endpoints, pathOf, type Endpoint, type EndpointInput, type EndpointOutput } from '@pavilion/contracts';
+import { pathOf, type Endpoint, type EndpointInput, type EndpointOutput } from '@pavilion/contracts';
 import { i18n } from '../i18n/i18n.ts';
 
 /** An answer of the API that is not a success: the `{ error: { code, message, details } }` body. */
@@ -99,9 +99,6 @@ export function expect<S extends z.ZodType>(schema: S, body: unknown): z.output<
   return parsed.data;
 }
 
-
-
-
 /** What a few calls add: a guest's cart token, an order's Idempotency-Key. */
 export interface CallOptions {
   headers?: Record<string, string>;
@@ -155,7 +152,6 @@ function expectAnswer(endpoint: Endpoint, body: unknown): unknown {
   throw new ApiError({ status: 200, code: 'INTERNAL', message: failure?.message ?? 'unexpected answer', details: failure?.issues });
 }
 
-
 export type Me = z.output<typeof meSchema>;
 export type PavilionList = z.output<typeof pavilionListSchema>;
 export type PavilionDetail = z.output<typeof pavilionDetailSchema>;
@@ -165,21 +161,6 @@ export type OperatorPavilion = OperatorPavilionList['items'][number];
 export type PasswordLoginRequest = z.output<typeof passwordLoginRequestSchema>;
 export type OtpRequest = z.output<typeof otpRequestSchema>;
 export type OtpVerifyRequest = z.output<typeof otpVerifyRequestSchema>;
-
-/** The session and the pavilions, the calls every face of the app makes. */
-export const accountApi = {
-  getMe: () => api(endpoints.auth.getMe),
-  login: (body: PasswordLoginRequest) => api(endpoints.auth.login, { body: body }),
-  requestOtp: (body: OtpRequest) => api(endpoints.auth.requestOtp, { body: body }),
-  verifyOtp: (body: OtpVerifyRequest) => api(endpoints.auth.verifyOtp, { body: body }),
-  logout: async (): Promise<void> => {
-    await api(endpoints.auth.logout);
-  },
-  getStorePavilions: () => api(endpoints.store.getPavilions),
-  getStorePavilion: (slug: string) => api(endpoints.store.getPavilion, { params: { slug } }),
-  getExporterProfile: () => api(endpoints.exporter.getProfile),
-  getOperatorPavilions: () => api(endpoints.operator.getPavilions),
-};
 
 /** The listing's filters and sort (each optional: the server applies its defaults); the cursor is the feed's business. */
 export type ListingQuery = Partial<Omit<z.output<typeof listingQuerySchema>, 'cursor'>>;
@@ -206,18 +187,3 @@ export function queryString(values: Readonly<Record<string, unknown>>): string {
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
-
-/** The storefront's catalog: listing cards (endless scroll by cursor), product, story, exporter and brand pages. */
-export const storeApi = {
-  getProducts: (query: ListingQuery & { cursor?: string | undefined }) =>
-    api(endpoints.store.getProducts, { query: query }),
-  getProduct: (id: string) => api(endpoints.store.getProduct, { params: { id } }),
-  getCategories: () => api(endpoints.store.getCategories),
-  getStory: (slug: string, storySlug: string) =>
-    api(endpoints.store.getPavilionStory, { params: { slug, storySlug } }),
-  getExporter: (id: string) => api(endpoints.store.getExporter, { params: { id } }),
-  getBrand: (id: string) => api(endpoints.store.getBrand, { params: { id } }),
-  search: (query: StoreSearchQuery) => api(endpoints.store.search, { query: query }),
-  suggest: (q: string) => api(endpoints.store.suggest, { query: { q } }),
-  getHotSearches: () => api(endpoints.store.getHotSearches),
-};

@@ -1,8 +1,13 @@
-import { QueryClient, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Endpoint, EndpointInput, EndpointOutput } from '@pavilion/contracts';
-import type { Loaded } from '../shared/use-api.ts';
 import { api, isApiError } from './client.ts';
+
+/** A read as the pages render it: loading, its answer, or its failure. */
+export type Loaded<T> =
+  | { status: 'loading' }
+  | { status: 'done'; data: T }
+  | { status: 'failed'; error: unknown };
 
 /**
  * The app's one query cache. A page seen before renders its last answer at once and is refreshed in
@@ -27,19 +32,28 @@ function loadedOf<T>(query: { data: T | undefined; error: unknown; isFetching: b
   return { status: 'loading', reload };
 }
 
-/** Reads an endpoint through the query cache (GET endpoints). `enabled: false` waits (a missing id). */
+/** How a read goes on, besides its endpoint and input. */
+export type EndpointReadOptions = {
+  /** `false` waits (a missing id). */
+  enabled?: boolean;
+  /** Another input keeps the last answer on screen (`previous` is true) until its own arrives. */
+  keepPrevious?: boolean;
+};
+
+/** Reads an endpoint through the query cache (GET endpoints). */
 export function useEndpoint<E extends Endpoint>(
   endpoint: E,
   input: Pick<EndpointInput<E>, 'params' | 'query'>,
-  options: { enabled?: boolean } = {},
-): Loaded<EndpointOutput<E>> & { reload: () => void } {
+  options: EndpointReadOptions = {},
+): Loaded<EndpointOutput<E>> & { reload: () => void; previous: boolean } {
   const query = useQuery({
     queryKey: queryKeyOf(endpoint, input),
     // api()'s arguments depend on E, which TypeScript cannot resolve for a generic E; the input is EndpointInput<E>'s own part.
     queryFn: () => (api as (e: Endpoint, given: object) => Promise<EndpointOutput<E>>)(endpoint, input),
     enabled: options.enabled ?? true,
+    ...(options.keepPrevious === true ? { placeholderData: keepPreviousData } : {}),
   });
-  return loadedOf(query);
+  return { ...loadedOf(query), previous: query.isPlaceholderData };
 }
 
 /** A read that is not one endpoint's answer as is (a combination, a reordering), cached under its own key. */
@@ -54,4 +68,16 @@ export function useInvalidate() {
     (...changed: Endpoint[]) => Promise.all(changed.map((e) => client.invalidateQueries({ queryKey: [`${e.method} ${e.path}`] }))),
     [client],
   );
+}
+
+/**
+ * After a write that answers the resource itself (a save answers the saved product): puts that answer
+ * in the cache as this endpoint's answer for this input, so every page showing it renders it at once.
+ */
+export function useSetEndpointData<E extends Endpoint>(endpoint: E, input: Pick<EndpointInput<E>, 'params' | 'query'>) {
+  const client = useQueryClient();
+  // The key as text keeps the setter stable while the input is the same (its object is a new one each
+  // render); the query cache hashes keys the same way, so the parsed copy is the same key.
+  const keyText = JSON.stringify(queryKeyOf(endpoint, input));
+  return useCallback((data: EndpointOutput<E>) => void client.setQueryData(JSON.parse(keyText) as QueryKey, data), [client, keyText]);
 }

@@ -1,13 +1,13 @@
 import { TreeSelect } from 'antd';
-import type { Locale } from '@pavilion/contracts';
+import { endpoints, type Locale } from '@pavilion/contracts';
+import { useEndpoint } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { pick } from '../shared/localized.ts';
-import { useApi } from '../shared/use-api.ts';
-import { getCategoryTree, type CategoryTree } from './console-api.ts';
+import type { CategoryTree } from './console-api.ts';
 
 /** The category tree as the storefront serves it (one request per page that needs it). */
 export function useCategoryTree() {
-  return useApi(getCategoryTree);
+  return useEndpoint(endpoints.store.getCategories, {});
 }
 
 /** "Food and beverages / Honey" in the reader's language; the id itself when the tree lacks it. */

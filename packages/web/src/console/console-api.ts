@@ -1,8 +1,4 @@
 import type { z } from 'zod';
-import type { categoryTreeSchema} from '@pavilion/contracts';
-import { endpoints } from '@pavilion/contracts';
-import { api } from '../api/client.ts';
+import type { categoryTreeSchema } from '@pavilion/contracts';
 
-
-export const getCategoryTree = () => api(endpoints.store.getCategories);
 export type CategoryTree = z.output<typeof categoryTreeSchema>;

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography, theme } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { endpoints, passwordLoginRequestSchema } from '@pavilion/contracts';
-import { accountApi, type PasswordLoginRequest } from '../api/client.ts';
+import { type PasswordLoginRequest, api } from '../api/client.ts';
 import { useInvalidate } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
@@ -30,7 +30,7 @@ export function ConsoleLoginPage({ title, submitLabel, homePath, footer }: Conso
   const invalidate = useInvalidate();
   const signIn = useCallback(
     async (request: PasswordLoginRequest) => {
-      await accountApi.login(request);
+      await api(endpoints.auth.login, { body: request });
       // The account read before signing in (401, or another account's) is not the one now signed in.
       await invalidate(endpoints.auth.getMe);
       void navigate(returnPath(location.state, homePath), { replace: true });

@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { endpoints } from '@pavilion/contracts';
-import { accountApi } from '../api/client.ts';
 import { useEndpoint } from '../api/query.ts';
+import { api } from '../api/client.ts';
 
 /** The signed-in account; fails with UNAUTHENTICATED (401) when nobody is signed in. */
 export function useMe() {
@@ -18,7 +18,7 @@ export function useSignOut(to: string) {
   const signOut = useCallback(async () => {
     setSigningOut(true);
     try {
-      await accountApi.logout();
+      await api(endpoints.auth.logout);
     } catch {
       // Already signed out or the session expired: leaving is still the right outcome.
     } finally {

@@ -3,7 +3,7 @@ import { Button, Input, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { endpoints, otpRequestSchema, otpVerifyRequestSchema, passwordLoginRequestSchema } from '@pavilion/contracts';
-import { accountApi, type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest } from '../api/client.ts';
+import { type OtpRequest, type OtpVerifyRequest, type PasswordLoginRequest, api } from '../api/client.ts';
 import { useInvalidate } from '../api/query.ts';
 import { useLocale } from '../i18n/face-language.tsx';
 import { errorText } from '../shared/errors.ts';
@@ -45,7 +45,7 @@ export function LoginPage() {
 }
 
 async function sendCode(request: OtpRequest): Promise<SentCode> {
-  return { phone: request.phone, ...(await accountApi.requestOtp(request)) };
+  return { phone: request.phone, ...(await api(endpoints.auth.requestOtp, { body: request })) };
 }
 
 function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
@@ -93,7 +93,7 @@ function PasswordStep({ onSignedIn }: { onSignedIn: () => void }) {
   const form = useFormSubmit(
     passwordLoginRequestSchema,
     useCallback(async (request: PasswordLoginRequest) => {
-      await accountApi.login(request);
+      await api(endpoints.auth.login, { body: request });
       await mergeGuestCart();
       onSignedIn();
     }, [onSignedIn]),
@@ -138,7 +138,7 @@ function CodeStep({ sent, onResent, onChangePhone, onSignedIn }: CodeStepProps) 
   const verify = useFormSubmit(
     otpVerifyRequestSchema,
     useCallback(async (request: OtpVerifyRequest) => {
-      await accountApi.verifyOtp(request);
+      await api(endpoints.auth.verifyOtp, { body: request });
       // What the visitor put in the cart as a guest joins the account's cart.
       await mergeGuestCart();
       onSignedIn();

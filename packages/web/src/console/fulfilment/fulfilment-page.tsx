@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   carrierCodes, carriers, customsStatuses, fulfilmentStates, importIssueSchema, trackingEventsInputSchema, trackingStatuses, type bondedShipmentInputSchema, type CarrierCode,
-  type CustomsStatus, type directShipmentInputSchema, type FulfilmentItem, type FulfilmentState, type ImportIssue, type ShipmentUploadResult, type TrackingStatus,
+  type CustomsStatus, type directShipmentInputSchema, type endpoints, type FulfilmentItem, type FulfilmentState, type ImportIssue, type ShipmentUploadResult, type TrackingStatus,
 } from '@pavilion/contracts';
 import { isApiError } from '../../api/client.ts';
+import { useEndpoint, useInvalidate } from '../../api/query.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { ConsoleError } from '../console-feedback.tsx';
 import { dataAttributes } from '../data-attributes.ts';
 import { FormFailure } from '../form-failure.tsx';
@@ -31,7 +31,7 @@ type Props = {
   loginPath: string;
   /** Operators ship bonded orders (and may ship direct ones); exporters their direct parcels. */
   shipSchema: ShipSchema;
-  list: (state: FulfilmentState) => Promise<{ items: FulfilmentItem[] }>;
+  list: typeof endpoints.exporter.getFulfilmentOrders | typeof endpoints.operator.getFulfilment;
   ship: (orderId: string, body: ShipBody) => Promise<unknown>;
   addEvents: (orderId: string, body: z.output<typeof trackingEventsInputSchema>) => Promise<unknown>;
   /** The waybill sheet (operators). */
@@ -45,14 +45,16 @@ export function ConsoleFulfilmentPage({ title, intro, loginPath, shipSchema, lis
   const [state, setState] = useState<FulfilmentState>('to_ship');
   const [shipping, setShipping] = useState<FulfilmentItem | null>(null);
   const [tracking, setTracking] = useState<FulfilmentItem | null>(null);
-  const load = useCallback(() => list(state), [list, state]);
-  const items = useApi(load);
+  const items = useEndpoint(list, { query: { state } });
+  const invalidate = useInvalidate();
+  // A shipment moves the order to another queue (and changes the order itself).
+  const changed = () => void invalidate(list);
   const names = (item: FulfilmentItem) => pick(locale, item.order.exporter.nameZh || item.order.exporter.nameEn, item.order.exporter.nameEn || item.order.exporter.nameZh);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
       <Alert type="info" showIcon title={intro} />
-      {upload && <WaybillUpload upload={upload} onDone={items.reload} />}
+      {upload && <WaybillUpload upload={upload} onDone={changed} />}
       <Segmented<FulfilmentState>
         value={state}
         onChange={setState}
@@ -136,7 +138,7 @@ export function ConsoleFulfilmentPage({ title, intro, loginPath, shipSchema, lis
           onClose={() => setShipping(null)}
           onDone={() => {
             setShipping(null);
-            items.reload();
+            changed();
           }}
         />
       )}
@@ -147,7 +149,7 @@ export function ConsoleFulfilmentPage({ title, intro, loginPath, shipSchema, lis
           onClose={() => setTracking(null)}
           onDone={() => {
             setTracking(null);
-            items.reload();
+            changed();
           }}
         />
       )}

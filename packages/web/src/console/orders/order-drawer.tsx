@@ -1,37 +1,36 @@
-import { useCallback } from 'react';
 import { Descriptions, Drawer, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { orderStatuses, type OrderDetail } from '@pavilion/contracts';
+import { useEndpoint } from '../../api/query.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { ConsoleError, ConsoleLoading } from '../console-feedback.tsx';
 import { formatMoney } from '../money.ts';
+import type { OrderEndpoints } from './order-query.ts';
 import { OrderStatusTag } from './order-status-tag.tsx';
 
 type Line = OrderDetail['lines'][number];
 
 const yuan = (fen: number) => formatMoney(fen, 'CNY');
 
-type Props = { orderId: string | null; load: (id: string) => Promise<OrderDetail>; loginPath: string; onClose: () => void };
+type Props = { orderId: string | null; endpoint: OrderEndpoints['get']; loginPath: string; onClose: () => void };
 
 /**
  * One order: its lines, amounts, consignee and timeline. The buyer's identity appears only when the
  * API sends it (operators, masked); exporters' answers carry none, and nothing here asks for it.
  */
-export function OrderDrawer({ orderId, load, loginPath, onClose }: Props) {
+export function OrderDrawer({ orderId, endpoint, loginPath, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Drawer open={orderId !== null} onClose={onClose} size="large" title={t('console.orders.detail')} destroyOnHidden data-testid="order-drawer">
-      {orderId !== null && <OrderDrawerBody orderId={orderId} load={load} loginPath={loginPath} />}
+      {orderId !== null && <OrderDrawerBody orderId={orderId} endpoint={endpoint} loginPath={loginPath} />}
     </Drawer>
   );
 }
 
-function OrderDrawerBody({ orderId, load, loginPath }: { orderId: string; load: (id: string) => Promise<OrderDetail>; loginPath: string }) {
-  const loader = useCallback(() => load(orderId), [load, orderId]);
-  const order = useApi(loader);
+function OrderDrawerBody({ orderId, endpoint, loginPath }: { orderId: string; endpoint: OrderEndpoints['get']; loginPath: string }) {
+  const order = useEndpoint(endpoint, { params: { id: orderId } });
   if (order.status === 'loading') return <ConsoleLoading />;
   if (order.status === 'failed') return <ConsoleError error={order.error} loginPath={loginPath} onRetry={order.reload} />;
   return <OrderDetails order={order.data} />;

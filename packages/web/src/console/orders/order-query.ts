@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { orderListQuerySchema } from '@pavilion/contracts';
+import type { endpoints, orderListQuerySchema } from '@pavilion/contracts';
 
 export type OrderQuery = z.output<typeof orderListQuerySchema>;
 
@@ -10,3 +10,8 @@ export function orderQueryParams(query: OrderQuery): Partial<OrderQuery> {
   // The same values, trimmed: what was valid stays valid.
   return params as Partial<OrderQuery>;
 }
+
+/** A console's order endpoints: the exporter's (its own orders) or the operator's (its pavilions', the buyer's identity masked). */
+export type OrderEndpoints =
+  | { list: typeof endpoints.exporter.getOrders; get: typeof endpoints.exporter.getOrder }
+  | { list: typeof endpoints.operator.getOrders; get: typeof endpoints.operator.getOrder };

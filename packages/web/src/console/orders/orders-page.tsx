@@ -1,35 +1,33 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { DatePicker, Flex, Input, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { orderStatuses, type OrderDetail, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
+import { orderStatuses, type OrderStatus, type OrderSummary } from '@pavilion/contracts';
+import { useEndpoint } from '../../api/query.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { ConsoleError } from '../console-feedback.tsx';
 import { dataAttributes } from '../data-attributes.ts';
 import { formatMoney } from '../money.ts';
 import { OrderDrawer } from './order-drawer.tsx';
-import type { OrderQuery } from './order-query.ts';
+import { orderQueryParams, type OrderEndpoints, type OrderQuery } from './order-query.ts';
 import { OrderStatusTag } from './order-status-tag.tsx';
 
 type Props = {
   title: string;
-  listOrders: (query: OrderQuery) => Promise<{ items: OrderSummary[] }>;
-  getOrder: (id: string) => Promise<OrderDetail>;
+  orderEndpoints: OrderEndpoints;
   loginPath: string;
   /** Operators see orders of several exporters; an exporter sees only its own. */
   showExporter: boolean;
 };
 
 /** A console's orders: filters by status, date and number; a row opens the order in a drawer. */
-export function ConsoleOrdersPage({ title, listOrders, getOrder, loginPath, showExporter }: Props) {
+export function ConsoleOrdersPage({ title, orderEndpoints, loginPath, showExporter }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [query, setQuery] = useState<OrderQuery>({});
   const [openId, setOpenId] = useState<string | null>(null);
-  const load = useCallback(() => listOrders(query), [listOrders, query]);
-  const orders = useApi(load);
+  const orders = useEndpoint(orderEndpoints.list, { query: orderQueryParams(query) });
   const update = (patch: Partial<OrderQuery>) => setQuery((current) => ({ ...current, ...patch }));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -97,7 +95,7 @@ export function ConsoleOrdersPage({ title, listOrders, getOrder, loginPath, show
           ]}
         />
       )}
-      <OrderDrawer orderId={openId} load={getOrder} loginPath={loginPath} onClose={() => setOpenId(null)} />
+      <OrderDrawer orderId={openId} endpoint={orderEndpoints.get} loginPath={loginPath} onClose={() => setOpenId(null)} />
     </Space>
   );
 }

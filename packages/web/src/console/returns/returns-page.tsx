@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react';
 import { Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { returnReasons, returnRefuseInputSchema, returnStages, type Return, type ReturnStage } from '@pavilion/contracts';
+import { returnReasons, returnRefuseInputSchema, returnStages, type endpoints, type Return, type ReturnStage } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
+import { useEndpoint, useInvalidate } from '../../api/query.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { ConsoleError } from '../console-feedback.tsx';
 import { dataAttributes } from '../data-attributes.ts';
 import { FormFailure } from '../form-failure.tsx';
@@ -13,14 +14,10 @@ import { formatMoney } from '../money.ts';
 import { useAction } from '../use-action.ts';
 import { useConsoleForm } from '../use-console-form.ts';
 
-/** What a console does with returns: the exporter's and the operator's APIs have the same shape. */
-export type ConsoleReturnsApi = {
-  /** `late`: true for late returns only (goods back after the 45th day: no tax refund), false for the others. */
-  list: (stage: ReturnStage | undefined, late?: boolean) => Promise<{ items: Return[] }>;
-  approve: (id: string) => Promise<Return>;
-  refuse: (id: string, reason: string) => Promise<Return>;
-  received: (id: string) => Promise<Return>;
-};
+/** What a console does with returns: the exporter's and the operator's endpoints have the same shape. */
+export type ConsoleReturnsEndpoints =
+  | { list: typeof endpoints.exporter.getReturns; approve: typeof endpoints.exporter.approveReturn; refuse: typeof endpoints.exporter.refuseReturn; receive: typeof endpoints.exporter.receiveReturn }
+  | { list: typeof endpoints.operator.getReturns; approve: typeof endpoints.operator.approveReturn; refuse: typeof endpoints.operator.refuseReturn; receive: typeof endpoints.operator.receiveReturn };
 
 const stageColors = {
   requested: 'gold',
@@ -33,20 +30,22 @@ const stageColors = {
   refund_failed: 'red',
 } as const satisfies Record<ReturnStage, string>;
 
-type Props = { title: string; api: ConsoleReturnsApi; loginPath: string; showExporter: boolean };
+type Props = { title: string; returnEndpoints: ConsoleReturnsEndpoints; loginPath: string; showExporter: boolean };
 
 /**
  * Returns to handle (exporters) or the after-sale queue (operators): filtered by stage, each with its
  * age, the buyer's reason, words and photos; approve, refuse with a reason, confirm the goods back.
  */
-export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Props) {
+export function ConsoleReturnsPage({ title, returnEndpoints, loginPath, showExporter }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [stage, setStage] = useState<ReturnStage | undefined>(undefined);
   const [late, setLate] = useState<boolean | undefined>(undefined);
   const [refusing, setRefusing] = useState<Return | null>(null);
-  const load = useCallback(() => api.list(stage, late), [api, stage, late]);
-  const returns = useApi(load);
+  // `late`: true for late returns only (goods back after the 45th day: no tax refund), false for the others.
+  const returns = useEndpoint(returnEndpoints.list, { query: { stage, late: late === undefined ? undefined : late ? 'true' : 'false' } });
+  const invalidate = useInvalidate();
+  const changed = () => void invalidate(returnEndpoints.list);
   const { run, running } = useAction();
   const done = t('console.returns.done');
 
@@ -160,7 +159,7 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
                         type="primary"
                         loading={running === `approve-${ret.id}`}
                         data-testid="return-approve"
-                        onClick={() => void run(`approve-${ret.id}`, () => api.approve(ret.id), done).then((ok) => ok && returns.reload())}
+                        onClick={() => void run(`approve-${ret.id}`, () => api(returnEndpoints.approve, { params: { id: ret.id }, body: {} }), done).then((ok) => ok && changed())}
                       >
                         {t('console.returns.approve')}
                       </Button>
@@ -194,9 +193,9 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
               loading={running === `received-${receiving.id}`}
               data-testid="return-received-confirm"
               onClick={() =>
-                void run(`received-${receiving.id}`, () => api.received(receiving.id), done).then((ok) => {
+                void run(`received-${receiving.id}`, () => api(returnEndpoints.receive, { params: { id: receiving.id }, body: {} }), done).then((ok) => {
                   setReceiving(null);
-                  if (ok) returns.reload();
+                  if (ok) changed();
                 })
               }
             >
@@ -211,9 +210,9 @@ export function ConsoleReturnsPage({ title, api, loginPath, showExporter }: Prop
         <RefuseModal
           onClose={() => setRefusing(null)}
           onSubmit={async (reason) => {
-            await api.refuse(refusing.id, reason);
+            await api(returnEndpoints.refuse, { params: { id: refusing.id }, body: { reason } });
             setRefusing(null);
-            returns.reload();
+            changed();
           }}
         />
       )}

@@ -1,40 +1,39 @@
-import { useCallback } from 'react';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatementDetail, StatementLine } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { hrefOf } from '../../api/client.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { ConsoleError, ConsoleLoading } from '../console-feedback.tsx';
 import { dataAttributes } from '../data-attributes.ts';
 import { formatBp, formatMoney } from '../money.ts';
-import type { StatementsApi } from './statements-api.ts';
+import type { StatementEndpoints } from './statements-api.ts';
 import { StatementStatusTag } from './statement-status-tag.tsx';
 
 const yuan = (fen: number) => formatMoney(fen, 'CNY');
 
-type Props = { statementId: string | null; api: StatementsApi; loginPath: string; onClose: () => void };
+type Props = { statementId: string | null; statementEndpoints: StatementEndpoints; loginPath: string; onClose: () => void };
 
 /** One statement: who and which month, every line with its rate, the totals, the downloads. */
-export function StatementDrawer({ statementId, api, loginPath, onClose }: Props) {
+export function StatementDrawer({ statementId, statementEndpoints, loginPath, onClose }: Props) {
   const { t } = useTranslation();
   return (
     <Drawer open={statementId !== null} onClose={onClose} size={1080} title={t('console.statements.detail')} destroyOnHidden data-testid="statement-drawer">
-      {statementId !== null && <StatementBody statementId={statementId} api={api} loginPath={loginPath} />}
+      {statementId !== null && <StatementBody statementId={statementId} statementEndpoints={statementEndpoints} loginPath={loginPath} />}
     </Drawer>
   );
 }
 
-function StatementBody({ statementId, api, loginPath }: { statementId: string; api: StatementsApi; loginPath: string }) {
-  const load = useCallback(() => api.get(statementId), [api, statementId]);
-  const statement = useApi(load);
+function StatementBody({ statementId, statementEndpoints, loginPath }: { statementId: string; statementEndpoints: StatementEndpoints; loginPath: string }) {
+  const statement = useEndpoint(statementEndpoints.get, { params: { id: statementId } });
   if (statement.status === 'loading') return <ConsoleLoading />;
   if (statement.status === 'failed') return <ConsoleError error={statement.error} loginPath={loginPath} onRetry={statement.reload} />;
-  return <StatementView statement={statement.data} api={api} />;
+  return <StatementView statement={statement.data} download={statementEndpoints.download} />;
 }
 
-function StatementView({ statement: s, api }: { statement: StatementDetail; api: StatementsApi }) {
+function StatementView({ statement: s, download }: { statement: StatementDetail; download: StatementEndpoints['download'] }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (
@@ -49,8 +48,8 @@ function StatementView({ statement: s, api }: { statement: StatementDetail; api:
         <Descriptions.Item label={s.issuedAt === null ? t('console.statements.generatedAt') : t('console.statements.issuedAt')}>{formatDateTime(s.issuedAt ?? s.generatedAt)}</Descriptions.Item>
       </Descriptions>
       <Space style={{ marginTop: 16 }}>
-        <Button href={api.fileUrl(s.id, 'xlsx')} download data-testid="download-statement-xlsx">{t('console.statements.downloadXlsx')}</Button>
-        <Button href={api.fileUrl(s.id, 'pdf')} download data-testid="download-statement-pdf">{t('console.statements.downloadPdf')}</Button>
+        <Button href={hrefOf(download, { params: { id: s.id }, query: { format: 'xlsx' } })} download data-testid="download-statement-xlsx">{t('console.statements.downloadXlsx')}</Button>
+        <Button href={hrefOf(download, { params: { id: s.id }, query: { format: 'pdf' } })} download data-testid="download-statement-pdf">{t('console.statements.downloadPdf')}</Button>
       </Space>
 
       <Typography.Title level={5} style={{ marginTop: 24 }}>{t('console.statements.lines')}</Typography.Title>

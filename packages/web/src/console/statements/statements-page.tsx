@@ -1,33 +1,33 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { DatePicker, Flex, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatementSummary } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { ConsoleError } from '../console-feedback.tsx';
 import { dataAttributes } from '../data-attributes.ts';
 import { formatMoney } from '../money.ts';
 import { StatementDrawer } from './statement-drawer.tsx';
-import type { StatementQuery, StatementsApi } from './statements-api.ts';
+import type { StatementEndpoints, StatementQuery } from './statements-api.ts';
 import { StatementStatusTag } from './statement-status-tag.tsx';
 
 type Props = {
   title: string;
-  api: StatementsApi;
+  statementEndpoints: StatementEndpoints;
   loginPath: string;
   /** Operators pick among their pavilions' exporters; an exporter sees only its own statements. */
   exporters?: Array<{ value: string; label: string }>;
 };
 
 /** Monthly statements, newest first: filter by month (and exporter); a row opens the statement with its lines and downloads. */
-export function ConsoleStatementsPage({ title, api, loginPath, exporters }: Props) {
+export function ConsoleStatementsPage({ title, statementEndpoints, loginPath, exporters }: Props) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const [query, setQuery] = useState<StatementQuery>({});
   const [openId, setOpenId] = useState<string | null>(null);
-  const load = useCallback(() => api.list(query), [api, query]);
-  const statements = useApi(load);
+  // An exporter's statements are its own: its endpoint takes the month only.
+  const statements = useEndpoint(statementEndpoints.list, { query: exporters === undefined ? { month: query.month } : query });
   const update = (patch: Partial<StatementQuery>) => setQuery((current) => ({ ...current, ...patch }));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -84,7 +84,7 @@ export function ConsoleStatementsPage({ title, api, loginPath, exporters }: Prop
           ]}
         />
       )}
-      <StatementDrawer statementId={openId} api={api} loginPath={loginPath} onClose={() => setOpenId(null)} />
+      <StatementDrawer statementId={openId} statementEndpoints={statementEndpoints} loginPath={loginPath} onClose={() => setOpenId(null)} />
     </Space>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { exporterApplicationUpdateSchema, type ExporterApplication, type ExporterApplicationUpdate } from '@pavilion/contracts';
+import { endpoints, exporterApplicationUpdateSchema, type ExporterApplication, type ExporterApplicationUpdate } from '@pavilion/contracts';
 import { CategorySelect } from '../../console/category-select.tsx';
 import type { CategoryTree } from '../../console/console-api.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
@@ -9,7 +9,7 @@ import { useFieldLabel } from '../../console/field-label.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName } from '../../shared/localized.ts';
-import { exporterApi } from '../exporter-api.ts';
+import { api } from '../../api/client.ts';
 
 type TextField =
   | 'legalName' | 'tradingNameEn' | 'tradingNameZh' | 'city' | 'address' | 'contactName' | 'contactEmail' | 'contactPhone'
@@ -63,7 +63,7 @@ export function ApplicationForm({ application, tree, onSaved }: ApplicationFormP
   const toBody = useCallback((values: ApplicationValues) => changesOf(application, values), [application]);
   const save = useCallback(
     async (body: ExporterApplicationUpdate) => {
-      onSaved(await exporterApi.updateApplication(body));
+      onSaved(await api(endpoints.exporter.setApplication, { body }));
       void message.success(t('exporter.application.saved'));
     },
     [onSaved, message, t],

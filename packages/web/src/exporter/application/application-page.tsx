@@ -5,10 +5,9 @@ import type { ExporterApplication } from '@pavilion/contracts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { ExporterStatusTag } from '../../console/exporter-status-tag.tsx';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useEndpoint } from '../../api/query.ts';
+import { useEndpoint, useSetEndpointData } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { ApplicationForm } from './application-form.tsx';
 import { DocumentsCard } from './documents-card.tsx';
@@ -17,7 +16,8 @@ import { DocumentsCard } from './documents-card.tsx';
 export function ApplicationPage() {
   const loaded = useEndpoint(endpoints.exporter.getApplication, {});
   const tree = useCategoryTree();
-  const [application, setApplication] = useLoadedState(loaded);
+  const application = loaded.status === 'done' ? loaded.data : undefined;
+  const setApplication = useSetEndpointData(endpoints.exporter.getApplication, {});
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={exporterPaths.login} onRetry={loaded.reload} />;
   if (application === undefined) return <ConsoleLoading />;
   return (

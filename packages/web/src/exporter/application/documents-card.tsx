@@ -1,13 +1,13 @@
-import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Card, Popconfirm, Select, Space, Table, Tooltip, Upload, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { documentKinds, type DocumentKind, type ExporterStatus } from '@pavilion/contracts';
+import { endpoints, documentKinds, type DocumentKind, type ExporterStatus } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { exporterApi, type ExporterDocument } from '../exporter-api.ts';
+import type { ExporterDocument } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 /** The server keeps documents once the exporter is approved: they back the approval. */
 const deletable = (status: ExporterStatus) => status === 'pending' || status === 'rejected';
@@ -25,8 +25,8 @@ export function DocumentsCard({ status }: { status: ExporterStatus }) {
   const [kind, setKind] = useState<DocumentKind>('export_licence');
   const { run, running } = useAction();
   const uploadFile = (file: Blob) =>
-    run('upload', () => exporterApi.uploadDocument(file, kind), t('exporter.documents.uploaded')).then((ok) => ok && documents.reload());
-  const remove = (id: string) => run(`delete:${id}`, () => exporterApi.deleteDocument(id), t('exporter.documents.deleted')).then((ok) => ok && documents.reload());
+    run('upload', () => uploadTo(endpoints.exporter.uploadDocument, file, { fields: { kind } }), t('exporter.documents.uploaded')).then((ok) => ok && documents.reload());
+  const remove = (id: string) => run(`delete:${id}`, () => api(endpoints.exporter.deleteDocument, { params: { id } }), t('exporter.documents.deleted')).then((ok) => ok && documents.reload());
   return (
     <Card
       title={t('exporter.documents.title')}
@@ -76,7 +76,7 @@ export function DocumentsCard({ status }: { status: ExporterStatus }) {
               title: t('console.actions'),
               render: (_, doc) => (
                 <Space>
-                  <a href={exporterApi.documentFileUrl(doc.id)} download={doc.fileName} data-testid="document-download">
+                  <a href={hrefOf(endpoints.exporter.getDocumentFile, { params: { id: doc.id } })} download={doc.fileName} data-testid="document-download">
                     {t('exporter.documents.download')}
                   </a>
                   <Tooltip title={deletable(status) ? undefined : t('exporter.documents.keptOnceApproved')}>

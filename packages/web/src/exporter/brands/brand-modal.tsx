@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { Button, Col, Form, Input, Modal, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { brandInputSchema, type Brand, type BrandInput } from '@pavilion/contracts';
+import { endpoints, brandInputSchema, type Brand, type BrandInput } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { SingleImageUpload } from '../../console/single-image-upload.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { exporterApi } from '../exporter-api.ts';
+import { api, uploadTo } from '../../api/client.ts';
 
 type BrandValues = { nameEn: string; nameZh: string; storyEn: string; storyZh: string; logoMediaId: string | null };
 
@@ -15,8 +15,8 @@ export function BrandModal({ brand, onClose, onSaved }: { brand: Brand | null; o
   const [form] = Form.useForm<BrandValues>();
   const save = useCallback(
     async (body: BrandInput) => {
-      if (brand === null) await exporterApi.createBrand(body);
-      else await exporterApi.updateBrand(brand.id, body);
+      if (brand === null) await api(endpoints.exporter.createBrand, { body });
+      else await api(endpoints.exporter.updateBrand, { params: { id: brand.id }, body });
       onSaved();
     },
     [brand, onSaved],
@@ -67,7 +67,7 @@ export function BrandModal({ brand, onClose, onSaved }: { brand: Brand | null; o
           </Col>
           <Col span={24}>
             <Form.Item name="logoMediaId" label={t('exporter.brands.logo')}>
-              <SingleImageUpload initial={brand?.logo ?? null} upload={exporterApi.uploadImage} testId="logo-upload" />
+              <SingleImageUpload initial={brand?.logo ?? null} upload={(file) => uploadTo(endpoints.exporter.uploadMedia, file)} testId="logo-upload" />
             </Form.Item>
           </Col>
         </Row>

@@ -6,9 +6,9 @@ import type { Brand } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { exporterApi } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { BrandModal } from './brand-modal.tsx';
+import { api } from '../../api/client.ts';
 
 /** The exporter's brands: each with a logo and a story in both languages, shown on its storefront page. */
 export function BrandsPage() {
@@ -16,7 +16,7 @@ export function BrandsPage() {
   const brands = useEndpoint(endpoints.exporter.getBrands, {});
   const [editing, setEditing] = useState<Brand | 'new' | null>(null);
   const { run, running } = useAction();
-  const remove = (id: string) => run(`delete:${id}`, () => exporterApi.deleteBrand(id), t('exporter.brands.deleted')).then((ok) => ok && brands.reload());
+  const remove = (id: string) => run(`delete:${id}`, () => api(endpoints.exporter.deleteBrand, { params: { id } }), t('exporter.brands.deleted')).then((ok) => ok && brands.reload());
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>

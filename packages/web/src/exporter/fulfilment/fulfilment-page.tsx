@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { directShipmentInputSchema } from '@pavilion/contracts';
+import { directShipmentInputSchema, endpoints } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
 import { ConsoleFulfilmentPage } from '../../console/fulfilment/fulfilment-page.tsx';
-import { exporterApi } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 
 /** "Orders to ship": direct (9610) parcels sent from abroad once declared (carrier, waybill, weight), and their tracking. */
@@ -13,9 +13,9 @@ export function FulfilmentPage() {
       intro={t('exporter.fulfilment.intro')}
       loginPath={exporterPaths.login}
       shipSchema={directShipmentInputSchema}
-      list={exporterApi.fulfilmentOrders}
-      ship={(id, body) => exporterApi.shipOrder(id, directShipmentInputSchema.parse(body))}
-      addEvents={exporterApi.addTrackingEvents}
+      list={endpoints.exporter.getFulfilmentOrders}
+      ship={(id, body) => api(endpoints.exporter.shipOrder, { params: { id }, body: directShipmentInputSchema.parse(body) })}
+      addEvents={(id, body) => api(endpoints.exporter.addTrackingEvent, { params: { id }, body })}
     />
   );
 }

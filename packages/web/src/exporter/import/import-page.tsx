@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Segmented, Space, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { sheetFormats, type SheetFormat } from '@pavilion/contracts';
+import { endpoints, sheetFormats, type SheetFormat } from '@pavilion/contracts';
+import { hrefOf } from '../../api/client.ts';
 import { issuesOfAnswer } from '../../console/form-errors.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { exporterApi } from '../exporter-api.ts';
 import { ImportJobView } from './import-job-view.tsx';
 import { useImportJob } from './use-import-job.ts';
 
@@ -22,10 +22,10 @@ export function ImportPage() {
         <Typography.Paragraph type="secondary">{t('exporter.import.sheetsHint')}</Typography.Paragraph>
         <Flex gap={12} wrap align="center">
           <Segmented<SheetFormat> value={format} onChange={setFormat} options={sheetFormats.map((value) => ({ value, label: value.toUpperCase() }))} data-testid="sheet-format" />
-          <a href={exporterApi.catalogTemplateUrl(format)} download data-testid="download-template">
+          <a href={hrefOf(endpoints.exporter.getCatalogTemplate, { query: { format } })} download data-testid="download-template">
             <Button>{t('exporter.import.template')}</Button>
           </a>
-          <a href={exporterApi.catalogExportUrl(format)} download data-testid="download-export">
+          <a href={hrefOf(endpoints.exporter.exportCatalog, { query: { format } })} download data-testid="download-export">
             <Button>{t('exporter.import.export')}</Button>
           </a>
         </Flex>

@@ -1,10 +1,9 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Alert, Button, Descriptions, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { invitationAcceptRequestSchema } from '@pavilion/contracts';
-import { isApiError } from '../../api/client.ts';
+import { endpoints, invitationAcceptRequestSchema } from '@pavilion/contracts';
+import { isApiError, api } from '../../api/client.ts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
@@ -12,7 +11,7 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
-import { onboardingApi, withRuleMessages, type InvitationAccept, type InvitationPreview } from './onboarding-api.ts';
+import { withRuleMessages, type InvitationAccept, type InvitationPreview } from './onboarding-api.ts';
 import { PublicCard } from './public-card.tsx';
 
 /** Where an invitation link leads: who invites, then the invitee's name and password make the account. */
@@ -50,7 +49,7 @@ function AcceptForm({ token, preview }: { token: string; preview: InvitationPrev
   const accept = useCallback(
     async (body: InvitationAccept) => {
       try {
-        await onboardingApi.acceptInvitation(token, body);
+        await api(endpoints.auth.acceptInvitation, { params: { token }, body });
       } catch (error) {
         throw withRuleMessages(error, { already_registered: t('exporter.invitation.emailTaken') });
       }

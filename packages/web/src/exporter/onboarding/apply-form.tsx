@@ -2,8 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { exporterApplicationRequestSchema, validationMessages, type CountryCode, type ExporterApplicationRequest } from '@pavilion/contracts';
-import type { PavilionList } from '../../api/client.ts';
+import { endpoints, exporterApplicationRequestSchema, validationMessages, type CountryCode, type ExporterApplicationRequest } from '@pavilion/contracts';
+import { type PavilionList, api } from '../../api/client.ts';
 import { CategorySelect } from '../../console/category-select.tsx';
 import type { CategoryTree } from '../../console/console-api.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
@@ -12,7 +12,7 @@ import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName, pick } from '../../shared/localized.ts';
 import { exporterPaths } from '../exporter-paths.ts';
-import { onboardingApi, withRuleMessages } from './onboarding-api.ts';
+import { withRuleMessages } from './onboarding-api.ts';
 
 type TextField =
   | 'email' | 'password' | 'displayName' | 'legalName' | 'tradingNameEn' | 'tradingNameZh' | 'city' | 'address'
@@ -69,7 +69,7 @@ export function ApplyForm({ pavilions, tree }: ApplyFormProps) {
   const apply = useCallback(
     async (body: ExporterApplicationRequest) => {
       try {
-        await onboardingApi.apply(body);
+        await api(endpoints.exporter.createApplication, { body });
       } catch (error) {
         throw withRuleMessages(error, { already_registered: t('exporter.apply.emailTaken') });
       }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Anchor, App, Flex, Form, Space, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { currencies, productContentSchema, type Brand, type CountryCode, type CurrencyCode, type ProductContent, type PublicationIssue } from '@pavilion/contracts';
+import { endpoints, currencies, productContentSchema, type Brand, type CountryCode, type CurrencyCode, type ProductContent, type PublicationIssue } from '@pavilion/contracts';
 import type { CategoryTree } from '../../console/console-api.ts';
 import { useFieldLabel } from '../../console/field-label.ts';
 import { publicationIssuesOf } from '../../console/form-errors.ts';
@@ -11,7 +11,7 @@ import { ProductStateTags } from '../../console/product-status-tag.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { exporterApi, type ExporterDocument, type ExporterProduct } from '../exporter-api.ts';
+import type { ExporterDocument, ExporterProduct } from '../exporter-api.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { LiveVersionDrawer } from './live-version-drawer.tsx';
 import { ProductActions, type StatusAction } from './product-actions.tsx';
@@ -19,6 +19,14 @@ import { ProductBanners } from './product-banners.tsx';
 import { emptyProductValues, formPathOf, toContent, toFormValues, type ProductFormValues } from './product-form-values.ts';
 import { ProductNotesContext } from './product-notes.tsx';
 import { ProductSections } from './product-sections.tsx';
+import { api } from '../../api/client.ts';
+
+/** The endpoint of each status change the exporter can make. */
+const statusEndpoints = {
+  unpublish: endpoints.exporter.unpublishProduct,
+  republish: endpoints.exporter.republishProduct,
+  archive: endpoints.exporter.archiveProduct,
+} as const;
 
 export type ProductEditorProps = {
   product: ExporterProduct | null;
@@ -56,7 +64,7 @@ export function ProductEditor({ product, defaults, brands, tree, documents, issu
   );
   const save = useCallback(
     async (body: ProductContent) => {
-      saved.current = product === null ? await exporterApi.createProduct(body) : await exporterApi.saveProduct(product.id, body);
+      saved.current = product === null ? await api(endpoints.exporter.createProduct, { body }) : await api(endpoints.exporter.updateProduct, { params: { id: product.id }, body });
     },
     [product],
   );
@@ -86,7 +94,7 @@ export function ProductEditor({ product, defaults, brands, tree, documents, issu
     }
     if (current === null) return setBusy(null);
     try {
-      const submitted = await exporterApi.submitProduct(current.id);
+      const submitted = await api(endpoints.exporter.submitProduct, { params: { id: current.id } });
       void message.success(t('exporter.product.submitted'));
       show(submitted);
     } catch (error) {
@@ -102,7 +110,7 @@ export function ProductEditor({ product, defaults, brands, tree, documents, issu
     if (product === null) return;
     setBusy(action);
     try {
-      const next = await exporterApi.changeProductStatus(product.id, action);
+      const next = await api(statusEndpoints[action], { params: { id: product.id } });
       void message.success(t(`exporter.product.done.${action}`));
       show(next);
     } catch (error) {

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { ConsoleReturnsPage, type ConsoleReturnsApi } from '../../console/returns/returns-page.tsx';
-import { exporterApi } from '../exporter-api.ts';
+import { endpoints } from '@pavilion/contracts';
+import { ConsoleReturnsPage, type ConsoleReturnsEndpoints } from '../../console/returns/returns-page.tsx';
 import { exporterPaths } from '../exporter-paths.ts';
 
-const api: ConsoleReturnsApi = { list: exporterApi.listReturns, approve: exporterApi.approveReturn, refuse: exporterApi.refuseReturn, received: exporterApi.returnReceived };
+const returnEndpoints: ConsoleReturnsEndpoints = {
+  list: endpoints.exporter.getReturns,
+  approve: endpoints.exporter.approveReturn,
+  refuse: endpoints.exporter.refuseReturn,
+  receive: endpoints.exporter.receiveReturn,
+};
 
 /** Returns to handle: the exporter's orders' returns. */
 export function ReturnsPage() {
   const { t } = useTranslation();
-  return <ConsoleReturnsPage title={t('exporter.returns.title')} api={api} loginPath={exporterPaths.login} showExporter={false} />;
+  return <ConsoleReturnsPage title={t('exporter.returns.title')} returnEndpoints={returnEndpoints} loginPath={exporterPaths.login} showExporter={false} />;
 }

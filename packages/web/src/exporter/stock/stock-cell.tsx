@@ -1,10 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Flex, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { issuesOfAnswer } from '../../console/form-errors.ts';
 import { errorText } from '../../shared/errors.ts';
-import { exporterApi } from '../exporter-api.ts';
+import { api } from '../../api/client.ts';
 
 type StockCellProps = { variantId: string; warehouseId: string; onHand: number; reserved: number };
 
@@ -21,7 +22,7 @@ export function StockCell({ variantId, warehouseId, onHand, reserved }: StockCel
     setState('saving');
     setError(null);
     try {
-      const row = await exporterApi.setStock({ variantId, warehouseId, onHand: value });
+      const row = await api(endpoints.exporter.setStock, { body: { variantId, warehouseId, onHand: value } });
       setSaved({ onHand: row.onHand, reserved: row.reserved });
       setState('saved');
     } catch (failure) {

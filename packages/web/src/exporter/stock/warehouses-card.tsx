@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import { Button, Card, Col, Form, Input, Row, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { countryCodes, warehouseInputSchema, type CountryCode } from '@pavilion/contracts';
+import { endpoints, countryCodes, warehouseInputSchema, type CountryCode } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName } from '../../shared/localized.ts';
-import { exporterApi, type Warehouse, type WarehouseInput } from '../exporter-api.ts';
+import type { Warehouse, WarehouseInput } from '../exporter-api.ts';
+import { api } from '../../api/client.ts';
 
 type WarehouseValues = { kind: 'origin' | 'bonded'; name: string; city: string; countryCode: CountryCode };
 
@@ -18,7 +19,7 @@ export function WarehousesCard({ warehouses, homeCountry, onAdded }: { warehouse
   const kind = Form.useWatch('kind', form);
   const add = useCallback(
     async (body: WarehouseInput) => {
-      await exporterApi.createWarehouse(body);
+      await api(endpoints.exporter.createWarehouse, { body });
       form.resetFields();
       onAdded();
     },

@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { invitationCreateRequestSchema } from '@pavilion/contracts';
+import { endpoints, invitationCreateRequestSchema } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { onboardingApi, withRuleMessages, type InvitationCreated } from '../onboarding/onboarding-api.ts';
+import { withRuleMessages, type InvitationCreated } from '../onboarding/onboarding-api.ts';
+import { api } from '../../api/client.ts';
 
 type InviteValues = { email: string };
 
@@ -21,7 +22,7 @@ export function InviteCard({ onInvited }: { onInvited: () => void }) {
     async ({ email }: InviteValues) => {
       setCreated(null);
       try {
-        setCreated(await onboardingApi.invite(email));
+        setCreated(await api(endpoints.exporter.createInvitation, { body: { email } }));
       } catch (error) {
         throw withRuleMessages(error, {
           already_member: t('exporter.team.alreadyMember'),

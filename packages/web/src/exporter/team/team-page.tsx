@@ -5,8 +5,9 @@ import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx
 import { useAction } from '../../console/use-action.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
-import { onboardingApi, type Invitation } from '../onboarding/onboarding-api.ts';
+import type { Invitation } from '../onboarding/onboarding-api.ts';
 import { InviteCard } from './invite-card.tsx';
+import { api } from '../../api/client.ts';
 
 /** The exporter's team: its members, the invitations still open, and a new invitation. */
 export function TeamPage() {
@@ -48,7 +49,7 @@ function InvitationTable({ items, onRevoked }: { items: Invitation[]; onRevoked:
   const { t } = useTranslation();
   const { run, running } = useAction();
   const revoke = async (id: string) => {
-    if (await run(id, () => onboardingApi.revokeInvitation(id), t('exporter.team.revoked'))) onRevoked();
+    if (await run(id, () => api(endpoints.exporter.deleteInvitation, { params: { id } }), t('exporter.team.revoked'))) onRevoked();
   };
   return (
     <Table

@@ -11,8 +11,9 @@ import { useEndpoint } from '../../api/query.ts';
 import { useAttachments } from '../../shared/use-attachments.ts';
 import { exporterPaths } from '../exporter-paths.ts';
 import { AttachFiles } from './attach-files.tsx';
-import { tradeApi, type InquirySummary, type InquiryThread } from './trade-api.ts';
+import type { InquirySummary, InquiryThread } from './trade-api.ts';
 import { durationLabel, incotermLabel, quantityLabel } from './trade-format.ts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 const statusColor = { open: 'blue', quoted: 'green', closed: 'default' } as const;
 
@@ -96,24 +97,24 @@ function ThreadDrawer({ inquiryId, onClose }: { inquiryId: string; onClose: () =
   const [failure, setFailure] = useState<unknown>(null);
   const [text, setText] = useState('');
   const [quoted, setQuoted] = useState(false);
-  const attachments = useAttachments(tradeApi.uploadFile);
+  const attachments = useAttachments((file) => uploadTo(endpoints.exporter.uploadTradeFile, file));
   const { run, running } = useAction();
 
   // Opening the thread is reading it: the importer sees its messages as read.
   const load = useCallback(() => {
-    tradeApi.markRead(inquiryId).then(setThread, setFailure);
+    api(endpoints.exporter.readInquiry, { params: { id: inquiryId } }).then(setThread, setFailure);
   }, [inquiryId]);
   useEffect(load, [load]);
 
   const send = () =>
     run('reply', async () => {
-      setThread(await tradeApi.reply(inquiryId, { body: text, quoted, attachmentIds: attachments.ids }));
+      setThread(await api(endpoints.exporter.sendInquiryMessage, { params: { id: inquiryId }, body: { body: text, quoted, attachmentIds: attachments.ids } }));
       setText('');
       setQuoted(false);
       attachments.clear();
     }, t('exporter.trade.sent'));
   const close = () => run('close', async () => {
-    await tradeApi.close(inquiryId);
+    await api(endpoints.exporter.closeInquiry, { params: { id: inquiryId } });
     load();
   }, t('exporter.trade.closed'));
 
@@ -144,7 +145,7 @@ function ThreadDrawer({ inquiryId, onClose }: { inquiryId: string; onClose: () =
             >
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{message.body}</Typography.Paragraph>
               {message.attachments.map((file) => (
-                <div key={file.id}><a href={tradeApi.fileUrl(inquiryId, file.id)} data-testid="thread-attachment">{file.fileName}</a></div>
+                <div key={file.id}><a href={hrefOf(endpoints.exporter.getInquiryFile, { params: { id: inquiryId, fileId: file.id } })} data-testid="thread-attachment">{file.fileName}</a></div>
               ))}
             </Card>
           ))}

@@ -1,8 +1,7 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currencyCodes, incoterms, quoteInputSchema } from '@pavilion/contracts';
+import { endpoints, currencyCodes, incoterms, quoteInputSchema } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
@@ -11,9 +10,10 @@ import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { useEndpoint } from '../../api/query.ts';
 import { exporterPaths } from '../exporter-paths.ts';
-import { tradeApi, type ExporterRfq, type QuoteInput } from './trade-api.ts';
+import type { ExporterRfq, QuoteInput } from './trade-api.ts';
 import { incotermLabel, quantityLabel } from './trade-format.ts';
 import { quoteBodyOf, quoteFormPath, quoteValuesOf, type QuoteValues } from './quote-form-values.ts';
+import { api } from '../../api/client.ts';
 
 const statusColor = { open: 'blue', closed_deadline: 'default', accepted: 'green', cancelled: 'default' } as const;
 
@@ -91,7 +91,7 @@ function QuoteEditor({ rfq, onClose, onSaved }: { rfq: ExporterRfq; onClose: () 
   const { locale } = useLocale();
   const [form] = Form.useForm<QuoteValues>();
   const save = useCallback(async (body: QuoteInput) => {
-    await tradeApi.submitQuote(rfq.id, body);
+    await api(endpoints.exporter.setRfqQuote, { params: { id: rfq.id }, body });
     onSaved();
   }, [rfq.id, onSaved]);
   const submitter = useConsoleForm({ form, schema: quoteInputSchema, action: save, toBody: (values: QuoteValues) => quoteBodyOf(values, locale), toFormPath: quoteFormPath });

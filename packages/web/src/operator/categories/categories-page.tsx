@@ -1,13 +1,13 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CategoryNode } from '@pavilion/contracts';
-import { isApiError } from '../../api/client.ts';
+import { isApiError, api } from '../../api/client.ts';
 import { useCategoryTree } from '../../console/category-select.tsx';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { CategoryModal, type CategoryEditing } from './category-modal.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
@@ -37,7 +37,7 @@ export function CategoriesPage() {
     setDeleting(id);
     setInUse(null);
     try {
-      await operatorApi.deleteCategory(id);
+      await api(endpoints.operator.deleteCategory, { params: { id } });
       void message.success(t('operator.categories.deleted'));
       tree.reload();
     } catch (error) {

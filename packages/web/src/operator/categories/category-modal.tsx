@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { Button, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { categoryCreateSchema, categoryUpdateSchema, type CategoryNode } from '@pavilion/contracts';
+import { endpoints, categoryCreateSchema, categoryUpdateSchema, type CategoryNode } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { operatorApi } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
 
 type CategoryValues = { slug: string; nameEn: string; nameZh: string; isFood: boolean; position: number | null };
 
@@ -27,8 +27,8 @@ export function CategoryModal({ editing, onClose, onSaved }: { editing: Category
   );
   const save = useCallback(
     async (body: unknown) => {
-      if (editing.mode === 'create') await operatorApi.createCategory(categoryCreateSchema.parse(body));
-      else await operatorApi.updateCategory(editing.category.id, categoryUpdateSchema.parse(body));
+      if (editing.mode === 'create') await api(endpoints.operator.createCategory, { body: categoryCreateSchema.parse(body) });
+      else await api(endpoints.operator.updateCategory, { params: { id: editing.category.id }, body: categoryUpdateSchema.parse(body) });
       onSaved();
     },
     [editing, onSaved],

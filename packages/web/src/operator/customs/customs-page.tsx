@@ -1,10 +1,9 @@
-import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { customsProblemSchema, type CustomsCorrections, type CustomsDetail, type CustomsProblem, type CustomsQueueItem } from '@pavilion/contracts';
-import { isApiError } from '../../api/client.ts';
+import { endpoints, customsProblemSchema, type CustomsCorrections, type CustomsDetail, type CustomsProblem, type CustomsQueueItem } from '@pavilion/contracts';
+import { isApiError, api } from '../../api/client.ts';
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { formatMoney } from '../../console/money.ts';
@@ -12,7 +11,7 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type CustomsFilter } from '../operator-api.ts';
+import type { CustomsFilter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 const filters = ['all', 'pending', 'invalid', 'submitted', 'accepted', 'rejected', 'released', 'held'] as const;
@@ -196,7 +195,7 @@ function CustomsDrawer({ orderId, onClose, onChanged }: { orderId: string; onClo
             <Typography.Text type="secondary">{t('operator.customs.detail.noPayment')}</Typography.Text>
           )}
           {data.order.hold === 'identity_mismatch' && (
-            <Button danger loading={busy} data-testid="customs-clear-hold" onClick={() => void act(() => operatorApi.clearCustomsHold(orderId), t('operator.customs.detail.cleared'))}>
+            <Button danger loading={busy} data-testid="customs-clear-hold" onClick={() => void act(() => api(endpoints.operator.clearCustomsHold, { params: { orderId } }), t('operator.customs.detail.cleared'))}>
               {t('operator.customs.detail.clearHold')}
             </Button>
           )}
@@ -210,7 +209,7 @@ function CustomsDrawer({ orderId, onClose, onChanged }: { orderId: string; onClo
             detail={data}
             disabled={!canResend}
             busy={busy}
-            onSubmit={(corrections) => void act(() => operatorApi.resendCustoms(orderId, corrections), t('operator.customs.detail.resent'))}
+            onSubmit={(corrections) => void act(() => api(endpoints.operator.resendCustomsDeclaration, { params: { orderId }, body: { corrections } }), t('operator.customs.detail.resent'))}
           />
           {!canResend && <Typography.Text type="secondary">{t('operator.customs.detail.cannotResend')}</Typography.Text>}
         </Space>

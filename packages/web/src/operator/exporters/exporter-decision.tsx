@@ -1,9 +1,11 @@
+import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ReasonModal } from '../../console/reason-modal.tsx';
 import { useAction } from '../../console/use-action.ts';
-import { operatorApi, type OperatorExporter } from '../operator-api.ts';
+import type { OperatorExporter } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
 
 type Asking = 'reject' | 'suspend' | null;
 
@@ -19,7 +21,7 @@ export function ExporterDecision({ exporter, onDecided }: { exporter: OperatorEx
     <Space wrap>
       {status === 'pending' && (
         <>
-          <Popconfirm title={t('operator.exporter.confirmApprove')} onConfirm={() => void decide('approve', () => operatorApi.reviewExporter(id, { decision: 'approve' }), t('operator.exporter.approved'))}>
+          <Popconfirm title={t('operator.exporter.confirmApprove')} onConfirm={() => void decide('approve', () => api(endpoints.operator.reviewExporter, { params: { id }, body: { decision: 'approve' } }), t('operator.exporter.approved'))}>
             <Button type="primary" loading={running === 'approve'} data-testid="approve-exporter">{t('operator.exporter.approve')}</Button>
           </Popconfirm>
           <Button danger onClick={() => setAsking('reject')} data-testid="reject-exporter">{t('operator.exporter.reject')}</Button>
@@ -27,7 +29,7 @@ export function ExporterDecision({ exporter, onDecided }: { exporter: OperatorEx
       )}
       {status === 'approved' && <Button danger onClick={() => setAsking('suspend')} data-testid="suspend-exporter">{t('operator.exporter.suspend')}</Button>}
       {status === 'suspended' && (
-        <Popconfirm title={t('operator.exporter.confirmReinstate')} onConfirm={() => void decide('reinstate', () => operatorApi.reinstateExporter(id), t('operator.exporter.reinstated'))}>
+        <Popconfirm title={t('operator.exporter.confirmReinstate')} onConfirm={() => void decide('reinstate', () => api(endpoints.operator.reinstateExporter, { params: { id } }), t('operator.exporter.reinstated'))}>
           <Button type="primary" loading={running === 'reinstate'} data-testid="reinstate-exporter">{t('operator.exporter.reinstate')}</Button>
         </Popconfirm>
       )}
@@ -39,7 +41,7 @@ export function ExporterDecision({ exporter, onDecided }: { exporter: OperatorEx
           hint={t('operator.exporter.reasonHint')}
           onClose={() => setAsking(null)}
           onSubmit={async (reason) => {
-            const next = asking === 'reject' ? await operatorApi.reviewExporter(id, { decision: 'reject', reason }) : await operatorApi.suspendExporter(id, reason);
+            const next = asking === 'reject' ? await api(endpoints.operator.reviewExporter, { params: { id }, body: { decision: 'reject', reason } }) : await api(endpoints.operator.suspendExporter, { params: { id }, body: { reason } });
             setAsking(null);
             onDecided(next);
           }}

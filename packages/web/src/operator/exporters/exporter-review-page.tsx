@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { ExporterStatusTag } from '../../console/exporter-status-tag.tsx';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { countryName, pick } from '../../shared/localized.ts';
-import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type OperatorExporter } from '../operator-api.ts';
+import { hrefOf } from '../../api/client.ts';
+import { useEndpoint, useSetEndpointData } from '../../api/query.ts';
+import type { OperatorExporter } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { ExporterDecision } from './exporter-decision.tsx';
 
@@ -16,7 +16,8 @@ import { ExporterDecision } from './exporter-decision.tsx';
 export function ExporterReviewPage() {
   const { id = '' } = useParams();
   const loaded = useEndpoint(endpoints.operator.getExporter, { params: { id } });
-  const [exporter, setExporter] = useLoadedState(loaded);
+  const exporter = loaded.status === 'done' ? loaded.data : undefined;
+  const setExporter = useSetEndpointData(endpoints.operator.getExporter, { params: { id } });
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={operatorPaths.login} onRetry={loaded.reload} />;
   if (exporter === undefined) return <ConsoleLoading />;
   return <ExporterReview exporter={exporter} onDecided={setExporter} />;
@@ -80,7 +81,7 @@ function ExporterReview({ exporter, onDecided }: { exporter: OperatorExporter; o
             { key: 'kind', title: t('exporter.documents.kind'), render: (_, doc) => t(`exporter.documents.kinds.${doc.kind}`) },
             { key: 'fileName', title: t('exporter.documents.fileName'), dataIndex: 'fileName' },
             { key: 'createdAt', title: t('exporter.documents.uploadedAt'), render: (_, doc) => doc.createdAt.slice(0, 10) },
-            { key: 'download', title: '', render: (_, doc) => <a href={operatorApi.exporterDocumentUrl(exporter.id, doc.id)} download={doc.fileName} data-testid="document-download">{t('exporter.documents.download')}</a> },
+            { key: 'download', title: '', render: (_, doc) => <a href={hrefOf(endpoints.operator.getExporterDocumentFile, { params: { id: exporter.id, docId: doc.id } })} download={doc.fileName} data-testid="document-download">{t('exporter.documents.download')}</a> },
           ]}
         />
       </Card>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { bondedShipmentInputSchema } from '@pavilion/contracts';
+import { bondedShipmentInputSchema, endpoints } from '@pavilion/contracts';
+import { api, uploadTo } from '../../api/client.ts';
 import { ConsoleFulfilmentPage } from '../../console/fulfilment/fulfilment-page.tsx';
-import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 /** The fulfilment queue: released bonded orders leave the warehouse (one by one or from the waybill sheet), tracking events after. */
@@ -13,10 +13,10 @@ export function FulfilmentPage() {
       intro={t('operator.fulfilment.intro')}
       loginPath={operatorPaths.login}
       shipSchema={bondedShipmentInputSchema}
-      list={operatorApi.fulfilment}
-      ship={(id, body) => operatorApi.shipOrder(id, bondedShipmentInputSchema.parse(body))}
-      addEvents={operatorApi.addTrackingEvents}
-      upload={operatorApi.uploadWaybills}
+      list={endpoints.operator.getFulfilment}
+      ship={(id, body) => api(endpoints.operator.shipOrder, { params: { id }, body: bondedShipmentInputSchema.parse(body) })}
+      addEvents={(id, body) => api(endpoints.operator.addTrackingEvent, { params: { id }, body })}
+      upload={(file) => uploadTo(endpoints.operator.importShipmentsCsv, file)}
     />
   );
 }

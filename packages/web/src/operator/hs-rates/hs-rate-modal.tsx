@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { Button, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hsRateInputSchema, hsRetailModes, suggestedFoodMark, validationMessages, type HsRate, type HsRateInput } from '@pavilion/contracts';
+import { endpoints, hsRateInputSchema, hsRetailModes, suggestedFoodMark, validationMessages, type HsRate, type HsRateInput } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { formatBp, parsePercent } from '../../console/money.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { operatorApi } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
 
 type HsValues = { hsCode: string; descriptionEn: string; descriptionZh: string; vat: string; consumptionTax: string; tariff: string; retailEligible: boolean; retailModes: HsRate['retailModes']; isFood: boolean };
 
@@ -41,7 +41,7 @@ export function HsRateModal({ rate, onClose, onSaved }: { rate: HsRate | null; o
   );
   const save = useCallback(
     async (body: HsRateInput) => {
-      await operatorApi.putHsRate(form.getFieldValue('hsCode').trim(), body);
+      await api(endpoints.operator.updateHsRate, { params: { hsCode: form.getFieldValue('hsCode').trim() }, body });
       onSaved();
     },
     [form, onSaved],

@@ -9,11 +9,11 @@ import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { HsRateModal } from './hs-rate-modal.tsx';
 import { HsRatesExportButtons, HsRatesImport } from './hs-rates-sheet.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
+import { api } from '../../api/client.ts';
 
 const pageSize = 50;
 
@@ -26,7 +26,7 @@ export function HsRatesPage() {
   const [editing, setEditing] = useState<HsRate | 'new' | null>(null);
   const rates = useEndpoint(endpoints.operator.getHsRates, { query: { q: query, page, pageSize } });
   const { run, running } = useAction();
-  const remove = (code: string) => run(`delete:${code}`, () => operatorApi.deleteHsRate(code), t('operator.hsRates.deleted')).then((ok) => ok && rates.reload());
+  const remove = (code: string) => run(`delete:${code}`, () => api(endpoints.operator.deleteHsRate, { params: { hsCode: code } }), t('operator.hsRates.deleted')).then((ok) => ok && rates.reload());
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={12}>

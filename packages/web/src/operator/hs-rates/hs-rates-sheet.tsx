@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Table, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { hsRateImportIssueSchema, type HsRateImportIssue, type HsRateImportResult } from '@pavilion/contracts';
-import { isApiError } from '../../api/client.ts';
+import { endpoints, hsRateImportIssueSchema, type HsRateImportIssue, type HsRateImportResult } from '@pavilion/contracts';
+import { isApiError, hrefOf, uploadTo } from '../../api/client.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { operatorApi } from '../operator-api.ts';
 
 /** The row problems of a refused import (VALIDATION_FAILED details, already in the reader's language). */
 function rowProblems(error: unknown): HsRateImportIssue[] {
@@ -21,10 +20,10 @@ export function HsRatesExportButtons() {
   const { t } = useTranslation();
   return (
     <>
-      <a href={operatorApi.hsRatesExportUrl('csv')} download data-testid="hs-export-csv">
+      <a href={hrefOf(endpoints.operator.exportHsRates, { query: { format: 'csv' } })} download data-testid="hs-export-csv">
         <Button>{t('operator.hsRates.exportCsv')}</Button>
       </a>
-      <a href={operatorApi.hsRatesExportUrl('xlsx')} download data-testid="hs-export-xlsx">
+      <a href={hrefOf(endpoints.operator.exportHsRates, { query: { format: 'xlsx' } })} download data-testid="hs-export-xlsx">
         <Button>{t('operator.hsRates.exportXlsx')}</Button>
       </a>
     </>
@@ -43,7 +42,7 @@ export function HsRatesImport({ onImported }: { onImported: () => void }) {
     setResult(null);
     setFailure(null);
     try {
-      setResult(await operatorApi.importHsRates(file));
+      setResult(await uploadTo(endpoints.operator.importHsRates, file));
       onImported();
     } catch (error) {
       setFailure(error);

@@ -6,10 +6,9 @@ import { jobStates, type Job, type JobOverview, type JobState } from '@pavilion/
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { useAction } from '../../console/use-action.ts';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
+import { api } from '../../api/client.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { formatJobTime, jobKindKey } from './job-kinds.ts';
 
@@ -42,14 +41,14 @@ export function JobsPage() {
   const { locale } = useLocale();
   const [kind, setKind] = useState<string | null>(null);
   const [state, setState] = useState<StateChoice>('failed');
-  const overview = useEndpoint(endpoints.admin.getJobs, { query: { kind: kind ?? undefined, state: state === 'all' ? undefined : state, limit: jobLimit } });
+  const overview = useEndpoint(endpoints.admin.getJobs, { query: { kind: kind ?? undefined, state: state === 'all' ? undefined : state, limit: jobLimit } }, { keepPrevious: true });
   // The last answer stays on screen while a refresh or another filter loads.
-  const [data] = useLoadedState(overview);
+  const data = overview.status === 'done' ? overview.data : undefined;
   const { run, running } = useAction();
-  const loading = overview.status === 'loading';
+  const loading = overview.status === 'loading' || overview.previous;
 
   const retry = async (job: Job) => {
-    await run(job.id, () => operatorApi.retryJob(job.id), t('operator.jobs.retried', { kind: job.kind }));
+    await run(job.id, () => api(endpoints.admin.retryJob, { params: { jobId: job.id } }), t('operator.jobs.retried', { kind: job.kind }));
     // Either way the list shows where the job stands now (someone else may have retried it).
     overview.reload();
   };

@@ -8,8 +8,9 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type AnomalyFilter, type PaymentAnomaly } from '../operator-api.ts';
+import type { AnomalyFilter, PaymentAnomaly } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { api } from '../../api/client.ts';
 
 const filters = ['open', 'resolved', 'all'] as const satisfies readonly AnomalyFilter[];
 
@@ -37,7 +38,7 @@ export function PaymentAnomaliesPage() {
   const resolve = async (id: string) => {
     setResolving(id);
     try {
-      await operatorApi.resolvePaymentAnomaly(id);
+      await api(endpoints.operator.resolvePaymentAnomaly, { params: { id } });
       anomalies.reload();
     } catch (error) {
       void message.error(errorText(error, locale));

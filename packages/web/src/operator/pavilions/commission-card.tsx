@@ -6,11 +6,10 @@ import { commissionInputSchema, type CommissionInput, type PavilionCommission } 
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { formatBp, parsePercent } from '../../console/money.ts';
-import { commissionApi } from '../../console/statements/statements-api.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
-import { useEndpoint } from '../../api/query.ts';
+import { api } from '../../api/client.ts';
+import { useEndpoint, useSetEndpointData } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 type Values = { percent: string };
@@ -20,7 +19,8 @@ type Rate = PavilionCommission['history'][number];
 export function CommissionCard({ pavilionId }: { pavilionId: string }) {
   const { t } = useTranslation();
   const loaded = useEndpoint(endpoints.operator.getPavilionCommission, { params: { id: pavilionId } });
-  const [commission, setCommission] = useLoadedState(loaded);
+  const commission = loaded.status === 'done' ? loaded.data : undefined;
+  const setCommission = useSetEndpointData(endpoints.operator.getPavilionCommission, { params: { id: pavilionId } });
   const [form] = Form.useForm<Values>();
   const toBody = useCallback(
     (values: Values) => {
@@ -29,7 +29,7 @@ export function CommissionCard({ pavilionId }: { pavilionId: string }) {
     },
     [t],
   );
-  const save = useCallback(async (body: CommissionInput) => setCommission(await commissionApi.set(pavilionId, body)), [pavilionId, setCommission]);
+  const save = useCallback(async (body: CommissionInput) => setCommission(await api(endpoints.operator.setPavilionCommission, { params: { id: pavilionId }, body })), [pavilionId, setCommission]);
   const submitter = useConsoleForm({ form, schema: commissionInputSchema, action: save, toBody, toFormPath: (path) => (path === 'rateBp' ? 'percent' : path) });
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={operatorPaths.login} onRetry={loaded.reload} />;
   if (commission === undefined) return <ConsoleLoading />;

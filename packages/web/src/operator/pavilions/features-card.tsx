@@ -1,13 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { maxFeatured, type ExporterSummary } from '@pavilion/contracts';
+import { endpoints, maxFeatured, type ExporterSummary } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
+import { useCachedQuery } from '../../api/query.ts';
 import { OrderedPicker } from '../../console/ordered-picker.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi, type PavilionContent } from '../operator-api.ts';
+import type { PavilionContent } from '../operator-api.ts';
 
 type FeaturesCardProps = { pavilion: PavilionContent; exporters: readonly ExporterSummary[]; onSaved: (pavilion: PavilionContent) => void };
 
@@ -20,17 +21,18 @@ export function FeaturesCard({ pavilion, exporters, onSaved }: FeaturesCardProps
   const { run, running } = useAction();
   // Keyed by the ids' text: saving the pavilion answers a new array with the same ids, which needs no reload.
   const featuredKey = pavilion.featuredProductIds.join(',');
-  const loadProducts = useCallback(async () => {
+  // Published products of the pavilion as the storefront lists them (to pick featured ones), after the
+  // ones already featured, which may lie beyond the first page.
+  const products = useCachedQuery(['featured product options', pavilion.slug, featuredKey], async () => {
     const [page, featured] = await Promise.all([
-      operatorApi.pavilionProducts(pavilion.slug),
-      featuredKey === '' ? Promise.resolve({ items: [], nextCursor: null }) : operatorApi.productsById(featuredKey.split(',')),
+      api(endpoints.store.getProducts, { query: { pavilion: pavilion.slug, limit: 60 } }),
+      featuredKey === '' ? Promise.resolve({ items: [], nextCursor: null }) : api(endpoints.store.getProducts, { query: { ids: featuredKey, limit: 60 } }),
     ]);
     return [...featured.items, ...page.items.filter((item) => !featured.items.some((other) => other.id === item.id))];
-  }, [pavilion.slug, featuredKey]);
-  const products = useApi(loadProducts);
+  });
   const productOptions = (products.status === 'done' ? products.data : []).map((item) => ({ value: item.id, label: `${pick(locale, item.titleZh, item.titleEn)} · ${pick(locale, item.exporter.nameZh, item.exporter.nameEn)}` }));
   const exporterOptions = exporters.filter((exporter) => exporter.status === 'approved').map((exporter) => ({ value: exporter.id, label: pick(locale, exporter.tradingNameZh, exporter.tradingNameEn) }));
-  const save = () => run('features', async () => onSaved(await operatorApi.setFeatures(pavilion.id, { exporterIds, productIds })), t('operator.pavilion.featuresSaved'));
+  const save = () => run('features', async () => onSaved(await api(endpoints.operator.setPavilionFeatures, { params: { id: pavilion.id }, body: { exporterIds, productIds } })), t('operator.pavilion.featuresSaved'));
   return (
     <Card
       title={t('operator.pavilion.features')}

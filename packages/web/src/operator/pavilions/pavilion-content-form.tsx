@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { App, Button, Card, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { pavilionContentInputSchema, type PavilionContentInput } from '@pavilion/contracts';
+import { endpoints, pavilionContentInputSchema, type PavilionContentInput } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { SingleImageUpload } from '../../console/single-image-upload.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { operatorApi, type PavilionContent } from '../operator-api.ts';
+import type { PavilionContent } from '../operator-api.ts';
+import { api, uploadTo } from '../../api/client.ts';
 
 type ContentValues = Omit<PavilionContentInput, 'heroMediaId'> & { heroMediaId: string | null };
 
@@ -16,13 +17,13 @@ export function PavilionContentForm({ pavilion, onSaved }: { pavilion: PavilionC
   const [form] = Form.useForm<ContentValues>();
   const save = useCallback(
     async (body: PavilionContentInput) => {
-      onSaved(await operatorApi.updatePavilion(pavilion.id, body));
+      onSaved(await api(endpoints.operator.updatePavilion, { params: { id: pavilion.id }, body }));
       void message.success(t('operator.pavilion.saved'));
     },
     [pavilion.id, onSaved, message, t],
   );
   const submitter = useConsoleForm({ form, schema: pavilionContentInputSchema, action: save });
-  const uploadHero = useCallback((file: Blob) => operatorApi.uploadPavilionImage(pavilion.id, file), [pavilion.id]);
+  const uploadHero = useCallback((file: Blob) => uploadTo(endpoints.operator.uploadPavilionMedia, file, { params: { id: pavilion.id } }), [pavilion.id]);
   const pair = (zh: keyof ContentValues, en: keyof ContentValues, area: boolean) => (
     <>
       {([zh, en] as const).map((field) => (

@@ -8,10 +8,11 @@ import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type StoryListItem } from '../operator-api.ts';
+import type { StoryListItem } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { StoryDrawer } from './story-drawer.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
+import { api } from '../../api/client.ts';
 
 /** The pavilion's culture stories, drafts included: write, edit, publish, take back, delete. */
 export function StoriesCard({ pavilionId }: { pavilionId: string }) {
@@ -20,10 +21,10 @@ export function StoriesCard({ pavilionId }: { pavilionId: string }) {
   const stories = useEndpoint(endpoints.operator.getPavilionStories, { params: { id: pavilionId } });
   const [editing, setEditing] = useState<OperatorStory | 'new' | null>(null);
   const { run, running } = useAction();
-  const open = (id: string) => run(`open:${id}`, async () => setEditing(await operatorApi.getStory(pavilionId, id)));
+  const open = (id: string) => run(`open:${id}`, async () => setEditing(await api(endpoints.operator.getPavilionStory, { params: { id: pavilionId, storyId: id } })));
   const publish = (story: StoryListItem, on: boolean) =>
-    run(`publish:${story.id}`, () => operatorApi.setStoryPublished(pavilionId, story.id, on), on ? t('operator.stories.published') : t('operator.stories.unpublished')).then((ok) => ok && stories.reload());
-  const remove = (id: string) => run(`delete:${id}`, () => operatorApi.deleteStory(pavilionId, id), t('operator.stories.deleted')).then((ok) => ok && stories.reload());
+    run(`publish:${story.id}`, () => api(on ? endpoints.operator.publishPavilionStory : endpoints.operator.unpublishPavilionStory, { params: { id: pavilionId, storyId: story.id } }), on ? t('operator.stories.published') : t('operator.stories.unpublished')).then((ok) => ok && stories.reload());
+  const remove = (id: string) => run(`delete:${id}`, () => api(endpoints.operator.deletePavilionStory, { params: { id: pavilionId, storyId: id } }), t('operator.stories.deleted')).then((ok) => ok && stories.reload());
   return (
     <Card
       title={t('operator.stories.title')}

@@ -1,11 +1,11 @@
 import { useCallback } from 'react';
 import { Button, Col, Drawer, Form, Input, InputNumber, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { storyInputSchema, type OperatorStory, type StoryInput } from '@pavilion/contracts';
+import { endpoints, storyInputSchema, type OperatorStory, type StoryInput } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { SingleImageUpload } from '../../console/single-image-upload.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { operatorApi } from '../operator-api.ts';
+import { api, uploadTo } from '../../api/client.ts';
 
 type StoryValues = StoryInput;
 
@@ -21,14 +21,14 @@ export function StoryDrawer({ pavilionId, story, onClose, onSaved }: { pavilionI
   const [form] = Form.useForm<StoryValues>();
   const save = useCallback(
     async (body: StoryInput) => {
-      if (story === null) await operatorApi.createStory(pavilionId, body);
-      else await operatorApi.updateStory(pavilionId, story.id, body);
+      if (story === null) await api(endpoints.operator.createPavilionStory, { params: { id: pavilionId }, body });
+      else await api(endpoints.operator.updatePavilionStory, { params: { id: pavilionId, storyId: story.id }, body });
       onSaved();
     },
     [pavilionId, story, onSaved],
   );
   const submitter = useConsoleForm({ form, schema: storyInputSchema, action: save });
-  const uploadCover = useCallback((file: Blob) => operatorApi.uploadPavilionImage(pavilionId, file), [pavilionId]);
+  const uploadCover = useCallback((file: Blob) => uploadTo(endpoints.operator.uploadPavilionMedia, file, { params: { id: pavilionId } }), [pavilionId]);
   const initialValues: StoryValues = {
     slug: story?.slug ?? '',
     titleEn: story?.titleEn ?? '',

@@ -1,8 +1,7 @@
 import { endpoints } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useParams } from 'react-router';
-import { useEndpoint } from '../../api/query.ts';
+import { useEndpoint, useSetEndpointData } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { ProductReview } from './product-review.tsx';
 
@@ -10,7 +9,8 @@ import { ProductReview } from './product-review.tsx';
 export function ProductReviewPage() {
   const { id = '' } = useParams();
   const loaded = useEndpoint(endpoints.operator.getProduct, { params: { id } });
-  const [view, setView] = useLoadedState(loaded);
+  const view = loaded.status === 'done' ? loaded.data : undefined;
+  const setView = useSetEndpointData(endpoints.operator.getProduct, { params: { id } });
   if (loaded.status === 'failed') return <ConsoleError error={loaded.error} loginPath={operatorPaths.login} onRetry={loaded.reload} />;
   if (view === undefined) return <ConsoleLoading />;
   return <ProductReview key={`${view.product.id}:${view.product.updatedAt}`} view={view} onChanged={setView} />;

@@ -1,8 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Popconfirm, Row, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PublicationIssue } from '@pavilion/contracts';
+import { endpoints, type PublicationIssue } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
+import { useEndpoint } from '../../api/query.ts';
 import { categoryLabel, useCategoryTree } from '../../console/category-select.tsx';
 import { diffContent } from '../../console/content-diff.ts';
 import { publicationIssuesOf } from '../../console/form-errors.ts';
@@ -13,8 +15,7 @@ import { ReasonModal } from '../../console/reason-modal.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
-import { useApi } from '../../shared/use-api.ts';
-import { operatorApi, type OperatorProductView } from '../operator-api.ts';
+import type { OperatorProductView } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { ChangesTable } from './changes-table.tsx';
 import { ComplianceCard } from './compliance-card.tsx';
@@ -36,8 +37,8 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
   const underReview = working?.state === 'submitted';
   const content = (working ?? live)?.content;
   const brandId = content?.brandId ?? null;
-  const loadBrand = useCallback(() => (brandId === null ? Promise.resolve(null) : operatorApi.storeBrand(brandId)), [brandId]);
-  const brand = useApi(loadBrand);
+  // A brand's names, as the storefront shows them (a pending exporter's brand answers 404: its id is shown).
+  const brand = useEndpoint(endpoints.store.getBrand, { params: { id: brandId ?? '' } }, { enabled: brandId !== null });
   const changed = useMemo(() => (live !== null && working !== null ? new Set(diffContent(live.content, working.content).map((change) => change.path)) : undefined), [live, working]);
 
   const addReason = (field: string) => {
@@ -59,7 +60,7 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
     if (working === null) return;
     setApproving(true);
     try {
-      onChanged(await operatorApi.approveProduct(product.id, working.revisionId));
+      onChanged(await api(endpoints.operator.approveProduct, { params: { id: product.id }, body: { revisionId: working.revisionId } }));
       void message.success(t('operator.review.approved'));
     } catch (error) {
       setRefused(publicationIssuesOf(error));
@@ -68,7 +69,7 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
       setApproving(false);
     }
   };
-  const brandName = brand.status === 'done' && brand.data !== null ? pick(locale, brand.data.nameZh, brand.data.nameEn) : brandId;
+  const brandName = brandId !== null && brand.status === 'done' ? pick(locale, brand.data.nameZh, brand.data.nameEn) : brandId;
   const shown = (revision: { content: NonNullable<typeof content> }, marks: boolean) => (
     <ProductContentView
       content={revision.content}
@@ -128,7 +129,7 @@ export function ProductReview({ view, onChanged }: { view: OperatorProductView; 
           hint={t('operator.exporter.reasonHint')}
           onClose={() => setUnpublishing(false)}
           onSubmit={async (reason) => {
-            const next = await operatorApi.unpublishProduct(product.id, reason);
+            const next = await api(endpoints.operator.unpublishProduct, { params: { id: product.id }, body: { reason } });
             setUnpublishing(false);
             void message.success(t('operator.review.unpublished'));
             onChanged(next);

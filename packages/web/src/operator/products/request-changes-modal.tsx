@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
 import { AutoComplete, Button, Flex, Form, Input, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { requestChangesBodySchema, type ReviewReason } from '@pavilion/contracts';
+import { endpoints, requestChangesBodySchema, type ReviewReason } from '@pavilion/contracts';
 import { useFieldLabel } from '../../console/field-label.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
-import { operatorApi, type OperatorProductView } from '../operator-api.ts';
+import type { OperatorProductView } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
 
 export type ReasonsValues = { reasons: ReviewReason[] };
 
@@ -31,7 +32,7 @@ export function RequestChangesModal({ open, form, view, revisionId, onClose, onD
   const { t } = useTranslation();
   const fieldLabel = useFieldLabel();
   const send = useCallback(
-    async (body: { revisionId: string; reasons: ReviewReason[] }) => onDone(await operatorApi.requestChanges(view.product.id, body)),
+    async (body: { revisionId: string; reasons: ReviewReason[] }) => onDone(await api(endpoints.operator.requestProductChanges, { params: { id: view.product.id }, body })),
     [view.product.id, onDone],
   );
   const toBody = useCallback((values: ReasonsValues) => ({ body: { revisionId, reasons: values.reasons ?? [] }, issues: [] }), [revisionId]);

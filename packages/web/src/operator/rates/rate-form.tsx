@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
 import { Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currencies, exchangeRateInputSchema, type CurrencyCode } from '@pavilion/contracts';
+import { endpoints, currencies, exchangeRateInputSchema, type CurrencyCode } from '@pavilion/contracts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { chinaToday } from '../../console/compliance-facts.tsx';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
-import { operatorApi, type RateInput } from '../operator-api.ts';
+import type { RateInput } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
 
 type RateValues = { currency: string; rate: string; effectiveDate: string; source: string };
 
@@ -22,7 +23,7 @@ export function RateForm({ onAdded, currencies: settable }: { onAdded: () => voi
   const [form] = Form.useForm<RateValues>();
   const add = useCallback(
     async (body: RateInput) => {
-      await operatorApi.addRate(body);
+      await api(endpoints.operator.createRate, { body });
       form.resetFields();
       onAdded();
     },

@@ -6,10 +6,9 @@ import { hotSearchInputSchema } from '@pavilion/contracts';
 import { ConsoleError, ConsoleLoading } from '../../console/console-feedback.tsx';
 import { issuesOfZod } from '../../console/form-errors.ts';
 import { useAction } from '../../console/use-action.ts';
-import { useLoadedState } from '../../console/use-loaded-state.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useEndpoint } from '../../api/query.ts';
-import { operatorApi } from '../operator-api.ts';
+import { api } from '../../api/client.ts';
+import { useEndpoint, useInvalidate, useSetEndpointData } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 
 /** The contract's limit on curated words (hotSearchInputSchema: items .max(20)); adding past it is refused by the schema too. */
@@ -24,7 +23,9 @@ export function HotSearchesCard() {
   const { locale } = useLocale();
   const curated = useEndpoint(endpoints.operator.getCuratedHotSearches, {});
   const storefront = useEndpoint(endpoints.store.getHotSearches, {});
-  const [saved, setSaved] = useLoadedState(curated);
+  const saved = curated.status === 'done' ? curated.data : undefined;
+  const setSaved = useSetEndpointData(endpoints.operator.getCuratedHotSearches, {});
+  const invalidate = useInvalidate();
   const [items, setItems] = useState<string[] | null>(null);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,11 +62,11 @@ export function HotSearchesCard() {
     change(next);
   };
   const save = () =>
-    void run('save', () => operatorApi.putCuratedHotSearches({ items: list }), t('operator.search.hot.saved')).then((ok) => {
+    void run('save', () => api(endpoints.operator.setCuratedHotSearches, { body: { items: list } }), t('operator.search.hot.saved')).then((ok) => {
       if (!ok) return;
       setSaved({ items: list });
       setItems(null);
-      storefront.reload();
+      void invalidate(endpoints.store.getHotSearches);
     });
   return (
     <Row gutter={[16, 16]}>

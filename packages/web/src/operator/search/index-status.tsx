@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { endpoints } from '@pavilion/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { Alert, Button, Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConsoleError } from '../../console/console-feedback.tsx';
-import { operatorApi, type SearchIndexStatus } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { api } from '../../api/client.ts';
+import { queryKeyOf } from '../../api/query.ts';
 
 /** How often the page asks again while the index is being rebuilt. */
 const pollMs = 3000;
@@ -13,32 +16,15 @@ const pollMs = 3000;
  * added or removed) and on `refresh`. The last answer stays on screen while the next one is on its way.
  */
 export function useIndexStatus() {
-  const [status, setStatus] = useState<SearchIndexStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    operatorApi.searchIndexStatus().then(
-      (answer) => {
-        if (!current) return;
-        setStatus(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        if (current) setError(failure);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-  useEffect(() => {
-    if (status === null || status.pending === 0) return;
-    const timer = setTimeout(() => setAttempt((count) => count + 1), pollMs);
-    return () => clearTimeout(timer);
-  }, [status]);
-  const refresh = useCallback(() => setAttempt((count) => count + 1), []);
-  return { status, error, refresh };
+  const query = useQuery({
+    queryKey: queryKeyOf(endpoints.operator.getSearchIndexStatus),
+    queryFn: () => api(endpoints.operator.getSearchIndexStatus),
+    // A failed ask stops the asking (the failure is shown); `refresh` asks again.
+    refetchInterval: (current) => (current.state.status !== 'error' && (current.state.data?.pending ?? 0) > 0 ? pollMs : false),
+  });
+  const { refetch } = query;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  return { status: query.data ?? null, error: query.error, refresh };
 }
 
 export function IndexStatusCard({ index }: { index: ReturnType<typeof useIndexStatus> }) {

@@ -1,16 +1,16 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback } from 'react';
 import { Alert, Button, Flex, Form, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { synonymInputSchema } from '@pavilion/contracts';
+import { endpoints, synonymInputSchema } from '@pavilion/contracts';
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type Synonym, type SynonymInput } from '../operator-api.ts';
+import type { Synonym, SynonymInput } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { api } from '../../api/client.ts';
 
 type SynonymValues = { terms: string[] };
 
@@ -23,14 +23,14 @@ export function SynonymsCard() {
   const { reload } = synonyms;
   const add = useCallback(
     async (body: SynonymInput) => {
-      await operatorApi.addSynonyms(body);
+      await api(endpoints.operator.createSearchSynonym, { body });
       form.resetFields();
       reload();
     },
     [form, reload],
   );
   const submitter = useConsoleForm({ form, schema: synonymInputSchema, action: add });
-  const remove = (id: string) => void run(`delete:${id}`, () => operatorApi.deleteSynonyms(id), t('operator.search.synonyms.deleted')).then((ok) => ok && reload());
+  const remove = (id: string) => void run(`delete:${id}`, () => api(endpoints.operator.deleteSearchSynonym, { params: { id } }), t('operator.search.synonyms.deleted')).then((ok) => ok && reload());
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={t('operator.search.synonyms.note')} />

@@ -1,16 +1,16 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Alert, Button, Flex, Form, Input, Popconfirm, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { searchWordInputSchema } from '@pavilion/contracts';
+import { endpoints, searchWordInputSchema } from '@pavilion/contracts';
 import { ConsoleError } from '../../console/console-feedback.tsx';
 import { dataAttributes } from '../../console/data-attributes.ts';
 import { FormFailure } from '../../console/form-failure.tsx';
 import { useAction } from '../../console/use-action.ts';
 import { useConsoleForm } from '../../console/use-console-form.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { operatorApi, type SearchWord, type SearchWordInput } from '../operator-api.ts';
+import type { SearchWord, SearchWordInput } from '../operator-api.ts';
 import { operatorPaths } from '../operator-paths.ts';
+import { api } from '../../api/client.ts';
 
 type WordValues = { word: string };
 
@@ -28,7 +28,7 @@ export function WordsCard({ onChanged }: { onChanged: () => void }) {
   const { reload } = words;
   const add = useCallback(
     async (body: SearchWordInput) => {
-      await operatorApi.addSearchWord(body);
+      await api(endpoints.operator.createSearchWord, { body });
       form.resetFields();
       reload();
       onChanged();
@@ -37,7 +37,7 @@ export function WordsCard({ onChanged }: { onChanged: () => void }) {
   );
   const submitter = useConsoleForm({ form, schema: searchWordInputSchema, action: add });
   const remove = (word: string) =>
-    void run(`delete:${word}`, () => operatorApi.deleteSearchWord(word), t('operator.search.words.deleted')).then((ok) => {
+    void run(`delete:${word}`, () => api(endpoints.operator.deleteSearchWord, { params: { word } }), t('operator.search.words.deleted')).then((ok) => {
       if (!ok) return;
       reload();
       onChanged();

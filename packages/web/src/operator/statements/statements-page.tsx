@@ -1,7 +1,6 @@
 import { endpoints } from '@pavilion/contracts';
 import { useTranslation } from 'react-i18next';
 import { ConsoleStatementsPage } from '../../console/statements/statements-page.tsx';
-import { operatorStatementsApi } from '../../console/statements/statements-api.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
@@ -15,5 +14,5 @@ export function StatementsPage() {
   const exporters = (pavilions.status === 'done' ? pavilions.data.items : []).flatMap((p) =>
     p.exporters.filter((e) => e.status !== 'pending').map((e) => ({ value: e.id, label: pick(locale, e.tradingNameZh || e.tradingNameEn, e.tradingNameEn || e.tradingNameZh) })),
   );
-  return <ConsoleStatementsPage title={t('operator.statements.title')} api={operatorStatementsApi} loginPath={operatorPaths.login} exporters={exporters} />;
+  return <ConsoleStatementsPage title={t('operator.statements.title')} statementEndpoints={{ list: endpoints.operator.getStatements, get: endpoints.operator.getStatement, download: endpoints.operator.downloadStatement }} loginPath={operatorPaths.login} exporters={exporters} />;
 }

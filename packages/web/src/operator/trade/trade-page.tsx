@@ -10,7 +10,7 @@ import { EChart } from '../../console/echart.tsx';
 import { formatBp } from '../../console/money.ts';
 import { useAction } from '../../console/use-action.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint, useInvalidate } from '../../api/query.ts';
 import { operatorPaths } from '../operator-paths.ts';
 import { countsOption, hoursOption, ratesOption, type ChartLabels, type FigureBar } from './trade-chart-options.ts';
 import { api } from '../../api/client.ts';
@@ -18,12 +18,6 @@ import { api } from '../../api/client.ts';
 type Figures = z.output<typeof tradeFiguresSchema>;
 type ResponseRow = Figures['exporters'][number] | Figures['pavilions'][number];
 type Company = z.output<typeof operatorCompanyListSchema>['items'][number];
-
-const tradeApi = {
-  figures: () => api(endpoints.operator.getTradeFigures),
-  companies: () => api(endpoints.operator.getCompanies),
-  verify: (id: string) => api(endpoints.operator.verifyCompany, { params: { id } }),
-};
 
 /** Whole hours and minutes of a duration in seconds: "5 h 07 min". */
 const hoursMinutes = (seconds: number): string => `${Math.floor(seconds / 3600)} h ${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')} min`;
@@ -55,8 +49,9 @@ function FigureCharts({ rows, labels, testIdPrefix }: { rows: FigureBar[]; label
 export function TradePage() {
   const { t } = useTranslation();
   const { locale } = useLocale();
-  const figures = useApi(tradeApi.figures);
-  const companies = useApi(tradeApi.companies);
+  const figures = useEndpoint(endpoints.operator.getTradeFigures, {});
+  const companies = useEndpoint(endpoints.operator.getCompanies, {});
+  const invalidate = useInvalidate();
   const { run, running } = useAction();
   const labels = useMemo<ChartLabels>(
     () => ({
@@ -79,7 +74,9 @@ export function TradePage() {
       exporters: (loaded?.exporters ?? []).map((e) => bar(e, locale === 'zh-CN' ? e.tradingNameZh : e.tradingNameEn)),
     };
   }, [loaded, locale]);
-  const verify = (id: string) => run(`verify:${id}`, () => tradeApi.verify(id), t('operator.trade.verifiedDone')).then((ok) => ok && companies.reload());
+  const verify = (id: string) => run(`verify:${id}`, () => api(endpoints.operator.verifyCompany, { params: { id } }), t('operator.trade.verifiedDone')).then((ok) => {
+      if (ok) void invalidate(endpoints.operator.getCompanies);
+    });
 
   const responseColumns = [
     { key: 'inquiries', title: t('operator.trade.inquiries'), render: (_: unknown, row: ResponseRow) => row.inquiries },

@@ -7,10 +7,10 @@ import type { Address } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { buyingApi } from '../checkout/buying-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
 import { addressLine, addressToInput } from './address-text.ts';
+import { api } from '../../api/client.ts';
 
 /** The buyer's delivery addresses: the default first, add, edit, make default, delete. */
 export function AddressBookPage() {
@@ -65,7 +65,7 @@ function AddressItem({ address, onChanged }: { address: Address; onChanged: () =
   };
   const remove = async () => {
     if (await Dialog.confirm({ content: t('store.addresses.deleteConfirm'), confirmText: t('store.common.delete'), cancelText: t('store.common.cancel') })) {
-      await run(() => buyingApi.deleteAddress(address.id));
+      await run(() => api(endpoints.store.deleteAddress, { params: { id: address.id } }));
     }
   };
   return (
@@ -80,7 +80,7 @@ function AddressItem({ address, onChanged }: { address: Address; onChanged: () =
               {t('store.common.edit')}
             </Button>
             {!address.isDefault && (
-              <Button size="mini" data-testid="address-make-default" disabled={busy} onClick={() => void run(() => buyingApi.updateAddress(address.id, { ...addressToInput(address), isDefault: true }))}>
+              <Button size="mini" data-testid="address-make-default" disabled={busy} onClick={() => void run(() => api(endpoints.store.updateAddress, { params: { id: address.id }, body: { ...addressToInput(address), isDefault: true } }))}>
                 {t('store.addresses.makeDefault')}
               </Button>
             )}

@@ -1,19 +1,19 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Input, List, Switch, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { addressInputSchema, type Address } from '@pavilion/contracts';
+import { endpoints, addressInputSchema, type Address } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { returnPath } from '../../shared/navigation.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
-import { buyingApi, type AddressInput } from '../checkout/buying-api.ts';
+import type { AddressInput } from '../checkout/buying-api.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
 import { divisionLabel } from './address-text.ts';
 import { DivisionField, type DivisionChoice } from './division-field.tsx';
+import { api } from '../../api/client.ts';
 
 /** `/addresses/new` and `/addresses/:id`: a delivery address, checked with the contract's schema before it is sent. */
 export function AddressFormPage() {
@@ -55,8 +55,8 @@ function AddressForm({ address, first }: { address: Address | null; first: boole
   );
   const action = useCallback(
     async (values: AddressInput) => {
-      if (address === null) await buyingApi.createAddress(values);
-      else await buyingApi.updateAddress(address.id, values);
+      if (address === null) await api(endpoints.store.createAddress, { body: values });
+      else await api(endpoints.store.updateAddress, { params: { id: address.id }, body: values });
       // Back where the buyer came from (the checkout), else to the address book.
       void navigate(returnPath(location.state, '/addresses'), { replace: true });
     },

@@ -1,10 +1,12 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Cascader, Toast, type CascaderOption } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { buyingApi, type Division } from '../checkout/buying-api.ts';
+import type { Division } from '../checkout/buying-api.ts';
 import { divisionLabel } from './address-text.ts';
+import { api } from '../../api/client.ts';
 
 /** Province, city (prefecture level) and district: the three levels of GB/T 2260 the address book uses. */
 const LEVELS = 3;
@@ -28,7 +30,7 @@ export function DivisionField({ value, onChange, invalid, describedBy }: Props) 
   const load = useCallback(async (parents: readonly (string | null)[]) => {
     setLoading(true);
     try {
-      const answers = await Promise.all(parents.map(async (parent) => [parent ?? 'root', (await buyingApi.listDivisions(parent)).items] as const));
+      const answers = await Promise.all(parents.map(async (parent) => [parent ?? 'root', (await api(endpoints.store.getDivisions, { query: { parent: parent ?? undefined } })).items] as const));
       setLists((current) => new Map([...current, ...answers]));
     } catch (error) {
       Toast.show({ content: errorText(error, locale) });

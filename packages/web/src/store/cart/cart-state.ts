@@ -1,6 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { cartSchema, type Cart } from '@pavilion/contracts';
-import { buyingApi } from '../checkout/buying-api.ts';
+import { endpoints, cartSchema, type Cart } from '@pavilion/contracts';
+import { api } from '../../api/client.ts';
+
+/** The guest's cart token travels in this header; a signed-in buyer's cart is found by the session. */
+const cartHeaders = (token: string | null): Record<string, string> => (token === null ? {} : { 'x-cart-token': token });
 
 /**
  * The cart, shared by the product page's button, the title bar's badge and the cart page: one copy
@@ -56,11 +59,11 @@ async function accept(answer: Cart, sentToken: string | null): Promise<Cart> {
   // Signed in with a guest cart still on this device: bring its lines over, once.
   writeToken(null);
   try {
-    await buyingApi.mergeCart(sentToken);
+    await api(endpoints.store.mergeCart, { body: { guestToken: sentToken } });
   } catch {
     // The guest cart expired or was merged already: the account's cart is what counts.
   }
-  return buyingApi.getCart(null);
+  return api(endpoints.store.getCart);
 }
 
 /** Loads the cart (again). Failures are kept for the page to show; the badge simply hides. */
@@ -68,7 +71,7 @@ export async function refreshCart(): Promise<void> {
   if (state.status !== 'done') setState({ status: 'loading' });
   const token = readToken();
   try {
-    setState({ status: 'done', cart: await accept(await buyingApi.getCart(token), token) });
+    setState({ status: 'done', cart: await accept(await api(endpoints.store.getCart, {}, { headers: cartHeaders(token) }), token) });
   } catch (error) {
     setState({ status: 'failed', error });
   }
@@ -83,9 +86,9 @@ async function change(run: (token: string | null) => Promise<unknown>): Promise<
   else await refreshCart();
 }
 
-export const addToCart = (variantId: string, quantity: number) => change((token) => buyingApi.addCartLine(token, variantId, quantity));
-export const setCartQuantity = (variantId: string, quantity: number) => change((token) => buyingApi.setCartQuantity(token, variantId, quantity));
-export const removeFromCart = (variantId: string) => change((token) => buyingApi.removeCartLine(token, variantId));
+export const addToCart = (variantId: string, quantity: number) => change((token) => api(endpoints.store.addCartLine, { body: { variantId, quantity } }, { headers: cartHeaders(token) }));
+export const setCartQuantity = (variantId: string, quantity: number) => change((token) => api(endpoints.store.setCartLineQuantity, { params: { variantId }, body: { quantity } }, { headers: cartHeaders(token) }));
+export const removeFromCart = (variantId: string) => change((token) => api(endpoints.store.removeCartLine, { params: { variantId } }, { headers: cartHeaders(token) }));
 
 /** Right after signing in: the guest's lines join the account's cart before anything else reads it. */
 export async function mergeGuestCart(): Promise<void> {
@@ -93,7 +96,7 @@ export async function mergeGuestCart(): Promise<void> {
   if (token === null) return;
   writeToken(null);
   try {
-    await buyingApi.mergeCart(token);
+    await api(endpoints.store.mergeCart, { body: { guestToken: token } });
   } catch {
     // Nothing to merge any more; the account's cart stands.
   }

@@ -2,18 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Checkbox, ErrorBlock, List, Popup, Radio, Space } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Address, Identity, PlaceOrderInput, Quote } from '@pavilion/contracts';
-import { isApiError } from '../../api/client.ts';
+import { endpoints, type Address, type Identity, type PlaceOrderInput, type Quote } from '@pavilion/contracts';
+import { api, isApiError } from '../../api/client.ts';
+import { useCachedQuery } from '../../api/query.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { returnState } from '../../shared/navigation.ts';
-import { useApi } from '../../shared/use-api.ts';
 import { addressLine } from '../addresses/address-text.ts';
 import { removeFromCart } from '../cart/cart-state.ts';
 import { formatYuan } from '../components/money-text.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StoreLoading, StoreNote, StorePage } from '../store-ui.tsx';
-import { buyingApi } from './buying-api.ts';
 import { finishCheckout, idempotencyKeyFor, readCheckoutDraft, type DraftLine } from './checkout-draft.ts';
 import { checkoutErrorText, isCartProblem, isLimitError } from './checkout-errors.ts';
 import { AmountRow, ShipmentCard, TaxPartRows } from './shipment-card.tsx';
@@ -22,7 +21,7 @@ const CHECKOUT_PATH = '/checkout';
 
 /** The buyer's addresses and identities, read together: the checkout needs both. */
 async function loadBuyerDetails() {
-  const [addresses, identities] = await Promise.all([buyingApi.listAddresses(), buyingApi.listIdentities()]);
+  const [addresses, identities] = await Promise.all([api(endpoints.store.getAddresses), api(endpoints.store.getIdentities)]);
   return { addresses: addresses.items, identities: identities.items };
 }
 
@@ -35,7 +34,7 @@ export function CheckoutPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [draft] = useState(readCheckoutDraft);
-  const details = useApi(loadBuyerDetails);
+  const details = useCachedQuery(['checkout buyer details'], loadBuyerDetails);
   return (
     <StorePage title={t('store.checkout.title')} backTo="/cart">
       {draft === null ? (
@@ -45,7 +44,13 @@ export function CheckoutPage() {
           </Button>
         </ErrorBlock>
       ) : (
-        <SignedInContent loaded={details}>{(data) => <Checkout lines={draft.lines} addresses={data.addresses} identities={data.identities} />}</SignedInContent>
+        <SignedInContent loaded={details}>
+          {(data) => (
+            // The choice starts afresh when the address book or the identities changed (one was just
+            // added): a visit renders the last answer at once, then the fresh one.
+            <Checkout key={`${data.addresses.map((a) => a.id).join(',')}|${data.identities.map((i) => i.id).join(',')}`} lines={draft.lines} addresses={data.addresses} identities={data.identities} />
+          )}
+        </SignedInContent>
       )}
     </StorePage>
   );
@@ -73,7 +78,7 @@ function Checkout({ lines, addresses, identities }: { lines: DraftLine[]; addres
     let current = true;
     setQuote({ status: 'loading' });
     setPlaceError(null);
-    buyingApi.quote({ lines, addressId, identityId }).then(
+    api(endpoints.store.quoteCheckout, { body: { lines, addressId, identityId } }).then(
       (answer) => {
         if (current) setQuote({ status: 'done', quote: answer });
       },
@@ -96,7 +101,7 @@ function Checkout({ lines, addresses, identities }: { lines: DraftLine[]; addres
     setPlacing(true);
     setPlaceError(null);
     try {
-      const placed = await buyingApi.placeOrders(body, idempotencyKeyFor(body));
+      const placed = await api(endpoints.store.createOrder, { body }, { headers: { 'Idempotency-Key': idempotencyKeyFor(body) } });
       finishCheckout();
       await clearBoughtLines(lines);
       if (placed.payment?.kind === 'sandbox') {

@@ -1,9 +1,10 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { DotLoading, ErrorBlock, InfiniteScroll } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigationType } from 'react-router';
 import type { ListingCard } from '@pavilion/contracts';
-import { storeApi, type ListingQuery } from '../../api/client.ts';
+import { type ListingQuery, api } from '../../api/client.ts';
 import { ProductGrid } from './product-card.tsx';
 import { AnswerCache } from './answer-cache.ts';
 
@@ -29,7 +30,7 @@ function Feed({ cacheKey, query, emptyText }: { cacheKey: string; query: Listing
   const cursor = useRef(feed.cursor);
 
   const loadMore = useCallback(async () => {
-    const page = await storeApi.getProducts({ ...query, cursor: cursor.current });
+    const page = await api(endpoints.store.getProducts, { query: { ...query, cursor: cursor.current } });
     cursor.current = page.nextCursor ?? undefined;
     setFeed((previous) => {
       const next = { items: [...previous.items, ...page.items], cursor: cursor.current, hasMore: page.nextCursor !== null, loaded: true };

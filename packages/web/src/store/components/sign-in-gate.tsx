@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { needsSignIn, returnState } from '../../shared/navigation.ts';
-import type { Loaded } from '../../shared/use-api.ts';
+import type { Loaded } from '../../api/query.ts';
 import { StoreError, StoreLoading } from '../store-ui.tsx';
 
 /**

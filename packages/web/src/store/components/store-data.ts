@@ -1,6 +1,6 @@
 import { endpoints } from '@pavilion/contracts';
-import { storeApi } from '../../api/client.ts';
 import { queryKeyOf, useCachedQuery, useEndpoint } from '../../api/query.ts';
+import { api } from '../../api/client.ts';
 
 /**
  * The storefront's reads through the app's query cache: a page seen before renders its last answer at
@@ -20,7 +20,7 @@ export function useFeaturedProducts(ids: readonly string[]) {
   const key = ids.join(',');
   return useCachedQuery([...queryKeyOf(endpoints.store.getProducts, { query: { ids: key } }), 'featured'], async () => {
     if (key === '') return [];
-    const page = await storeApi.getProducts({ ids: key, limit: 60 });
+    const page = await api(endpoints.store.getProducts, { query: { ids: key, limit: 60 } });
     const order = key.split(',');
     return [...page.items].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   });

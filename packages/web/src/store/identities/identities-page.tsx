@@ -1,19 +1,18 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Dialog, Input, List, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { IDENTITY_CONSENT_VERSION, identityInputSchema, type Identity } from '@pavilion/contracts';
+import { endpoints, IDENTITY_CONSENT_VERSION, identityInputSchema, type Identity } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { returnPath } from '../../shared/navigation.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
-import { buyingApi, type IdentityInput } from '../checkout/buying-api.ts';
+import type { IdentityInput } from '../checkout/buying-api.ts';
 import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
-import { isApiError } from '../../api/client.ts';
+import { isApiError, api } from '../../api/client.ts';
 
 /**
  * The buyer's real-name identities (订购人) for customs. The first visit shows what the ID number is
@@ -50,7 +49,7 @@ function ConsentScreen({ onAccepted }: { onAccepted: () => void }) {
   const agree = async () => {
     setBusy(true);
     try {
-      await buyingApi.giveIdentityConsent();
+      await api(endpoints.store.consentToIdentities, { body: { textVersion: IDENTITY_CONSENT_VERSION } });
       onAccepted();
     } catch (error) {
       Toast.show({ content: errorText(error, locale) });
@@ -96,7 +95,7 @@ function IdentityList({ items, onChanged }: { items: Identity[]; onChanged: () =
     });
     if (!confirmed) return;
     try {
-      await buyingApi.deleteIdentity(identity.id);
+      await api(endpoints.store.deleteIdentity, { params: { id: identity.id } });
       onChanged();
     } catch (error) {
       Toast.show({ content: errorText(error, locale) });
@@ -134,7 +133,7 @@ function IdentityForm({ onAdded, onConsentNeeded }: { onAdded: () => void; onCon
   const action = useCallback(
     async (values: IdentityInput) => {
       try {
-        await buyingApi.createIdentity(values);
+        await api(endpoints.store.createIdentity, { body: values });
       } catch (error) {
         // The consent was withdrawn elsewhere: show the consent screen again.
         if (isApiError(error, 'CONSENT_REQUIRED')) onConsentNeeded();

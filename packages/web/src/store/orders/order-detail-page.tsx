@@ -8,7 +8,6 @@ import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
-import { buyingApi } from '../checkout/buying-api.ts';
 import { AmountRow, QuoteLines, TaxPartRows } from '../checkout/shipment-card.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { Panel } from '../components/section.tsx';
@@ -16,6 +15,7 @@ import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
 import { PayButton, PaymentDeadline } from './order-payment.tsx';
 import { OrderStatusTag, useEventStatusText } from './order-status.tsx';
+import { api } from '../../api/client.ts';
 
 /** `/orders/:id`: status (and the way to pay while unpaid), consignee, buyer, lines, amounts, rates and the timeline. */
 export function OrderDetailPage() {
@@ -153,7 +153,7 @@ function ConfirmReceiptButton({ orderId, onConfirmed }: { orderId: string; onCon
     if (!confirmed) return;
     setBusy(true);
     try {
-      await buyingApi.confirmReceipt(orderId);
+      await api(endpoints.store.confirmOrderReceipt, { params: { id: orderId } });
       onConfirmed();
     } catch (error) {
       Toast.show({ content: errorText(error, locale) });
@@ -177,7 +177,7 @@ function CancelButton({ orderId, onCancelled }: { orderId: string; onCancelled: 
     if (!confirmed) return;
     setBusy(true);
     try {
-      await buyingApi.cancelOrder(orderId);
+      await api(endpoints.store.cancelOrder, { params: { id: orderId } });
       onCancelled();
     } catch (error) {
       Toast.show({ content: errorText(error, locale) });

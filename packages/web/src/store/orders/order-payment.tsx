@@ -1,11 +1,12 @@
+import { endpoints } from '@pavilion/contracts';
 import { useEffect, useState } from 'react';
 import { Button, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
-import { buyingApi } from '../checkout/buying-api.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { formatCountdown } from '../components/dates.ts';
+import { api } from '../../api/client.ts';
 
 /** Seconds until `iso`, ticking every second (never below 0). */
 function useSecondsLeft(iso: string): number {
@@ -41,8 +42,8 @@ export function PayButton({ orderId, checkoutId, expiresAt }: { orderId: string;
   const pay = async () => {
     setBusy(true);
     try {
-      const checkout = checkoutId ?? (await buyingApi.getOrder(orderId)).checkoutId;
-      const payment = await buyingApi.payCheckout(checkout, { method: 'sandbox' });
+      const checkout = checkoutId ?? (await api(endpoints.store.getOrder, { params: { id: orderId } })).checkoutId;
+      const payment = await api(endpoints.store.payCheckout, { params: { id: checkout }, body: { method: 'sandbox' } });
       if (payment.kind === 'sandbox') {
         window.location.assign(payment.url);
         return;

@@ -1,9 +1,8 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState } from 'react';
 import { Button, Input, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { returnReasons, returnShipmentInputSchema, type Return, type ReturnStage } from '@pavilion/contracts';
+import { endpoints, returnReasons, returnShipmentInputSchema, type Return, type ReturnStage } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { pick } from '../../shared/localized.ts';
@@ -15,7 +14,7 @@ import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
 import { returnFailureText } from './return-failure.ts';
-import { returnsApi } from './returns-api.ts';
+import { api } from '../../api/client.ts';
 
 const stageColors = {
   requested: 'warning',
@@ -104,7 +103,7 @@ function ShipmentForm({ ret, onShipped }: { ret: Return; onShipped: () => void }
   const [trackingNumber, setTrackingNumber] = useState(ret.trackingNumber ?? '');
   const action = useCallback(
     async (body: { carrier: string; trackingNumber: string }) => {
-      await returnsApi.ship(ret.id, body);
+      await api(endpoints.store.shipReturn, { params: { id: ret.id }, body });
       Toast.show({ content: t('store.returns.shipped') });
       onShipped();
     },

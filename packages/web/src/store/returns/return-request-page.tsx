@@ -1,9 +1,8 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type ChangeEvent } from 'react';
 import { Button, Checkbox, List, Selector, Stepper, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { returnReasonCodes, returnReasons, returnRequestInputSchema, type Returnable, type ReturnReason } from '@pavilion/contracts';
+import { endpoints, returnReasonCodes, returnReasons, returnRequestInputSchema, type Returnable, type ReturnReason, type ReturnRequestInput } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
@@ -12,7 +11,8 @@ import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
 import { returnFailureText } from './return-failure.ts';
-import { returnsApi, type ReturnPhoto } from './returns-api.ts';
+import type { ReturnPhoto } from './returns-api.ts';
+import { api, uploadTo } from '../../api/client.ts';
 
 /** `/orders/:id/return`: which lines and how many, why, what happened, photos; sent as one request. */
 export function ReturnRequestPage() {
@@ -37,8 +37,8 @@ function ReturnRequestForm({ returnable }: { returnable: Returnable }) {
   const [uploading, setUploading] = useState(false);
   const [reasonMissing, setReasonMissing] = useState(false);
   const action = useCallback(
-    async (body: Parameters<typeof returnsApi.request>[1]) => {
-      const created = await returnsApi.request(returnable.orderId, body);
+    async (body: ReturnRequestInput) => {
+      const created = await api(endpoints.store.requestReturn, { params: { id: returnable.orderId }, body });
       Toast.show({ content: t('store.returns.requested') });
       void navigate(`/returns/${created.id}`, { replace: true });
     },
@@ -62,7 +62,7 @@ function ReturnRequestForm({ returnable }: { returnable: Returnable }) {
     if (!file) return;
     setUploading(true);
     try {
-      const photo = await returnsApi.uploadPhoto(file);
+      const photo = await uploadTo(endpoints.store.uploadReturnPhoto, file);
       setPhotos((current) => (current.some((p) => p.id === photo.id) ? current : [...current, photo]));
     } catch (error) {
       Toast.show({ content: returnFailureText(error, locale) });

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Suggestion } from '@pavilion/contracts';
 import { endpoints } from '@pavilion/contracts';
-import { storeApi } from '../../api/client.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { AnswerCache } from '../components/answer-cache.ts';
+import { api } from '../../api/client.ts';
 
 /** The hot searches (operators' picks, then buyers' most searched), remembered for the visit. */
 export const useHotSearches = () => useEndpoint(endpoints.store.getHotSearches, {});
@@ -34,7 +34,7 @@ export function useSuggestions(text: string): SuggestionState | null {
     }
     let current = true;
     const timer = setTimeout(() => {
-      storeApi.suggest(q).then(
+      api(endpoints.store.suggest, { query: { q } }).then(
         (answer) => {
           suggestionAnswers.set(q, answer.items);
           if (current) setState({ text: q, items: answer.items });

@@ -1,11 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Input, Selector, Switch } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { validationMessages, type FacetValue, type SearchFacets } from '@pavilion/contracts';
-import { storeApi } from '../../api/client.ts';
+import { endpoints, validationMessages, type FacetValue, type SearchFacets } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { facetLabel, yuanLabel } from './filter-labels.ts';
 import { parseFilter, readSearchParams, toSearchQuery, writeSearchParams, yuanToFen, type SearchFilters, type SearchParams } from './search-params.ts';
+import { api } from '../../api/client.ts';
 
 type Preview = { facets: SearchFacets; total: number };
 
@@ -140,7 +140,7 @@ function usePreview(params: SearchParams, filters: SearchFilters, valid: boolean
     if (!valid || unchanged) return;
     let current = true;
     const timer = setTimeout(() => {
-      storeApi.search(toSearchQuery(readSearchParams(new URLSearchParams(key)), 1, 1)).then(
+      api(endpoints.store.search, { query: toSearchQuery(readSearchParams(new URLSearchParams(key)), 1, 1) }).then(
         (result) => {
           if (current) setPreview({ key, value: { facets: result.facets, total: result.total } });
         },

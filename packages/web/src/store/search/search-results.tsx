@@ -1,8 +1,9 @@
+import { endpoints } from '@pavilion/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { InfiniteScroll } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchSort } from '@pavilion/contracts';
-import { storeApi, type StoreSearchResult } from '../../api/client.ts';
+import { type StoreSearchResult, api } from '../../api/client.ts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { FeedStatus } from '../components/product-feed.tsx';
 import { ProductCard } from '../components/product-card.tsx';
@@ -56,7 +57,7 @@ function Results({ cacheKey, params, onSort, onFilter, onSearch }: ResultsProps 
     const next = page.current + 1;
     let answer: StoreSearchResult;
     try {
-      answer = await storeApi.search(toSearchQuery(params, next, pageSize));
+      answer = await api(endpoints.store.search, { query: toSearchQuery(params, next, pageSize) });
     } catch (error) {
       if (next === 1) {
         setState((previous) => ({ ...previous, hasMore: false, error }));

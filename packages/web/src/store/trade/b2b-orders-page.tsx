@@ -9,7 +9,7 @@ import { useEndpoint } from '../../api/query.ts';
 import { formatMoney } from '../components/money-text.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StoreNote, StorePage } from '../store-ui.tsx';
-import { storeTradeApi } from './trade-api.ts';
+import { api, hrefOf } from '../../api/client.ts';
 
 const statusColor = { proforma_issued: 'primary', deposit_paid: 'primary', in_production: 'warning', shipped: 'warning', balance_paid: 'success', completed: 'success', cancelled: 'default' } as const;
 
@@ -28,7 +28,7 @@ export function B2bOrdersPage() {
     if (!confirmed) return;
     setFailure(null);
     try {
-      await storeTradeApi.cancelOrder(id, reason);
+      await api(endpoints.trade.cancelOrder, { params: { id }, body: { reason } });
       orders.reload();
     } catch (error) {
       setFailure(error);
@@ -59,7 +59,7 @@ export function B2bOrdersPage() {
                           : t('store.trade.orderDeposit', { deposit: formatMoney({ amount: order.depositMinor, currency: order.currency }), balance: formatMoney({ amount: order.balanceMinor, currency: order.currency }) })}
                       </div>
                       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-                        <a href={storeTradeApi.proformaUrl(order.id)} download data-testid="proforma-download">{t('store.trade.downloadProforma')}</a>
+                        <a href={hrefOf(endpoints.trade.getOrderProformaPdf, { params: { id: order.id } })} download data-testid="proforma-download">{t('store.trade.downloadProforma')}</a>
                         {order.nextActions.includes('cancel') && (
                           <Button size="mini" onClick={() => void cancel(order.id)} data-testid="cancel-b2b-order">{t('store.trade.cancelOrder')}</Button>
                         )}

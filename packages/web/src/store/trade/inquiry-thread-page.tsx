@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Dialog, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { incotermNames, tradeUnits } from '@pavilion/contracts';
+import { endpoints, incotermNames, tradeUnits } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
@@ -11,7 +11,8 @@ import { useAttachments } from '../../shared/use-attachments.ts';
 import { Panel } from '../components/section.tsx';
 import { StoreError, StoreLoading, StoreNote, StorePage } from '../store-ui.tsx';
 import { AttachFiles } from './attach-files.tsx';
-import { storeTradeApi, type InquiryThread } from './trade-api.ts';
+import type { InquiryThread } from './trade-api.ts';
+import { api, hrefOf, uploadTo } from '../../api/client.ts';
 
 /** `/trade/inquiries/:id`: one thread with the exporter; opening it is reading it. */
 export function InquiryThreadPage() {
@@ -24,11 +25,11 @@ export function InquiryThreadPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [sendFailure, setSendFailure] = useState<unknown>(null);
-  const attachments = useAttachments(storeTradeApi.uploadFile);
+  const attachments = useAttachments((file) => uploadTo(endpoints.trade.uploadTradeFile, file));
 
   const load = useCallback(() => {
     setFailure(null);
-    storeTradeApi.markRead(id).then(setThread, setFailure);
+    api(endpoints.trade.readInquiry, { params: { id } }).then(setThread, setFailure);
   }, [id]);
   useEffect(load, [load]);
 
@@ -36,7 +37,7 @@ export function InquiryThreadPage() {
     setBusy(true);
     setSendFailure(null);
     try {
-      setThread(await storeTradeApi.post(id, { body: text, attachmentIds: attachments.ids }));
+      setThread(await api(endpoints.trade.sendInquiryMessage, { params: { id }, body: { body: text, attachmentIds: attachments.ids } }));
       setText('');
       attachments.clear();
     } catch (error) {
@@ -48,7 +49,7 @@ export function InquiryThreadPage() {
   const close = async () => {
     if (!(await Dialog.confirm({ content: t('store.trade.confirmClose') }))) return;
     try {
-      await storeTradeApi.close(id);
+      await api(endpoints.trade.closeInquiry, { params: { id } });
       load();
     } catch (error) {
       setSendFailure(error);
@@ -91,7 +92,7 @@ export function InquiryThreadPage() {
               </div>
               <p style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{message.body}</p>
               {message.attachments.map((file) => (
-                <a key={file.id} href={storeTradeApi.fileUrl(id, file.id)} data-testid="thread-attachment" style={{ display: 'block', fontSize: 13 }}>{file.fileName}</a>
+                <a key={file.id} href={hrefOf(endpoints.trade.getInquiryFile, { params: { id, fileId: file.id } })} data-testid="thread-attachment" style={{ display: 'block', fontSize: 13 }}>{file.fileName}</a>
               ))}
             </div>
           ))}

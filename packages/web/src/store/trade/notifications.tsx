@@ -1,29 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Badge, Button, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { endpoints } from '@pavilion/contracts';
 import { api } from '../../api/client.ts';
 import { formatDateTime } from '../../shared/china-time.ts';
-import { useApi } from '../../shared/use-api.ts';
+import { useEndpoint, useInvalidate } from '../../api/query.ts';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StorePage } from '../store-ui.tsx';
-
-/** The caller's notifications (/api/notifications): any signed-in user's own. */
-export const notificationApi = {
-  list: () => api(endpoints.platform.getNotifications, { query: { pageSize: 50 } }),
-  unreadCount: () => api(endpoints.platform.getUnreadNotificationCount),
-  markRead: (id: string) => api(endpoints.platform.readNotification, { params: { id } }),
-  readAll: () => api(endpoints.platform.readAllNotifications),
-};
 
 /** The bell on the trade pages: the unread count, opening the list. */
 export function TradeNotificationsBell() {
   const { t } = useTranslation();
-  const [unread, setUnread] = useState(0);
-  useEffect(() => {
-    notificationApi.unreadCount().then((r) => setUnread(r.unread), () => setUnread(0));
-  }, []);
+  // The caller's own notifications (any signed-in user's); a failure shows no count.
+  const count = useEndpoint(endpoints.platform.getUnreadNotificationCount, {});
+  const unread = count.status === 'done' ? count.data.unread : 0;
   return (
     <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
       <Link to="/trade/notifications" data-testid="notification-bell" aria-label={t('store.notifications.bell', { count: unread })}>
@@ -39,13 +30,16 @@ export function TradeNotificationsBell() {
 export function TradeNotificationsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const loaded = useApi(notificationApi.list);
+  const loaded = useEndpoint(endpoints.platform.getNotifications, { query: { pageSize: 50 } });
+  const invalidate = useInvalidate();
+  const changed = () => void invalidate(endpoints.platform.getNotifications, endpoints.platform.getUnreadNotificationCount);
   const open = useCallback(
     async (id: string, link: string) => {
-      await notificationApi.markRead(id).catch(() => undefined);
+      await api(endpoints.platform.readNotification, { params: { id } }).catch(() => undefined);
+      void invalidate(endpoints.platform.getNotifications, endpoints.platform.getUnreadNotificationCount);
       void navigate(link);
     },
-    [navigate],
+    [navigate, invalidate],
   );
   return (
     <StorePage title={t('store.notifications.title')} backTo="/trade/inquiries">
@@ -55,7 +49,7 @@ export function TradeNotificationsPage() {
             <p data-testid="notification-empty" style={{ textAlign: 'center', color: 'var(--adm-color-weak)' }}>{t('store.notifications.empty')}</p>
           ) : (
             <>
-              <Button size="small" data-testid="notification-read-all" disabled={data.unread === 0} onClick={() => void notificationApi.readAll().then(loaded.reload, loaded.reload)}>
+              <Button size="small" data-testid="notification-read-all" disabled={data.unread === 0} onClick={() => void api(endpoints.platform.readAllNotifications).then(changed, changed)}>
                 {t('store.notifications.readAll')}
               </Button>
               <List mode="card" data-testid="notification-list">

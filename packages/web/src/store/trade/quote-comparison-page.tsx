@@ -1,9 +1,8 @@
-import { endpoints } from '@pavilion/contracts';
 import { useState } from 'react';
 import { Button, Dialog, Selector, Stepper, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { incotermNames, tradeUnits } from '@pavilion/contracts';
+import { endpoints, incotermNames, tradeUnits } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { formatDateTime } from '../../shared/china-time.ts';
 import { errorText } from '../../shared/errors.ts';
@@ -14,7 +13,8 @@ import { Panel } from '../components/section.tsx';
 import { SignedInContent } from '../components/sign-in-gate.tsx';
 import { StoreNote, StorePage } from '../store-ui.tsx';
 import { rfqStatusColor } from './rfqs-page.tsx';
-import { storeTradeApi, type QuoteComparison, type Rfq } from './trade-api.ts';
+import type { QuoteComparison, Rfq } from './trade-api.ts';
+import { api } from '../../api/client.ts';
 
 /** `/trade/rfqs/:id`: the quotes side by side, in yuan per unit at the chosen quantity and today's rate, cheapest first; accept one. */
 export function QuoteComparisonPage() {
@@ -44,7 +44,7 @@ function Comparison({ rfq, onChanged }: { rfq: Rfq; onChanged: () => void }) {
     if (!(await Dialog.confirm({ content: t('store.trade.confirmAccept', { exporter: name }) }))) return;
     setFailure(null);
     try {
-      await storeTradeApi.accept(rfq.id, item.id, { kind, quantity: kind === 'sample' ? sampleQuantity : quantity });
+      await api(endpoints.trade.acceptRfqQuote, { params: { id: rfq.id, quoteId: item.id }, body: { kind, quantity: kind === 'sample' ? sampleQuantity : quantity } });
       onChanged();
       void navigate('/trade/orders');
     } catch (error) {

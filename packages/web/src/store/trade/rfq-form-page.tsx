@@ -1,16 +1,16 @@
-import { endpoints } from '@pavilion/contracts';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Input, List, Selector, Stepper, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { certificationTypes, incotermNames, incoterms, parseMajor, rfqCreateSchema, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
+import { endpoints, certificationTypes, incotermNames, incoterms, parseMajor, rfqCreateSchema, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { pick } from '../../shared/localized.ts';
 import { useEndpoint } from '../../api/query.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { FieldError, StoreNote, StorePage } from '../store-ui.tsx';
-import { storeTradeApi, type RfqCreate } from './trade-api.ts';
+import type { RfqCreate } from './trade-api.ts';
+import { api } from '../../api/client.ts';
 
 type Certification = (typeof certificationTypes)[number];
 const unitKeys = Object.keys(tradeUnits) as TradeUnit[];
@@ -35,8 +35,8 @@ export function RfqFormPage() {
   const [deadline, setDeadline] = useState('');
   const [certifications, setCertifications] = useState<Certification[]>([]);
   const action = useCallback(
-    async (body: Parameters<typeof storeTradeApi.createRfq>[0]) => {
-      const created = await storeTradeApi.createRfq(body);
+    async (body: RfqCreate) => {
+      const created = await api(endpoints.trade.createRfq, { body });
       void navigate(`/trade/rfqs/${created.id}`, { replace: true });
     },
     [navigate],

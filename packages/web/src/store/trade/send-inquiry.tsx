@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { Button, Input, List, Popup, Selector, Stepper, TextArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { incotermNames, incoterms, inquiryCreateSchema, parseMajor, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
+import { endpoints, incotermNames, incoterms, inquiryCreateSchema, parseMajor, tradeUnits, type Incoterm, type TradeUnit } from '@pavilion/contracts';
 import { useLocale } from '../../i18n/face-language.tsx';
 import { errorText } from '../../shared/errors.ts';
 import { useAttachments } from '../../shared/use-attachments.ts';
@@ -10,7 +10,8 @@ import { useMe } from '../../shared/use-auth.ts';
 import { useFormSubmit } from '../../shared/use-form-submit.ts';
 import { FieldError, StoreNote } from '../store-ui.tsx';
 import { AttachFiles } from './attach-files.tsx';
-import { isImporter, storeTradeApi } from './trade-api.ts';
+import { isImporter, type InquiryCreate } from './trade-api.ts';
+import { api, uploadTo } from '../../api/client.ts';
 
 const unitKeys = Object.keys(tradeUnits) as TradeUnit[];
 
@@ -47,10 +48,10 @@ function InquiryForm({ exporterId, productId, minQuantity }: { exporterId: strin
   const [port, setPort] = useState('');
   const [requiredDate, setRequiredDate] = useState('');
   const [message, setMessage] = useState('');
-  const attachments = useAttachments(storeTradeApi.uploadFile);
+  const attachments = useAttachments((file) => uploadTo(endpoints.trade.uploadTradeFile, file));
   const action = useCallback(
-    async (body: Parameters<typeof storeTradeApi.createInquiry>[0]) => {
-      const created = await storeTradeApi.createInquiry(body);
+    async (body: InquiryCreate) => {
+      const created = await api(endpoints.trade.createInquiry, { body });
       void navigate(`/trade/inquiries/${created.id}`);
     },
     [navigate],

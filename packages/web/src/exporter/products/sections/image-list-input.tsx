@@ -1,9 +1,10 @@
+import { endpoints } from '@pavilion/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Flex, Image, Space, Tag, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConsoleImage } from '../../../console/image-strip.tsx';
 import { useAction } from '../../../console/use-action.ts';
-import { exporterApi } from '../../exporter-api.ts';
+import { uploadTo } from '../../../api/client.ts';
 
 /** At most this many pictures per product (productContentSchema). */
 const maxImages = 12;
@@ -38,7 +39,7 @@ export function ImageListInput({ value = [], onChange, known }: ImageListInputPr
   }, [value]);
   const send = (file: Blob) =>
     run('upload', async () => {
-      const image = await exporterApi.uploadImage(file);
+      const image = await uploadTo(endpoints.exporter.uploadMedia, file);
       setUploaded((images) => [...images, image]);
       latest.current = [...latest.current, image.id];
       change(latest.current);

@@ -11,6 +11,7 @@ export { loadPublicationContext } from './publication-context.ts';
 export { findPurchasableVariants, type PurchasableVariant } from './purchasable.ts';
 export { storefrontShareCards } from './share-cards.ts';
 export { StockService } from './stock.service.ts';
-export { StorefrontService, findListingCards } from './storefront.service.ts';
+export { StorefrontSearch } from './storefront-search.ts';
+export { StorefrontService } from './storefront.service.ts';
 export { priceVariants, type PricedVariant } from './variant-pricing.ts';
 export { hasFreeStock, releaseStock, reserveStock, takeOutStock } from './stock-levels.ts';

@@ -15,3 +15,4 @@ export { StorefrontSearch } from './storefront-search.ts';
 export { StorefrontService } from './storefront.service.ts';
 export { priceVariants, type PricedVariant } from './variant-pricing.ts';
 export { hasFreeStock, releaseStock, reserveStock, takeOutStock } from './stock-levels.ts';
+export { seedPublishedProduct, seedWarehouse, type SeedProduct } from './catalog.seed.ts';

@@ -2,3 +2,4 @@
 export type { RfqService } from './rfq.service.ts';
 export { recordTradeEvent } from './trade-access.ts';
 export { createTradeFeature, registerTradeRoutes } from './trade.plugin.ts';
+export { seedCompany } from './company.seed.ts';

@@ -34,7 +34,7 @@ import { operatorRateRoutes, storeRateRoutes } from './features/rates/index.ts';
 import { ProductService } from './features/catalog/index.ts';
 import { ProductReviewService } from './features/catalog/index.ts';
 import { StockService } from './features/catalog/index.ts';
-import { findListingCards, StorefrontService } from './features/catalog/index.ts';
+import { StorefrontSearch, StorefrontService } from './features/catalog/index.ts';
 import { exporterCatalogRoutes, operatorCatalogRoutes, storeCatalogRoutes } from './features/catalog/index.ts';
 import { ProductImportService } from './features/catalog-import/index.ts';
 import { productImportRoutes } from './features/catalog-import/index.ts';
@@ -200,7 +200,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const review = new ProductReviewService({ ...catalogDeps, products });
   const stock = new StockService(catalogDeps);
   const storefront = new StorefrontService({ db, rates, cacheEntries: config.catalogCacheEntries });
-  const search = new SearchService({ db, clock, cards: (ids) => findListingCards(db, ids), onError: (err) => app.log.error({ err }, 'search upkeep failed'), onReindexQueued: () => jobs.kick() });
+  const search = new SearchService({ db, clock, onError: (err) => app.log.error({ err }, 'search upkeep failed'), onReindexQueued: () => jobs.kick() });
   const fulfilment = new FulfilmentService({ db, clock });
   const orders = new OrderService({ db, clock, shipmentsOf: (ids) => fulfilment.shipmentsOf(ids) });
   const carts = new CartService({ db, clock, rates, rateLimiter });
@@ -257,7 +257,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(operatorHsRateRoutes(new HsRateService({ db })), { prefix: '/api/operator' });
   await app.register(adminRoutes(new AccountService({ db })), { prefix: '/api/admin' });
   await app.register(jobConsoleRoutes(new JobConsole(jobs)), { prefix: '/api/admin' });
-  await app.register(storeCatalogRoutes(storefront), { prefix: '/api/store' });
+  await app.register(storeCatalogRoutes({ storefront, search: new StorefrontSearch({ db, search }) }), { prefix: '/api/store' });
   await app.register(exporterCatalogRoutes({ products, stock, media }), { prefix: '/api/exporter' });
   const imports = new ProductImportService({ db, clock, products });
   await app.register(productImportRoutes(imports, new ProductImportJobs({ queue: jobs, files, imports })), { prefix: '/api/exporter' });

@@ -8,6 +8,7 @@ import type { MediaService } from '../media/index.ts';
 import type { ProductReviewService } from './product-review.service.ts';
 import type { ProductService } from './product.service.ts';
 import type { StockService } from './stock.service.ts';
+import type { StorefrontSearch } from './storefront-search.ts';
 import type { StorefrontService } from './storefront.service.ts';
 import { route, urlOf } from '../../platform/endpoint-route.ts';
 
@@ -15,7 +16,8 @@ const idParams = z.object({ id: z.uuid() });
 const JSON_UTF8 = 'application/json; charset=utf-8';
 const withConflicts = { ...errorResponses, 409: errorBodySchema, 422: errorBodySchema };
 
-export function storeCatalogRoutes(storefront: StorefrontService) {
+export function storeCatalogRoutes(deps: { storefront: StorefrontService; search: StorefrontSearch }) {
+  const { storefront, search } = deps;
   return async function (fastify: FastifyInstance) {
     // Answers are JSON text from the page cache, checked against their schema when cached, so these
     // two routes send text (the plain instance: the schemas document and validate the input).
@@ -32,6 +34,13 @@ export function storeCatalogRoutes(storefront: StorefrontService) {
       schema: { tags: ['store'], summary: 'A published product, priced in yuan at the rate in force', params: getProduct.params, response: { ...getProduct.response, ...errorResponses } },
       handler: async (request, reply) => reply.type(JSON_UTF8).send(await storefront.productPageJson(idParams.parse(request.params).id)),
     });
+    route(typed(fastify), endpoints.store.search, {
+      schema: {
+        tags: ['store'],
+        summary: 'Search products in Chinese, pinyin or English, with filters, facet counts, sorting and highlighted titles',
+        response: errorResponses,
+      },
+    }, async (request) => search.search(request.query));
   };
 }
 

@@ -1,15 +1,13 @@
 import { parseMajor, parseRate, productContentSchema, type CurrencyCode } from '@pavilion/contracts';
 import type { Db } from '../../db/database.ts';
 import type { FileStore } from '../../platform/file-store.ts';
-import { newId } from '../../platform/ids.ts';
 import { MediaService } from '../media/index.ts';
-import { rebuildListing } from '../catalog/index.ts';
-import { loadPublicationContext } from '../catalog/index.ts';
-import { suggestedFoodMark } from '../hs-rates/index.ts';
-import { checkPublication } from '../catalog/index.ts';
+import { checkPublication, currenciesPricedIn, loadPublicationContext, seedPublishedProduct, seedWarehouse } from '../catalog/index.ts';
+import { seedExporterApplication } from '../exporters/index.ts';
+import { seedHsRates } from '../hs-rates/index.ts';
+import { seedPavilionFeatures } from '../pavilions/index.ts';
 import { chinaDate } from '../../platform/clock.ts';
-import { RateService } from '../rates/index.ts';
-import { currenciesPricedIn } from '../catalog/index.ts';
+import { RateService, seedExchangeRates } from '../rates/index.ts';
 import { drawDemoPicture } from './demo-art.ts';
 import { demoHsRates, demoProducts, demoRates } from './demo-catalog-data.ts';
 import type { DemoProduct } from './demo-catalog.types.ts';
@@ -78,43 +76,32 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
   const rates = new RateService({ db, clock: () => now, pricedCurrencies: (filter) => currenciesPricedIn(db, filter) });
 
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('hs_rates')
-      .values(demoHsRates.map((h) => ({ hs_code: h.hsCode, description_en: h.descriptionEn, description_zh: h.descriptionZh, vat_rate_bp: h.vatRateBp, consumption_tax_rate_bp: h.consumptionTaxRateBp, tariff_rate_bp: h.tariffRateBp ?? null, retail_eligible: h.retailEligible ? 1 : 0, retail_modes: h.retailModes, updated_at: now.toISOString() })))
-      .execute();
-    // The food mark by the code's default (chapters 01–24 less the headings not eaten, edible salt).
-    const food = demoHsRates.filter((h) => suggestedFoodMark(h.hsCode)).map((h) => h.hsCode);
-    if (food.length > 0) await trx.updateTable('hs_rates').set({ is_food: 1 }).where('hs_code', 'in', food).execute();
-    await trx
-      .insertInto('exchange_rates')
-      .values(demoRates.map((r) => {
+    await seedHsRates(trx, demoHsRates.map((h) => ({ ...h, tariffRateBp: h.tariffRateBp ?? null })), now);
+    await seedExchangeRates(
+      trx,
+      demoRates.map((r) => {
         const rateMicro = parseRate(r.rate);
         if (rateMicro === null) throw new Error(`demo rate ${r.currency} ${r.rate}`);
-        return { id: newId(), currency: r.currency, rate_micro: rateMicro, effective_date: r.effectiveDate, source: r.source, created_by: null, created_at: now.toISOString() };
-      }))
-      .execute();
+        return { currency: r.currency, rateMicro, effectiveDate: r.effectiveDate, source: r.source };
+      }),
+      now,
+    );
     for (const e of demoExporters) {
       const id = options.exporterIds.get(e.member.email);
       if (!id) continue;
-      await trx
-        .updateTable('exporters')
-        .set({
-          address: e.address,
-          contact_name: e.member.displayName,
-          contact_email: e.member.email,
-          registration_number: e.registrationNumber,
-          gacc_registration_number: e.gaccRegistrationNumber,
-          contact_phone: e.contactPhone,
-          manufacturer_name: e.manufacturerName ?? null,
-          manufacturer_address: e.manufacturerAddress ?? null,
-          submitted_at: now.toISOString(),
-          reviewed_at: e.status === 'approved' ? now.toISOString() : null,
-        })
-        .where('id', '=', id)
-        .execute();
-      if (e.categories.length > 0) {
-        await trx.insertInto('exporter_categories').values(e.categories.map((category_id: string) => ({ exporter_id: id, category_id }))).execute();
-      }
+      await seedExporterApplication(trx, id, {
+        address: e.address,
+        contactName: e.member.displayName,
+        contactEmail: e.member.email,
+        contactPhone: e.contactPhone,
+        registrationNumber: e.registrationNumber,
+        gaccRegistrationNumber: e.gaccRegistrationNumber,
+        manufacturerName: e.manufacturerName ?? null,
+        manufacturerAddress: e.manufacturerAddress ?? null,
+        submittedAt: now.toISOString(),
+        reviewedAt: e.status === 'approved' ? now.toISOString() : null,
+        categoryIds: e.categories,
+      });
     }
   });
 
@@ -134,39 +121,24 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
     const exporterId = options.exporterIds.get(email) ?? '';
     const exporter = demoExporters.find((e) => e.member.email === email);
     await db.transaction().execute(async (trx) => {
-      const origin = newId();
-      await trx.insertInto('warehouses').values({ id: origin, exporter_id: exporterId, kind: 'origin', name: `${exporter?.tradingNameEn ?? 'Exporter'} warehouse`, city: exporter?.city ?? '', country_code: exporter?.country ?? 'PK', created_at: now.toISOString() }).execute();
-      let bonded: string | null = null;
+      const warehouse = { exporterId, createdAt: now.toISOString() };
+      const origin = await seedWarehouse(trx, { ...warehouse, kind: 'origin', name: `${exporter?.tradingNameEn ?? 'Exporter'} warehouse`, city: exporter?.city ?? '', countryCode: exporter?.country ?? 'PK' });
+      // Products with stock in China ship from a bonded warehouse of the exporter's too.
+      const bonded = products.some((p) => p.variants.some((v) => v.bondedStock !== undefined))
+        ? await seedWarehouse(trx, { ...warehouse, kind: 'bonded', name: 'Shanghai Waigaoqiao FTZ bonded warehouse', city: 'Shanghai', countryCode: 'CN' })
+        : null;
       for (const p of products) {
         const picture = pictures.get(p) ?? '';
         const content = toContent(p, picture);
         const context = await loadPublicationContext(trx, { exporterId, content, today: chinaDate(now) });
         const issues = checkPublication(content, context);
         if (issues.length > 0) throw new Error(`demo product "${p.titleEn}" breaks publication rules: ${issues.map((i) => `${i.rule}@${i.field}`).join(', ')}`);
-
-        const productId = newId();
-        const revisionId = newId();
+        const stock = p.variants.map((v) => [
+          { warehouseId: origin, onHand: v.stock ?? 0 },
+          ...(bonded && v.bondedStock !== undefined ? [{ warehouseId: bonded, onHand: v.bondedStock }] : []),
+        ]);
         const publishedAt = new Date(now.getTime() - p.publishedDaysAgo * DAY - products.indexOf(p) * 60_000).toISOString();
-        const variants = content.variants.map((v) => ({ ...v, id: newId() }));
-        await trx.insertInto('products').values({ id: productId, exporter_id: exporterId, status: 'published', live_revision_id: revisionId, working_revision_id: null, created_at: publishedAt, updated_at: publishedAt, published_at: publishedAt }).execute();
-        await trx
-          .insertInto('product_revisions')
-          .values({ id: revisionId, product_id: productId, number: 1, content: JSON.stringify({ ...content, variants }), state: 'approved', review_reasons: null, created_at: publishedAt, updated_at: publishedAt, submitted_at: publishedAt, reviewed_at: publishedAt, reviewed_by: null })
-          .execute();
-        for (const [position, v] of variants.entries()) {
-          const demo = p.variants[position];
-          await trx.insertInto('variants').values({ id: v.id, product_id: productId, exporter_id: exporterId, sku: v.sku, status: 'active', live_price_minor: v.priceMinor, live_currency: content.currency, live_weight_grams: v.weightGrams, position, created_at: publishedAt }).execute();
-          await trx.insertInto('stock_levels').values({ variant_id: v.id, warehouse_id: origin, on_hand: demo?.stock ?? 0, reserved: 0, updated_at: publishedAt }).execute();
-          if (demo?.bondedStock !== undefined) {
-            if (!bonded) {
-              bonded = newId();
-              await trx.insertInto('warehouses').values({ id: bonded, exporter_id: exporterId, kind: 'bonded', name: 'Shanghai Waigaoqiao FTZ bonded warehouse', city: 'Shanghai', country_code: 'CN', created_at: now.toISOString() }).execute();
-            }
-            await trx.insertInto('stock_levels').values({ variant_id: v.id, warehouse_id: bonded, on_hand: demo.bondedStock, reserved: 0, updated_at: publishedAt }).execute();
-          }
-        }
-        await rebuildListing(trx, productId, inForce);
-        await trx.updateTable('catalog_listings').set({ sales_count: p.salesCount }).where('product_id', '=', productId).execute();
+        await seedPublishedProduct(trx, { exporterId, content, publishedAt, stock, salesCount: p.salesCount }, inForce);
       }
     });
   }
@@ -176,10 +148,6 @@ export async function seedDemoCatalog(db: Db, options: { files: FileStore; expor
   for (const pavilion of pavilions) {
     const top = await db.selectFrom('catalog_listings').select(['product_id', 'exporter_id']).where('pavilion_id', '=', pavilion.id).where('retail_eligible', '=', 1).orderBy('sales_count', 'desc').limit(6).execute();
     const exporters = [...new Set(top.map((t) => t.exporter_id))].slice(0, 4);
-    const features = [
-      ...top.map((t, position) => ({ pavilion_id: pavilion.id, kind: 'product' as const, target_id: t.product_id, position })),
-      ...exporters.map((target_id, position) => ({ pavilion_id: pavilion.id, kind: 'exporter' as const, target_id, position })),
-    ];
-    if (features.length > 0) await db.insertInto('pavilion_features').values(features).execute();
+    if (top.length > 0) await seedPavilionFeatures(db, pavilion.id, { productIds: top.map((t) => t.product_id), exporterIds: exporters });
   }
 }

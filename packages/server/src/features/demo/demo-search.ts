@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { newId } from '../../platform/ids.ts';
+import { seedSearchSetup } from '../search/index.ts';
 
 /**
  * Synonyms a pavilion team would enter on day one: the Chinese a buyer types beside the English
@@ -42,8 +42,5 @@ export const demoSynonyms: string[][] = [
 export const demoHotSearches = ['椰子油', '黑珍珠', '羊绒披肩', '蓝陶', '汤加香草', '喜马拉雅盐灯'];
 
 export async function seedDemoSearch(db: Db): Promise<void> {
-  const now = new Date().toISOString();
-  await db.insertInto('search_synonyms').values(demoSynonyms.map((terms) => ({ id: newId(), terms: JSON.stringify(terms), created_by: null, created_at: now }))).execute();
-  await db.insertInto('search_hot').values(demoHotSearches.map((text, position) => ({ text, position }))).execute();
-  await db.updateTable('search_state').set((eb) => ({ lexicon_version: eb('lexicon_version', '+', 1) })).where('id', '=', 1).execute();
+  await seedSearchSetup(db, { synonyms: demoSynonyms, hotSearches: demoHotSearches });
 }

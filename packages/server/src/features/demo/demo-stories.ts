@@ -1,6 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { newId } from '../../platform/ids.ts';
-import { sanitizeRichText } from '../../platform/rich-text.ts';
+import { seedPublishedStories } from '../pavilions/index.ts';
 
 /**
  * The demo pavilions' culture stories, published: real places and crafts, told in both languages
@@ -170,37 +169,10 @@ export const demoStories: Record<'pakistan' | 'pacific', DemoStory[]> = {
  * exist). A story whose slug the pavilion already has is left as it is.
  */
 export async function seedDemoStories(db: Db): Promise<void> {
-  const pavilions = await db.selectFrom('pavilions').select(['id', 'slug']).where('slug', 'in', Object.keys(demoStories)).execute();
   const base = Date.now();
-  await db.transaction().execute(async (trx) => {
-    for (const [slug, stories] of Object.entries(demoStories)) {
-      const pavilion = pavilions.find((p) => p.slug === slug);
-      if (!pavilion) continue;
-      for (const [position, story] of stories.entries()) {
-        // A few minutes apart, so the dates read like a pavilion that published them one by one.
-        const at = new Date(base - (stories.length - position) * 7 * 60_000).toISOString();
-        await trx
-          .insertInto('pavilion_stories')
-          .values({
-            id: newId(),
-            pavilion_id: pavilion.id,
-            slug: story.slug,
-            title_en: story.titleEn,
-            title_zh: story.titleZh,
-            summary_en: story.summaryEn,
-            summary_zh: story.summaryZh,
-            body_en: sanitizeRichText(story.bodyEn),
-            body_zh: sanitizeRichText(story.bodyZh),
-            cover_media_id: null,
-            status: 'published',
-            position,
-            published_at: at,
-            created_at: at,
-            updated_at: at,
-          })
-          .onConflict((oc) => oc.columns(['pavilion_id', 'slug']).doNothing())
-          .execute();
-      }
-    }
-  });
+  // A few minutes apart, so the dates read like a pavilion that published them one by one.
+  const stories = Object.fromEntries(
+    Object.entries(demoStories).map(([slug, list]) => [slug, list.map((story, position) => ({ ...story, publishedAt: new Date(base - (list.length - position) * 7 * 60_000).toISOString() }))]),
+  );
+  await seedPublishedStories(db, stories);
 }

@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
-import { newId } from '../../platform/ids.ts';
 import { insertRole, insertUser } from '../accounts/index.ts';
+import { seedExporters } from '../exporters/index.ts';
+import { seedPavilions } from '../pavilions/index.ts';
+import { seedCompany } from '../trade/index.ts';
 import { AccountService } from '../accounts/index.ts';
 import { DEMO_PASSWORD, demoAdmin, demoBuyer, demoCompany, demoExporters, demoPavilions } from './demo-data.ts';
 import { seedDemoStories } from './demo-stories.ts';
@@ -43,17 +45,16 @@ export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Pro
   if (!(await isDatabaseEmpty(db))) return false;
   const accounts = new AccountService({ db });
 
-  const pavilionIds = new Map<string, string>();
-  const exporterIds = new Map<string, string>();
-  const companyId = newId();
+  let world: { exporterIds: Map<string, string>; companyId: string };
   // Two servers started with --demo on one empty database both get here: the pavilions' unique
   // slugs let one transaction win; the other server finds the demo being seeded and goes on without.
   try {
-    await seedDemoWorld(db, { pavilionIds, exporterIds, companyId });
+    world = await seedDemoWorld(db);
   } catch (err) {
     if (isUniqueViolation(err)) return false;
     throw err;
   }
+  const { exporterIds, companyId } = world;
 
   // Password accounts hash outside the transaction (each hash takes ~100 ms), in parallel.
   const password = DEMO_PASSWORD;
@@ -73,60 +74,26 @@ export async function seedDemo(db: Db, options: { files?: FileStore } = {}): Pro
   return true;
 }
 
-/** Pavilions, exporters and the importer company, in one transaction. */
-async function seedDemoWorld(db: Db, ids: { pavilionIds: Map<string, string>; exporterIds: Map<string, string>; companyId: string }): Promise<void> {
-  const { pavilionIds, exporterIds, companyId } = ids;
-  await db.transaction().execute(async (trx) => {
-    for (const [position, p] of demoPavilions.entries()) {
-      const id = newId();
-      pavilionIds.set(p.slug, id);
-      const now = new Date().toISOString();
-      await trx
-        .insertInto('pavilions')
-        .values({
-          id,
-          slug: p.slug,
-          name_en: p.nameEn,
-          name_zh: p.nameZh,
-          tagline_en: p.taglineEn,
-          tagline_zh: p.taglineZh,
-          intro_en: p.introEn,
-          intro_zh: p.introZh,
-          position,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto('pavilion_countries')
-        .values(p.countries.map((country_code, i) => ({ pavilion_id: id, country_code, position: i })))
-        .execute();
-    }
-    for (const e of demoExporters) {
-      const id = newId();
-      exporterIds.set(e.member.email, id);
-      const now = new Date().toISOString();
-      await trx
-        .insertInto('exporters')
-        .values({
-          id,
-          pavilion_id: pavilionIds.get(e.pavilion) ?? '',
-          legal_name: e.legalName,
-          trading_name_en: e.tradingNameEn,
-          trading_name_zh: e.tradingNameZh,
-          country_code: e.country,
-          city: e.city,
-          status: e.status,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-    await trx
-      .insertInto('buyer_companies')
-      .values({ id: companyId, name_zh: demoCompany.nameZh, name_en: demoCompany.nameEn, city: demoCompany.city, created_at: new Date().toISOString() })
-      .execute();
+/** Pavilions, exporters, the importer company and the buyer, in one transaction: the exporters' ids by their member's email, and the company's id. */
+async function seedDemoWorld(db: Db): Promise<{ exporterIds: Map<string, string>; companyId: string }> {
+  return db.transaction().execute(async (trx) => {
+    const pavilionIds = await seedPavilions(trx, demoPavilions);
+    const exporters = await seedExporters(
+      trx,
+      demoExporters.map((e) => ({
+        pavilionId: pavilionIds.get(e.pavilion) ?? '',
+        legalName: e.legalName,
+        tradingNameEn: e.tradingNameEn,
+        tradingNameZh: e.tradingNameZh,
+        countryCode: e.country,
+        city: e.city,
+        status: e.status,
+      })),
+    );
+    const exporterIds = new Map(demoExporters.map((e, i) => [e.member.email, exporters[i] ?? ''] as const));
+    const companyId = await seedCompany(trx, { nameZh: demoCompany.nameZh, nameEn: demoCompany.nameEn, city: demoCompany.city });
     const buyer = await insertUser(trx, { phone: demoBuyer.phone, email: null, password_hash: null, display_name: demoBuyer.displayName, locale: 'zh-CN' });
     await insertRole(trx, buyer.id, { role: 'buyer' });
+    return { exporterIds, companyId };
   });
 }

@@ -3,3 +3,4 @@ export { documentDownload, sendDocument } from './exporter-documents.routes.ts';
 export { cleanFileName } from './exporter-documents.rules.ts';
 export type { DocumentFile } from './exporter-documents.service.ts';
 export { createExporterFeature, registerExporterRoutes } from './exporters.plugin.ts';
+export { seedExporterApplication, seedExporters, type SeedExporter, type SeedExporterApplication } from './exporter.seed.ts';

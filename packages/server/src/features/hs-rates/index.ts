@@ -2,3 +2,4 @@
 export { operatorHsRateRoutes } from './hs-rate.routes.ts';
 export { suggestedFoodMark } from './hs-rate.rules.ts';
 export { HsRateService } from './hs-rate.service.ts';
+export { seedHsRates, type SeedHsRate } from './hs-rate.seed.ts';

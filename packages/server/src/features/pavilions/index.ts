@@ -4,3 +4,4 @@ export { findExporterById, findPavilions } from './pavilion.repository.ts';
 export { operatorPavilionRoutes, storePavilionRoutes } from './pavilion.routes.ts';
 export { PavilionService } from './pavilion.service.ts';
 export { StoryService } from './story.service.ts';
+export { seedPavilionFeatures, seedPavilions, seedPublishedStories, type SeedPavilion, type SeedStory } from './pavilion.seed.ts';

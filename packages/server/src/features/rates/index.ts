@@ -2,3 +2,4 @@
 export { raiseMissingRateAlert, resolveRateAlert, type RateInForce } from './rate-alerts.ts';
 export { operatorRateRoutes, storeRateRoutes } from './rate.routes.ts';
 export { RateService } from './rate.service.ts';
+export { seedExchangeRates } from './rate.seed.ts';

@@ -3,3 +3,4 @@ export { indexProducts } from './search-index.ts';
 export { operatorSearchRoutes, storeSearchRoutes } from './search.routes.ts';
 export { SearchService } from './search.service.ts';
 export { REINDEX_SEARCH } from './search-jobs.ts';
+export { seedSearchSetup } from './search.seed.ts';

@@ -4,17 +4,11 @@ import { errorResponses, typed } from '../../platform/http.ts';
 import type { SearchService } from './search.service.ts';
 import { route } from '../../platform/endpoint-route.ts';
 
+/** Suggestions and hot searches; the search itself is answered by the storefront (catalog), which shows the ranked products as cards. */
 export function storeSearchRoutes(search: SearchService) {
   return async function (fastify: FastifyInstance) {
     const app = typed(fastify);
     const tags = ['store'];
-    route(app, endpoints.store.search, {
-      schema: {
-        tags,
-        summary: 'Search products in Chinese, pinyin or English, with filters, facet counts, sorting and highlighted titles',
-        response: errorResponses,
-      },
-    }, async (request) => search.search(request.query));
     route(app, endpoints.store.suggest, {
       schema: { tags, summary: 'Up to 10 suggestions (categories, brands, products) for what is being typed', response: errorResponses },
     }, async (request) => ({ items: await search.suggest(request.query.q) }));

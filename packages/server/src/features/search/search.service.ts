@@ -1,5 +1,5 @@
 import {
-  countries, type CountryCode, type ListingCard, type SearchQuery, type SearchResult, type Suggestion,
+  countries, type CountryCode, type Highlight, type SearchQuery, type SearchResult, type Suggestion,
 } from '@pavilion/contracts';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/database.ts';
@@ -31,8 +31,21 @@ const CERT_LABELS: Record<string, { en: string; zh: string }> = {
   iso22000: { en: 'ISO 22000', zh: 'ISO 22000' },
   other: { en: 'Other certificate', zh: '其他认证' },
 };
-/** Listing cards of products, in the order given; those no longer listed left out. */
-export type ListingCards = (productIds: string[]) => Promise<ListingCard[]>;
+/**
+ * A store search as search answers it: the products of the page and the related ones as ids, best
+ * first, with what search knows of the query (total, facets, did-you-mean). Search ranks; whoever
+ * shows the results (the catalog's storefront) turns the ids into listing cards, so search never
+ * reads the catalog's cards and the catalog, which indexes its products here, stays the only one of
+ * the two that knows the other.
+ */
+export type SearchRanking = Omit<SearchResult, 'items' | 'related'> & {
+  /** The page's products, best first. */
+  productIds: string[];
+  /** When nothing matched: products sharing some of the words (or matching them without the filters). */
+  relatedIds: string[];
+  /** A title cut into pieces, the words the query matched marked. */
+  highlight: (title: string) => Highlight;
+};
 
 const RELATED = 6;
 const HOT = 10;
@@ -47,22 +60,18 @@ export class SearchService {
   private readonly db: Db;
   private readonly clock: Clock;
   readonly log: QueryLog;
-  private readonly cards: ListingCards;
   private readonly onReindexQueued: () => void;
 
-  /**
-   * `cards`: the catalog's listing cards of products, in the order given (search ranks, the catalog
-   * shows). `onReindexQueued`: called after a commit that queued a re-index (the app runs its queue now).
-   */
-  constructor(options: { db: Db; clock: Clock; cards: ListingCards; onError: (err: unknown) => void; onReindexQueued?: () => void }) {
+  /** `onReindexQueued`: called after a commit that queued a re-index (the app runs its queue now). */
+  constructor(options: { db: Db; clock: Clock; onError: (err: unknown) => void; onReindexQueued?: () => void }) {
     this.db = options.db;
     this.clock = options.clock;
-    this.cards = options.cards;
     this.onReindexQueued = options.onReindexQueued ?? (() => {});
     this.log = new QueryLog({ db: options.db, clock: options.clock, onError: options.onError });
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  /** Ranks the published products for a buyer's query: the page asked for, with facets and, when nothing matched, what to try instead. */
+  async rank(query: SearchQuery): Promise<SearchRanking> {
     const { db } = this;
     const lexicon = await syncedLexicon(db);
     const lookup = termLookup(db);
@@ -79,7 +88,6 @@ export class SearchService {
     const found = plan.tree
       ? await findMatches(db, { tree: plan.tree, phrase: plan.phrase, filters: resolved, sort: query.sort, offset: start, limit: query.page_size, ...(hasFilters(filters) ? { related: RELATED } : {}) })
       : null;
-    const cards = await this.cards(found?.page ?? []);
     const labels: FacetLabels = {
       pavilion: (slug) => named(pavilions.find((p) => p.slug === slug)),
       country: (code) => countries[code as CountryCode] ?? { en: code, zh: code },
@@ -93,7 +101,7 @@ export class SearchService {
     if (query.page === 1 && !hasFilters(filters)) this.log.record(loggedQuery(query.q), total);
 
     let didYouMean: string | null = null;
-    let related: SearchResult['related'] = [];
+    let relatedIds: string[] = [];
     if (total === 0) {
       // Nothing matched: offer the query without the words the catalog does not know, and products sharing some words.
       const known = plan.units.filter((u) => u.tree !== null);
@@ -107,23 +115,24 @@ export class SearchService {
       }
       if (found && found.total > 0) {
         // The words matched and only the filters emptied the list: the best matches without them.
-        related = await this.cards(found.best);
+        relatedIds = found.best;
       } else if (trees.length > 0) {
         const some = await findMatches(db, { tree: renumber(or(trees)), phrase: '', filters: {}, sort: 'relevance', offset: 0, limit: RELATED });
-        related = await this.cards(some.page);
+        relatedIds = some.page;
       }
     }
     const counts = found?.facets ?? noFacetCounts();
     const facets = labelFacets({ ...counts, pavilion: new Map([...counts.pavilion].map(([id, n]) => [slugs.get(id) ?? id, n])) }, labels);
     return {
       q: query.q,
-      items: cards.map((card) => ({ ...card, highlight: { titleZh: highlight(card.titleZh, plan.needles), titleEn: highlight(card.titleEn, plan.needles) } })),
+      productIds: found?.page ?? [],
       total,
       page: query.page,
       pageSize: query.page_size,
       facets,
       didYouMean,
-      related,
+      relatedIds,
+      highlight: (title) => highlight(title, plan.needles),
     };
   }
 

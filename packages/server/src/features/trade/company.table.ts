@@ -1,6 +1,6 @@
 import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
 
-// Owner: trade (company.service.ts). Importing companies are created and verified there (the demo seed inserts its own).
+// Owner: trade (company.service.ts). Importing companies are created and verified there (a seed writes its own through company.seed.ts).
 
 export interface BuyerCompaniesTable {
   id: string;

@@ -10,8 +10,6 @@ import { ConfigError, loadConfig, prepareDataDir, type Config } from './platform
 import { AppError } from './platform/errors.ts';
 import { formatTable } from './platform/terminal.ts';
 import { AccountService } from './features/accounts/index.ts';
-import { demoAccounts, seedDemo } from './features/demo/index.ts';
-import { serve } from './server.ts';
 import { productImportCommands } from './features/catalog-import/index.ts';
 
 function config(): Config {
@@ -42,6 +40,9 @@ export function buildCli(): Command {
     .option('--demo', 'seed the demo pavilions and accounts when the database is empty', false)
     .addHelpText('after', '\nConfiguration comes from environment variables: see the README (PORT, DATABASE_URL, …).')
     .action(async (opts: { migrate: boolean; demo: boolean }) => {
+      // The server and the demo (the web framework, every feature, the demo's pictures) are loaded by
+      // the commands that use them, so the others (help, migrate, create-user, list) start in a fraction.
+      const { serve } = await import('./server.ts');
       await serve(config(), { migrate: opts.migrate, demo: opts.demo });
     });
 
@@ -62,6 +63,7 @@ export function buildCli(): Command {
     .description('Load data into the database')
     .requiredOption('--demo', 'the demo pavilions, exporters and accounts (only into an empty database)')
     .action(async () => {
+      const { demoAccounts, seedDemo } = await import('./features/demo/index.ts');
       await withDatabase(async ({ db }) => {
         await migrateToLatest(db);
         if (!(await seedDemo(db, { files: fileStoreFromConfig(config().files) }))) {

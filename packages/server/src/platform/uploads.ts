@@ -5,6 +5,9 @@ import { validationMessages } from '@pavilion/contracts';
 import { AppError } from './errors.ts';
 import type { RateLimit, RateLimiter } from './rate-limiter.ts';
 
+/** One file of at most 10 MB per request: the multipart limit of the whole server, and the CLI's for a file it imports. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
 /**
  * Uploads per signed-in user (per address when anonymous): 120 in 10 minutes, one every five
  * seconds sustained, more than an exporter filling a catalog by hand sends. Each upload is read

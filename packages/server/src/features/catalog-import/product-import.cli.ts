@@ -8,7 +8,7 @@ import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/file-store.ts';
 import { createProgressBar, formatTable } from '../../platform/terminal.ts';
-import { MAX_UPLOAD_BYTES } from '../media/index.ts';
+import { MAX_UPLOAD_BYTES } from '../../platform/uploads.ts';
 import type { ProductImportService } from './product-import.service.ts';
 
 interface CliContext {

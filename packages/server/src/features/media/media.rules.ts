@@ -1,5 +1,5 @@
 /** Uploads are limited to 10 MB (images and documents alike). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from '../../platform/uploads.ts';
 
 /**
  * The most pixels an uploaded image may have (50 megapixels: a 48-megapixel phone photo passes).

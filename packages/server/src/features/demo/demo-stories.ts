@@ -1,19 +1,11 @@
 import type { Db } from '../../db/database.ts';
-import { seedPublishedStories } from '../pavilions/index.ts';
+import { seedPublishedStories, type SeedStory } from '../pavilions/index.ts';
 
 /**
  * The demo pavilions' culture stories, published: real places and crafts, told in both languages
  * the way a pavilion's own team would tell them. No cover images (operators upload those).
  */
-interface DemoStory {
-  slug: string;
-  titleEn: string;
-  titleZh: string;
-  summaryEn: string;
-  summaryZh: string;
-  bodyEn: string;
-  bodyZh: string;
-}
+type DemoStory = Omit<SeedStory, 'publishedAt'>;
 
 export const demoStories: Record<'pakistan' | 'pacific', DemoStory[]> = {
   pakistan: [

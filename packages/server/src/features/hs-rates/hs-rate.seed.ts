@@ -1,18 +1,9 @@
-import type { HsRetailMode } from '@pavilion/contracts';
 import type { Trx } from '../../db/database.ts';
 import { suggestedFoodMark } from './hs-rate.rules.ts';
+import type { HsSheetRate } from './hs-rate-sheet.rules.ts';
 
-/** An HS code with its rates, as an operator would have entered it. */
-export interface SeedHsRate {
-  hsCode: string;
-  descriptionEn: string;
-  descriptionZh: string;
-  vatRateBp: number;
-  consumptionTaxRateBp: number;
-  tariffRateBp: number | null;
-  retailEligible: boolean;
-  retailModes: HsRetailMode;
-}
+/** An HS code with its rates, as an operator would have entered it (its food mark follows from the code). */
+export type SeedHsRate = Omit<HsSheetRate, 'isFood'>;
 
 /**
  * Writes HS codes for a seed (the demo), one statement in the caller's transaction, each marked as

@@ -18,6 +18,7 @@ import { hsRateTableColumns, type HsRateTables } from '../features/hs-rates/hs-r
 import { identityTableColumns, type IdentityTables } from '../features/identities/identity.table.ts';
 import { mediaTableColumns, type MediaTables } from '../features/media/media.table.ts';
 import { notificationTableColumns, type NotificationTables } from '../features/notifications/notification.table.ts';
+import { couponTableColumns, type CouponTables } from '../features/promotions/coupon.table.ts';
 import { orderTableColumns, type OrderTables } from '../features/orders/order.table.ts';
 import { pavilionTableColumns, type PavilionTables } from '../features/pavilions/pavilion.table.ts';
 import { paymentTableColumns, type PaymentTables } from '../features/payments/payment.table.ts';
@@ -50,6 +51,7 @@ export interface DB
     IdentityTables,
     MediaTables,
     NotificationTables,
+    CouponTables,
     OrderTables,
     PavilionTables,
     PaymentTables,
@@ -83,6 +85,7 @@ export const tableColumns = {
   ...identityTableColumns,
   ...mediaTableColumns,
   ...notificationTableColumns,
+  ...couponTableColumns,
   ...orderTableColumns,
   ...pavilionTableColumns,
   ...paymentTableColumns,

@@ -21,6 +21,7 @@ import * as hsFoodMark from './2026-12-07T1100-hs-food-mark.ts';
 import * as jobs from './2026-12-07T1600-jobs.ts';
 import * as outboxClaims from './2026-12-07T1800-outbox-claims.ts';
 import * as notificationEvents from './2026-12-07T2000-notification-events.ts';
+import * as coupons from './2026-12-07T2200-coupons.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1600-jobs': jobs,
   '2026-12-07T1800-outbox-claims': outboxClaims,
   '2026-12-07T2000-notification-events': notificationEvents,
+  '2026-12-07T2200-coupons': coupons,
 };

@@ -19,6 +19,7 @@ import { identityTableColumns, type IdentityTables } from '../features/identitie
 import { mediaTableColumns, type MediaTables } from '../features/media/media.table.ts';
 import { notificationTableColumns, type NotificationTables } from '../features/notifications/notification.table.ts';
 import { couponTableColumns, type CouponTables } from '../features/promotions/coupon.table.ts';
+import { flashSaleTableColumns, type FlashSaleTables } from '../features/promotions/flash-sale.table.ts';
 import { orderTableColumns, type OrderTables } from '../features/orders/order.table.ts';
 import { pavilionTableColumns, type PavilionTables } from '../features/pavilions/pavilion.table.ts';
 import { paymentTableColumns, type PaymentTables } from '../features/payments/payment.table.ts';
@@ -52,6 +53,7 @@ export interface DB
     MediaTables,
     NotificationTables,
     CouponTables,
+    FlashSaleTables,
     OrderTables,
     PavilionTables,
     PaymentTables,
@@ -86,6 +88,7 @@ export const tableColumns = {
   ...mediaTableColumns,
   ...notificationTableColumns,
   ...couponTableColumns,
+  ...flashSaleTableColumns,
   ...orderTableColumns,
   ...pavilionTableColumns,
   ...paymentTableColumns,

@@ -22,6 +22,7 @@ import * as jobs from './2026-12-07T1600-jobs.ts';
 import * as outboxClaims from './2026-12-07T1800-outbox-claims.ts';
 import * as notificationEvents from './2026-12-07T2000-notification-events.ts';
 import * as coupons from './2026-12-07T2200-coupons.ts';
+import * as flashSales from './2026-12-07T2230-flash-sales.ts';
 
 /** Every migration, in order. Names are dated; a migration never changes once it has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1800-outbox-claims': outboxClaims,
   '2026-12-07T2000-notification-events': notificationEvents,
   '2026-12-07T2200-coupons': coupons,
+  '2026-12-07T2230-flash-sales': flashSales,
 };

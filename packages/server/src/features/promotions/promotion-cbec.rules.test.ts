@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkCbecLimits } from '../cbec/index.ts';
 import { checkCeb311Amounts, orderDutiableValueFen } from './promotion-cbec.rules.ts';
 import { resolvePromotions } from './promotion-stacking.rules.ts';
 import type { FlashSale, PriceReduction, SpendAndSave } from './promotion.rules.ts';
@@ -323,4 +324,28 @@ test('checkCeb311Amounts names what is wrong with a head', () => {
   assert.deepEqual(checkCeb311Amounts({ ...head, discountFen: 20_000, acturalPaidFen: 1_455 - 10_000 }), [{ code: 'not_fen', field: 'acturalPaidFen' }]);
   assert.deepEqual(checkCeb311Amounts({ ...head, goodsValueFen: 0, discountFen: 1, acturalPaidFen: 1_454 }), [{ code: 'discount_exceeds_goods', discountFen: 1, goodsValueFen: 0 }]);
   assert.deepEqual(checkCeb311Amounts({ ...head, freightFen: 0.5 }), [{ code: 'not_fen', field: 'freightFen' }]);
+});
+
+test('the ¥5,000 order limit counts price reductions but not coupons: a coupon cannot bring ¥5,200 of goods under it, a campaign price can', () => {
+  const lines = [cartLine('watch-strap', 260_000, { quantity: 2 })];
+  const campaigns = [campaign('c-exporter', { kind: 'exporter', exporterId: 'E1' })];
+  const withCoupon = resolvePromotions({
+    lines,
+    campaigns,
+    promotions: [couponBatch('k-300', 'c-exporter', { amount: { kind: 'fixed', amountFen: 30_000 } })],
+    coupons: [heldCoupon('coupon-1', 'k-300')],
+    at: AT,
+  });
+  assert.equal(withCoupon.applied[0]?.savingFen, 30_000);
+  const couponVerdict = checkCbecLimits({ dutiableValueFen: orderDutiableValueFen(withCoupon, 'E1', 0), lines: [{ quantity: 2, indivisible: true }], usedThisYearFen: 0 });
+  assert.deepEqual([couponVerdict.ok, !couponVerdict.ok && couponVerdict.code, !couponVerdict.ok && couponVerdict.overByFen], [false, 'ORDER_LIMIT_EXCEEDED', 20_000]);
+
+  const reduced = resolvePromotions({
+    lines,
+    campaigns,
+    promotions: [{ id: 'pr-strap', campaignId: 'c-exporter', kind: 'price_reduction', priority: 0, exclusive: false, items: [{ target: { kind: 'product', productId: 'p-watch-strap' }, price: { kind: 'fixed', unitPriceFen: 245_000 } }] }],
+    at: AT,
+  });
+  const priceVerdict = checkCbecLimits({ dutiableValueFen: orderDutiableValueFen(reduced, 'E1', 0), lines: [{ quantity: 2, indivisible: true }], usedThisYearFen: 0 });
+  assert.deepEqual([priceVerdict.ok, priceVerdict.orderValueFen], [true, 490_000]);
 });

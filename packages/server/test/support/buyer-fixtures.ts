@@ -40,3 +40,13 @@ export async function seedBuyerProfile(db: Db, userId: string, options: { idBody
   }).execute();
   return { addressId, identityId, idNumber };
 }
+
+let buyerPhones = 0;
+/** `count` active buyers (Chinese locale, a phone number each, unique within the test file's run), written straight into the tables. */
+export async function insertBuyers(db: Db, count: number, at: Date = new Date()): Promise<string[]> {
+  const ids = Array.from({ length: count }, () => newId());
+  const now = at.toISOString();
+  await db.insertInto('users').values(ids.map((id, i) => ({ id, email: null, phone: `136${String(buyerPhones + i).padStart(8, '0')}`, password_hash: null, display_name: `买家${buyerPhones + i}`, locale: 'zh-CN' as const, status: 'active' as const, created_at: now, updated_at: now }))).execute();
+  buyerPhones += count;
+  return ids;
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeLineTax, computeOrderTax, type OrderTax, type TaxRates } from './cbec-tax.rules.ts';
+import { seededRandom } from '../../../test/support/seeded-random.ts';
 
 const milk: TaxRates = { vatRateBp: 1300, consumptionTaxRateBp: 0 };
 const perfume: TaxRates = { vatRateBp: 1300, consumptionTaxRateBp: 1500 };
@@ -114,17 +115,7 @@ test('bad inputs are programming errors, refused loudly', () => {
   assert.equal(computeOrderTax({ lines: [], freightFen: 0, regime: 'cbec' }).taxFen, 0);
 });
 
-/** A small seeded generator (mulberry32): the same cases on every run, no dependency. */
-function random(seed: number): (max: number) => number {
-  let a = seed >>> 0;
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * max);
-  };
-}
+const random = seededRandom;
 
 const vatRates = [0, 900, 1300];
 const consumptionRates = [0, 500, 1000, 1500, 2000, 3000, 5600];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { insertBuyers } from '../../../test/support/buyer-fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-db.ts';
 import { DirectoryFileStore } from '../../platform/file-store.ts';
 import { seedDemo } from '../demo/index.ts';
@@ -24,14 +25,7 @@ describe('the flash-sale ledger under a rush', () => {
   });
   after(() => tdb.drop());
 
-  let phones = 0;
-  async function buyers(count: number): Promise<string[]> {
-    const ids = Array.from({ length: count }, () => newId());
-    const at = now.toISOString();
-    await db.insertInto('users').values(ids.map((id, i) => ({ id, email: null, phone: `137${String(phones + i).padStart(8, '0')}`, password_hash: null, display_name: `买家${i}`, locale: 'zh-CN' as const, status: 'active' as const, created_at: at, updated_at: at }))).execute();
-    phones += count;
-    return ids;
-  }
+  const buyers = (count: number) => insertBuyers(db, count, now);
 
   async function item(options: { stock: number; perBuyer: number; opensIn?: number }): Promise<string> {
     const variant = await db.selectFrom('stock_levels').select(['variant_id', 'warehouse_id']).orderBy('variant_id').executeTakeFirstOrThrow();

@@ -6,18 +6,9 @@ import { checkCeb311Amounts, settlePromotedCart, type CbecOrderInput } from './p
 import { resolvePromotions, type PromotionUsage, type ResolveInput, type StackingPolicy } from './promotion-stacking.rules.ts';
 import { reducedUnitFen, type BuyerCoupon, type Campaign, type Funder, type Promotion, type PromotionScope, type PromotionWindow } from './promotion.rules.ts';
 import { AT } from './promotion-test-kit.ts';
+import { seededRandom } from '../../../test/support/seeded-random.ts';
 
-/** A small seeded generator (mulberry32): the same carts on every run, no dependency. */
-function random(seed: number): (max: number) => number {
-  let a = seed >>> 0;
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * max);
-  };
-}
+const random = seededRandom;
 
 const RATES: readonly TaxRates[] = [
   { vatRateBp: 1300, consumptionTaxRateBp: 0 },

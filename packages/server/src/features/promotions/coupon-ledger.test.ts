@@ -47,7 +47,7 @@ describe('the coupon ledger under a rush', () => {
     const people = await buyers(30);
     const results = await Promise.all(people.map((userId) => claimCoupon(db, { batchId, userId, claimKey: `claim-${userId}`, now })));
     assert.equal(results.filter((r) => r.ok).length, 10);
-    assert.deepEqual([...new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.reason)))], ['sold_out']);
+    assert.deepEqual([...new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.reason.code)))], ['claimed_out']);
     assert.equal((await counters(batchId)).claimed, 10);
     const held = await db.selectFrom('coupons').select('user_id').where('batch_id', '=', batchId).execute();
     assert.equal(new Set(held.map((h) => h.user_id)).size, 10, 'ten different buyers hold one each');
@@ -58,7 +58,7 @@ describe('the coupon ledger under a rush', () => {
     const [userId] = await buyers(1);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => claimCoupon(db, { batchId, userId: userId!, claimKey: `tap-${i}`, now })));
     assert.equal(results.filter((r) => r.ok).length, 2);
-    assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'limit_reached'));
+    for (const r of results.filter((x) => !x.ok)) assert.deepEqual(r.ok || r.reason, { code: 'claim_limit', limit: 2 });
     assert.equal((await counters(batchId)).claimed, 2, 'a refused claim took nothing from the batch');
 
     const { batchId: other } = await batch({ total: 100 });
@@ -71,7 +71,7 @@ describe('the coupon ledger under a rush', () => {
   test('a claim before the window opens is refused and takes nothing', async () => {
     const { batchId } = await batch({ total: 5, claimStartsAt: new Date(now.getTime() + hour / 2) });
     const [userId] = await buyers(1);
-    assert.deepEqual(await claimCoupon(db, { batchId, userId: userId!, claimKey: 'early', now }), { ok: false, reason: 'not_open' });
+    assert.deepEqual(await claimCoupon(db, { batchId, userId: userId!, claimKey: 'early', now }), { ok: false, reason: { code: 'not_started', startsAt: new Date(now.getTime() + hour / 2).toISOString() } });
     assert.equal((await counters(batchId)).claimed, 0);
   });
 
@@ -84,7 +84,7 @@ describe('the coupon ledger under a rush', () => {
     const orders = Array.from({ length: 5 }, () => newId());
     const uses = await Promise.all(orders.map((orderId) => db.transaction().execute((trx) => useCoupon(trx, { couponId, userId: userId!, orderId, discountFen: 2_000, now }))));
     assert.equal(uses.filter((u) => u.ok).length, 1);
-    assert.ok(uses.filter((u) => !u.ok).every((u) => !u.ok && u.reason === 'used'));
+    for (const u of uses.filter((x) => !x.ok)) assert.deepEqual(u.ok || u.reason, { code: 'used' });
     assert.equal((await counters(batchId)).used, 1);
 
     const usedOn = (await db.selectFrom('coupons').select('order_id').where('id', '=', couponId).executeTakeFirstOrThrow()).order_id!;
@@ -101,8 +101,8 @@ describe('the coupon ledger under a rush', () => {
     const claimed = await claimCoupon(db, { batchId, userId: owner!, claimKey: 'k', now });
     assert.ok(claimed.ok);
     const later = new Date(now.getTime() + 25 * hour);
-    assert.deepEqual(await db.transaction().execute((trx) => useCoupon(trx, { couponId: claimed.coupon.id, userId: owner!, orderId: newId(), discountFen: 2_000, now: later })), { ok: false, reason: 'expired' });
-    assert.deepEqual(await db.transaction().execute((trx) => useCoupon(trx, { couponId: claimed.coupon.id, userId: stranger!, orderId: newId(), discountFen: 2_000, now })), { ok: false, reason: 'not_held' });
+    assert.deepEqual(await db.transaction().execute((trx) => useCoupon(trx, { couponId: claimed.coupon.id, userId: owner!, orderId: newId(), discountFen: 2_000, now: later })), { ok: false, reason: { code: 'expired', endedAt: claimed.coupon.validUntil } });
+    assert.deepEqual(await db.transaction().execute((trx) => useCoupon(trx, { couponId: claimed.coupon.id, userId: stranger!, orderId: newId(), discountFen: 2_000, now })), { ok: false, reason: { code: 'not_held' } });
   });
 
   test('a budget of ¥10 spent by five orders of ¥4 at once pays for two; given back, never below zero', async () => {

@@ -1,6 +1,7 @@
 import type { Db, Trx } from '../../db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { isUniqueViolation } from '../../platform/unique-violation.ts';
+import { couponValidity, windowReason, type CouponValidity, type PromotionReason } from './promotion.rules.ts';
 
 /**
  * The coupon ledger: every change to what a batch has given out and what buyers hold is one
@@ -20,10 +21,13 @@ export interface HeldCoupon {
   status: 'available' | 'used';
 }
 
-export type ClaimRefusal = 'not_found' | 'not_open' | 'sold_out' | 'limit_reached';
+/** Why a claim was refused, in the rules' words (the claim window, the batch handed out, the buyer's limit), or no such batch. */
+export type ClaimRefusal = Extract<PromotionReason, { code: 'not_started' | 'expired' | 'claimed_out' | 'claim_limit' }> | { code: 'not_found' };
 export type ClaimResult = { ok: true; coupon: HeldCoupon; repeated: boolean } | { ok: false; reason: ClaimRefusal };
 
-const DAY_MS = 86_400_000;
+/** A batch row's validity as the rules take it: N days after the claim, or its fixed window. */
+const validityOf = (batch: { valid_from: string | null; valid_until: string | null; valid_days: number | null }, at: string): CouponValidity =>
+  batch.valid_days !== null ? { kind: 'days_after_claim', days: batch.valid_days } : { kind: 'fixed', window: { startsAt: batch.valid_from ?? at, endsAt: batch.valid_until ?? at } };
 
 const heldCoupon = (row: { id: string; batch_id: string; user_id: string; seq: number; valid_from: string; valid_until: string; status: 'available' | 'used' }): HeldCoupon => ({
   id: row.id, batchId: row.batch_id, userId: row.user_id, seq: Number(row.seq), validFrom: row.valid_from, validUntil: row.valid_until, status: row.status,
@@ -60,8 +64,9 @@ export async function claimCoupon(db: Db, input: { batchId: string; userId: stri
         .select(['id', 'per_buyer_limit', 'claim_starts_at', 'claim_ends_at', 'valid_from', 'valid_until', 'valid_days'])
         .where('id', '=', input.batchId)
         .executeTakeFirst();
-      if (!batch) return { ok: false, reason: 'not_found' };
-      if (at < batch.claim_starts_at || at >= batch.claim_ends_at) return { ok: false, reason: 'not_open' };
+      if (!batch) return { ok: false, reason: { code: 'not_found' } };
+      const closed = windowReason({ startsAt: batch.claim_starts_at, endsAt: batch.claim_ends_at }, input.now);
+      if (closed) return { ok: false, reason: closed };
       const held = await trx
         .selectFrom('coupons')
         .select((eb) => eb.fn.max('seq').as('last'))
@@ -69,17 +74,16 @@ export async function claimCoupon(db: Db, input: { batchId: string; userId: stri
         .where('user_id', '=', input.userId)
         .executeTakeFirst();
       const seq = Number(held?.last ?? 0) + 1;
-      if (seq > batch.per_buyer_limit) return { ok: false, reason: 'limit_reached' };
+      if (seq > batch.per_buyer_limit) return { ok: false, reason: { code: 'claim_limit', limit: batch.per_buyer_limit } };
       const taken = await trx
         .updateTable('coupon_batches')
         .set((eb) => ({ claimed: eb('claimed', '+', 1), updated_at: at }))
         .where('id', '=', input.batchId)
         .whereRef('claimed', '<', 'total_quantity')
         .executeTakeFirst();
-      if (taken.numUpdatedRows !== 1n) return { ok: false, reason: 'sold_out' };
-      const validFrom = batch.valid_from ?? at;
-      const validUntil = batch.valid_until ?? new Date(input.now.getTime() + (batch.valid_days ?? 0) * DAY_MS).toISOString();
-      const coupon = { id: newId(), batch_id: input.batchId, user_id: input.userId, seq, claim_key: input.claimKey, valid_from: validFrom, valid_until: validUntil, claimed_at: at };
+      if (taken.numUpdatedRows !== 1n) return { ok: false, reason: { code: 'claimed_out' } };
+      const validity = couponValidity({ validity: validityOf(batch, at) }, at);
+      const coupon = { id: newId(), batch_id: input.batchId, user_id: input.userId, seq, claim_key: input.claimKey, valid_from: validity.startsAt, valid_until: validity.endsAt, claimed_at: at };
       await trx.insertInto('coupons').values(coupon).execute();
       return { ok: true, coupon: heldCoupon({ ...coupon, status: 'available' }), repeated: false };
     });
@@ -92,7 +96,8 @@ export async function claimCoupon(db: Db, input: { batchId: string; userId: stri
   }
 }
 
-export type UseRefusal = 'not_held' | 'not_valid_yet' | 'expired' | 'used';
+/** Why a coupon cannot be used, in the rules' words (its validity, used already), or it is not the buyer's. */
+export type UseRefusal = Extract<PromotionReason, { code: 'not_started' | 'expired' | 'used' }> | { code: 'not_held' };
 
 /**
  * Uses a held coupon on an order, in the transaction that places it: the coupon moves from
@@ -101,16 +106,16 @@ export type UseRefusal = 'not_held' | 'not_valid_yet' | 'expired' | 'used';
 export async function useCoupon(trx: Trx, input: { couponId: string; userId: string; orderId: string; discountFen: number; now: Date }): Promise<{ ok: true } | { ok: false; reason: UseRefusal }> {
   const at = input.now.toISOString();
   const coupon = await trx.selectFrom('coupons').select(['batch_id', 'status', 'valid_from', 'valid_until']).where('id', '=', input.couponId).where('user_id', '=', input.userId).executeTakeFirst();
-  if (!coupon) return { ok: false, reason: 'not_held' };
-  if (at < coupon.valid_from) return { ok: false, reason: 'not_valid_yet' };
-  if (at >= coupon.valid_until) return { ok: false, reason: 'expired' };
+  if (!coupon) return { ok: false, reason: { code: 'not_held' } };
+  const invalid = windowReason({ startsAt: coupon.valid_from, endsAt: coupon.valid_until }, input.now);
+  if (invalid) return { ok: false, reason: invalid };
   const moved = await trx
     .updateTable('coupons')
     .set({ status: 'used', order_id: input.orderId, discount_fen: input.discountFen, used_at: at })
     .where('id', '=', input.couponId)
     .where('status', '=', 'available')
     .executeTakeFirst();
-  if (moved.numUpdatedRows !== 1n) return { ok: false, reason: 'used' };
+  if (moved.numUpdatedRows !== 1n) return { ok: false, reason: { code: 'used' } };
   await trx.updateTable('coupon_batches').set((eb) => ({ used: eb('used', '+', 1), updated_at: at })).where('id', '=', coupon.batch_id).execute();
   return { ok: true };
 }

@@ -1,11 +1,11 @@
 import type { ColumnType } from 'kysely';
 import type { Nullable, TableColumns, Timestamp } from '../../db/column-types.ts';
+import type { FunderKind } from './promotion.rules.ts';
 
 // Owner: promotions. Campaigns, coupon batches and the coupons buyers hold are written by the
 // promotions feature only; checkout and the order's end (cancel, expiry, refund) go through its
 // functions to use a coupon and to give it back.
 
-export type CampaignFunder = 'pavilion' | 'exporter' | 'platform';
 export type CampaignBudgetKind = 'spend' | 'uses';
 export type CampaignStatus = 'draft' | 'published' | 'cancelled';
 export type CouponDiscountKind = 'amount' | 'percent';
@@ -20,7 +20,7 @@ export interface CampaignsTable {
   name_en: string;
   starts_at: string;
   ends_at: string;
-  funder: CampaignFunder;
+  funder: FunderKind;
   exporter_id: Nullable<string>;
   budget_kind: Nullable<CampaignBudgetKind>;
   budget_limit: Nullable<number>;

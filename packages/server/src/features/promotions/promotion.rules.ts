@@ -160,7 +160,7 @@ export type PromotionReason =
 export type PromotionReasonCode = PromotionReason['code'];
 
 /** Null while `at` is inside the window, else why not. */
-export function windowReason(window: PromotionWindow, at: Date): PromotionReason | null {
+export function windowReason(window: PromotionWindow, at: Date): Extract<PromotionReason, { code: 'not_started' | 'expired' }> | null {
   const now = at.getTime();
   if (now < Date.parse(window.startsAt)) return { code: 'not_started', startsAt: window.startsAt };
   if (now >= Date.parse(window.endsAt)) return { code: 'expired', endedAt: window.endsAt };
@@ -173,7 +173,7 @@ const DAY_MS = 86_400_000;
  * When a claimed coupon may be used. "N days after claiming" runs N × 24 hours from the claim, to the
  * second, as the coupon centres buyers know count it (领取后N天内有效).
  */
-export function couponValidity(batch: CouponBatch, claimedAt: string): PromotionWindow {
+export function couponValidity(batch: Pick<CouponBatch, 'validity'>, claimedAt: string): PromotionWindow {
   if (batch.validity.kind === 'fixed') return batch.validity.window;
   return { startsAt: claimedAt, endsAt: new Date(Date.parse(claimedAt) + batch.validity.days * DAY_MS).toISOString() };
 }
